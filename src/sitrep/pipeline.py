@@ -1,0 +1,100 @@
+"""The stages in order, each declaring what it requires and what it provides.
+
+A pipeline is checked when it is built: a stage whose requirement no earlier stage provides is a
+PipelineError at start-up, not a KeyError in production. Stages work on batches (spaCy parses
+faster in batches); a stage returns, for each item, either its result or an InputError, and the
+runner turns the error into a rejection for that item alone: one bad article never stops a batch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sitrep.errors import InputError, PipelineError
+from sitrep.models import Article, Rejected
+
+# What a pipeline starts with: the ingested Article.
+START = "article"
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    """One step: `run` maps a batch of its required artifact to a batch of results.
+
+    `run` returns a list the same length as its input; an InputError in a slot rejects that item.
+    """
+
+    name: str
+    requires: str
+    provides: str
+    run: Callable[[Sequence[Any]], list[Any]]
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What the pipeline made of one article: every artifact by name, or the reason it was rejected."""
+
+    article: Article
+    artifacts: dict[str, Any] = field(default_factory=dict)
+    rejected: Rejected | None = None
+
+    def __getitem__(self, name: str) -> Any:
+        return self.artifacts[name]
+
+
+class Pipeline:
+    def __init__(self, stages: Sequence[Stage]) -> None:
+        available = {START}
+        for stage in stages:
+            if stage.requires not in available:
+                raise PipelineError(
+                    f"stage {stage.name!r} requires {stage.requires!r}, which no earlier stage provides "
+                    f"(available: {', '.join(sorted(available))})"
+                )
+            available.add(stage.provides)
+        self.stages = tuple(stages)
+        self.provides = frozenset(available)
+
+    def run(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[Outcome]:
+        """Run every stage over the articles, a batch at a time, yielding outcomes in input order."""
+        batch: list[Article] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= batch_size:
+                yield from self._run_batch(batch)
+                batch = []
+        if batch:
+            yield from self._run_batch(batch)
+
+    def _run_batch(self, batch: list[Article]) -> list[Outcome]:
+        outcomes = [Outcome(article, {START: article}) for article in batch]
+        for stage in self.stages:
+            live = [o for o in outcomes if o.rejected is None]
+            if not live:
+                break
+            results = stage.run([o.artifacts[stage.requires] for o in live])
+            if len(results) != len(live):
+                raise PipelineError(f"stage {stage.name!r} returned {len(results)} results for {len(live)} items")
+            for outcome, result in zip(live, results, strict=True):
+                if isinstance(result, InputError):
+                    outcome.rejected = Rejected(outcome.article.source, str(result))
+                else:
+                    outcome.artifacts[stage.provides] = result
+        return outcomes
+
+
+def per_item(function: Callable[[Any], Any]) -> Callable[[Sequence[Any]], list[Any]]:
+    """Lift a one-item function into a batch function that turns its InputErrors into rejections."""
+
+    def run(items: Sequence[Any]) -> list[Any]:
+        results: list[Any] = []
+        for item in items:
+            try:
+                results.append(function(item))
+            except InputError as error:
+                results.append(error)
+        return results
+
+    return run
