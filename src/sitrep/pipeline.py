@@ -14,6 +14,7 @@ from typing import Any
 
 from sitrep.errors import InputError, PipelineError
 from sitrep.models import Article, Rejected
+from sitrep.settings import Settings
 
 # What a pipeline starts with: the ingested Article.
 START = "article"
@@ -21,15 +22,16 @@ START = "article"
 
 @dataclass(frozen=True, slots=True)
 class Stage:
-    """One step: `run` maps a batch of its required artifact to a batch of results.
+    """One step: `run` maps a batch of argument tuples (its required artifacts, in the order named)
+    to a batch of results.
 
     `run` returns a list the same length as its input; an InputError in a slot rejects that item.
     """
 
     name: str
-    requires: str
+    requires: tuple[str, ...]
     provides: str
-    run: Callable[[Sequence[Any]], list[Any]]
+    run: Callable[[Sequence[tuple[Any, ...]]], list[Any]]
 
 
 @dataclass(slots=True)
@@ -48,9 +50,10 @@ class Pipeline:
     def __init__(self, stages: Sequence[Stage]) -> None:
         available = {START}
         for stage in stages:
-            if stage.requires not in available:
+            missing = [name for name in stage.requires if name not in available]
+            if missing:
                 raise PipelineError(
-                    f"stage {stage.name!r} requires {stage.requires!r}, which no earlier stage provides "
+                    f"stage {stage.name!r} requires {', '.join(missing)}, which no earlier stage provides "
                     f"(available: {', '.join(sorted(available))})"
                 )
             available.add(stage.provides)
@@ -74,7 +77,7 @@ class Pipeline:
             live = [o for o in outcomes if o.rejected is None]
             if not live:
                 break
-            results = stage.run([o.artifacts[stage.requires] for o in live])
+            results = stage.run([tuple(o.artifacts[name] for name in stage.requires) for o in live])
             if len(results) != len(live):
                 raise PipelineError(f"stage {stage.name!r} returned {len(results)} results for {len(live)} items")
             for outcome, result in zip(live, results, strict=True):
@@ -85,16 +88,44 @@ class Pipeline:
         return outcomes
 
 
-def per_item(function: Callable[[Any], Any]) -> Callable[[Sequence[Any]], list[Any]]:
+def per_item(function: Callable[..., Any]) -> Callable[[Sequence[tuple[Any, ...]]], list[Any]]:
     """Lift a one-item function into a batch function that turns its InputErrors into rejections."""
 
-    def run(items: Sequence[Any]) -> list[Any]:
+    def run(items: Sequence[tuple[Any, ...]]) -> list[Any]:
         results: list[Any] = []
-        for item in items:
+        for args in items:
             try:
-                results.append(function(item))
+                results.append(function(*args))
             except InputError as error:
                 results.append(error)
         return results
 
     return run
+
+
+def standard_pipeline(settings: Settings, until: str = "events") -> Pipeline:
+    """Sitrep's stages in order, up to and including the one that provides `until`.
+
+    ingest happens before the pipeline (it yields Articles); store, corroborate and serve after it.
+    """
+    from sitrep.clean import clean_article
+    from sitrep.parse import parse_articles
+
+    def parse(batch: Sequence[tuple[Any, ...]]) -> list[Any]:
+        return list(parse_articles([args[0] for args in batch], settings.spacy_model, settings.parse_batch_size))
+
+    stages = [Stage("clean", (START,), "clean", per_item(lambda article: clean_article(article, settings)))]
+    if until != "clean":
+        from sitrep.extract import extract_mentions
+        from sitrep.resolve import Resolver
+
+        resolver = Resolver.shared()
+        stages += [
+            Stage("parse", ("clean",), "parsed", parse),
+            Stage("extract", ("parsed",), "mentions", per_item(extract_mentions)),
+            Stage("resolve", ("parsed", "mentions"), "events", per_item(resolver.resolve)),
+        ]
+    pipeline = Pipeline(stages)
+    if until not in pipeline.provides:
+        raise PipelineError(f"no stage provides {until!r}")
+    return pipeline

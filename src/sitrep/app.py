@@ -1,0 +1,131 @@
+"""The one application object that the CLI, the HTTP server and the tests all use.
+
+It holds the Settings and, lazily, the Store and the pipelines, so a command that only cleans never
+loads spaCy or opens a database. Services return data; only cli.py prints or exits.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sitrep.ingest import read_inputs
+from sitrep.models import Article, CleanArticle, Event, Rejected
+from sitrep.pipeline import Outcome, Pipeline, standard_pipeline
+from sitrep.settings import Settings
+
+if TYPE_CHECKING:
+    from sitrep.store import Store
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    """What one `ingest` run did: counts by status and every rejection with its reason."""
+
+    counts: Counter[str] = field(default_factory=Counter)
+    rejected: list[Rejected] = field(default_factory=list)
+    events: int = 0
+
+    def add(self, status: str) -> None:
+        self.counts[status] += 1
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """One article through the pipeline: its cleaned text and its events (or why it was rejected)."""
+
+    source: str
+    clean: CleanArticle | None
+    events: tuple[Event, ...] = ()
+    rejected: Rejected | None = None
+
+
+class Sitrep:
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings.from_env()
+        self._store: Store | None = None
+        self._pipelines: dict[str, Pipeline] = {}
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            from sitrep.store import Store
+
+            self._store = Store(self.settings.db_url)
+        return self._store
+
+    def pipeline(self, until: str) -> Pipeline:
+        if until not in self._pipelines:
+            self._pipelines[until] = standard_pipeline(self.settings, until)
+        return self._pipelines[until]
+
+    def _run(
+        self, inputs: Iterable[Article | Rejected], until: str, on_rejected: Callable[[Rejected], None]
+    ) -> Iterator[Outcome]:
+        def articles() -> Iterator[Article]:
+            for item in inputs:
+                if isinstance(item, Rejected):
+                    on_rejected(item)
+                else:
+                    yield item
+
+        return self.pipeline(until).run(articles(), batch_size=self.settings.parse_batch_size)
+
+    def read(self, paths: Iterable[str | Path]) -> Iterator[Article | Rejected]:
+        return read_inputs(paths, self.settings)
+
+    def analyze_inputs(self, inputs: Iterable[Article | Rejected], until: str = "events") -> Iterator[Analysis]:
+        """Clean (and, unless until="clean", extract events from) every input; store nothing."""
+        pending: list[Rejected] = []
+        for outcome in self._run(inputs, until, pending.append):
+            while pending:
+                rejected = pending.pop(0)
+                yield Analysis(rejected.source, None, rejected=rejected)
+            if outcome.rejected:
+                yield Analysis(outcome.article.source, None, rejected=outcome.rejected)
+            else:
+                events = tuple(outcome.artifacts.get("events", ()))
+                yield Analysis(outcome.article.source, outcome["clean"], events)
+        for rejected in pending:
+            yield Analysis(rejected.source, None, rejected=rejected)
+
+    def analyze(self, paths: Iterable[str | Path], until: str = "events") -> Iterator[Analysis]:
+        return self.analyze_inputs(self.read(paths), until)
+
+    def ingest(
+        self,
+        paths: Iterable[str | Path],
+        on_item: Callable[[str, str], None] | None = None,
+        with_events: bool = True,
+    ) -> IngestSummary:
+        """Store every readable article with its events, one transaction per article.
+
+        Rejections are recorded in the store and in the summary; they never stop the batch.
+        `on_item(source, status)` is called once per input, for progress display.
+        """
+        summary = IngestSummary()
+        store = self.store
+        notify = on_item or (lambda source, status: None)
+        for analysis in self.analyze(paths, until="events" if with_events else "clean"):
+            if analysis.rejected is not None:
+                store.record_rejected(analysis.rejected.source, analysis.rejected.reason)
+                summary.rejected.append(analysis.rejected)
+                summary.add("rejected")
+                notify(analysis.source, "rejected")
+                continue
+            assert analysis.clean is not None
+            status = store.save_article(analysis.clean, analysis.events)
+            summary.add(status)
+            if status != "unchanged":
+                summary.events += len(analysis.events)
+            notify(analysis.source, status)
+        return summary
+
+    def articles(self, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+        return self.store.articles(limit=limit, offset=offset)
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        return self.store.article(article_id)

@@ -1,0 +1,163 @@
+"""The `sitrep` command: parses options, builds the one Sitrep application object, prints results.
+
+This is the only module that turns errors into exit codes: every failure is one line on stderr and a
+non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+import click
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from sitrep.app import Sitrep
+from sitrep.errors import ConfigError, SitrepError
+from sitrep.settings import Settings
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Sitrep: a verified event record from news about armed conflict and political crises.",
+)
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+DbOption = Annotated[
+    str | None, typer.Option("--db", help="Database URL (default sqlite:///sitrep.db, or SITREP_DB_URL).")
+]
+Paths = Annotated[list[Path], typer.Argument(help="Files or directories (.txt, .html, .jsonl, feeds, WARC).")]
+
+
+def _app(db: str | None = None, **overrides: Any) -> Sitrep:
+    return Sitrep(Settings.from_env(db_url=db, **overrides))
+
+
+def _parse_date(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ConfigError(f"{option} takes a date as YYYY-MM-DD, not {value!r}") from None
+
+
+@app.command()
+def ingest(paths: Paths, db: DbOption = None) -> None:
+    """Clean, extract and store articles; print a summary (ingested / unchanged / rejected)."""
+    sitrep = _app(db)
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("ingesting", total=None)
+
+        def step(source: str, status: str) -> None:
+            progress.update(task, advance=1, description=f"{status:10s} {Path(source).name[:40]}")
+
+        summary = sitrep.ingest(paths, on_item=step)
+    counts = summary.counts
+    out.print(
+        f"ingested {counts['ingested']}, updated {counts['updated']}, unchanged {counts['unchanged']}, "
+        f"rejected {counts['rejected']}; {summary.events} events stored in {sitrep.settings.db_url}"
+    )
+    for rejected in summary.rejected:
+        out.print(f"  rejected {rejected.source}: {rejected.reason}", markup=False)
+
+
+@app.command()
+def articles(
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option(help="How many to list.")] = 50,
+    offset: Annotated[int, typer.Option(help="How many to skip.")] = 0,
+) -> None:
+    """List stored articles, newest first."""
+    rows = _app(db).articles(limit=limit, offset=offset)
+    table = Table("id", "published", "outlet", "title", "chars")
+    for row in rows:
+        table.add_row(
+            str(row["id"]), str(row.get("published") or ""), str(row.get("outlet") or ""),
+            str(row.get("title") or "")[:60], str(row.get("chars") or ""),
+        )
+    out.print(table)
+
+
+@app.command()
+def article(article_id: str, db: DbOption = None) -> None:
+    """Show one stored article: metadata, cleaned text, and the removed boilerplate apart."""
+    row = _app(db).article(article_id)
+    if row is None:
+        raise ConfigError(f"no article with id {article_id!r}")
+    for key in ("id", "title", "byline", "published", "outlet", "url", "source_url", "republished_from"):
+        out.print(f"[bold]{key}:[/bold] ", end="")
+        out.print(str(row.get(key) or ""), markup=False)
+    out.rule("text")
+    out.print(row["text"], markup=False)
+    out.rule(f"removed boilerplate ({len(row.get('removed') or [])})")
+    for removed in row.get("removed") or []:
+        out.print(f"[dim][{removed['rule']}][/dim] ", end="")
+        out.print(removed["text"], markup=False)
+
+
+@app.command()
+def clean(
+    paths: Paths,
+    format: Annotated[str, typer.Option("--format", help="jsonl or text.")] = "jsonl",
+) -> None:
+    """Clean articles without storing them: one JSON object per article (or readable text)."""
+    if format not in ("jsonl", "text"):
+        raise ConfigError(f"--format takes jsonl or text, not {format!r}")
+    failed = 0
+    for analysis in _app().analyze(paths, until="clean"):
+        if analysis.rejected is not None:
+            failed += 1
+            err.print(f"rejected {analysis.source}: {analysis.rejected.reason}", markup=False)
+            continue
+        assert analysis.clean is not None
+        if format == "jsonl":
+            sys.stdout.write(json.dumps(analysis.clean.to_dict(), ensure_ascii=False) + "\n")
+        else:
+            record = analysis.clean.to_dict()
+            out.rule(str(record["id"]))
+            for key in ("title", "byline", "published", "outlet", "source_url", "republished_from"):
+                if record[key]:
+                    out.print(f"{key}: {record[key]}", markup=False)
+            out.print(record["text"], markup=False)
+    if failed:
+        raise typer.Exit(1)
+
+
+def main() -> None:
+    """Entry point: run the CLI, turning every error into one line and an exit code."""
+    try:
+        app(standalone_mode=False)
+    except click.exceptions.Exit as done:
+        sys.exit(done.exit_code)
+    except click.exceptions.Abort:
+        err.print("aborted")
+        sys.exit(130)
+    except click.ClickException as problem:
+        problem.show()
+        sys.exit(problem.exit_code)
+    except SitrepError as problem:
+        err.print(f"error: {problem}", markup=False)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        err.print("interrupted")
+        sys.exit(130)
+    except Exception as problem:  # noqa: BLE001 - the one place that turns any failure into a line
+        err.print(f"error: unexpected {type(problem).__name__}: {problem}", markup=False)
+        sys.exit(1)
