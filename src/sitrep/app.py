@@ -8,16 +8,18 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sitrep.ingest import read_inputs
+from sitrep.ingest import article_from_text, read_inputs
 from sitrep.models import Article, CleanArticle, Event, Rejected
 from sitrep.pipeline import Outcome, Pipeline, standard_pipeline
 from sitrep.settings import Settings
 
 if TYPE_CHECKING:
+    from sitrep.evaluate import EvalReport
     from sitrep.store import Store
 
 
@@ -92,8 +94,19 @@ class Sitrep:
         for rejected in pending:
             yield Analysis(rejected.source, None, rejected=rejected)
 
-    def analyze(self, paths: Iterable[str | Path], until: str = "events") -> Iterator[Analysis]:
-        return self.analyze_inputs(self.read(paths), until)
+    def analyze(
+        self, paths: Iterable[str | Path], until: str = "events", published: date | None = None
+    ) -> Iterator[Analysis]:
+        """Analyze files; `published` is used for inputs that do not state their own date."""
+        inputs = self.read(paths)
+        if published is not None:
+            inputs = (
+                replace(item, published=published)
+                if isinstance(item, Article) and item.published is None
+                else item
+                for item in inputs
+            )
+        return self.analyze_inputs(inputs, until)
 
     def ingest(
         self,
@@ -129,3 +142,25 @@ class Sitrep:
 
     def article(self, article_id: str) -> dict[str, Any] | None:
         return self.store.article(article_id)
+
+    def analyze_text(
+        self, text: str, published: date | None = None, outlet: str | None = None, url: str | None = None,
+        name: str | None = None, kind: str = "text",
+    ) -> Analysis:
+        """One text (or HTML) in, its cleaned form and events out; nothing stored."""
+        article = article_from_text(text, name=name, published=published, outlet=outlet, url=url, kind=kind)
+        return next(iter(self.analyze_inputs([article])))
+
+    def evaluate(self, gold_dir: Path) -> EvalReport:
+        """Run the pipeline over a gold set and score it (see tests/gold/README.md)."""
+        from sitrep.evaluate import load_gold, score
+
+        gold = load_gold(gold_dir)
+        articles = [
+            article_from_text(doc.text, name=doc.id, published=doc.published, outlet=doc.outlet) for doc in gold
+        ]
+        predicted: dict[str, list[Event]] = {doc.id: [] for doc in gold}
+        for analysis in self.analyze_inputs(articles):
+            if analysis.clean is not None:
+                predicted[analysis.clean.id] = list(analysis.events)
+        return score(gold, predicted)

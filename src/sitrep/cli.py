@@ -140,6 +140,127 @@ def clean(
         raise typer.Exit(1)
 
 
+def _print_events_table(events: list[Any]) -> None:
+    table = Table("article", "date", "type", "actor1", "actor2", "place", "killed", "source", "evidence")
+    for event in events:
+        table.add_row(
+            event.article_id, event.date or "", f"{event.plover}{'/' + event.mode if event.mode else ''}",
+            _actor_cell(event.actor1), _actor_cell(event.actor2),
+            event.location.name if event.location else "",
+            "" if event.killed is None else f"{event.figure_qualifier or ''} {event.killed}".strip(),
+            (event.attributed_to or "") + (" (hedged)" if event.hedged else ""),
+            (event.evidence.text[:80] if event.evidence else ""),
+        )
+    out.print(table)
+
+
+def _actor_cell(actor: Any) -> str:
+    if actor is None:
+        return ""
+    backers = f" backed by {','.join(actor.backed_by)}" if actor.backed_by else ""
+    return f"{actor.name} ({actor.country or '?'} {actor.kind or '?'}){backers}"
+
+
+@app.command()
+def analyze(
+    paths: Paths,
+    format: Annotated[str, typer.Option("--format", help="jsonl or table.")] = "jsonl",
+    published: Annotated[
+        str | None, typer.Option(help="Publication date (YYYY-MM-DD) for inputs that do not state one.")
+    ] = None,
+) -> None:
+    """Print the events of articles without storing anything."""
+    if format not in ("jsonl", "table"):
+        raise ConfigError(f"--format takes jsonl or table, not {format!r}")
+    default_date = _parse_date(published, "--published")
+    collected = []
+    failed = 0
+    for analysis in _app().analyze(paths, published=default_date):
+        if analysis.rejected is not None:
+            failed += 1
+            err.print(f"rejected {analysis.source}: {analysis.rejected.reason}", markup=False)
+        elif format == "jsonl":
+            for event in analysis.events:
+                sys.stdout.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
+        else:
+            collected.extend(analysis.events)
+    if format == "table":
+        _print_events_table(collected)
+    if failed:
+        raise typer.Exit(1)
+
+
+Country = Annotated[str | None, typer.Option(help="ISO3 code of an actor's or the place's country.")]
+ActorName = Annotated[str | None, typer.Option(help="Part of an actor's name.")]
+PloverType = Annotated[str | None, typer.Option("--type", help="PLOVER event type, e.g. ASSAULT.")]
+Since = Annotated[str | None, typer.Option(help="Events on or after this date (YYYY-MM-DD).")]
+Until = Annotated[str | None, typer.Option(help="Events on or before this date (YYYY-MM-DD).")]
+
+
+def _event_filters(country: str | None, actor: str | None, type: str | None, since: str | None,
+                   until: str | None) -> dict[str, Any]:
+    _parse_date(since, "--since")
+    _parse_date(until, "--until")
+    return {"country": country.upper() if country else None, "actor": actor,
+            "plover": type.upper() if type else None, "since": since, "until": until}
+
+
+@app.command()
+def events(
+    db: DbOption = None, country: Country = None, actor: ActorName = None, type: PloverType = None,
+    since: Since = None, until: Until = None,
+    limit: Annotated[int, typer.Option(help="How many to list.")] = 100,
+    format: Annotated[str, typer.Option("--format", help="table or jsonl.")] = "table",
+) -> None:
+    """List stored events, with filters."""
+    found = _app(db).store.events(**_event_filters(country, actor, type, since, until), limit=limit)
+    if format == "jsonl":
+        for event in found:
+            sys.stdout.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
+    else:
+        _print_events_table(found)
+
+
+@app.command()
+def export(
+    db: DbOption = None,
+    format: Annotated[str, typer.Option("--format", help="jsonl, csv (ACLED columns) or geojson.")] = "jsonl",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default stdout).")] = None,
+    country: Country = None, actor: ActorName = None, type: PloverType = None,
+    since: Since = None, until: Until = None,
+) -> None:
+    """Export stored events as JSON Lines, CSV in ACLED's columns, or GeoJSON."""
+    from sitrep.export import FORMATS, export_events
+
+    if format not in FORMATS:
+        raise ConfigError(f"--format takes {', '.join(FORMATS)}, not {format!r}")
+    found = _app(db).store.events(**_event_filters(country, actor, type, since, until))
+    chunks = export_events(found, format)
+    if output is None:
+        for chunk in chunks:
+            sys.stdout.write(chunk)
+    else:
+        with output.open("w", encoding="utf-8", newline="") as handle:
+            for chunk in chunks:
+                handle.write(chunk)
+        err.print(f"wrote {len(found)} events to {output}", markup=False)
+
+
+@app.command(name="eval")
+def evaluate(
+    gold_dir: Annotated[Path, typer.Argument(help="A gold directory (see tests/gold/README.md).")],
+    format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+) -> None:
+    """Score extraction against a gold set: event precision/recall/F1 and accuracy per field."""
+    from sitrep.evaluate import format_report
+
+    report = _app().evaluate(gold_dir)
+    if format == "json":
+        sys.stdout.write(json.dumps(report.to_dict(), indent=1) + "\n")
+    else:
+        out.print(format_report(report), markup=False)
+
+
 def main() -> None:
     """Entry point: run the CLI, turning every error into one line and an exit code."""
     try:
