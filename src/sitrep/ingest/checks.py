@@ -133,10 +133,10 @@ def decode_body(data: bytes, *, charset: str | None = None, sniff_html: bool = F
     return check_text(text)
 
 
-def check_text(text: str) -> str:
-    """Checks for text that arrived already decoded (a JSONL field, a feed item)."""
+def check_text(text: str, empty_reason: str = "empty file") -> str:
+    """Checks for text that arrived already decoded (a JSONL field, a feed item, an API call)."""
     if not text.strip():
-        raise EmptyInput("empty file")
+        raise EmptyInput(empty_reason)
     if "\x00" in text:
         raise BinaryInput("binary content (contains NUL characters), not text")
     return text
