@@ -1,0 +1,79 @@
+"""The clean stage: Article -> CleanArticle.
+
+HTML goes through trafilatura (main text and page metadata); plain text and extracted text alike
+then lose boilerplate by the rules of data/boilerplate.toml, and the notices they recognise
+become metadata (byline, republished_from, source_url). The cleaned text keeps the article's
+paragraph structure and an OffsetMap back to the text it was cut from.
+
+Raises (all InputError, so the pipeline records a rejection and goes on):
+    EmptyInput      nothing (or under Settings.min_text_chars) left after cleaning
+    MalformedInput  HTML with no main text
+    NotEnglish      another language, detected on at least Settings.min_chars_for_language letters
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from sitrep.clean.boilerplate import find_boilerplate
+from sitrep.clean.html import extract_html
+from sitrep.clean.language import detect_language, language_name, letter_count
+from sitrep.clean.offsets import assemble
+from sitrep.errors import EmptyInput, NotEnglish
+from sitrep.models import Article, CleanArticle
+from sitrep.settings import Settings
+
+__all__ = ["clean_article", "detect_language"]
+
+
+def _decide_language(text: str, declared: str | None, settings: Settings) -> str:
+    if letter_count(text) >= settings.min_chars_for_language:
+        code = detect_language(text)
+    else:
+        code = (declared or settings.language).lower()[:2]
+    if code != settings.language:
+        raise NotEnglish(
+            f"{language_name(code)} text ({code}), only {language_name(settings.language)} is supported"
+        )
+    return code
+
+
+def clean_article(article: Article, settings: Settings) -> CleanArticle:
+    """Main text without boilerplate, with metadata and the notices found in it."""
+    title = author = sitename = page_url = None
+    published = article.published
+    if article.kind == "html":
+        page = extract_html(article.body, url=article.url)
+        original = page.text
+        title, author, sitename, page_url = page.title, page.author, page.sitename, page.url
+        published = published or page.published
+    else:
+        original = article.body.replace("\r\n", "\n").replace("\r", "\n")
+    if not original.strip():
+        raise EmptyInput("empty article: nothing but whitespace")
+    found = find_boilerplate(original, title=title)
+    text, offsets = assemble(original, found.kept)
+    if len(text.strip()) < settings.min_text_chars:
+        raise EmptyInput(
+            f"nothing usable left after cleaning ({len(text.strip())} characters of text, "
+            f"{len(found.removed)} boilerplate cuts)"
+        )
+    language = _decide_language(text, article.language, settings)
+    content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return CleanArticle(
+        id=article.name if article.name is not None else content_hash[:16],
+        content_hash=content_hash,
+        source=article.source,
+        text=text,
+        original=original,
+        title=title,
+        byline=found.byline or author,
+        published=published,
+        outlet=article.outlet or sitename,
+        url=article.url or page_url,
+        source_url=found.source_url,
+        republished_from=found.republished_from,
+        language=language,
+        removed=tuple(found.removed),
+        offsets=offsets,
+    )
