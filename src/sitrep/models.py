@@ -79,6 +79,8 @@ class CleanArticle:
     source_url: str | None = None  # a trailing "from http://..." line or a canonical link
     republished_from: str | None = None  # "Republished with permission / ANTIWAR.COM"
     language: str | None = None
+    dateline_place: str | None = None  # "BEIRUT" of "BEIRUT (Reuters) -": where the report was filed
+    dateline_agency: str | None = None  # "Reuters": a wire agency's dateline marks a syndicated story
     removed: tuple[Removed, ...] = ()
     offsets: OffsetMap = field(default_factory=OffsetMap)
 

@@ -74,6 +74,8 @@ def clean_article(article: Article, settings: Settings) -> CleanArticle:
         source_url=found.source_url,
         republished_from=found.republished_from,
         language=language,
+        dateline_place=found.dateline_place,
+        dateline_agency=found.dateline_agency,
         removed=tuple(found.removed),
         offsets=offsets,
     )
