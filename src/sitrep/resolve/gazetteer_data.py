@@ -1,0 +1,99 @@
+"""The hand-written place data: admin1 names (data/admin1.toml) and the supplement of conflict
+places, regions, country aliases and the false-hit stoplist (data/places_supplement.toml).
+
+Kept out of the compiled index on purpose: these files are small (parsed in milliseconds) and are
+edited often, so an edit takes effect without rebuilding the GeoNames index.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any, Literal
+
+PlaceKind = Literal["city", "admin1", "country", "region"]
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer entry: a populated place, an admin1 unit, a country or a named region."""
+
+    name: str
+    admin1: str | None  # the admin1 unit's English name
+    country: str | None  # ISO3; None for regions spanning countries ("Sahel")
+    lat: float | None
+    lon: float | None
+    geonames_id: int | None
+    population: int
+    kind: PlaceKind
+    admin1_code: str | None = None  # GeoNames admin1 code
+    precision: int = 1  # ACLED geo precision when the phrase names just this place
+    curated: bool = False  # from the supplement: known conflict places, trusted at any size
+
+
+@dataclass(frozen=True, slots=True)
+class Admin1:
+    code: str
+    name: str
+    aliases: tuple[str, ...]
+    lat: float
+    lon: float
+    capital: str
+    capital_id: int
+    primary_aliases: tuple[str, ...] = ()  # names ranked like `name` itself
+
+
+@dataclass(slots=True)
+class PlaceData:
+    """Everything read from the two TOML files, keyed for the gazetteer."""
+
+    admin1: dict[tuple[str, str], Admin1] = field(default_factory=dict)  # (ISO2, code) -> unit
+    places: list[tuple[Place, tuple[str, ...]]] = field(default_factory=list)  # place, its names
+    aliases: dict[int, tuple[str, ...]] = field(default_factory=dict)  # GeoNames id -> extra names
+    country_aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # ISO3 -> names
+    stoplist: frozenset[str] = frozenset()
+    min_population_without_context: int = 15_000
+
+
+def _read(name: str) -> dict[str, Any]:
+    return tomllib.loads(resources.files("sitrep.data").joinpath(name).read_text(encoding="utf-8"))
+
+
+def load_place_data(iso3_to_iso2: dict[str, str]) -> PlaceData:
+    data = PlaceData()
+    for iso2, table in _read("admin1.toml").items():
+        if not isinstance(table, dict):
+            continue
+        for unit in table["units"]:
+            data.admin1[(iso2, unit["code"])] = Admin1(
+                unit["code"], unit["name"], tuple(unit.get("aliases", ())), unit["lat"], unit["lon"],
+                unit["capital"], unit["capital_id"], tuple(unit.get("primary_aliases", ())),
+            )
+    supplement = _read("places_supplement.toml")
+    data.min_population_without_context = supplement["thresholds"]["min_population_without_context"]
+    data.stoplist = frozenset(supplement["stoplist"]["names"])
+    data.country_aliases = {iso3: tuple(names) for iso3, names in supplement["country_aliases"].items()}
+    for entry in supplement.get("alias", []):
+        data.aliases[entry["geonames_id"]] = tuple(entry["names"])
+    for entry in supplement.get("place", []):
+        iso3: str | None = entry.get("country")
+        place_iso2 = iso3_to_iso2.get(iso3) if iso3 else None
+        code: str | None = entry.get("admin1")
+        unit = data.admin1.get((place_iso2, code)) if place_iso2 and code else None
+        kind: PlaceKind = "region" if entry["kind"] == "region" else "city"
+        place = Place(
+            name=entry["name"],
+            admin1=unit.name if unit else None,
+            country=iso3,
+            lat=entry["lat"],
+            lon=entry["lon"],
+            geonames_id=entry.get("geonames_id"),
+            population=entry.get("population", 0),
+            kind=kind,
+            admin1_code=code,
+            precision=entry.get("precision", 1),
+            curated=True,
+        )
+        data.places.append((place, (entry["name"], *entry.get("aliases", ()))))
+    return data

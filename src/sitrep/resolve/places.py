@@ -1,0 +1,338 @@
+"""Place resolution: a place phrase from an article -> a gazetteer entry with ACLED geo precision.
+
+The gazetteer is GeoNames cities500 (compiled once into an SQLite index, see gazetteer_index),
+plus hand-written admin1 names, conflict places GeoNames lacks, regions, country aliases and a
+stoplist (see gazetteer_data). Namesakes are told apart by the article's country context (ISO3,
+most frequent first) and then by population, so "Tripoli" in a Lebanon story is the Lebanese one.
+
+    gazetteer = Gazetteer.shared()
+    gazetteer.resolve("near the town of Nairab", ["SYR"])  # Location(name="Nairab", precision=2, ...)
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import threading
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, ClassVar
+
+from sitrep.models import Location
+from sitrep.resolve import place_phrases
+from sitrep.resolve.gazetteer_data import Place, PlaceData, load_place_data
+from sitrep.resolve.gazetteer_index import (
+    ALTERNATE,
+    LETTER_FOLDS,
+    PRIMARY,
+    WITHOUT_ARTICLE,
+    ensure_index,
+    normalise,
+    open_index,
+    without_article,
+)
+
+__all__ = ["Gazetteer", "Place", "country_iso3"]
+
+# How much a weaker name match costs, in powers of ten of population: an alternate name of a
+# city ten times larger ties with a primary name ("Durango" the state capital beats a village
+# called Durango; Ukraine's Pokrovsk beats Engels, once called Pokrovsk).
+_MATCH_PENALTY = {PRIMARY: 0.0, ALTERNATE: 1.0, WITHOUT_ARTICLE: 1.5}
+# A province or region without a population figure counts as this many people.
+_AREA_POPULATION = 1_000_000
+# Memoised lookups kept per process before the memo is emptied.
+_MEMO_SIZE = 50_000
+
+# Words that make a name a province: "Idlib governorate" is never promoted to Idlib city.
+_ADMIN_WORDS = frozenset(
+    ["governorate", "province", "region", "state", "oblast", "krai", "prefecture", "department", "county",
+     "division", "district"]
+)
+_PLACE_COLUMNS = "p.id, p.name, p.cc, p.admin1, p.lat, p.lon, p.population"
+
+
+class Gazetteer:
+    """Looks up names and resolves place phrases; one instance is shared per process."""
+
+    _shared: ClassVar[Gazetteer | None] = None
+    _shared_lock: ClassVar[threading.Lock] = threading.Lock()
+
+    def __init__(self, index: Path) -> None:
+        self.index = index
+        self._db = open_index(index)
+        self._lock = threading.Lock()
+        self._memo: dict[tuple[str, tuple[str, ...]], list[tuple[Place, int]]] = {}
+        self._iso2_to_iso3: dict[str, str] = {}
+        self._countries: dict[str, Place] = {}  # ISO3 -> country entry
+        for iso2, iso3, name, gid, population, lat, lon in self._db.execute("SELECT * FROM country"):
+            self._iso2_to_iso3[iso2] = iso3
+            self._countries[iso3] = Place(
+                name, None, iso3, lat, lon, gid, population or 0, "country", admin1_code=None, precision=3
+            )
+        self._iso3_to_iso2 = {iso3: iso2 for iso2, iso3 in self._iso2_to_iso3.items()}
+        self._data: PlaceData = load_place_data(self._iso3_to_iso2)
+        rows = self._db.execute("SELECT cc, admin1, population FROM admin1_population")
+        self._admin1_population = {(cc, code): population for cc, code, population in rows}
+        self._entries: dict[str, list[tuple[Place, int]]] = {}  # name key -> non-GeoNames-city entries
+        for iso3, country in self._countries.items():
+            names = (country.name, iso3, *self._data.country_aliases.get(iso3, ()))
+            self._add(country, names)
+        for (iso2, code), unit in self._data.admin1.items():
+            population = self._admin1_population.get((iso2, code)) or _AREA_POPULATION
+            place = Place(unit.name, unit.name, self._iso2_to_iso3.get(iso2), unit.lat, unit.lon, None,
+                          population, "admin1", code, 3)
+            self._add(place, (unit.name, *unit.aliases), primaries=1 + len(unit.primary_aliases))
+            self._add(place, unit.primary_aliases, primaries=len(unit.primary_aliases))
+        for place, names in self._data.places:
+            self._add(place, names)
+        self._alias_ids: dict[str, list[int]] = {}
+        for gid, names in self._data.aliases.items():
+            for name in names:
+                self._alias_ids.setdefault(normalise(name), []).append(gid)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Dask ships resolvers to workers: reopen the index there instead of pickling a connection.
+        return (Gazetteer, (self.index,))
+
+    @classmethod
+    def load(cls, cache_dir: Path | None = None) -> Gazetteer:
+        """Open the compiled index (compiling it first, once, if it is missing)."""
+        return cls(ensure_index(cache_dir))
+
+    @classmethod
+    def shared(cls) -> Gazetteer:
+        """The process-wide instance (default cache directory)."""
+        with cls._shared_lock:
+            if cls._shared is None:
+                cls._shared = cls.load()
+            return cls._shared
+
+    def _add(self, place: Place, names: Iterable[str], primaries: int = 1) -> None:
+        for rank, name in enumerate(names):
+            key = normalise(name)
+            if not key:
+                continue
+            quality = PRIMARY if rank < primaries else ALTERNATE
+            self._entries.setdefault(key, []).append((place, quality))
+            short = without_article(key)
+            if short:
+                self._entries.setdefault(short, []).append((place, WITHOUT_ARTICLE))
+
+    # -- lookup -------------------------------------------------------------------------------
+
+    def country_iso3(self, name: str) -> str | None:
+        """ISO3 code of a country name, alias ("the DRC", "Burma") or ISO2/ISO3 code."""
+        text = place_phrases.clean(name)
+        if len(text) in (2, 3) and text.isupper():
+            code = self._iso2_to_iso3.get(text) or (text if text in self._countries else None)
+            if code:
+                return code
+        for place, quality in self._entries.get(normalise(text), ()):
+            if place.kind == "country" and quality != WITHOUT_ARTICLE:
+                return place.country
+        return None
+
+    def lookup(self, name: str, countries: Sequence[str] = ()) -> list[Place]:
+        """Candidates for a bare name, best first: hinted countries (in hint order), then size."""
+        return [place for place, _ in self._ranked(name, countries)]
+
+    def _ranked(self, name: str, countries: Sequence[str]) -> list[tuple[Place, int]]:
+        """Ranked candidates; memoised, since a corpus names the same few hundred places again and again."""
+        memo = (name, tuple(countries))
+        cached = self._memo.get(memo)
+        if cached is None:
+            if len(self._memo) >= _MEMO_SIZE:
+                self._memo.clear()
+            cached = self._memo[memo] = self._rank(name, countries)
+        return list(cached)
+
+    def _rank(self, name: str, countries: Sequence[str]) -> list[tuple[Place, int]]:
+        key = normalise(place_phrases.clean(name))
+        if not key:
+            return []
+        found: dict[tuple[str, Any], tuple[Place, int]] = {}
+
+        def keep(place: Place, quality: int) -> None:
+            ident = (place.kind, place.geonames_id or (place.name, place.country))
+            if ident not in found or quality < found[ident][1]:
+                found[ident] = (place, quality)
+
+        short = without_article(key)
+        for probe, floor in ((key, PRIMARY), (short, WITHOUT_ARTICLE)):
+            if not probe:
+                continue
+            for place, quality in self._entries.get(probe, ()):
+                keep(place, max(quality, floor))
+            for place, quality in self._cities(probe):
+                keep(place, max(quality, floor))
+            ids = self._alias_ids.get(probe, [])
+            if ids:
+                for place, _ in self._cities_by_id(ids):
+                    keep(place, max(ALTERNATE, floor))
+        hints = {code: rank for rank, code in reversed(list(enumerate(countries)))}
+        ranked = sorted(found.values(), key=lambda pq: self._sort_key(pq[0], pq[1], hints))
+        return self._promote_namesake_capital(ranked, key)
+
+    def _promote_namesake_capital(self, ranked: list[tuple[Place, int]], key: str) -> list[tuple[Place, int]]:
+        """A bare "Idlib" or "Hodeidah" is the city, not the governorate named after it: ACLED codes
+        the town. "Idlib governorate", or a province named otherwise ("Nineveh"), stays the province."""
+        if not ranked or ranked[0][0].kind != "admin1" or ranked[0][1] == WITHOUT_ARTICLE:
+            return ranked
+        if _ADMIN_WORDS.intersection(key.split()):
+            return ranked
+        place, quality = ranked[0]
+        iso2 = self._iso3_to_iso2.get(place.country or "", "")
+        unit = self._data.admin1.get((iso2, place.admin1_code or ""))
+        if unit is None or not self._is_named_after_capital(unit.name, unit.capital_id):
+            return ranked
+        capital = self._cities_by_id([unit.capital_id])
+        if not capital:
+            return ranked
+        rest = [pq for pq in ranked if pq[0].geonames_id != unit.capital_id]
+        return [(capital[0][0], quality), *rest]
+
+    @staticmethod
+    def _sort_key(place: Place, quality: int, hints: dict[str, int]) -> tuple[int, int, float]:
+        if place.kind == "country" and quality != WITHOUT_ARTICLE:
+            return (0, 0, -99.0)  # "Lebanon" is the country, not Lebanon, Pennsylvania
+        population = max(place.population, 1000 if place.curated else 0)
+        score = math.log10(population + 1) - _MATCH_PENALTY[quality]
+        return (1, hints.get(place.country or "", len(hints)), -score)
+
+    def _is_named_after_capital(self, name: str, capital_id: int) -> bool:
+        query = "SELECT 1 FROM name WHERE key IN (?, ?) AND place = ? LIMIT 1"
+        with self._lock:
+            return self._db.execute(query, (normalise(name), _bare(name), capital_id)).fetchone() is not None
+
+    def _cities(self, key: str) -> list[tuple[Place, int]]:
+        with self._lock:
+            rows = self._db.execute(
+                f"SELECT {_PLACE_COLUMNS}, n.quality FROM name n JOIN place p ON p.id = n.place "
+                "WHERE n.key = ?",
+                (key,),
+            ).fetchall()
+        return [(self._city(row), row[7]) for row in rows]
+
+    def _cities_by_id(self, ids: list[int]) -> list[tuple[Place, int]]:
+        marks = ",".join("?" * len(ids))
+        with self._lock:
+            query = f"SELECT {_PLACE_COLUMNS}, 1 FROM place p WHERE p.id IN ({marks})"
+            rows = self._db.execute(query, ids).fetchall()
+        return [(self._city(row), ALTERNATE) for row in rows]
+
+    def _city(self, row: tuple[Any, ...]) -> Place:
+        gid, name, cc, code, lat, lon, population = row[:7]
+        unit = self._data.admin1.get((cc, code)) if code else None
+        admin1 = unit.name if unit else None
+        country = self._iso2_to_iso3.get(cc)
+        return Place(ascii_name(name), admin1, country, lat, lon, gid, population, "city", code)
+
+    # -- resolve ------------------------------------------------------------------------------
+
+    def resolve(self, text: str, countries: Sequence[str] = ()) -> Location | None:
+        """The Location a place phrase names, with ACLED geo precision; None if it names none."""
+        cleaned = place_phrases.clean(text)
+        if not cleaned:
+            return None
+        whole = self._pick(cleaned, countries, want=None, within=None, exact=True)
+        if whole is not None:  # "North Kivu", "northern Gaza", "West Bank" are names themselves
+            return _location(whole, whole.precision, text)
+        phrase = place_phrases.parse(cleaned)
+        hints = list(countries)
+        within = None
+        if phrase.qualifier:
+            container = self.resolve(phrase.qualifier, countries)
+            if container is not None and container.country:
+                hints = [container.country, *[c for c in countries if c != container.country]]
+                if not phrase.qualifier_is_near:
+                    within = (container.country, _admin1_code_of(self, container))
+        place = self._pick(phrase.name, hints, want=phrase.want, within=within, exact=False)
+        if place is None and phrase.qualifier:  # "Unknownville, Idlib": fall back to the container
+            container = self.resolve(phrase.qualifier, countries)
+            return replace(container, precision=max(container.precision, 2), text=text) if container else None
+        if place is None:
+            return None
+        precision = place.precision
+        if phrase.near or phrase.directional or phrase.qualifier_is_near:
+            precision = max(precision, 2)
+        if phrase.area and place.kind == "city" and place.admin1_code and phrase.want is None:
+            precision = 2
+        return _location(place, precision, text)
+
+    def _pick(
+        self,
+        name: str,
+        countries: Sequence[str],
+        want: str | None,
+        within: tuple[str, str | None] | None,
+        exact: bool,
+    ) -> Place | None:
+        """The best acceptable candidate for a name, or None (see the stoplist and thresholds)."""
+        bare = place_phrases.strip_direction(name) or name
+        if not place_phrases.is_proper_name(bare):
+            return None
+        stopped = normalise(name) in self._data.stoplist
+        candidates = self._ranked(name, countries)
+        if want is not None:  # prefer the asked-for kind, keep the rest as a fallback
+            candidates.sort(key=lambda pq: pq[0].kind != want)
+        for place, quality in candidates:
+            if exact and quality == WITHOUT_ARTICLE:
+                continue
+            if within is not None and not _inside(place, within):
+                continue
+            hinted = place.country in countries
+            if stopped and not hinted:
+                continue
+            if hinted or place.curated or place.kind != "city":
+                return place
+            if place.population >= self._data.min_population_without_context:
+                return place
+        return None
+
+
+def _inside(place: Place, within: tuple[str, str | None]) -> bool:
+    country, code = within
+    if place.country != country:
+        return False
+    return code is None or place.kind == "country" or place.admin1_code == code
+
+
+def _admin1_code_of(gazetteer: Gazetteer, location: Location) -> str | None:
+    if location.admin1 is None:
+        return None
+    for place in gazetteer.lookup(location.admin1, [location.country] if location.country else []):
+        if place.kind == "admin1" and place.country == location.country:
+            return place.admin1_code
+    return None
+
+
+def _bare(name: str) -> str:
+    key = normalise(name)
+    return without_article(key) or key
+
+
+def ascii_name(name: str) -> str:
+    """GeoNames' scholarly transliteration made plain: "Khān Yūnis" -> "Khan Yunis", "Ḩamāh" -> "Hamah"."""
+    folded = unicodedata.normalize("NFKD", name.translate(LETTER_FOLDS))
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return re.sub(r"[‘’ʿʾ`´ʻʼ]", "", folded).strip()
+
+
+def _location(place: Place, precision: int, text: str) -> Location:
+    return Location(
+        name=place.name,
+        admin1=place.admin1,
+        country=place.country,
+        lat=place.lat,
+        lon=place.lon,
+        geonames_id=place.geonames_id,
+        precision=precision,
+        text=text,
+    )
+
+
+def country_iso3(name: str) -> str | None:
+    """ISO3 code for a country name or alias ("Syria", "the DRC", "Burma"); None if not a country."""
+    return Gazetteer.shared().country_iso3(name)
