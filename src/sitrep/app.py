@@ -148,7 +148,9 @@ class Sitrep:
         name: str | None = None, kind: str = "text",
     ) -> Analysis:
         """One text (or HTML) in, its cleaned form and events out; nothing stored."""
-        article = article_from_text(text, name=name, published=published, outlet=outlet, url=url, kind=kind)
+        article = article_from_text(
+            text, name=name, published=published, outlet=outlet, url=url, kind=kind, settings=self.settings
+        )
         return next(iter(self.analyze_inputs([article])))
 
     def evaluate(self, gold_dir: Path) -> EvalReport:
