@@ -1,0 +1,351 @@
+"""Actor resolution on phrases as news articles word them, across many conflicts.
+
+Each case is (phrase, event date, article country) -> (country, kind, backers). The phrases are
+written the way outlets write them; none is tuned to one article's wording.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.models import Actor
+from sitrep.resolve.actor_dictionary import load_data
+from sitrep.resolve.actors import ActorDictionary
+
+FEB_2020 = date(2020, 2, 20)
+MAR_2025 = date(2025, 3, 10)
+
+
+@pytest.fixture(scope="module")
+def actors() -> ActorDictionary:
+    return ActorDictionary.shared()
+
+
+def _triple(actor: Actor | None) -> tuple[str | None, str | None, tuple[str, ...]] | None:
+    return None if actor is None else (actor.country, actor.kind, actor.backed_by)
+
+
+CASES = [
+    # --- Syria: demonyms, capitals, leaders, backers, coordination ---------------------------------
+    ("Turkish forces and their proxy fighters", FEB_2020, "SYR", ("TUR", "state_forces", ())),
+    ("Turkish troops along with their proxy fighters", FEB_2020, "SYR", ("TUR", "state_forces", ())),
+    ("President Bashar al-Assad's forces", FEB_2020, "SYR", ("SYR", "state_forces", ())),
+    ("Russia-backed forces", FEB_2020, "SYR", ("SYR", "state_forces", ("RUS",))),
+    ("the Syrian army", FEB_2020, "SYR", ("SYR", "state_forces", ())),
+    (
+        "the Syrian government forces supported by the Russian forces",
+        FEB_2020,
+        "SYR",
+        ("SYR", "state_forces", ("RUS",)),
+    ),
+    (
+        "Abdulah al-Shami, a commander in a coalition of mainstream rebel factions",
+        FEB_2020,
+        "SYR",
+        ("SYR", "rebels", ()),
+    ),
+    (
+        "Multiple Turkish sources including Turkey's defense ministry",
+        FEB_2020,
+        "SYR",
+        ("TUR", "government", ()),
+    ),
+    ("several proxy fighting groups", FEB_2020, "SYR", ("SYR", "political_militia", ())),
+    ("Turkish-backed rebels", FEB_2020, "SYR", ("SYR", "rebels", ("TUR",))),
+    ("rebels supported by Turkish artillery", FEB_2020, "SYR", ("SYR", "rebels", ("TUR",))),
+    ("a Russian Su-24", FEB_2020, "SYR", ("RUS", "state_forces", ())),
+    ("Ankara", FEB_2020, "SYR", ("TUR", "government", ())),
+    ("Damascus", FEB_2020, None, ("SYR", "government", ())),
+    ("the Kremlin", FEB_2020, "SYR", ("RUS", "government", ())),
+    ("Erdogan", FEB_2020, "SYR", ("TUR", "government", ())),
+    ("Turkish President Recep Tayyip Erdoğan", FEB_2020, None, ("TUR", "government", ())),
+    ("Turkey's", FEB_2020, "SYR", ("TUR", "government", ())),
+    ("Syrian and Russian forces", FEB_2020, "SYR", ("SYR", "state_forces", ())),
+    ("the regime", FEB_2020, "SYR", ("SYR", "government", ())),
+    ("government airstrikes", FEB_2020, "SYR", ("SYR", "state_forces", ())),
+    ("rebel shelling", FEB_2020, "SYR", ("SYR", "rebels", ())),
+    ("drones of Hezbollah", FEB_2020, "SYR", ("SYR", "political_militia", ("IRN",))),
+    ("Hayat Tahrir al-Sham", FEB_2020, "SYR", ("SYR", "rebels", ())),
+    ("HTS", MAR_2025, "SYR", ("SYR", "government", ())),
+    ("the Turkish-backed Syrian National Army", FEB_2020, None, ("SYR", "rebels", ("TUR",))),
+    ("US-backed Syrian Democratic Forces", FEB_2020, None, ("SYR", "rebels", ("USA",))),
+    ("Kurdish fighters", FEB_2020, "SYR", ("SYR", "identity_militia", ())),
+    ("Turkey-backed Syrian opposition", FEB_2020, None, ("SYR", "rebels", ("TUR",))),
+    (
+        "Syrian government troops backed by Russian air power",
+        FEB_2020,
+        None,
+        ("SYR", "state_forces", ("RUS",)),
+    ),
+    # --- Ukraine and Russia ----------------------------------------------------------------------
+    ("Ukrainian President Volodymyr Zelenskyy", date(2023, 5, 1), None, ("UKR", "government", ())),
+    ("Kyiv", date(2023, 5, 1), None, ("UKR", "government", ())),
+    ("Kiev", date(2015, 5, 1), None, ("UKR", "government", ())),
+    ("pro-Russian separatists", date(2015, 5, 1), "UKR", ("UKR", "rebels", ("RUS",))),
+    ("Moscow-backed separatists", date(2015, 5, 1), "UKR", ("UKR", "rebels", ("RUS",))),
+    ("the Donetsk People's Republic", date(2015, 5, 1), None, ("UKR", "rebels", ("RUS",))),
+    ("Russian troops", date(2023, 5, 1), "UKR", ("RUS", "state_forces", ())),
+    ("Lavrov", date(2023, 5, 1), None, ("RUS", "government", ())),
+    ("Shoigu", date(2020, 5, 1), None, ("RUS", "government", ())),
+    ("Wagner mercenaries", date(2023, 5, 1), "UKR", ("RUS", "external_other", ())),
+    # --- Israel, Palestine, Lebanon, Yemen, Iraq, Iran ---------------------------------------------
+    ("the IDF", date(2024, 1, 5), "PSE", ("ISR", "state_forces", ())),
+    ("Israeli strikes", date(2024, 1, 5), "PSE", ("ISR", "state_forces", ())),
+    ("Gaza residents", date(2024, 1, 5), None, ("PSE", "civilians", ())),
+    ("Palestinians", date(2024, 1, 5), None, ("PSE", "civilians", ())),
+    ("Israeli settlers", date(2024, 1, 5), "PSE", ("ISR", "identity_militia", ())),
+    ("Hamas militants", date(2024, 1, 5), None, ("PSE", "rebels", ())),
+    ("Islamic Jihad fighters", date(2024, 1, 5), None, ("PSE", "rebels", ("IRN",))),
+    ("Hezbollah", date(2024, 1, 5), None, ("LBN", "political_militia", ("IRN",))),
+    ("members of Hizbollah", date(2024, 1, 5), None, ("LBN", "political_militia", ("IRN",))),
+    ("Houthi rebels", date(2024, 1, 5), None, ("YEM", "rebels", ("IRN",))),
+    ("Ansar Allah", date(2024, 1, 5), None, ("YEM", "rebels", ("IRN",))),
+    ("the Saudi-led coalition", date(2018, 1, 5), "YEM", ("SAU", "state_forces", ())),
+    ("Iranian-backed militias", date(2024, 1, 5), "IRQ", ("IRQ", "political_militia", ("IRN",))),
+    ("Iranian proxies", date(2024, 1, 5), "IRQ", ("IRQ", "political_militia", ("IRN",))),
+    ("Kataib Hezbollah", date(2024, 1, 5), None, ("IRQ", "political_militia", ("IRN",))),
+    ("IS fighters", date(2016, 1, 5), "IRQ", ("IRQ", "rebels", ())),
+    ("Daesh", date(2016, 1, 5), "SYR", ("SYR", "rebels", ())),
+    ("protesters in Tehran", date(2022, 10, 1), None, ("IRN", "protesters", ())),
+    # --- Sudan, South Sudan, Ethiopia, Somalia -------------------------------------------------------
+    ("the RSF", date(2024, 1, 5), "SDN", ("SDN", "political_militia", ())),
+    ("Hemedti", date(2024, 1, 5), "SDN", ("SDN", "political_militia", ())),
+    ("the Sudanese army", date(2024, 1, 5), None, ("SDN", "state_forces", ())),
+    ("SPLA-IO", date(2017, 1, 5), None, ("SSD", "rebels", ())),
+    ("Tigrayan forces", date(2021, 1, 5), None, ("ETH", "rebels", ())),
+    ("Fano militiamen", date(2024, 1, 5), None, ("ETH", "identity_militia", ())),
+    ("Eritrean troops", date(2021, 1, 5), "ETH", ("ERI", "state_forces", ())),
+    ("al-Shabaab militants", date(2024, 1, 5), "SOM", ("SOM", "rebels", ())),
+    ("al-Shabaab insurgents", date(2021, 1, 5), "MOZ", ("MOZ", "rebels", ())),
+    ("a suicide bomber", date(2024, 1, 5), "SOM", ("SOM", "political_militia", ())),
+    ("SNA", date(2024, 1, 5), "SOM", ("SOM", "state_forces", ())),
+    # --- Great Lakes, Sahel, Nigeria, Cameroon ---------------------------------------------------------
+    ("Rwandan-backed M23 rebels", date(2024, 1, 5), None, ("COD", "rebels", ("RWA",))),
+    ("the FARDC", date(2024, 1, 5), None, ("COD", "state_forces", ())),
+    ("CODECO militiamen", date(2024, 1, 5), None, ("COD", "identity_militia", ())),
+    ("ADF rebels", date(2024, 1, 5), "COD", ("COD", "rebels", ())),
+    ("ADF fighters", date(2020, 1, 5), "CMR", ("CMR", "rebels", ())),
+    ("JNIM militants", date(2024, 1, 5), "BFA", ("BFA", "rebels", ())),
+    ("jihadists", date(2024, 1, 5), "BFA", ("BFA", "rebels", ())),
+    ("Malian soldiers", date(2024, 1, 5), None, ("MLI", "state_forces", ())),
+    ("Russian mercenaries", date(2024, 1, 5), "MLI", ("RUS", "external_other", ())),
+    ("ISWAP fighters", date(2024, 1, 5), "NGA", ("NGA", "rebels", ())),
+    ("bandits", date(2024, 1, 5), "NGA", ("NGA", "political_militia", ())),
+    ("Fulani militia", date(2024, 1, 5), "NGA", ("NGA", "identity_militia", ())),
+    # --- Asia ------------------------------------------------------------------------------------------
+    ("the Tatmadaw", date(2023, 1, 5), None, ("MMR", "state_forces", ())),
+    ("junta troops", date(2023, 1, 5), "MMR", ("MMR", "state_forces", ())),
+    ("PDF fighters", date(2023, 1, 5), "MMR", ("MMR", "rebels", ())),
+    ("the Arakan Army", date(2023, 1, 5), None, ("MMR", "rebels", ())),
+    ("the Taliban", date(2019, 1, 5), "AFG", ("AFG", "rebels", ())),
+    ("the Taliban", date(2023, 1, 5), "AFG", ("AFG", "government", ())),
+    ("Taliban fighters", date(2023, 1, 5), None, ("AFG", "state_forces", ())),
+    ("Pakistani Taliban", date(2023, 1, 5), None, ("PAK", "rebels", ())),
+    ("Indian troops", date(2023, 1, 5), None, ("IND", "state_forces", ())),
+    ("Bangladeshi police", date(2024, 8, 1), None, ("BGD", "state_forces", ())),
+    ("the NPA", date(2023, 1, 5), None, ("PHL", "rebels", ())),
+    # --- The Americas, Europe, international bodies ----------------------------------------------
+    ("unidentified gunmen", date(2024, 1, 5), "MEX", ("MEX", "political_militia", ())),
+    ("CJNG gunmen", date(2024, 1, 5), None, ("MEX", "political_militia", ())),
+    ("gang members", date(2024, 1, 5), "HTI", ("HTI", "political_militia", ())),
+    ("the ELN", date(2024, 1, 5), None, ("COL", "rebels", ())),
+    ("FARC dissidents", date(2024, 1, 5), None, ("COL", "rebels", ())),
+    ("Venezuelan security forces", date(2024, 1, 5), None, ("VEN", "state_forces", ())),
+    ("demonstrators in Nairobi", date(2024, 6, 25), None, ("KEN", "protesters", ())),
+    ("rioters", date(2023, 7, 1), "FRA", ("FRA", "rioters", ())),
+    ("the Pentagon", date(2024, 1, 5), None, ("USA", "government", ())),
+    ("Washington", date(2024, 1, 5), None, ("USA", "government", ())),
+    ("the U.S.-led coalition", date(2016, 1, 5), "IRQ", ("USA", "state_forces", ())),
+    ("Azerbaijani forces", date(2023, 9, 19), None, ("AZE", "state_forces", ())),
+    ("UN peacekeepers", date(2023, 1, 5), "MLI", (None, "external_other", ())),
+    ("the World Health Organization", date(2024, 1, 5), None, (None, "external_other", ())),
+    ("WHO", date(2024, 1, 5), None, (None, "external_other", ())),
+    ("NATO", date(2024, 1, 5), None, (None, "external_other", ())),
+    ("the ICRC", date(2024, 1, 5), None, (None, "external_other", ())),
+    ("refugees", date(2024, 1, 5), "SDN", ("SDN", "civilians", ())),
+]
+
+
+@pytest.mark.parametrize(("phrase", "when", "context", "expected"), CASES)
+def test_resolves_realistic_phrases(
+    actors: ActorDictionary, phrase: str, when: date, context: str | None, expected: tuple[object, ...]
+) -> None:
+    actor = actors.resolve(phrase, when, context)
+    assert _triple(actor) == expected
+    assert actor is not None and actor.text == phrase
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "the helicopter",
+        "The military helicopter",
+        "airstrikes",
+        "the situation",
+        "a Russian-made Mi-17 helicopter",
+        "US-made missiles",
+        "Iranian-designed drones",
+        "Chinese-made drones",
+        "the Washington Post",
+        "what is it",
+        "who",
+        "Jason Ditz",
+        "",
+        "   ",
+        "!!!",
+        "a pdf file",
+    ],
+)
+def test_phrases_that_name_no_actor(actors: ActorDictionary, phrase: str) -> None:
+    assert actors.resolve(phrase, FEB_2020, "SYR") is None
+
+
+# --- leaders in and out of office --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "when", "expected"),
+    [
+        ("Assad", date(2019, 6, 1), ("Government of Syria", "SYR", "government")),
+        ("Assad", date(2025, 6, 1), ("Bashar al-Assad", "SYR", "person")),
+        ("Assad", date(1995, 6, 1), ("Government of Syria", "SYR", "government")),
+        (
+            "President Bashar al-Assad's forces",
+            MAR_2025,
+            ("Forces loyal to Bashar al-Assad", "SYR", "political_militia"),
+        ),
+        ("Biden", date(2023, 1, 1), ("Government of United States", "USA", "government")),
+        ("Biden", date(2025, 6, 1), ("Joe Biden", "USA", "person")),
+        ("Trump", date(2022, 6, 1), ("Donald Trump", "USA", "person")),
+        ("Trump", date(2025, 6, 1), ("Government of United States", "USA", "government")),
+        ("Netanyahu", date(2022, 1, 1), ("Benjamin Netanyahu", "ISR", "person")),
+        ("Netanyahu", date(2023, 1, 1), ("Government of Israel", "ISR", "government")),
+        ("Zelensky", date(2018, 1, 1), ("Volodymyr Zelensky", "UKR", "person")),
+        ("Abu Mohammed al-Jolani", date(2020, 1, 1), ("Hayat Tahrir al-Sham", "SYR", "rebels")),
+        ("Ahmed al-Sharaa", MAR_2025, ("Government of Syria", "SYR", "government")),
+        ("Gerasimov", date(2023, 1, 1), ("Military Forces of Russia", "RUS", "state_forces")),
+        ("Haftar's forces", date(2020, 1, 1), ("Libyan National Army", "LBY", "political_militia")),
+    ],
+)
+def test_leaders_depend_on_the_event_date(
+    actors: ActorDictionary, phrase: str, when: date, expected: tuple[str, str, str]
+) -> None:
+    actor = actors.resolve(phrase, when)
+    assert actor is not None
+    assert (actor.name, actor.country, actor.kind) == expected
+
+
+def test_leader_without_date_reads_as_latest_office(actors: ActorDictionary) -> None:
+    actor = actors.resolve("Putin")
+    assert actor is not None and (actor.country, actor.kind) == ("RUS", "government")
+
+
+# --- matching rules ----------------------------------------------------------------------------
+
+
+def test_acronyms_need_capitals(actors: ActorDictionary) -> None:
+    assert actors.resolve("IS militants", None, "IRQ") is not None
+    assert actors.resolve("is", None, "IRQ") is None
+    assert actors.resolve("us", None, None) is None
+    us = actors.resolve("US", None, None)
+    assert us is not None and us.country == "USA"
+
+
+def test_proper_names_need_capitals(actors: ActorDictionary) -> None:
+    assert actors.resolve("turkey", None, None) is None
+    assert _triple(actors.resolve("TURKISH FORCES", None, None)) == ("TUR", "state_forces", ())
+
+
+def test_arabic_article_variants_match(actors: ActorDictionary) -> None:
+    for spelling in ["al-Shabaab", "Al Shabaab", "al Shabaab", "Shabaab", "al-Shabab"]:
+        actor = actors.resolve(spelling, None, "SOM")
+        assert actor is not None and actor.name == "al-Shabaab", spelling
+
+
+def test_longest_alias_wins(actors: ActorDictionary) -> None:
+    south = actors.resolve("South Sudan", None, None)
+    assert south is not None and south.country == "SSD"
+    bissau = actors.resolve("Guinea-Bissau", None, None)
+    assert bissau is not None and bissau.country == "GNB"
+    kataib = actors.resolve("Kataib Hezbollah", None, None)
+    assert kataib is not None and kataib.name == "Kataib Hezbollah"
+
+
+def test_people_noun_with_definite_article_is_the_state(actors: ActorDictionary) -> None:
+    assert _triple(actors.resolve("the Russians", None, "UKR")) == ("RUS", "state_forces", ())
+
+
+def test_generic_actor_without_context_has_no_country(actors: ActorDictionary) -> None:
+    actor = actors.resolve("the government")
+    assert actor is not None and (actor.country, actor.kind) == (None, "government")
+
+
+# --- backers and context -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("Russia-backed", ("RUS",)),
+        ("Turkish-backed", ("TUR",)),
+        ("Iranian-backed", ("IRN",)),
+        ("US-backed", ("USA",)),
+        ("Moscow-backed", ("RUS",)),
+        ("backed by Russian airstrikes", ("RUS",)),
+        ("supported by Turkish artillery", ("TUR",)),
+        ("Turkish artillery", ("TUR",)),
+        ("with air support from the United Arab Emirates", ("ARE",)),
+        ("a Russian-made helicopter", ()),
+        ("US-made missiles", ()),
+        ("the situation", ()),
+    ],
+)
+def test_backers(actors: ActorDictionary, phrase: str, expected: tuple[str, ...]) -> None:
+    assert actors.backers(phrase) == expected
+
+
+def test_equipment_origin_never_gives_a_country(actors: ActorDictionary) -> None:
+    actor = actors.resolve("rebels who shot down a Russian-made helicopter", None, "SYR")
+    assert actor is not None and actor.country == "SYR" and "RUS" not in actor.backed_by
+    assert actors.country_context(["They fired US-made missiles and Iranian-designed drones."]) == []
+
+
+def test_country_context_counts_mentions_most_frequent_first(actors: ActorDictionary) -> None:
+    texts = [
+        "Turkish forces shelled positions near Idlib as Syrian troops advanced.",
+        "Damascus accused Ankara; the Syrian army said a Russian-made helicopter was lost.",
+        "The Kremlin called Erdogan.",
+    ]
+    assert actors.country_context(texts) == ["SYR", "TUR", "RUS"]
+
+
+def test_backer_is_never_the_actor_country(actors: ActorDictionary) -> None:
+    actor = actors.resolve("Russia-backed forces", None, "RUS")
+    assert actor is not None and actor.country is None and actor.backed_by == ("RUS",)
+
+
+# --- the data itself -------------------------------------------------------------------------------
+
+
+def test_dictionary_covers_the_required_breadth() -> None:
+    data = load_data()
+    assert len(data.countries) >= 50
+    assert len(data.groups) >= 40
+    assert all(version >= 1 for version in data.versions.values())
+    assert set(data.versions) == {"countries", "groups", "leaders", "bodies", "generic"}
+
+
+def test_every_leader_term_points_at_known_states_and_groups() -> None:
+    data = load_data()
+    assert len(data.leaders) >= 40
+    for leader in data.leaders.values():
+        assert leader.country in data.countries, leader.name
+        for term in leader.terms:
+            assert term.country in data.countries or term.group in data.groups, leader.name
+            assert term.end is None or term.end > term.start, leader.name
+
+
+def test_shared_dictionary_is_built_once() -> None:
+    assert ActorDictionary.shared() is ActorDictionary.shared()
