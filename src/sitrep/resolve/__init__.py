@@ -56,6 +56,10 @@ class Resolver:
         when, precision = resolve_date(mention.time.text if mention.time else None, published)
         event_date = date.fromisoformat(when) if when and len(when) == 10 else published
         location = self.gazetteer.resolve(mention.place.text, context) if mention.place else None
+        # Where the event happened says more about "the rebels" or "the army" than the article's
+        # most-mentioned country (a report on Turkey's role in Syria names Turkey most).
+        if location is not None and location.country:
+            home = location.country
         key = f"{article.id}:{mention.trigger.start}:{mention.plover}"
         return Event(
             event_id=hashlib.sha1(key.encode()).hexdigest()[:16],
