@@ -1,0 +1,312 @@
+"""Time expressions to dates, resolved against the article's publication date.
+
+News reports events that already happened, so an unqualified weekday or month-day means the most
+recent one on or before publication ("on Thursday" in a Friday paper is yesterday; in a Thursday
+paper it is today). dateparser gets that wrong in both of its modes ('current_period' puts "in
+March" in the future, 'past' puts "on Friday" a week back when published on a Friday), so weekdays,
+month-days, months and the vague phrases of data/vague_dates.toml are handled by fast rules here,
+and dateparser is only the fallback for what the rules do not know ("a fortnight ago", "12/03/2024").
+
+Precision and what the date string means:
+  day    "YYYY-MM-DD", the day itself.
+  week   "YYYY-MM-DD", the FIRST day of a seven-day window ("last week" is the Monday of the previous
+         week; "in recent days" is publication day minus six). A start date lets a user rebuild the
+         window as [date, date + 6 days], keeps the date from ever lying after publication for
+         past-tense phrases, and sorts before every event that could be meant.
+  month  "YYYY-MM".
+Anything vaguer (a year, "recently", "earlier this year") is (None, None): the resolve stage
+decides on a fallback; this module never guesses. Future phrases ("next week", "tomorrow", or any
+phrase with tense_past=False) are resolved forwards and kept: they are rarely event dates (planned
+talks, announced deadlines), and the caller knows the tense, so it decides what to keep.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+import tomllib
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from dateparser.date import DateDataParser
+
+Precision = Literal["day", "week", "month"]
+Resolved = tuple[str | None, Precision | None]
+
+NOTHING: Resolved = (None, None)
+# A year-less "February 27" up to this many days after publication still means this year's:
+# time zones and late-evening filing put publication a day or two before the event date.
+FUTURE_TOLERANCE_DAYS = 2
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2,
+    "thursday": 3, "thu": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5, "sunday": 6,
+}  # fmt: skip
+# No "mon", "wed", "sat" or "sun": they are ordinary English words far more often than weekdays.
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")"
+_WEEKDAY = r"(?P<weekday>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+
+ISO_DAY = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)\b")
+ISO_MONTH = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d\d)\b")
+DAY_MONTH = re.compile(rf"\b{_DAY} (?:of )?{_MONTH}\b(?: {_YEAR}\b)?")
+MONTH_DAY = re.compile(rf"\b{_MONTH} {_DAY}\b(?: {_YEAR}\b)?")
+MONTH_YEAR = re.compile(rf"\b{_MONTH} (?:of )?{_YEAR}\b")
+# A bare month needs a preposition or position word, so the verb "may" is never read as May.
+MONTH_ALONE = re.compile(
+    r"(?:\b(?:in|since|during|until|through|by|last|this|earlier in|end of|beginning of|start of|"
+    rf"middle of) |\b(?:early|mid|late)[- ]?){_MONTH}$|^(?!may$){_MONTH.replace('?P<month>', '?P<bare>')}$"
+)
+WEEKDAY = re.compile(
+    rf"(?:\b(?P<qualifier>last|this|past|next|previous|coming|into|to) )?{_WEEKDAY}\b"
+    r"(?: (?P<week>last week|this week|next week|of last week|of this week|of next week))?"
+)
+AGO = re.compile(r"\b(?P<count>\d{1,3}|" + "|".join(NUMBER_WORDS) + r") (?P<unit>day|week|month)s? ago\b")
+# Words that narrow a day to part of it; they never change which day is meant.
+TIME_OF_DAY = re.compile(
+    r"\b(?:at|around|about|shortly after|shortly before|after|before|by|until)? ?\d{1,2}(?::\d\d)? ?"
+    r"(?:am|pm|gmt|utc|local time)\b|\blocal time\b"
+)
+TEMPORAL_HINT = re.compile(
+    r"\d|\b(?:ago|day|week|month|fortnight|yesterday|today|tomorrow|night|morning|evening)s?\b|"
+    + _MONTH.replace("?P<month>", "?:")
+    + "|"
+    + _WEEKDAY.replace("?P<weekday>", "?:")
+)
+
+
+@dataclass(frozen=True, slots=True)
+class VagueRule:
+    """One entry of data/vague_dates.toml: phrases and the window they denote."""
+
+    name: str
+    patterns: tuple[re.Pattern[str], ...]
+    window: str
+    offset: int = 0
+    days: int = 7
+
+
+def load_vague_rules() -> tuple[VagueRule, ...]:
+    """Read the vague-phrase rules, in priority order, from the packaged TOML file."""
+    raw = resources.files("sitrep").joinpath("data", "vague_dates.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(raw)
+    return tuple(
+        VagueRule(
+            name=entry["name"],
+            patterns=tuple(re.compile(p) for p in entry["patterns"]),
+            window=entry["window"],
+            offset=int(entry.get("offset", 0)),
+            days=int(entry.get("days", 7)),
+        )
+        for entry in data["rule"]
+    )
+
+
+VAGUE_RULES = load_vague_rules()
+
+
+def resolve_date(expression: str | None, published: date | None, *, tense_past: bool = True) -> Resolved:
+    """Resolve a time expression to (date string, precision), or (None, None) when it names no date.
+
+    `tense_past` says whether the sentence reports something done (the usual case: weekdays and
+    year-less dates go backwards from publication) or something planned (they go forwards).
+    """
+    if not expression:
+        return NOTHING
+    return _resolve_cached(normalise(expression), published, tense_past)
+
+
+def normalise(expression: str) -> str:
+    """Lower case, no punctuation except '-' and '/', single spaces, times of day removed."""
+    text = expression.lower().replace("\u2019", "'")
+    text = text.replace("a.m.", "am").replace("p.m.", "pm")
+    text = TIME_OF_DAY.sub(" ", text)
+    text = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", text)
+    text = re.sub(r"[^\w\s/-]", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@lru_cache(maxsize=8192)
+def _resolve_cached(text: str, published: date | None, tense_past: bool) -> Resolved:
+    if not text:
+        return NOTHING
+    for rule in (_explicit_date, _weekday, _ago, _vague, _dateparser_fallback):
+        result = rule(text, published, tense_past)
+        if result is not None:
+            return result
+    return NOTHING
+
+
+def _explicit_date(text: str, published: date | None, tense_past: bool) -> Resolved | None:
+    """ISO dates, "3 March 2024", "March 3rd", "in March", "March 2024"."""
+    if match := ISO_DAY.search(text):
+        return _day_or_nothing(int(match["year"]), int(match["month"]), int(match["day"]))
+    for pattern in (DAY_MONTH, MONTH_DAY):
+        match = pattern.search(text)
+        if match and 1 <= int(match["day"]) <= 31:
+            month, day = MONTHS[match["month"]], int(match["day"])
+            if match["year"]:
+                return _day_or_nothing(int(match["year"]), month, day)
+            if published is None:
+                return NOTHING
+            return _day_or_nothing(_year_for_month_day(month, day, published, tense_past), month, day)
+    if match := MONTH_YEAR.search(text):
+        return f"{int(match['year']):04d}-{MONTHS[match['month']]:02d}", "month"
+    match = ISO_MONTH.search(text)
+    if match and 1 <= int(match["month"]) <= 12:
+        return f"{match['year']}-{int(match['month']):02d}", "month"
+    if match := MONTH_ALONE.search(text):
+        if published is None:
+            return NOTHING
+        month = MONTHS[match["month"] or match["bare"]]
+        year = published.year
+        if tense_past and month > published.month and "next" not in text:
+            year -= 1
+        elif not tense_past and month < published.month:
+            year += 1
+        return f"{year:04d}-{month:02d}", "month"
+    return None
+
+
+def _year_for_month_day(month: int, day: int, published: date, tense_past: bool) -> int:
+    """The year that puts a year-less day nearest publication on the side the tense points to."""
+    day = min(day, calendar.monthrange(published.year, month)[1])
+    candidate = date(published.year, month, day)
+    tolerance = timedelta(days=FUTURE_TOLERANCE_DAYS)
+    if tense_past and candidate > published + tolerance:
+        return published.year - 1
+    if not tense_past and candidate < published - tolerance:
+        return published.year + 1
+    return published.year
+
+
+def _weekday(text: str, published: date | None, tense_past: bool) -> Resolved | None:
+    """ "on Thursday", "last Friday", "Tuesday of last week", "overnight into Saturday"."""
+    match = WEEKDAY.search(text)
+    if match is None:
+        return None
+    if published is None:
+        return NOTHING
+    target = WEEKDAYS[match["weekday"]]
+    qualifier, week = match["qualifier"], match["week"]
+    if week:
+        monday = published - timedelta(days=published.weekday())
+        shift = -7 if "last" in week else 7 if "next" in week else 0
+        return (monday + timedelta(days=shift + target)).isoformat(), "day"
+    back = (published.weekday() - target) % 7  # days back to the most recent such weekday
+    if qualifier in ("next", "coming") or (not tense_past and qualifier not in ("last", "past", "previous")):
+        forward = (target - published.weekday()) % 7
+        if qualifier in ("next", "coming") and forward == 0:
+            forward = 7
+        resolved = published + timedelta(days=forward)
+    else:
+        if qualifier in ("last", "past", "previous") and back == 0:
+            back = 7
+        resolved = published - timedelta(days=back)
+    if qualifier in ("into", "to") and ("overnight" in text or "night" in text):
+        resolved -= timedelta(days=1)  # the night into Saturday began on Friday
+    return resolved.isoformat(), "day"
+
+
+def _ago(text: str, published: date | None, tense_past: bool) -> Resolved | None:
+    """ "three days ago", "2 weeks ago", "a month ago"."""
+    match = AGO.search(text)
+    if match is None:
+        return None
+    if published is None:
+        return NOTHING
+    count = NUMBER_WORDS.get(match["count"]) or int(match["count"])
+    unit = match["unit"]
+    if unit == "day":
+        return (published - timedelta(days=count)).isoformat(), "day"
+    if unit == "week":
+        return (published - timedelta(weeks=count, days=3)).isoformat(), "week"
+    return _month_offset(published, -count), "month"
+
+
+def _vague(text: str, published: date | None, tense_past: bool) -> Resolved | None:
+    """The phrases of data/vague_dates.toml; the first rule with a matching pattern wins."""
+    for rule in VAGUE_RULES:
+        if any(pattern.search(text) for pattern in rule.patterns):
+            return NOTHING if published is None else window_start(rule, published)
+    return None
+
+
+def window_start(rule: VagueRule, published: date) -> Resolved:
+    """The date and precision of a vague rule's window (see the header of vague_dates.toml)."""
+    monday = published - timedelta(days=published.weekday())
+    if rule.window == "day":
+        return (published + timedelta(days=rule.offset)).isoformat(), "day"
+    if rule.window == "trailing_days":
+        return (published - timedelta(days=rule.days - 1)).isoformat(), "week"
+    if rule.window == "week":
+        return (monday + timedelta(weeks=rule.offset)).isoformat(), "week"
+    if rule.window == "weekend":
+        return (monday + timedelta(weeks=rule.offset, days=5)).isoformat(), "week"
+    if rule.window == "recent_weekend":
+        weeks = 0 if published.weekday() >= 5 else -1
+        return (monday + timedelta(weeks=weeks, days=5)).isoformat(), "week"
+    if rule.window == "month":
+        return _month_offset(published, rule.offset), "month"
+    if rule.window == "trailing_month":
+        return (published - timedelta(days=15)).strftime("%Y-%m"), "month"
+    raise ValueError(f"vague_dates.toml rule {rule.name!r} has an unknown window {rule.window!r}")
+
+
+def _dateparser_fallback(text: str, published: date | None, tense_past: bool) -> Resolved | None:
+    """dateparser for whatever the rules do not cover; only for text that looks temporal at all."""
+    if not TEMPORAL_HINT.search(text) or text == "may":  # alone, "may" is the verb
+        return NOTHING
+    base = datetime.combine(published, time(12)) if published else None
+    parsed = _date_parser(base, tense_past).get_date_data(text)
+    if parsed.date_obj is None:
+        return NOTHING
+    day = parsed.date_obj.date()
+    if parsed.period in ("day", "time"):
+        return day.isoformat(), "day"
+    if parsed.period == "week":
+        return (day - timedelta(days=day.weekday())).isoformat(), "week"
+    if parsed.period == "month" and re.search(_MONTH + r"|month|\d{4}", text):
+        return day.strftime("%Y-%m"), "month"
+    return NOTHING
+
+
+@lru_cache(maxsize=64)
+def _date_parser(base: datetime | None, tense_past: bool) -> DateDataParser:
+    from dateparser.date import DateDataParser  # slow import, only when a rule misses
+
+    settings: dict[str, object] = {
+        "PREFER_DATES_FROM": "past" if tense_past else "future",
+        "RETURN_TIME_AS_PERIOD": True,
+        "STRICT_PARSING": False,
+    }
+    if base is not None:
+        settings["RELATIVE_BASE"] = base
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+def _day_or_nothing(year: int, month: int, day: int) -> Resolved:
+    try:
+        return date(year, month, day).isoformat(), "day"
+    except ValueError:
+        return NOTHING
+
+
+def _month_offset(published: date, offset: int) -> str:
+    index = published.year * 12 + published.month - 1 + offset
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
