@@ -1,0 +1,483 @@
+"""Scores extracted events against a hand-annotated gold set (`sitrep eval GOLD_DIR`).
+
+The gold format is documented in tests/gold/README.md. In short: a gold event names its PLOVER
+type and a distinctive piece of the one sentence that states it; a predicted event matches it when
+the types are equal and the predicted evidence sentence contains that piece. Matching is one-to-one
+and greedy in document order, so a system cannot earn two matches from one gold event. Event
+precision, recall and F1 measure finding events; field accuracy measures, over matched pairs only,
+how often each field the gold states was right, so finding and describing are scored apart.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sitrep.errors import MalformedInput
+from sitrep.models import Event
+
+PLOVER_TYPES = frozenset(
+    (
+        "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+        "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"
+    )
+)
+ASSAULT_MODES = frozenset(
+    (
+        "abduct", "beat", "torture", "sexual", "targeted", "destroy", "primitive", "firearms", "explosives",
+        "suicide-attack", "aerial", "drone", "heavy-weapons", "crowd-control", "unconventional"
+    )
+)
+# ACLED's 25 sub-event types, spelled as in ACLED's codebook, by event type.
+ACLED_SUB_EVENT_TYPES: Mapping[str, str] = {
+    "Government regains territory": "Battles",
+    "Non-state actor overtakes territory": "Battles",
+    "Armed clash": "Battles",
+    "Excessive force against protesters": "Protests",
+    "Protest with intervention": "Protests",
+    "Peaceful protest": "Protests",
+    "Violent demonstration": "Riots",
+    "Mob violence": "Riots",
+    "Chemical weapon": "Explosions/Remote violence",
+    "Air/drone strike": "Explosions/Remote violence",
+    "Suicide bomb": "Explosions/Remote violence",
+    "Shelling/artillery/missile attack": "Explosions/Remote violence",
+    "Remote explosive/landmine/IED": "Explosions/Remote violence",
+    "Grenade": "Explosions/Remote violence",
+    "Sexual violence": "Violence against civilians",
+    "Attack": "Violence against civilians",
+    "Abduction/forced disappearance": "Violence against civilians",
+    "Agreement": "Strategic developments",
+    "Arrests": "Strategic developments",
+    "Change to group/activity": "Strategic developments",
+    "Disrupted weapons use": "Strategic developments",
+    "Headquarters or base established": "Strategic developments",
+    "Looting/property destruction": "Strategic developments",
+    "Non-violent transfer of territory": "Strategic developments",
+    "Other": "Strategic developments",
+}
+ACTOR_KINDS = frozenset(
+    (
+        "state_forces", "rebels", "political_militia", "identity_militia", "rioters", "protesters",
+        "civilians", "external_other", "government", "person"
+    )
+)
+# Every key a gold event may carry; anything else is a typo and refused when loading.
+GOLD_EVENT_KEYS = frozenset(
+    (
+        "evidence_contains", "plover", "mode", "acled_sub_event_type", "actor1_country", "actor2_country",
+        "actor1_kind", "actor2_kind", "location", "date", "date_precision", "killed", "injured",
+        "displaced", "figure_qualifier", "attributed_to", "hedged", "note"
+    )
+)
+# Field names in the report, in the order they are printed.
+FIELDS = (
+    "mode",
+    "acled_sub_event_type",
+    "actor_country",
+    "actor_kind",
+    "location",
+    "date",
+    "date_precision",
+    "killed",
+    "injured",
+    "displaced",
+    "figure_qualifier",
+    "attribution",
+    "hedged",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class GoldEvent:
+    """One event a careful analyst records; keys left out of `expected` are not scored."""
+
+    plover: str
+    evidence_contains: str
+    expected: Mapping[str, Any]  # every key of the gold line, as written
+
+
+@dataclass(frozen=True, slots=True)
+class GoldDocument:
+    id: str  # snippet `id` or article file stem: the key of the predictions
+    text: str
+    published: date | None
+    outlet: str | None
+    events: tuple[GoldEvent, ...]
+    conflict: str | None = None
+    style: str | None = None
+    tags: tuple[str, ...] = ()
+    source: str = ""  # "file.jsonl:12" or the .txt path, for error messages
+
+
+@dataclass(frozen=True, slots=True)
+class Miss:
+    """One disagreement, for debugging: a missed gold event, a spurious prediction, a wrong field."""
+
+    kind: str  # "missed" | "spurious" | "wrong_field"
+    document_id: str
+    plover: str
+    evidence: str  # the gold evidence_contains, or the predicted sentence
+    field: str | None = None
+    expected: Any = None
+    got: Any = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "document_id": self.document_id,
+            "plover": self.plover,
+            "evidence": self.evidence,
+            "field": self.field,
+            "expected": self.expected,
+            "got": self.got,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class TypeScore:
+    gold: int
+    predicted: int
+    matched: int
+
+    @property
+    def precision(self) -> float:
+        return _ratio(self.matched, self.predicted)
+
+    @property
+    def recall(self) -> float:
+        return _ratio(self.matched, self.gold)
+
+
+@dataclass(frozen=True, slots=True)
+class EvalReport:
+    documents: int
+    gold_events: int
+    predicted_events: int
+    matched: int
+    fields: Mapping[str, tuple[int, int]]  # field -> (correct, scored)
+    per_plover: Mapping[str, TypeScore]
+    misses: tuple[Miss, ...] = field(default=())
+
+    @property
+    def precision(self) -> float:
+        return _ratio(self.matched, self.predicted_events)
+
+    @property
+    def recall(self) -> float:
+        return _ratio(self.matched, self.gold_events)
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def field_accuracy(self, name: str) -> float | None:
+        correct, scored = self.fields.get(name, (0, 0))
+        return correct / scored if scored else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "documents": self.documents,
+            "gold_events": self.gold_events,
+            "predicted_events": self.predicted_events,
+            "matched": self.matched,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "fields": {
+                name: {"correct": c, "scored": s, "accuracy": round(c / s, 4) if s else None}
+                for name, (c, s) in self.fields.items()
+            },
+            "per_plover": {
+                name: {
+                    "gold": t.gold,
+                    "predicted": t.predicted,
+                    "matched": t.matched,
+                    "precision": round(t.precision, 4),
+                    "recall": round(t.recall, 4),
+                }
+                for name, t in self.per_plover.items()
+            },
+            "misses": [m.to_dict() for m in self.misses],
+        }
+
+
+def _ratio(numerator: int, denominator: int) -> float:
+    return numerator / denominator if denominator else 0.0
+
+
+# ---------------------------------------------------------------------------------------- loading
+
+
+def load_gold(gold_dir: Path) -> list[GoldDocument]:
+    """Every snippet (*.jsonl) and annotated article (*.txt + *.gold.json) under `gold_dir`.
+
+    A malformed line or an unknown key is an error naming the file and line: a typo in the gold
+    would otherwise silently stop a field from being scored.
+    """
+    gold_dir = Path(gold_dir)
+    if not gold_dir.is_dir():
+        raise MalformedInput(f"{gold_dir}: not a directory of gold files")
+    documents: list[GoldDocument] = []
+    for path in sorted(gold_dir.rglob("*")):
+        if path.suffix == ".jsonl" and path.is_file():
+            documents.extend(_load_snippets(path))
+        elif path.suffix == ".txt" and path.is_file():
+            sidecar = path.with_name(path.stem + ".gold.json")
+            if sidecar.is_file():
+                documents.append(_load_article(path, sidecar))
+    seen: set[str] = set()
+    for document in documents:
+        if document.id in seen:
+            raise MalformedInput(f"{document.source}: duplicate gold document id {document.id!r}")
+        seen.add(document.id)
+    return documents
+
+
+def _load_snippets(path: Path) -> Iterator[GoldDocument]:
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise MalformedInput(f"{where}: not a JSON object ({error.msg})") from None
+        if not isinstance(record, dict) or not isinstance(record.get("id"), str):
+            raise MalformedInput(f"{where}: a snippet needs a string 'id'")
+        if not isinstance(record.get("text"), str):
+            raise MalformedInput(f"{where}: a snippet needs a string 'text'")
+        yield _document(record["id"], record["text"], record, where)
+
+
+def _load_article(text_path: Path, sidecar: Path) -> GoldDocument:
+    try:
+        record = json.loads(sidecar.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as error:
+        raise MalformedInput(f"{sidecar}: not JSON ({error.msg})") from None
+    if not isinstance(record, dict):
+        raise MalformedInput(f"{sidecar}: not a JSON object")
+    return _document(text_path.stem, text_path.read_text(encoding="utf-8"), record, str(sidecar))
+
+
+def _document(doc_id: str, text: str, record: Mapping[str, Any], where: str) -> GoldDocument:
+    published = record.get("published")
+    try:
+        published_date = date.fromisoformat(published) if published else None
+    except (TypeError, ValueError):
+        raise MalformedInput(f"{where}: 'published' must be YYYY-MM-DD, not {published!r}") from None
+    raw_events = record.get("events", [])
+    if not isinstance(raw_events, list):
+        raise MalformedInput(f"{where}: 'events' must be a list")
+    events = tuple(_gold_event(raw, f"{where} event {i + 1}") for i, raw in enumerate(raw_events))
+    return GoldDocument(
+        id=doc_id,
+        text=text,
+        published=published_date,
+        outlet=record.get("outlet"),
+        events=events,
+        conflict=record.get("conflict"),
+        style=record.get("style"),
+        tags=tuple(record.get("tags", ())),
+        source=where,
+    )
+
+
+def _gold_event(raw: Any, where: str) -> GoldEvent:
+    if not isinstance(raw, dict):
+        raise MalformedInput(f"{where}: a gold event must be a JSON object")
+    unknown = set(raw) - GOLD_EVENT_KEYS
+    if unknown:
+        raise MalformedInput(f"{where}: unknown keys {sorted(unknown)}")
+    plover, evidence = raw.get("plover"), raw.get("evidence_contains")
+    if plover not in PLOVER_TYPES:
+        raise MalformedInput(f"{where}: 'plover' must be one of the 16 PLOVER types, not {plover!r}")
+    if not isinstance(evidence, str) or not evidence.strip():
+        raise MalformedInput(f"{where}: 'evidence_contains' must be a non-empty string")
+    mode = raw.get("mode")
+    if mode is not None and mode not in ASSAULT_MODES:
+        raise MalformedInput(f"{where}: unknown mode {mode!r}")
+    sub_event = raw.get("acled_sub_event_type")
+    if sub_event is not None and sub_event not in ACLED_SUB_EVENT_TYPES:
+        raise MalformedInput(f"{where}: unknown ACLED sub-event type {sub_event!r}")
+    for key in ("actor1_kind", "actor2_kind"):
+        if raw.get(key) is not None and raw[key] not in ACTOR_KINDS:
+            raise MalformedInput(f"{where}: unknown actor kind {raw[key]!r}")
+    return GoldEvent(plover=plover, evidence_contains=evidence, expected=dict(raw))
+
+
+# ---------------------------------------------------------------------------------------- scoring
+
+
+def score(gold: Sequence[GoldDocument], predicted: Mapping[str, Sequence[Event]]) -> EvalReport:
+    """Match predictions to gold per document and count events, fields and disagreements.
+
+    Predictions for a document id that is not in the gold are ignored: the gold decides what is
+    being measured. Gold events are taken in document order; each takes, among the unmatched
+    predictions of its type whose evidence contains its substring, the one agreeing on the most
+    scored fields (the earliest on a tie).
+    """
+    fields: dict[str, list[int]] = {name: [0, 0] for name in FIELDS}
+    per_type: dict[str, list[int]] = {name: [0, 0, 0] for name in sorted(PLOVER_TYPES)}
+    misses: list[Miss] = []
+    gold_total = predicted_total = matched_total = 0
+    for document in gold:
+        events = sorted(predicted.get(document.id, ()), key=_document_order)
+        gold_total += len(document.events)
+        predicted_total += len(events)
+        for gold_event in document.events:
+            per_type[gold_event.plover][0] += 1
+        for event in events:
+            per_type.setdefault(event.plover, [0, 0, 0])[1] += 1
+        taken: set[int] = set()
+        for gold_event in document.events:
+            index = _best_match(gold_event, events, taken)
+            if index is None:
+                misses.append(Miss("missed", document.id, gold_event.plover, gold_event.evidence_contains))
+                continue
+            taken.add(index)
+            matched_total += 1
+            per_type[gold_event.plover][2] += 1
+            for name, expected, got, correct in _field_checks(gold_event, events[index]):
+                fields[name][1] += 1
+                if correct:
+                    fields[name][0] += 1
+                else:
+                    misses.append(
+                        Miss("wrong_field", document.id, gold_event.plover, gold_event.evidence_contains,
+                             name, expected, got)
+                    )
+        for index, event in enumerate(events):
+            if index not in taken:
+                evidence = event.evidence.text if event.evidence else ""
+                misses.append(Miss("spurious", document.id, event.plover, evidence))
+    return EvalReport(
+        documents=len(gold),
+        gold_events=gold_total,
+        predicted_events=predicted_total,
+        matched=matched_total,
+        fields={name: (c, s) for name, (c, s) in fields.items()},
+        per_plover={name: TypeScore(g, p, m) for name, (g, p, m) in per_type.items() if g or p},
+        misses=tuple(misses),
+    )
+
+
+def _document_order(event: Event) -> int:
+    return event.evidence.start if event.evidence else -1
+
+
+def _matches(gold_event: GoldEvent, event: Event) -> bool:
+    return (
+        event.plover == gold_event.plover
+        and event.evidence is not None
+        and gold_event.evidence_contains.casefold() in event.evidence.text.casefold()
+    )
+
+
+def _best_match(gold_event: GoldEvent, events: Sequence[Event], taken: set[int]) -> int | None:
+    best: int | None = None
+    best_agreement = -1
+    for index, event in enumerate(events):
+        if index in taken or not _matches(gold_event, event):
+            continue
+        agreement = sum(correct for *_, correct in _field_checks(gold_event, event))
+        if agreement > best_agreement:
+            best, best_agreement = index, agreement
+    return best
+
+
+def _field_checks(gold_event: GoldEvent, event: Event) -> Iterator[tuple[str, Any, Any, bool]]:
+    """(field, expected, got, correct) for every field the gold event states."""
+    expected = gold_event.expected
+    for key in ("mode", "acled_sub_event_type", "figure_qualifier", "date_precision"):
+        if key in expected:
+            got = getattr(event, key)
+            yield key, expected[key], got, _same_text(expected[key], got)
+    for number in (1, 2):
+        actor = event.actor1 if number == 1 else event.actor2
+        for attribute, name in (("country", "actor_country"), ("kind", "actor_kind")):
+            key = f"actor{number}_{attribute}"
+            if key in expected:
+                got = getattr(actor, attribute) if actor else None
+                yield name, expected[key], got, _same_text(expected[key], got)
+    if "location" in expected:
+        want = expected["location"]
+        yield "location", want, _location_text(event), _same_place(want, event)
+    if "date" in expected:
+        yield "date", expected["date"], event.date, _same_date(expected["date"], event.date)
+    for key in ("killed", "injured", "displaced"):
+        if key in expected:
+            got = getattr(event, key)
+            yield key, expected[key], got, expected[key] == got
+    if "attributed_to" in expected:
+        want, got = expected["attributed_to"], event.attributed_to
+        correct = got is None if want is None else got is not None and want.casefold() in got.casefold()
+        yield "attribution", want, got, correct
+    if "hedged" in expected:
+        yield "hedged", expected["hedged"], event.hedged, bool(expected["hedged"]) == event.hedged
+
+
+def _same_text(want: Any, got: Any) -> bool:
+    if want is None or got is None:
+        return want is None and got is None
+    return str(want).casefold() == str(got).casefold()
+
+
+def _location_text(event: Event) -> str | None:
+    return event.location.name if event.location else None
+
+
+def _same_place(want: str | None, event: Event) -> bool:
+    if want is None or event.location is None:
+        return want is None and event.location is None
+    names = (event.location.name, event.location.text, event.location.admin1)
+    return any(name is not None and name.casefold() == want.casefold() for name in names)
+
+
+def _same_date(want: str | None, got: str | None) -> bool:
+    """Equal dates; a month-only gold date ("2024-03") also accepts any day of that month."""
+    if want is None or got is None:
+        return want is None and got is None
+    return got == want or (len(want) == 7 and got.startswith(want + "-"))
+
+
+# ---------------------------------------------------------------------------------------- report
+
+
+def format_report(report: EvalReport, max_misses: int = 40) -> str:
+    """The plain-text report `sitrep eval` prints: totals, fields, types, then the first misses."""
+    lines = [
+        f"documents {report.documents}   gold events {report.gold_events}   "
+        f"predicted {report.predicted_events}   matched {report.matched}",
+        f"event precision {report.precision:.3f}   recall {report.recall:.3f}   F1 {report.f1:.3f}",
+        "",
+        "field accuracy (over matched events where the gold states the field)",
+    ]
+    for name, (correct, scored) in report.fields.items():
+        accuracy = f"{correct / scored:.3f}" if scored else "  -  "
+        lines.append(f"  {name:<22} {accuracy}  ({correct}/{scored})")
+    lines += ["", "per PLOVER type            gold  pred  match  precision  recall"]
+    for name, t in sorted(report.per_plover.items()):
+        lines.append(
+            f"  {name:<22} {t.gold:>6} {t.predicted:>5} {t.matched:>6}  {t.precision:>9.3f} {t.recall:>7.3f}"
+        )
+    if report.misses:
+        lines += ["", f"misses ({len(report.misses)}, first {min(max_misses, len(report.misses))})"]
+        for miss in report.misses[:max_misses]:
+            where = f"{miss.document_id} {miss.plover}"
+            if miss.kind == "wrong_field":
+                lines.append(f"  wrong {miss.field}: {where} expected {miss.expected!r} got {miss.got!r}"
+                             f"  [{_short(miss.evidence)}]")
+            else:
+                lines.append(f"  {miss.kind}: {where}  [{_short(miss.evidence)}]")
+    return "\n".join(lines)
+
+
+def _short(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
