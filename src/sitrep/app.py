@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sitrep.errors import InputError
 from sitrep.ingest import article_from_text, read_inputs
 from sitrep.models import Article, CleanArticle, Event, Rejected
 from sitrep.pipeline import Outcome, Pipeline, standard_pipeline
@@ -130,7 +131,15 @@ class Sitrep:
                 notify(analysis.source, "rejected")
                 continue
             assert analysis.clean is not None
-            status = store.save_article(analysis.clean, analysis.events)
+            try:
+                status = store.save_article(analysis.clean, analysis.events)
+            except InputError as error:  # text the database cannot hold (a NUL character)
+                rejected = Rejected(analysis.source, str(error))
+                store.record_rejected(rejected.source, rejected.reason)
+                summary.rejected.append(rejected)
+                summary.add("rejected")
+                notify(analysis.source, "rejected")
+                continue
             summary.add(status)
             if status != "unchanged":
                 summary.events += len(analysis.events)

@@ -17,6 +17,7 @@ from sitrep.models import Actor, CleanArticle, Event, EventMention, ParsedArticl
 from sitrep.resolve.actors import ActorDictionary
 from sitrep.resolve.dates import resolve_date
 from sitrep.resolve.places import Gazetteer
+from sitrep.resolve.scene import Scene
 
 
 class Resolver:
@@ -33,7 +34,8 @@ class Resolver:
         article = parsed.article
         context = self.actors.country_context([article.text])
         home = context[0] if context else None
-        return [self._event(article, mention, context, home) for mention in mentions]
+        scene = Scene(article, self.gazetteer, context)
+        return [self._event(article, mention, context, home, scene) for mention in mentions]
 
     def _actor(
         self, span: TextSpan | None, backers: Sequence[str], when: date | None, home: str | None
@@ -50,12 +52,14 @@ class Resolver:
         return replace(actor, backed_by=tuple(backed))
 
     def _event(
-        self, article: CleanArticle, mention: EventMention, context: Sequence[str], home: str | None
+        self, article: CleanArticle, mention: EventMention, context: Sequence[str], home: str | None,
+        scene: Scene,
     ) -> Event:
         published = article.published
         when, precision = resolve_date(mention.time.text if mention.time else None, published)
-        event_date = date.fromisoformat(when) if when and len(when) == 10 else published
         location = self.gazetteer.resolve(mention.place.text, context) if mention.place else None
+        when, precision, location = scene.fill(mention, when, precision, location)
+        event_date = date.fromisoformat(when) if when and len(when) == 10 else published
         # Where the event happened says more about "the rebels" or "the army" than the article's
         # most-mentioned country (a report on Turkey's role in Syria names Turkey most).
         if location is not None and location.country:

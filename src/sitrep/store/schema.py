@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Column,
     Date,
@@ -46,6 +47,8 @@ articles = Table(
     Column("source_url", Text),
     Column("republished_from", Text),
     Column("language", Text),
+    Column("dateline_place", Text),  # revision 0004
+    Column("dateline_agency", Text),
     Column("text", Text, nullable=False),
     Column("original", Text, nullable=False),
     # [{text, rule, start, end}]: the boilerplate cut from `original`
@@ -69,7 +72,12 @@ events = Table(
     "events",
     metadata,
     Column("event_id", Text, primary_key=True),
-    Column("article_id", Text, ForeignKey("articles.id", ondelete="CASCADE", name="fk_events_article_id"), nullable=False),
+    Column(
+        "article_id",
+        Text,
+        ForeignKey("articles.id", ondelete="CASCADE", name="fk_events_article_id"),
+        nullable=False,
+    ),
     Column("incident_id", Text),
     Column("plover", Text, nullable=False),
     Column("mode", Text),
@@ -97,9 +105,10 @@ events = Table(
     Column("location_geonames_id", Integer),
     Column("location_precision", Integer),
     Column("location_text", Text),
-    Column("killed", Integer),
-    Column("injured", Integer),
-    Column("displaced", Integer),
+    # BIGINT: a misread number must not fail on PostgreSQL's 32-bit INTEGER and pass on SQLite.
+    Column("killed", BigInteger),
+    Column("injured", BigInteger),
+    Column("displaced", BigInteger),
     Column("figure_qualifier", Text),
     Column("attributed_to", Text),
     Column("hedged", Boolean, nullable=False),
