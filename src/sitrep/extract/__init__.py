@@ -1,0 +1,76 @@
+"""The extract stage: ParsedArticle -> list[EventMention].
+
+For each sentence (spaCy's sentences, re-joined where a line ending in a comma or a lowercase start
+shows a mid-sentence split): find triggers, drop what is not asserted (questions, conditionals,
+modals, negations, intentions, the content of threats and demands), read the arguments from the
+dependency parse, the figures, the source and hedging, merge duplicate mentions of one event, and
+code the result (ACLED, CAMEO, QuadClass). Spans only: resolving them is the resolve stage's job.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sitrep.extract.lexicon import Lexicon, default_lexicon
+from sitrep.extract.mentions import Draft, build_sentence_drafts, finish_document
+from sitrep.models import EventMention, ParsedArticle
+
+__all__ = ["extract_mentions", "sentence_ranges"]
+
+
+def _is_headline(first_line: str, title: str | None, rest: str) -> bool:
+    """A first line that only repeats the headline carries no event of its own."""
+    line = " ".join(first_line.split()).lower()
+    if not line:
+        return False
+    if title and line == " ".join(title.split()).lower():
+        return True
+    if line[-1] in ".!?\"'”’:" or len(line.split()) > 25:
+        return False
+    words = {w for w in line.split() if len(w) > 3}
+    lead = rest[:600].lower()
+    return bool(words) and sum(w in lead for w in words) >= 0.6 * len(words)
+
+
+def sentence_ranges(doc: object) -> list[tuple[int, int]]:
+    """Token ranges of sentences, joining spaCy splits inside a sentence.
+
+    A split after a comma or before a lowercase word is a parse of a line break, not a sentence end:
+    "...to push back Russia-backed forces,\\nAbdulah al-Shami, a commander, told Reuters."
+    """
+    ranges: list[tuple[int, int]] = []
+    for sent in doc.sents:  # type: ignore[attr-defined]
+        text = sent.text.strip()
+        if not text:
+            continue
+        if ranges:
+            previous_start, previous_end = ranges[-1]
+            previous = doc[previous_start:previous_end].text.rstrip()  # type: ignore[index]
+            first_alpha = next((c for c in text if c.isalpha()), "")
+            if previous.endswith(",") or (
+                first_alpha and first_alpha.islower() and not previous.endswith(".")
+            ):
+                ranges[-1] = (previous_start, sent.end)
+                continue
+        ranges.append((sent.start, sent.end))
+    return ranges
+
+
+def extract_mentions(parsed: ParsedArticle, lexicon: Lexicon | None = None) -> list[EventMention]:
+    """Every asserted event mention of an article, in text order."""
+    lexicon = lexicon or default_lexicon()
+    article, doc = parsed.article, parsed.doc
+    text: str = article.text
+    first_break = text.find("\n")
+    skip_until = -1
+    if first_break > 0 and _is_headline(text[:first_break], article.title, text[first_break:]):
+        skip_until = first_break
+    drafts: list[Draft] = []
+    for index, (start, end) in enumerate(sentence_ranges(doc)):
+        tokens: Sequence[object] = doc[start:end]
+        if doc[end - 1].idx < skip_until:
+            continue
+        drafts.extend(
+            d for d in build_sentence_drafts(list(tokens), index, lexicon) if d.trigger.start > skip_until
+        )
+    return finish_document(drafts, article.id, lexicon)

@@ -1,0 +1,378 @@
+"""Arguments of a trigger from the dependency parse: actor, target, place and time spans.
+
+Spans are surface text with offsets into the cleaned text; resolution is the resolve stage's job.
+Noun phrases drop what is not the party itself: relative clauses, appositions, conjuncts (a
+coordinated actor is represented by its first conjunct), numbers (they are figures) and backing
+modifiers ("Russia-backed", "supported by Turkish artillery"), which are returned as backers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sitrep.extract.lexicon import Lexicon
+from sitrep.extract.triggers import BACKING_LEMMAS, NOUN_POS, Token, Trigger, lemma
+from sitrep.models import TextSpan
+
+DROP_DEPS = frozenset(
+    {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "nummod", "quantmod", "prep", "dep", "case"}
+)
+KEEP_PREPS = frozenset({"of"})
+VAGUE_COUNTS = frozenset({"dozens", "scores", "hundreds", "thousands", "millions", "tens", "dozen"})
+HYPHENS = frozenset({"-", "‐", "–"})
+PERSONAL = frozenset({"he", "she", "it", "they", "them", "him", "her", "we", "us", "who", "which", "that"})
+POSSESSIVE = frozenset({"its", "their", "his", "her", "our"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    span: TextSpan
+    head: Token
+    backers: tuple[str, ...] = ()
+
+
+def span_of(tokens: Sequence[Token]) -> TextSpan:
+    doc = tokens[0].doc
+    first, last = min(t.i for t in tokens), max(t.i for t in tokens)
+    start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
+    # Span.text reads only these tokens; Doc.text would rebuild the whole article on every call
+    return TextSpan(doc[first : last + 1].text, start, end)
+
+
+def is_backing_modifier(token: Token) -> bool:
+    return lemma(token) in BACKING_LEMMAS and token.tag_ == "VBN" and token.dep_ in ("amod", "acl")
+
+
+def backers_of(head: Token) -> tuple[str, ...]:
+    """Surface text of the backers named on a noun: "Russia-backed", "supported by Turkish artillery"."""
+    found: list[str] = []
+    for child in head.children:
+        if not is_backing_modifier(child):
+            continue
+        agents = [g for g in child.children if g.dep_ == "agent"]
+        if agents:
+            for agent in agents:
+                found.extend(phrase(p).text for p in agent.children if p.dep_ == "pobj")
+        else:
+            found.append(span_of(list(child.subtree)).text)
+    return tuple(found)
+
+
+def phrase(head: Token, keep_numbers: bool = False) -> TextSpan:
+    """The contiguous noun phrase around `head`, without clauses, conjuncts and backing modifiers."""
+    first, last = bounds(head, keep_numbers)
+    return span_of([head.doc[first], head.doc[last]])
+
+
+def bounds(head: Token, keep_numbers: bool = False, verbal_modifiers: bool = True) -> tuple[int, int]:
+    """First and last token index of the phrase around `head` (see `phrase`)."""
+    dropped: set[int] = set()
+    for child in head.children:
+        drop = child.dep_ in DROP_DEPS and not (child.dep_ == "prep" and child.lower_ in KEEP_PREPS)
+        if child.dep_ == "punct" and child.text in HYPHENS:
+            drop = False  # "al-Shami", "Russia-backed"
+        if verbal_modifiers is False and child.dep_ == "amod" and child.tag_ == "VBN":
+            drop = True  # "opposition-held" is not part of a place's name
+        if keep_numbers and child.dep_ in ("nummod", "quantmod"):
+            drop = False
+        if drop or is_backing_modifier(child):
+            dropped.update(t.i for t in child.subtree)
+    kept = {t.i for t in head.subtree} - dropped
+    first = last = head.i
+    while first - 1 in kept:
+        first -= 1
+    while last + 1 in kept:
+        last += 1
+    doc = head.doc
+    while first < last and doc[first].pos_ == "PUNCT":
+        first += 1
+    return first, last
+
+
+def _candidate_antecedent(token: Token, exclude: Token | None, lexicon: Lexicon) -> Token | None:
+    """The nearest earlier party-like word in the sentence (then the sentence before)."""
+    armed = lexicon.word_set("armed")
+    doc = token.doc
+    start = max(token.sent.start - 60, 0)
+    for i in range(token.i - 1, start - 1, -1):
+        cand = doc[i]
+        if exclude is not None and cand.i == exclude.i:
+            continue
+        if cand.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "appos"):
+            continue
+        if cand.lower_ in PERSONAL or cand.lower_ in POSSESSIVE:
+            continue
+        if cand.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") or (
+            cand.pos_ == "NOUN" and lemma(cand) in armed
+        ):
+            return cand
+    return None
+
+
+def resolve_head(token: Token, exclude: Token | None, lexicon: Lexicon) -> Token:
+    """Follow relative and personal pronouns, "its forces" and "the country" to the party named."""
+    if token.lower_ in ("who", "which", "that") and token.dep_ in SUBJECT_DEPS:
+        clause = token.head
+        if clause.dep_ == "relcl":
+            token = clause.head
+    if token.lower_ in PERSONAL and token.pos_ == "PRON":
+        return _candidate_antecedent(token, exclude, lexicon) or token
+    possessor = next((c for c in token.children if c.dep_ == "poss"), None)
+    if possessor is not None and possessor.lower_ in POSSESSIVE and lemma(token) in lexicon.word_set("armed"):
+        return _candidate_antecedent(possessor, None, lexicon) or token  # "its forces": the owner
+    is_definite = any(c.lower_ == "the" for c in token.children)
+    if is_definite and lemma(token) in lexicon.word_set("country_anaphors"):
+        doc = token.doc
+        for i in range(token.i - 1, token.sent.start - 1, -1):
+            if doc[i].ent_type_ == "GPE" and (exclude is None or doc[i].i != exclude.i):
+                return doc[i]
+    return token
+
+
+def party(token: Token | None, exclude: Token | None, lexicon: Lexicon) -> Party | None:
+    if token is None:
+        return None
+    if token.dep_ == "pcomp" or token.pos_ == "VERB":  # "against attacking forces": parse slip
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        if not objects:
+            return None
+        token = objects[0]
+    counted = next(
+        (g for c in token.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None
+    )
+    if counted is not None and (token.like_num or token.lower_ in VAGUE_COUNTS):
+        token = counted  # "thousands of protesters", "dozens of people"
+    if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "ORDINAL"):
+        return None  # "on Thursday" is a time, not a party
+    head = resolve_head(token, exclude, lexicon)
+    if head.pos_ == "PRON" and head.lower_ in PERSONAL | {"both", "each"}:
+        return None
+    return Party(phrase(head), head, backers_of(head))
+
+
+def _child(token: Token, deps: frozenset[str] | tuple[str, ...]) -> Token | None:
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def _prep_object(token: Token, preps: tuple[str, ...]) -> Token | None:
+    for child in token.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in preps:
+            obj = _child(child, ("pobj", "pcomp"))
+            if obj is not None:
+                return obj
+    return None
+
+
+def inherited_subject(verb: Token) -> Token | None:
+    """The subject of a verb, climbing through xcomp/conj/advcl/pcomp when the verb has none."""
+    token = verb
+    for _ in range(6):
+        subject = _child(token, ("nsubj", "csubj"))
+        if subject is not None:
+            if subject.dep_ == "csubj":
+                return _child(subject, ("nsubj",))
+            return subject
+        if (
+            token.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep", "ccomp", "relcl")
+            and token.head.i != token.i
+        ):
+            if token.dep_ == "relcl":
+                return token.head
+            token = token.head
+            continue
+        return None
+    return None
+
+
+def is_passive(verb: Token) -> bool:
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return True
+    if verb.tag_ != "VBN":
+        return False
+    if verb.dep_ in ("acl", "amod"):
+        return True
+    # "rebels were involved ..., and supported by X": the conjunct shares the passive
+    return verb.dep_ == "conj" and any(c.dep_ == "agent" for c in verb.children) and is_passive(verb.head)
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The light verb governing an event noun ("launched an offensive", "involved in the attacks")."""
+    head = token.head
+    if token.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
+        head = head.head
+    if head.i == token.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    return head
+
+
+def verb_arguments(trigger: Trigger, lexicon: Lexicon) -> tuple[Token | None, Token | None]:
+    """(actor, target) head tokens for a verb trigger."""
+    verb = trigger.head
+    if trigger.sense.plover == "MOBILIZE":  # the forces sent are the actor's own: no target
+        return inherited_subject(verb) if not is_passive(verb) else _prep_object(verb, ("by",)), None
+    if trigger.modifier:  # "Russia-backed forces", "rebels supported by Turkish artillery"
+        agent = _prep_object(verb, ("by",)) or _child(verb, ("npadvmod",))
+        return agent, verb.head
+    if verb.dep_ in ("amod", "acl") and verb.tag_ == "VBN" and verb.head.pos_ in NOUN_POS:
+        return _prep_object(verb, ("by",)), verb.head
+    target = _child(verb, ("dobj",))
+    if target is not None and (
+        target.i in {t.i for t in trigger.tokens} or lemma(target) in lexicon.word_set("things")
+    ):
+        # "held talks with X", "supplied drones to X", "fired tear gas at X": the party is elsewhere
+        elsewhere = _prep_object(verb, ("to", "at", "on", "against", "with", "for"))
+        in_trigger = target.i in {t.i for t in trigger.tokens}
+        target = elsewhere if elsewhere is not None or in_trigger else target
+    between = _prep_object(verb, ("between",))
+    if between is not None:  # "clashes between the army and the RSF"
+        return between, next((c for c in between.children if c.dep_ == "conj"), None)
+    if is_passive(verb):
+        actor = _prep_object(verb, ("by",))
+        target = target or _child(verb, ("nsubjpass",))
+        if target is None and verb.dep_ == "conj":
+            target = _child(verb.head, ("nsubjpass", "nsubj"))
+    else:
+        actor = inherited_subject(verb)
+    if target is None:
+        target = _prep_object(verb, ("against", "on", "at", "with"))
+    if target is None and lemma(verb) in ("demand", "urge", "ask", "request", "insist"):
+        clause = _child(verb, ("ccomp",))
+        target = _child(clause, ("nsubj",)) if clause is not None else None
+    return actor, target
+
+
+def noun_arguments(trigger: Trigger, lexicon: Lexicon) -> tuple[Token | None, Token | None]:  # noqa: C901
+    """(actor, target) for an event noun: possessor, nationality, "by"/"from" phrases, light verb."""
+    noun = trigger.head
+    between = _prep_object(noun, ("between",))
+    if between is not None:  # "fighting between the army and the RSF"
+        return between, next((c for c in between.children if c.dep_ == "conj"), None)
+    actor = _child(noun, ("poss",)) or _prep_object(noun, ("by", "from"))
+    if actor is None:
+        for child in noun.children:
+            if child.i in {t.i for t in trigger.tokens}:
+                continue
+            if (
+                child.dep_ == "compound"
+                and child.pos_ == "PROPN"
+                or child.dep_ in ("amod", "compound")
+                and child.ent_type_ in ("NORP", "GPE", "ORG")
+            ):
+                actor = child
+            elif child.dep_ == "compound" and lemma(child) in lexicon.word_set("armed"):
+                actor = child  # "Assad-regime offensive", "army raid"
+    verb = governing_verb(noun)
+    places = lexicon.word_set("place_nouns")
+    target = _prep_object(noun, ("against", "on", "at", "targeting"))
+    if target is not None and (lemma(target) in places or target.ent_type_ in ("GPE", "LOC", "FAC")):
+        target = None  # "offensive against Idlib province": a place, not a party
+    of_object = _prep_object(noun, ("of",))
+    if target is None and of_object is not None and lemma(of_object) not in places:
+        target = of_object
+    if verb is not None:
+        light = lemma(verb) in lexicon.word_set("light_verbs")
+        if actor is None and light:
+            actor = inherited_subject(verb) if not is_passive(verb) else _child(verb, ("nsubjpass",))
+        if actor is None and noun.head.lower_ == "by" and noun.dep_ == "pobj":  # "bolstered by support"
+            actor = None
+        if target is None and light:
+            target = _prep_object(verb, ("against", "on", "at", "to", "with"))
+    relation = trigger.sense.plover in ("SUPPORT", "AID")
+    if relation and noun.dep_ == "pobj" and noun.head.dep_ == "agent":  # "bolstered by support from the US"
+        passive_verb = noun.head.head
+        target = target or _child(passive_verb, ("nsubjpass", "nsubj"))
+        if passive_verb.dep_ in ("acl", "amod"):
+            target = target or passive_verb.head
+    return actor, target
+
+
+def place_span(
+    trigger: Trigger, sentence: Sequence[Token], exclude: set[int], lexicon: Lexicon
+) -> TextSpan | None:
+    """The place phrase of an event: "near the town of X in Y province", "south of X city"."""
+    preps = lexicon.word_set("place_preps")
+    directions = lexicon.word_set("direction_words")
+    places = lexicon.word_set("place_nouns")
+    anchors = [trigger.head]
+    verb = governing_verb(trigger.head) if trigger.head.pos_ in NOUN_POS else None
+    if verb is not None:
+        anchors.append(verb)
+    for anchor in anchors:
+        for child in anchor.children:
+            if child.lower_ in directions and child.dep_ in ("advmod", "npadvmod", "prep"):
+                obj = _prep_object(child, ("of",))
+                if obj is not None:
+                    return span_of([child, head_doc(obj)[bounds(obj)[1]]])
+            out_of = child.lower_ == "of" and anchor.pos_ == "VERB"  # "pulled out of Bakhmut"
+            if child.dep_ == "prep" and (child.lower_ in preps or child.lower_ == "against" or out_of):
+                obj = _child(child, ("pobj",))
+                if obj is None or obj.i in exclude:
+                    continue
+                if _is_place(obj, places):
+                    first, last = bounds(obj, verbal_modifiers=False)
+                    doc = head_doc(obj)
+                    if child.lower_ == "against" or first != child.i + 1:
+                        return span_of([doc[first], doc[last]])
+                    return span_of([child, doc[last]])
+    for token in sentence:  # no attached phrase: the first place named after a place preposition
+        if token.ent_type_ in ("GPE", "LOC", "FAC") and token.i not in exclude and token.ent_iob_ == "B":
+            governor = token
+            while governor.dep_ in ("compound", "amod", "poss", "appos", "conj"):
+                governor = governor.head
+            preposition = governor.head
+            area = preposition.lower_ == "of" and lemma(preposition.head) in places | {"control"}
+            if not (governor.dep_ == "pobj" and (area or preposition.lower_ in preps | {"against"})):
+                continue
+            if preposition.lower_ == "from":
+                continue
+            head = token
+            while head.dep_ in ("compound", "amod", "poss") and (
+                lemma(head.head) in places or head.head.ent_type_ in ("GPE", "LOC", "FAC")
+            ):
+                head = head.head
+            if head.i in exclude:
+                continue
+            first, last = bounds(head, verbal_modifiers=False)
+            return span_of([head.doc[first], head.doc[last]])
+    return None
+
+
+def head_doc(token: Token) -> Any:
+    return token.doc
+
+
+def _is_place(token: Token, places: frozenset[str]) -> bool:
+    if token.ent_type_ in ("GPE", "LOC", "FAC"):
+        return True
+    if lemma(token) in places:
+        return True
+    return any(c.ent_type_ in ("GPE", "LOC", "FAC") for c in token.children if c.dep_ in ("compound", "poss"))
+
+
+def time_span(trigger: Trigger, sentence: Sequence[Token]) -> TextSpan | None:
+    """The sentence's time expression nearest the trigger, with its preposition ("on Thursday")."""
+    best: tuple[int, TextSpan] | None = None
+    doc = trigger.head.doc
+    for token in sentence:
+        if token.ent_type_ not in ("DATE", "TIME") or token.ent_iob_ != "B":
+            continue
+        end = token.i
+        while (
+            end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I" and doc[end + 1].ent_type_ == token.ent_type_
+        ):
+            end += 1
+        start = token.i
+        if (
+            start > 0
+            and doc[start - 1].pos_ == "ADP"
+            and doc[start - 1].lower_ in ("on", "in", "at", "since", "by")
+        ):
+            start -= 1
+        span = span_of([doc[start], doc[end]])
+        distance = abs(token.i - trigger.head.i)
+        if best is None or distance < best[0]:
+            best = (distance, span)
+    return best[1] if best else None

@@ -1,0 +1,257 @@
+"""Casualty and displacement figures: "killed over 50 soldiers", "two people died",
+"around 700,000 people have fled", "dozens were wounded", "a Turkish soldier was killed".
+
+Vague numbers follow ACLED's convention of the lowest defensible value: "dozens" = 12,
+"scores" = 20, "hundreds" = 100, "thousands" = 1000. Qualifiers are normalised ("more than" ->
+"over", "around"/"approximately" -> "about", "almost" -> "nearly").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sitrep.extract.triggers import Token, lemma
+from sitrep.models import Figures
+
+UNITS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "dozen": 12,
+    "a": 1,
+    "an": 1,
+    "single": 1,
+    "lone": 1,
+}
+SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+VAGUE = {
+    "dozens": 12,
+    "scores": 20,
+    "hundreds": 100,
+    "thousands": 1000,
+    "millions": 1_000_000,
+    "several": 3,
+    "tens": 10,
+}
+QUALIFIERS = {
+    "at least": "at least",
+    "more than": "over",
+    "over": "over",
+    "upwards of": "over",
+    "nearly": "nearly",
+    "almost": "nearly",
+    "close to": "nearly",
+    "around": "about",
+    "about": "about",
+    "approximately": "about",
+    "roughly": "about",
+    "some": "about",
+    "an estimated": "about",
+    "estimated": "about",
+    "up to": "up to",
+    "as many as": "up to",
+    "fewer than": "under",
+    "less than": "under",
+    "at most": "up to",
+}
+KILLED = frozenset(
+    {
+        "kill",
+        "die",
+        "dead",
+        "death",
+        "fatality",
+        "execute",
+        "massacre",
+        "slay",
+        "behead",
+        "toll",
+        "body",
+        "perish",
+        "slaughter",
+        "lose",
+    }
+)
+INJURED = frozenset({"wound", "injure", "wounded", "injured", "injury", "hurt", "maim"})
+DISPLACED = frozenset({"flee", "displace", "uproot", "refugee", "displacement", "evacuate", "exodus"})
+NOT_COUNTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    value: int
+    qualifier: str | None
+
+
+def parse_number(text: str) -> int | None:
+    """'700,000' -> 700000, 'twenty-three' -> 23, '1.5 million' -> 1500000, 'a dozen' -> 12."""
+    words = text.lower().replace(",", "").replace("-", " ").split()
+    if not words:
+        return None
+    if len(words) == 1 and words[0] in VAGUE:
+        return VAGUE[words[0]]
+    total, current = 0, 0.0
+    seen = False
+    for word in words:
+        if word in UNITS:
+            current += UNITS[word] if word not in ("dozen",) else (current * 11 if current else 12)
+            seen = True
+        elif word in SCALES:
+            current = (current or 1) * SCALES[word]
+            if SCALES[word] >= 1000:
+                total, current = total + int(current), 0
+            seen = True
+        else:
+            try:
+                current += float(word)
+                seen = True
+            except ValueError:
+                return None
+    value = int(total + current)
+    return value if seen else None
+
+
+def _qualifier(tokens: Sequence[Token], first: int) -> str | None:
+    doc = tokens[0].doc if tokens else None
+    if doc is None:
+        return None
+    for width in (2, 1):
+        start = first - width
+        if start < 0:
+            continue
+        words = " ".join(doc[i].lower_ for i in range(start, first))
+        if words in QUALIFIERS:
+            return QUALIFIERS[words]
+    return None
+
+
+def count_in(noun: Token) -> Count | None:
+    """The number of people a noun phrase names: its numeral, a vague plural, or one for "a soldier"."""
+    doc = noun.doc
+    if noun.like_num or noun.lower_ in VAGUE:
+        numeral: Token | None = noun
+    else:
+        numeral = next((c for c in noun.children if c.dep_ == "nummod"), None)
+        vague_of = noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in VAGUE
+        if numeral is None and vague_of:  # "dozens of people", "hundreds of civilians"
+            numeral = noun.head.head
+    if numeral is not None:
+        if numeral.ent_type_ in NOT_COUNTS:
+            return None
+        first = last = numeral.i
+        while first - 1 >= 0 and (
+            doc[first - 1].like_num or doc[first - 1].lower_ in SCALES or doc[first - 1].text == "-"
+        ):
+            first -= 1
+        while last + 1 < noun.i and (
+            doc[last + 1].like_num or doc[last + 1].lower_ in SCALES or doc[last + 1].lower_ == "dozen"
+        ):
+            last += 1
+        if (
+            first > 0
+            and doc[first - 1].lower_ in ("a", "an")
+            and doc[first].lower_ in ("dozen", "hundred", "thousand")
+        ):
+            first -= 1
+        value = parse_number(" ".join(doc[i].text for i in range(first, last + 1)))
+        if value is None:
+            return None
+        qualifier = _qualifier([noun], first)
+        if qualifier is None and numeral.lower_ in VAGUE:
+            qualifier = numeral.lower_
+        return Count(value, qualifier)
+    if noun.tag_ in ("NN", "NNP") and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in noun.children
+    ):
+        return Count(1, None)
+    return None
+
+
+def _victim(token: Token) -> Token | None:
+    """The noun counted by a casualty word, by its grammatical role."""
+    word = lemma(token)
+    children = {c.dep_: c for c in token.children}
+    if token.pos_ == "VERB":
+        passive = "nsubjpass" in children or "auxpass" in children
+        if passive:
+            return children.get("nsubjpass")
+        if word in ("die", "flee", "perish", "lose") or "dobj" not in children:
+            subject = children.get("nsubj")
+            if word in ("flee", "die", "perish") and subject is not None:
+                return subject
+            return children.get("dobj")
+        return children.get("dobj")
+    if token.pos_ == "ADJ":  # "five dead", "left 20 wounded"
+        if token.head.pos_ in ("NOUN", "PROPN", "NUM"):
+            return token.head
+        return children.get("nsubj") or next((c for c in token.head.children if c.dep_ == "dobj"), None)
+    if word in ("toll", "death", "fatality", "refugee", "body"):
+        if any(c.dep_ == "nummod" for c in token.children):
+            return token
+        for t in token.head.subtree:  # "the death toll rose to 30"
+            if t.like_num and t.ent_type_ not in NOT_COUNTS and t.i > token.i:
+                return t
+    return None
+
+
+def figures_in(sentence: Sequence[Token]) -> Figures:
+    """Killed, injured and displaced counts stated in a sentence (the first of each kind)."""
+    found: dict[str, Count] = {}
+    for token in sentence:
+        word = lemma(token)
+        kind = (
+            "killed"
+            if word in KILLED
+            else "injured"
+            if word in INJURED
+            else "displaced"
+            if word in DISPLACED
+            else None
+        )
+        if word in ("force", "drive") and any(
+            g.lower_ in ("home", "homes") for c in token.children if c.lower_ == "from" for g in c.children
+        ):
+            kind = "displaced"  # "forced more than 2 million people from their homes"
+        if kind is None or kind in found:
+            continue
+        if word == "lose" and not any(lemma(c) in ("life",) for c in token.children):
+            continue
+        victim = _victim(token)
+        if victim is None:
+            continue
+        count = count_in(victim)
+        if count is not None:
+            found[kind] = count
+    qualifier = next((c.qualifier for c in found.values() if c.qualifier), None)
+    return Figures(
+        killed=found["killed"].value if "killed" in found else None,
+        injured=found["injured"].value if "injured" in found else None,
+        displaced=found["displaced"].value if "displaced" in found else None,
+        qualifier=qualifier,
+    )

@@ -1,0 +1,105 @@
+"""The event lexicon (data/verbs.toml) compiled into dictionaries keyed by lemma.
+
+Extraction runs on every token of every article, so each lookup must be one dict or set probe:
+the TOML groups are flattened once, at first use, into `verbs[lemma]`, `nouns[lemma]`,
+`particles[(verb, particle)]` and `compounds[(modifier, head)]`, each a tuple of senses tried in
+file order.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Sense:
+    """One meaning of a trigger word: the PLOVER type it signals and when it applies."""
+
+    plover: str
+    mode: str | None = None
+    cameo: str | None = None
+    context: frozenset[str] = frozenset()
+    unless: frozenset[str] = frozenset()
+    armed_party: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    verbs: dict[str, tuple[Sense, ...]]
+    nouns: dict[str, tuple[Sense, ...]]
+    particles: dict[tuple[str, str], tuple[Sense, ...]]
+    compounds: dict[tuple[str, str], tuple[Sense, ...]]
+    words: dict[str, frozenset[str]]
+    mode_cues: tuple[tuple[str, frozenset[str]], ...]
+    aircraft: re.Pattern[str]
+    attribution: dict[str, frozenset[str]]
+    hedge_phrases: tuple[str, ...]
+    modality: dict[str, frozenset[str]]
+    displacement: dict[str, frozenset[str]]
+
+    def word_set(self, name: str) -> frozenset[str]:
+        return self.words.get(name, frozenset())
+
+
+def _add(table: dict[Any, list[Sense]], key: Any, sense: Sense) -> None:
+    table.setdefault(key, []).append(sense)
+
+
+def compile_lexicon(data: dict[str, Any]) -> Lexicon:
+    """Flatten the TOML groups into lemma-keyed tables."""
+    verbs: dict[str, list[Sense]] = {}
+    nouns: dict[str, list[Sense]] = {}
+    particles: dict[tuple[str, str], list[Sense]] = {}
+    compounds: dict[tuple[str, str], list[Sense]] = {}
+    for group in data.get("trigger", []):
+        sense = Sense(
+            plover=group["plover"],
+            mode=group.get("mode"),
+            cameo=group.get("cameo"),
+            context=frozenset(group.get("context", ())),
+            unless=frozenset(group.get("unless", ())),
+            armed_party=bool(group.get("armed_party", False)),
+        )
+        for lemma in group.get("verbs", ()):
+            _add(verbs, lemma, sense)
+        for lemma in group.get("nouns", ()):
+            _add(nouns, lemma, sense)
+        for phrase in group.get("phrases", ()):
+            first, _, second = phrase.partition(" ")
+            # a phrase is both: "shoot down" as verb + particle, "air strike" as modifier + head
+            _add(particles, (first, second), sense)
+            _add(compounds, (first, second), sense)
+    cues = data.get("mode_cues", {})
+    pattern = cues.get("aircraft_pattern", "^$")
+    mode_cues = tuple((mode, frozenset(words)) for mode, words in cues.items() if isinstance(words, list))
+    attribution = {k: frozenset(v) for k, v in data.get("attribution", {}).items() if k != "hedge_phrases"}
+    return Lexicon(
+        verbs={k: tuple(v) for k, v in verbs.items()},
+        nouns={k: tuple(v) for k, v in nouns.items()},
+        particles={k: tuple(v) for k, v in particles.items()},
+        compounds={k: tuple(v) for k, v in compounds.items()},
+        words={k: frozenset(v) for k, v in data.get("words", {}).items()},
+        mode_cues=mode_cues,
+        aircraft=re.compile(pattern),
+        attribution=attribution,
+        hedge_phrases=tuple(data.get("attribution", {}).get("hedge_phrases", ())),
+        modality={k: frozenset(v) for k, v in data.get("modality", {}).items()},
+        displacement={k: frozenset(v) for k, v in data.get("displacement", {}).items()},
+    )
+
+
+def read_data(name: str) -> dict[str, Any]:
+    """Read one TOML file of sitrep/data."""
+    with resources.files("sitrep.data").joinpath(name).open("rb") as handle:
+        return tomllib.load(handle)
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    """The shipped lexicon, compiled once per process."""
+    return compile_lexicon(read_data("verbs.toml"))

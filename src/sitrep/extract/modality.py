@@ -1,0 +1,92 @@
+"""Is an event asserted as having happened? Questions, conditionals, modals, futures, negations,
+intentions and the content of threats, demands and accusations are not events.
+
+The walk goes from the trigger up the dependency tree to the sentence root and stops at a source
+cue ("said", "claimed"): what a source says happened is asserted (by that source).
+"""
+
+from __future__ import annotations
+
+from sitrep.extract.lexicon import Lexicon
+from sitrep.extract.triggers import Token, Trigger, lemma
+
+CLAUSE_POS = frozenset({"VERB", "AUX"})
+# how a clause or noun hangs below its governor when the governor embeds it (not "conj": a sibling)
+EMBEDDING_DEPS = frozenset(
+    {"xcomp", "ccomp", "dobj", "prep", "pcomp", "acl", "advcl", "oprd", "attr", "pobj"}
+)
+INFINITIVE_DEPS = frozenset({"xcomp", "advcl", "acl", "relcl", "ccomp"})
+
+
+def _has_infinitive_to(token: Token) -> bool:
+    return any(child.dep_ == "aux" and child.lower_ == "to" for child in token.children)
+
+
+def negated(token: Token) -> bool:
+    """A `not`/`never`/`no` on the clause of a trigger ("did not attack", "no attack took place")."""
+    for child in token.children:
+        if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+            return True
+    return False
+
+
+def _modal_or_future(token: Token, lexicon: Lexicon) -> bool:
+    modals = lexicon.modality.get("modals", frozenset()) | lexicon.modality.get("future", frozenset())
+    for child in token.children:
+        if child.dep_ == "aux" and child.lower_ in modals:
+            return True
+        if child.dep_ == "aux" and child.lower_ in ("'ll", "wo"):
+            return True
+    return False
+
+
+def _conditional(token: Token, lexicon: Lexicon) -> bool:
+    marks = lexicon.modality.get("conditional_marks", frozenset())
+    return any(child.dep_ == "mark" and child.lower_ in marks for child in token.children)
+
+
+def is_asserted(trigger: Trigger, lexicon: Lexicon) -> bool:
+    """True when the sentence states the event as having happened (or as happening)."""
+    head = trigger.head
+    cues = lexicon.attribution.get("cue_verbs", frozenset())
+    non_factive = lexicon.modality.get("non_factive", frozenset())
+    implicative = lexicon.modality.get("implicative", frozenset())
+    if negated(head):
+        return False
+    if trigger.modifier:
+        return True  # "Russia-backed forces": a standing relation, stated as background
+    token = head
+    first = True
+    came_from = ""
+    for _ in range(40):  # a parse tree is never deeper; guards against cycles in broken parses
+        clause = token.pos_ in CLAUSE_POS or first
+        if clause and (_modal_or_future(token, lexicon) or _conditional(token, lexicon)):
+            return False
+        if not first:
+            if lemma(token) in cues and came_from != "xcomp":
+                return True  # asserted by the source ("said Syria had killed", "told Reuters")
+            if lemma(token) in non_factive and came_from in EMBEDDING_DEPS:
+                return False
+        if token.dep_ in INFINITIVE_DEPS and _has_infinitive_to(token):
+            governor = token.head
+            if lemma(governor) not in implicative and not (
+                governor.dep_ == "acomp" and lemma(governor) in implicative
+            ):
+                return False
+        if token.head.i == token.i:
+            return True
+        if token.dep_ in ("prep", "pcomp", "pobj") and token.lower_ in ("before", "until"):
+            return False
+        came_from = token.dep_
+        token = token.head
+        first = False
+    return True
+
+
+def rejects_by_negation(token: Token, lexicon: Lexicon) -> bool:
+    """ "will not leave", "refuses to withdraw" style refusals: a negated verb of yielding."""
+    return lemma(token) in lexicon.modality.get("reject_when_negated", frozenset()) and negated(token)
+
+
+def is_question(text: str) -> bool:
+    return text.rstrip().rstrip("\"'”’)").endswith("?")

@@ -1,0 +1,156 @@
+"""Trigger finding: which tokens of a sentence name an event, and in which sense.
+
+A trigger is a verb ("attacked"), a phrasal verb ("shot down", "sent in"), a nominalisation
+("offensive", "the downing of"), a compound ("air strike", "artillery strikes") or a backing
+modifier ("Russia-backed forces", "rebels supported by Turkish artillery"). Senses are chosen by
+the lexicon's conditions, so "support from the US" is SUPPORT while "backing rebels" is AID.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sitrep.extract.lexicon import Lexicon, Sense
+
+Token = Any  # spacy.tokens.Token; only parse.py imports spaCy
+
+VERB_POS = frozenset({"VERB"})
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+PHRASE_CHILD_DEPS = frozenset({"prt", "advmod", "prep", "dobj", "compound:prt"})
+BACKING_LEMMAS = frozenset({"back", "support", "sponsor", "arm", "fund", "bolster"})
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One event word in a sentence: its head token, all its tokens, and its sense."""
+
+    head: Token
+    tokens: tuple[Token, ...]
+    sense: Sense
+    modifier: bool = False  # a backing relation stated as a modifier: "Russia-backed", "supported by"
+
+    @property
+    def start(self) -> int:
+        return min(t.idx for t in self.tokens)
+
+    @property
+    def end(self) -> int:
+        return max(t.idx + len(t.text) for t in self.tokens)
+
+
+def lemma(token: Token) -> str:
+    return str(token.lemma_).lower()
+
+
+def neighbourhood(token: Token) -> set[str]:
+    """Lemmas near a word: children and grandchildren, its head, and the three words before it."""
+    near = {lemma(token.head)}
+    for child in token.children:
+        near.add(lemma(child))
+        near.update(lemma(grandchild) for grandchild in child.children)
+    doc = token.doc
+    near.update(lemma(doc[i]) for i in range(max(token.i - 3, 0), token.i))
+    return near
+
+
+def parties(token: Token) -> set[str]:
+    """Lemmas of the words that can be the parties of a trigger: objects, agents, modified nouns."""
+    found: set[str] = set()
+    if token.dep_ in ("amod", "acl", "compound") or (token.pos_ in NOUN_POS and token.dep_ == "pobj"):
+        found.add(lemma(token.head))
+    for child in token.children:
+        if child.dep_ in ("dobj", "nsubj", "nsubjpass", "npadvmod", "attr"):
+            found.add(lemma(child))
+        elif child.dep_ in ("agent", "prep"):
+            for grandchild in child.children:
+                found.add(lemma(grandchild))
+                found.update(lemma(g) for g in grandchild.children if g.dep_ == "compound")
+    return found
+
+
+def sense_applies(sense: Sense, token: Token, lexicon: Lexicon) -> bool:
+    if sense.unless and any(lemma(child) in sense.unless for child in token.children):
+        return False
+    if sense.context and not sense.context & neighbourhood(token):
+        return False
+    if sense.armed_party:
+        armed = lexicon.word_set("armed") | lexicon.word_set("weapons")
+        if not armed & parties(token):
+            return False
+    return True
+
+
+def choose(senses: Iterable[Sense], token: Token, lexicon: Lexicon) -> Sense | None:
+    for sense in senses:
+        if sense_applies(sense, token, lexicon):
+            return sense
+    return None
+
+
+def _verb_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
+    key = lemma(token)
+    for child in token.children:
+        if child.dep_ in PHRASE_CHILD_DEPS:
+            for word in (child.lower_, lemma(child)):
+                senses = lexicon.particles.get((key, word))
+                if senses:
+                    sense = choose(senses, token, lexicon)
+                    if sense:
+                        return Trigger(token, (token, child), sense)
+    senses = lexicon.verbs.get(key)
+    if not senses:
+        return None
+    sense = choose(senses, token, lexicon)
+    if sense is None:
+        return None
+    modifier = key in BACKING_LEMMAS and token.dep_ in ("amod", "acl") and token.tag_ == "VBN"
+    return Trigger(token, (token,), sense, modifier=modifier and sense.plover in ("AID", "SUPPORT"))
+
+
+def _noun_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
+    doc = token.doc
+    key = lemma(token)
+    if token.i > 0:
+        previous = doc[token.i - 1]
+        if previous.text == "-" and token.i > 1:
+            joined = f"{doc[token.i - 2].lower_}-{key}"
+            senses = lexicon.nouns.get(joined)
+            if senses:
+                sense = choose(senses, token, lexicon)
+                if sense:
+                    return Trigger(token, (doc[token.i - 2], previous, token), sense)
+        senses = lexicon.compounds.get((lemma(previous), key)) or lexicon.compounds.get(
+            (previous.lower_, key)
+        )
+        if senses:
+            sense = choose(senses, token, lexicon)
+            if sense:
+                return Trigger(token, (previous, token), sense)
+    if token.dep_ == "compound":
+        return None  # "fighting groups", "attack helicopter": a modifier, not an event
+    senses = lexicon.nouns.get(key) or lexicon.nouns.get(token.lower_)
+    if not senses:
+        return None
+    sense = choose(senses, token, lexicon)
+    return Trigger(token, (token,), sense) if sense else None
+
+
+def find_triggers(tokens: Sequence[Token], lexicon: Lexicon) -> list[Trigger]:
+    """Every trigger in a sentence, in text order, one per head token."""
+    found: list[Trigger] = []
+    used: set[int] = set()
+    for token in tokens:
+        if token.i in used:
+            continue
+        if token.pos_ in VERB_POS:
+            trigger = _verb_trigger(token, lexicon)
+        elif token.pos_ in NOUN_POS:
+            trigger = _noun_trigger(token, lexicon)
+        else:
+            trigger = None
+        if trigger is not None and not any(t.i in used for t in trigger.tokens):
+            found.append(trigger)
+            used.update(t.i for t in trigger.tokens)
+    return found
