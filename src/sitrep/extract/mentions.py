@@ -25,9 +25,7 @@ from sitrep.extract.arguments import (
     bounds,
     noun_arguments,
     party,
-    place_span,
     span_of,
-    time_span,
     verb_arguments,
 )
 from sitrep.extract.attribution import find_source, is_hedged
@@ -35,6 +33,7 @@ from sitrep.extract.codes import EventFacts, codes_for
 from sitrep.extract.figures import DISPLACED, figures_in
 from sitrep.extract.lexicon import Lexicon, Sense
 from sitrep.extract.modality import is_asserted, is_question, negated, rejects_by_negation
+from sitrep.extract.setting import place_span, time_span
 from sitrep.extract.triggers import NOUN_POS, Token, Trigger, find_triggers, lemma
 from sitrep.models import EventMention, Figures, TextSpan
 
