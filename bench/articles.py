@@ -16,13 +16,35 @@ PLACES = [
     ("Hodeidah", "Yemen"), ("Goma", "Congo"), ("Mogadishu", "Somalia"), ("Timbuktu", "Mali"),
     ("Maiduguri", "Nigeria"), ("Mandalay", "Myanmar"), ("Port-au-Prince", "Haiti"), ("Mosul", "Iraq"),
 ]  # fmt: skip
-ATTACKERS = ["government forces", "rebel fighters", "militants", "the army", "unidentified gunmen",
-             "armed men on motorcycles", "security forces", "insurgents"]
-TARGETS = ["a military convoy", "a village market", "an army checkpoint", "a displacement camp",
-           "police officers", "a fuel depot", "a hospital compound", "soldiers at an outpost"]
+ATTACKERS = [
+    "government forces",
+    "rebel fighters",
+    "militants",
+    "the army",
+    "unidentified gunmen",
+    "armed men on motorcycles",
+    "security forces",
+    "insurgents",
+]
+TARGETS = [
+    "a military convoy",
+    "a village market",
+    "an army checkpoint",
+    "a displacement camp",
+    "police officers",
+    "a fuel depot",
+    "a hospital compound",
+    "soldiers at an outpost",
+]
 VERBS = ["attacked", "shelled", "raided", "ambushed", "struck", "bombed"]
-SOURCES = ["a local official said", "the health ministry said", "residents told reporters",
-           "according to a monitoring group", "the military said in a statement", "witnesses said"]
+SOURCES = [
+    "a local official said",
+    "the health ministry said",
+    "residents told reporters",
+    "according to a monitoring group",
+    "the military said in a statement",
+    "witnesses said",
+]
 DAYS = ["on Monday", "on Tuesday", "on Wednesday", "on Thursday", "on Friday", "overnight", "on Sunday"]
 FILLER = [
     "Aid agencies warned that access to the area remained limited.",
@@ -62,7 +84,10 @@ def write_articles(folder: Path, count: int, seed: int = 7) -> list[Path]:
     for index in range(count):
         path = folder / f"report-{index:05d}.txt"
         path.write_text(article_text(rng, index), encoding="utf-8")
-        meta = {"published": (start + timedelta(days=index % 300)).isoformat(), "outlet": f"outlet-{index % 9}"}
+        meta = {
+            "published": (start + timedelta(days=index % 300)).isoformat(),
+            "outlet": f"outlet-{index % 9}",
+        }
         path.with_suffix(".meta.json").write_text(json.dumps(meta), encoding="utf-8")
         paths.append(path)
     return paths

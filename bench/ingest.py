@@ -72,11 +72,15 @@ def main() -> None:
         n = args.count
         print(f"articles: {n} generated .txt files with sidecars; store: SQLite (WAL)")
         print(f"bare read+insert baseline:      {n / floor:8.1f} articles/s")
-        print(f"sitrep ingest+clean (no events): {n / clean_time:8.1f} articles/s  {counts}  "
-              f"ratio to baseline {floor / clean_time:.3f}  peak RSS {clean_peak:.0f} MB")
+        print(
+            f"sitrep ingest+clean (no events): {n / clean_time:8.1f} articles/s  {counts}  "
+            f"ratio to baseline {floor / clean_time:.3f}  peak RSS {clean_peak:.0f} MB"
+        )
         print(f"bare spaCy nlp.pipe baseline:    {n / spacy_time:8.1f} articles/s")
-        print(f"sitrep full ingest (events):     {n / full_time:8.1f} articles/s  {full_counts}  "
-              f"ratio to bare spaCy {spacy_time / full_time:.3f}  peak RSS {peak_mb():.0f} MB")
+        print(
+            f"sitrep full ingest (events):     {n / full_time:8.1f} articles/s  {full_counts}  "
+            f"ratio to bare spaCy {spacy_time / full_time:.3f}  peak RSS {peak_mb():.0f} MB"
+        )
 
 
 if __name__ == "__main__":

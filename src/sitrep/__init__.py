@@ -1,7 +1,7 @@
 """Sitrep: a verified event record from news about armed conflict and political crises.
 
-    >>> import sitrep
-    >>> events = sitrep.analyze("Rebels shelled the town of Saraqib on Monday.", published="2020-02-11")
+>>> import sitrep
+>>> events = sitrep.analyze("Rebels shelled the town of Saraqib on Monday.", published="2020-02-11")
 """
 
 from __future__ import annotations

@@ -80,7 +80,9 @@ class Sitrep:
     def read(self, paths: Iterable[str | Path]) -> Iterator[Article | Rejected]:
         return read_inputs(paths, self.settings)
 
-    def analyze_inputs(self, inputs: Iterable[Article | Rejected], until: str = "events") -> Iterator[Analysis]:
+    def analyze_inputs(
+        self, inputs: Iterable[Article | Rejected], until: str = "events"
+    ) -> Iterator[Analysis]:
         """Clean (and, unless until="clean", extract events from) every input; store nothing."""
         pending: list[Rejected] = []
         for outcome in self._run(inputs, until, pending.append):
@@ -153,8 +155,13 @@ class Sitrep:
         return self.store.article(article_id)
 
     def analyze_text(
-        self, text: str, published: date | None = None, outlet: str | None = None, url: str | None = None,
-        name: str | None = None, kind: str = "text",
+        self,
+        text: str,
+        published: date | None = None,
+        outlet: str | None = None,
+        url: str | None = None,
+        name: str | None = None,
+        kind: str = "text",
     ) -> Analysis:
         """One text (or HTML) in, its cleaned form and events out; nothing stored."""
         article = article_from_text(
@@ -168,7 +175,8 @@ class Sitrep:
 
         gold = load_gold(gold_dir)
         articles = [
-            article_from_text(doc.text, name=doc.id, published=doc.published, outlet=doc.outlet) for doc in gold
+            article_from_text(doc.text, name=doc.id, published=doc.published, outlet=doc.outlet)
+            for doc in gold
         ]
         predicted: dict[str, list[Event]] = {doc.id: [] for doc in gold}
         for analysis in self.analyze_inputs(articles):

@@ -15,7 +15,14 @@ from typing import Annotated, Any
 import click
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from sitrep.app import Sitrep
@@ -89,8 +96,11 @@ def articles(
     table = Table("id", "published", "outlet", "title", "chars")
     for row in rows:
         table.add_row(
-            str(row["id"]), str(row.get("published") or ""), str(row.get("outlet") or ""),
-            str(row.get("title") or "")[:60], str(row.get("chars") or ""),
+            str(row["id"]),
+            str(row.get("published") or ""),
+            str(row.get("outlet") or ""),
+            str(row.get("title") or "")[:60],
+            str(row.get("chars") or ""),
         )
     out.print(table)
 
@@ -144,8 +154,11 @@ def _print_events_table(events: list[Any]) -> None:
     table = Table("article", "date", "type", "actor1", "actor2", "place", "killed", "source", "evidence")
     for event in events:
         table.add_row(
-            event.article_id, event.date or "", f"{event.plover}{'/' + event.mode if event.mode else ''}",
-            _actor_cell(event.actor1), _actor_cell(event.actor2),
+            event.article_id,
+            event.date or "",
+            f"{event.plover}{'/' + event.mode if event.mode else ''}",
+            _actor_cell(event.actor1),
+            _actor_cell(event.actor2),
             event.location.name if event.location else "",
             "" if event.killed is None else f"{event.figure_qualifier or ''} {event.killed}".strip(),
             (event.attributed_to or "") + (" (hedged)" if event.hedged else ""),
@@ -173,7 +186,7 @@ def analyze(
     if format not in ("jsonl", "table"):
         raise ConfigError(f"--format takes jsonl or table, not {format!r}")
     default_date = _parse_date(published, "--published")
-    collected = []
+    collected: list[Any] = []
     failed = 0
     for analysis in _app().analyze(paths, published=default_date):
         if analysis.rejected is not None:
@@ -197,18 +210,28 @@ Since = Annotated[str | None, typer.Option(help="Events on or after this date (Y
 Until = Annotated[str | None, typer.Option(help="Events on or before this date (YYYY-MM-DD).")]
 
 
-def _event_filters(country: str | None, actor: str | None, type: str | None, since: str | None,
-                   until: str | None) -> dict[str, Any]:
+def _event_filters(
+    country: str | None, actor: str | None, type: str | None, since: str | None, until: str | None
+) -> dict[str, Any]:
     _parse_date(since, "--since")
     _parse_date(until, "--until")
-    return {"country": country.upper() if country else None, "actor": actor,
-            "plover": type.upper() if type else None, "since": since, "until": until}
+    return {
+        "country": country.upper() if country else None,
+        "actor": actor,
+        "plover": type.upper() if type else None,
+        "since": since,
+        "until": until,
+    }
 
 
 @app.command()
 def events(
-    db: DbOption = None, country: Country = None, actor: ActorName = None, type: PloverType = None,
-    since: Since = None, until: Until = None,
+    db: DbOption = None,
+    country: Country = None,
+    actor: ActorName = None,
+    type: PloverType = None,
+    since: Since = None,
+    until: Until = None,
     limit: Annotated[int, typer.Option(help="How many to list.")] = 100,
     format: Annotated[str, typer.Option("--format", help="table or jsonl.")] = "table",
 ) -> None:
@@ -225,9 +248,14 @@ def events(
 def export(
     db: DbOption = None,
     format: Annotated[str, typer.Option("--format", help="jsonl, csv (ACLED columns) or geojson.")] = "jsonl",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default stdout).")] = None,
-    country: Country = None, actor: ActorName = None, type: PloverType = None,
-    since: Since = None, until: Until = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write (default stdout).")
+    ] = None,
+    country: Country = None,
+    actor: ActorName = None,
+    type: PloverType = None,
+    since: Since = None,
+    until: Until = None,
 ) -> None:
     """Export stored events as JSON Lines, CSV in ACLED's columns, or GeoJSON."""
     from sitrep.export import FORMATS, export_events

@@ -54,7 +54,9 @@ def acled_row(event: Event) -> dict[str, object]:
     place = event.location
     country = _countries().get(place.country or "") if place else None
     inter1, inter2 = _inter(event.actor1), _inter(event.actor2)
-    interaction = "".join(sorted(str(code) for code in (inter1, inter2) if code != "")) if inter1 != "" else ""
+    interaction = (
+        "".join(sorted(str(code) for code in (inter1, inter2) if code != "")) if inter1 != "" else ""
+    )
     civilian = "Civilian targeting" if event.actor2 and event.actor2.kind == "civilians" else ""
     notes = event.evidence.text if event.evidence else ""
     source = event.outlet or ""

@@ -79,7 +79,9 @@ class Pipeline:
                 break
             results = stage.run([tuple(o.artifacts[name] for name in stage.requires) for o in live])
             if len(results) != len(live):
-                raise PipelineError(f"stage {stage.name!r} returned {len(results)} results for {len(live)} items")
+                raise PipelineError(
+                    f"stage {stage.name!r} returned {len(results)} results for {len(live)} items"
+                )
             for outcome, result in zip(live, results, strict=True):
                 if isinstance(result, InputError):
                     outcome.rejected = Rejected(outcome.article.source, str(result))
@@ -112,7 +114,9 @@ def standard_pipeline(settings: Settings, until: str = "events") -> Pipeline:
     from sitrep.parse import parse_articles
 
     def parse(batch: Sequence[tuple[Any, ...]]) -> list[Any]:
-        return list(parse_articles([args[0] for args in batch], settings.spacy_model, settings.parse_batch_size))
+        return list(
+            parse_articles([args[0] for args in batch], settings.spacy_model, settings.parse_batch_size)
+        )
 
     stages = [Stage("clean", (START,), "clean", per_item(lambda article: clean_article(article, settings)))]
     if until != "clean":

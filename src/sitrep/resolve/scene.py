@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-from sitrep.models import CleanArticle, EventMention, Location
+from sitrep.models import CleanArticle, DatePrecision, EventMention, Location
 from sitrep.resolve.places import Gazetteer
 
 # Event types that happen somewhere: a statement (ACCUSE, THREATEN...) has no scene of its own.
@@ -23,7 +23,7 @@ class Scene:
     def __init__(self, article: CleanArticle, gazetteer: Gazetteer, context: Sequence[str]) -> None:
         text = article.text
         self._breaks = [i for i, char in enumerate(text) if char == "\n"]
-        self._date: tuple[int, str, str] | None = None  # (paragraph, date, precision)
+        self._date: tuple[int, str, DatePrecision] | None = None  # (paragraph, date, precision)
         self._place: tuple[int, Location] | None = None
         self._dateline: Location | None = None
         if article.dateline_place:
@@ -35,8 +35,8 @@ class Scene:
         return bisect.bisect_right(self._breaks, offset)
 
     def fill(
-        self, mention: EventMention, when: str | None, precision: str | None, location: Location | None
-    ) -> tuple[str | None, str | None, Location | None]:
+        self, mention: EventMention, when: str | None, precision: DatePrecision | None, location: Location | None
+    ) -> tuple[str | None, DatePrecision | None, Location | None]:
         """The mention's date and place, taken from the scene where its sentence states none."""
         paragraph = self._paragraph(mention.sentence.start)
         if when is not None and precision is not None:
