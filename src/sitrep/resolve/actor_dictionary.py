@@ -50,6 +50,9 @@ _PUNCT_BREAK = re.compile(r"[,;:()\[\]\u2014\u2013]|\s-\s")
 class Country:
     iso3: str
     name: str
+    # Whose troops "troops", "soldiers" and "forces" are when reports from this place name no one:
+    # another state's where it holds the ground (Israel's in the Palestinian territories).
+    bare_forces: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,10 +95,13 @@ class Group:
     backed_by: tuple[str, ...]
     government_of: str | None = None  # the group became this state's government ...
     government_from: date | None = None  # ... on this date
+    transnational: bool = False  # branches in many states: no home country of its own
 
     def country_for(self, context: str | None) -> str | None:
-        if context in self.countries:
-            return context
+        """The group's home country wherever it acts (al-Shabaab in Kenya is still Somali), as
+        analysts code it; a transnational network's is the country it operates in, if listed."""
+        if self.transnational:
+            return context if context in self.countries else None
         return self.countries[0] if self.countries else None
 
 
@@ -149,6 +155,8 @@ class Match:
 class Cues:
     equipment_suffixes: frozenset[str]
     backing_suffixes: frozenset[str]
+    affiliation_suffixes: frozenset[str]
+    installed_suffixes: frozenset[str]
     backing_verbs: frozenset[str]
     backing_nouns: frozenset[tuple[str, ...]]
     owner_words: frozenset[str]
@@ -217,7 +225,8 @@ def _case_of(word: str) -> str:
 
 def _case_ok(rule: str, token: Token) -> bool:
     if rule == "exact":
-        return all(ch.isupper() for ch in token.surface if ch.isalpha())
+        surface = token.surface[:-2] if token.surface.endswith("'s") else token.surface
+        return all(ch.isupper() for ch in surface if ch.isalpha())  # "RSF's" is "RSF"
     if rule == "cap":
         return token.surface[0].isupper() or token.surface[0].isdigit()
     return True
@@ -313,7 +322,7 @@ def load_data() -> DictionaryData:
 
     countries: dict[str, Country] = {}
     for item in raw_countries["country"]:
-        country = Country(item["iso3"], item["name"])
+        country = Country(item["iso3"], item["name"], item.get("bare_forces"))
         countries[country.iso3] = country
         lexicon.add("force", country, item["forces"])
         lexicon.add("country", country, item["names"])
@@ -333,6 +342,7 @@ def load_data() -> DictionaryData:
             backed_by=tuple(item["backed_by"]),
             government_of=became.get("country"),
             government_from=became.get("start"),
+            transnational=bool(item.get("transnational", False)),
         )
         groups[group.id] = group
         lexicon.add("group", group, item["aliases"])
@@ -374,6 +384,8 @@ def load_data() -> DictionaryData:
     cues = Cues(
         equipment_suffixes=words("equipment_suffixes"),
         backing_suffixes=words("backing_suffixes"),
+        affiliation_suffixes=words("affiliation_suffixes"),
+        installed_suffixes=words("installed_suffixes"),
         backing_verbs=words("backing_verbs"),
         backing_nouns=phrases("backing_nouns"),
         owner_words=words("owner_words"),

@@ -27,6 +27,9 @@ from sitrep.resolve.actor_dictionary import (
 _MODEL = re.compile(r"^[A-Za-z]{1,4}\d{1,4}[A-Za-z]?$")
 # The generic term such a designation stands for; also used for "the Russians" and commanders.
 ASSET = GenericTerm("asset", "state_forces", "Military Forces", 60)
+# Places attacked ("a crowded market", "the army base"): they stand for the people in them, but only
+# as the target of an attack; anywhere else they name no actor.
+SITE_CLASSES = frozenset({"civilian_site", "military_site"})
 
 
 @dataclass(slots=True)
@@ -38,6 +41,7 @@ class Phrase:
     equipment: set[int] = field(default_factory=set)  # token indices naming equipment origin
     backing: set[int] = field(default_factory=set)  # token indices naming backers
     backers: list[str] = field(default_factory=list)  # ISO3, in order of mention
+    installed_by: str | None = None  # "Russian-installed authorities": the state whose administration it is
 
     def add_backer(self, iso3: str | None) -> None:
         if iso3 and iso3 not in self.backers:
@@ -58,6 +62,8 @@ class Head:
     rest_kind: str  # "owner", "place" or "clause"
     equipment_head: bool = False  # the head noun is a weapon or vehicle ("the military helicopter")
     owner_noun: bool = False  # a noun besides weapons and actions ("government" in "government airstrikes")
+    designation: bool = False  # a weapon designation ("Mi-35", "Su-24"): military equipment, a state's
+    classes: frozenset[str] = frozenset()  # the classes of every generic noun in the head
 
 
 def state_of(
@@ -71,8 +77,12 @@ def state_of(
         if isinstance(ref, Leader):
             term = ref.term_on(when)
             return term.country if term and term.country else ref.country
-        if with_groups and isinstance(ref, Group) and len(ref.countries) == 1:
-            return ref.countries[0]
+    if with_groups:
+        # A group's home state, unless the alias is shared by groups of different states
+        # ("al-Shabaab" in Somalia and in Mozambique): then the match says nothing.
+        homes = {e.ref.country_for(None) for e in match.entries if isinstance(e.ref, Group)}
+        if len(homes) == 1:
+            return homes.pop()
     return None
 
 
@@ -89,15 +99,23 @@ class PhraseReader:
         phrase = Phrase(tokens, self.lexicon.match(tokens))
         cues = self.cues
         for k, m in enumerate(phrase.matches):
+            after = tokens[m.end] if m.end < len(tokens) else None
             iso3 = state_of(m, when)
             if iso3 is None:
+                # "al-Qaeda-linked": the group named is an ally, not the actor
+                group = any(isinstance(e.ref, Group) for e in m.entries)
+                glued = after is not None and after.hyphen_before
+                if group and glued and after is not None and after.folded in cues.affiliation_suffixes:
+                    phrase.backing |= set(range(m.start, m.end + 1))
                 continue
-            after = tokens[m.end] if m.end < len(tokens) else None
             before = [t.folded for t in tokens[max(0, m.start - 2) : m.start]]
             span = set(range(m.start, m.end))
             made = after is not None and after.folded in cues.equipment_suffixes
             if made and after is not None and (after.hyphen_before or after.folded == "origin"):
                 phrase.equipment |= span | {m.end}
+            elif after is not None and after.hyphen_before and after.folded in cues.installed_suffixes:
+                phrase.backing |= span | {m.end}
+                phrase.installed_by = phrase.installed_by or iso3
             elif before == ["made", "in"]:
                 phrase.equipment |= span
             elif m.start > 0 and tokens[m.start - 1].folded == "pro" and tokens[m.start].hyphen_before:
@@ -162,8 +180,9 @@ class PhraseReader:
                 return size
         return 0
 
-    def head(self, phrase: Phrase, a: int, b: int) -> Head:
-        """Split a part at its first owner, place or clause word; read what the head says."""
+    def head(self, phrase: Phrase, a: int, b: int, sites: bool = False) -> Head:
+        """Split a part at its first owner, place or clause word; read what the head says.
+        Site nouns ("the market", "a checkpoint") count only when `sites` (the phrase is a target)."""
         tokens, covered, cues = phrase.tokens, phrase.covered(), self.cues
         split, split_kind = b, "clause"
         for i in range(a + 1, b):
@@ -187,12 +206,18 @@ class PhraseReader:
                 break
         skip = phrase.backing | phrase.equipment
         matches = [m for m in phrase.matches if a <= m.start < split and m.start not in skip]
-        generics = [e.ref for m in matches for e in m.entries if isinstance(e.ref, GenericTerm)]
-        if any(
+        generics = [
+            e.ref
+            for m in matches
+            for e in m.entries
+            if isinstance(e.ref, GenericTerm) and (sites or e.ref.cls not in SITE_CLASSES)
+        ]
+        designation = any(
             _MODEL.match(tokens[i].surface) or (tokens[i].hyphen_before and tokens[i].surface.isdigit())
             for i in range(a, split)
             if i not in skip
-        ):
+        )
+        if designation:
             generics.append(ASSET)
         rest = (split + 1, b) if split_kind != "clause" and split + 1 < b else None
         return Head(
@@ -200,6 +225,8 @@ class PhraseReader:
             top=max(generics, key=lambda g: g.priority) if generics else None,
             equipment_head=bool(generics) and generics[-1].cls == "asset",
             owner_noun=any(g.cls not in {"asset", "strike"} for g in generics),
+            designation=designation,
+            classes=frozenset(g.cls for g in generics),
             identity=any(e.kind == "identity" for m in matches for e in m.entries),
             rest=rest,
             rest_kind=split_kind,

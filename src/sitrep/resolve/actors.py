@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
@@ -46,10 +47,26 @@ _KIND_ORDER = {
     "people": 3,
     "city": 1,
 }
-_FORCE_CLASSES = frozenset({"force", "police", "asset", "strike"})
+_FORCE_CLASSES = frozenset({"force", "police", "asset", "strike", "military_site"})
+# A person named by a title with no office held ("former senator X"): the name is the phrase itself.
+_PERSON_LABEL = "Person"
 _ARMED_CLASSES = frozenset(
     {"force", "police", "fighters", "rebels", "militia", "armed_group", "identity_militia", "mercenaries"}
 )
+
+
+# Dictionary entries a pronoun or "the group" can refer back to.
+_REFERENT_KINDS = frozenset({"group", "body", "country", "force", "leader", "seat", "people"})
+
+
+@dataclass(frozen=True, slots=True)
+class NamedMention:
+    """A name in an article's text: where it stands, its words, whether it names an armed group."""
+
+    start: int
+    end: int
+    text: str
+    group: bool
 
 
 class ActorDictionary:
@@ -72,22 +89,28 @@ class ActorDictionary:
     # --- public API ------------------------------------------------------------------------------
 
     def resolve(
-        self, text: str, when: date | None = None, context_country: str | None = None
+        self, text: str, when: date | None = None, context_country: str | None = None, target: bool = False
     ) -> Actor | None:
-        """The actor a phrase names, or None when it names none (equipment, "the situation")."""
+        """The actor a phrase names, or None when it names none (equipment, "the situation").
+
+        `target`: the phrase is what an attack hit, so a place stands for the people in it ("a
+        crowded market": civilians; "the army base": state forces)."""
         phrase = self.reader.read(text, when)
         actor = None
         parts = self.reader.parts(phrase)
         for k, (a, b) in enumerate(parts):
             coordinated = k + 1 < len(parts) and not phrase.tokens[parts[k + 1][0]].break_before
             borrowed = self.reader.head(phrase, *parts[k + 1]).top if coordinated else None
-            actor = self._resolve_segment(phrase, a, b, when, context_country, borrowed)
+            actor = self._resolve_segment(phrase, a, b, when, context_country, borrowed, target)
             if actor is not None:
                 break
         if actor is None:
             return None
+        if phrase.installed_by and actor.kind == "government":
+            actor = self._state(phrase.installed_by, None, context_country)  # "Russian-installed officials"
+        name = text.strip() if actor.kind == "person" and actor.name == _PERSON_LABEL else actor.name
         backed = [c for c in (*actor.backed_by, *phrase.backers) if c != actor.country]
-        return Actor(actor.name, actor.country, actor.kind, tuple(dict.fromkeys(backed)), text)
+        return Actor(name, actor.country, actor.kind, tuple(dict.fromkeys(backed)), text)
 
     def backers(self, text: str) -> tuple[str, ...]:
         """States named as backers. A phrase with a backing cue ("Russia-backed", "supported by
@@ -120,6 +143,27 @@ class ActorDictionary:
                     first.setdefault(iso3, len(first))
         return sorted(counts, key=lambda c: (-counts[c], first[c]))
 
+    def named_mentions(self, text: str) -> list[NamedMention]:
+        """Every group, body, state or leader the text names, with its offset, in text order: the
+        candidates a later "the group" or "its" refers back to. Read line by line, so offsets stay
+        within a few characters of the text's own (normalising only trims spaces and "U.S.")."""
+        found: list[NamedMention] = []
+        offset = 0
+        for line in text.split("\n"):
+            if line.strip():
+                phrase = self.reader.read(line, None)
+                for m in phrase.matches:
+                    if m.start in phrase.equipment or m.start in phrase.backing:
+                        continue
+                    kinds = {e.kind for e in m.entries}
+                    if kinds & _REFERENT_KINDS:
+                        first, last = phrase.tokens[m.start], phrase.tokens[m.end - 1]
+                        surface = " ".join(t.surface for t in phrase.tokens[m.start : m.end])
+                        start, end = offset + first.start, offset + last.end
+                        found.append(NamedMention(start, end, surface, "group" in kinds))
+            offset += len(line) + 1
+        return found
+
     # --- deciding ----------------------------------------------------------------------------------
 
     def _resolve_segment(
@@ -130,8 +174,9 @@ class ActorDictionary:
         when: date | None,
         context: str | None,
         borrowed: GenericTerm | None = None,
+        target: bool = False,
     ) -> Actor | None:
-        head = self.reader.head(phrase, a, b)
+        head = self.reader.head(phrase, a, b, sites=target)
         top, rest = head.top, head.rest
         named = [(m, self._pick(m.entries, when, context)) for m in head.matches]
         named = [(m, e) for m, e in named if e.kind not in {"generic", "identity", "blocked", "city"}]
@@ -153,9 +198,19 @@ class ActorDictionary:
         if top.cls == "role" and rest:
             return self._resolve_segment(phrase, rest[0], rest[1], when, context)
         owned = rest is not None and head.rest_kind == "owner"
-        if (head.equipment_head or not head.owner_noun) and not owned:
-            return None  # "the military helicopter", "airstrikes": weapons and acts with no owner named
         place = self._place_country(phrase, (a, b))
+        if not owned and (head.equipment_head or not head.owner_noun) and top.cls not in _ARMED_CLASSES:
+            # Weapons and acts with no owner named: no actor ("airstrikes", "the helicopter"), unless
+            # the state owns them ("junta jets"), a designation says they are military ("a Russian-made
+            # Mi-35": the forces of the place fly it) or only one state's forces act where they are
+            # ("a drone strike" in the West Bank). An armed noun owns its equipment ("rebel drones").
+            occupier = self._bare_forces(place or context)
+            if "government" in head.classes or head.designation:
+                top = ASSET
+            elif occupier is not None:
+                return self._state(occupier, ASSET, None)
+            else:
+                return None
         if rest and head.rest_kind == "owner":
             owner = self._resolve_segment(phrase, rest[0], rest[1], when, context)
             if owner is not None:
@@ -216,7 +271,7 @@ class ActorDictionary:
         if group.government_of and group.government_from and when and when >= group.government_from:
             armed = top is not None and top.cls in _ARMED_CLASSES
             return self._state(group.government_of, ASSET if armed else None, context)
-        return Actor(group.name, group.country_for(context) or context, group.kind, group.backed_by)
+        return Actor(group.name, group.country_for(context), group.kind, group.backed_by)
 
     def _state(self, iso3: str, top: GenericTerm | None, context: str | None, police: bool = False) -> Actor:
         name = self.data.countries[iso3].name if iso3 in self.data.countries else iso3
@@ -252,10 +307,19 @@ class ActorDictionary:
         kind, label = top.kind, top.label
         if identity and top.cls in _ARMED_CLASSES:
             kind, label = "identity_militia", "Communal Militia"
+        if top.cls == "person":
+            return Actor(_PERSON_LABEL, country, "person")
         if country is not None and kind in {"state_forces", "government"}:
+            occupier = self._bare_forces(country)
+            if occupier is not None and top.cls in _FORCE_CLASSES - {"police"}:
+                country = occupier  # "troops" in the West Bank are Israel's
             return self._state(country, top, None)
         where = self.data.countries.get(country or "")
         return Actor(f"{label} ({where.name})" if where else label, country if where else None, kind)
+
+    def _bare_forces(self, iso3: str | None) -> str | None:
+        country = self.data.countries.get(iso3 or "")
+        return country.bare_forces if country is not None else None
 
     def _place_country(self, phrase: Phrase, rest: tuple[int, int]) -> str | None:
         for m in phrase.matches:
