@@ -289,6 +289,36 @@ def evaluate(
         out.print(format_report(report), markup=False)
 
 
+@app.command()
+def serve(
+    host: Annotated[
+        str | None, typer.Option(help="Address to bind (default 127.0.0.1, or SITREP_HOST).")
+    ] = None,
+    port: Annotated[int | None, typer.Option(help="Port (default 8000, or SITREP_PORT).")] = None,
+    db: DbOption = None,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            help="Bearer token allowing POST /api/articles (or SITREP_TOKEN); without one, no writes."
+        ),
+    ] = None,
+    tile_url: Annotated[
+        str | None, typer.Option(help="Optional map tile URL template, for users online.")
+    ] = None,
+) -> None:
+    """Serve the web dashboard and the JSON API (OpenAPI at /docs) until Ctrl-C."""
+    from sitrep.serve import serve_command
+
+    serve_command(
+        host=host,
+        port=port,
+        db=db,
+        token=token,
+        tile_url=tile_url,
+        announce=lambda line: out.print(line, markup=False),
+    )
+
+
 def main() -> None:
     """Entry point: run the CLI, turning every error into one line and an exit code."""
     try:

@@ -31,6 +31,8 @@ class Settings:
     # The server binds here unless told otherwise.
     host: str = "127.0.0.1"
     port: int = 8000
+    # The dashboard map draws a shipped country outline; users online may add a tile layer URL template.
+    tile_url: str | None = None
 
     @classmethod
     def from_env(cls, **overrides: Any) -> Settings:
