@@ -11,7 +11,7 @@ from datetime import date
 
 import pytest
 
-from sitrep.resolve.dates import VAGUE_RULES, normalise, resolve_date
+from sitrep.resolve.dates import VAGUE_RULES, is_part_of_day, normalise, resolve_date
 
 FRI = date(2020, 2, 21)
 MON_NEW_YEAR = date(2024, 1, 1)
@@ -173,3 +173,12 @@ def test_every_vague_rule_is_reachable_by_one_of_its_own_patterns() -> None:
 
 def test_normalise_drops_times_of_day_and_punctuation() -> None:
     assert normalise("At 3:30 a.m. (local time) on Feb. 27th,") == "on feb 27"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "part_of_day"),
+    [("shortly after dawn", True), ("at around 4 a.m.", True), ("late in the evening", True),
+     ("on Monday", False), ("for more than a year", False), ("since 2015", False), ("last week", False)],
+)
+def test_part_of_day_dates_nothing_by_itself(phrase, part_of_day):
+    assert is_part_of_day(phrase) is part_of_day

@@ -87,6 +87,19 @@ CASES = [
     ("Port-au-Prince", ["HTI"], "Port-au-Prince", "HTI", "Ouest", 1),
     ("Cauca department", ["COL"], "Cauca", "COL", "Cauca", 3),
     ("Culiacan, Sinaloa", [], "Culiacan", "MEX", "Sinaloa", 1),
+    # leading modifiers: possessive owners, compass words, "-held", "the province of X"
+    ("Yemen's Marib governorate", [], "Marib", "YEM", "Marib", 3),
+    ("south-east Helmand province", ["AFG"], "Helmand", "AFG", "Helmand", 3),
+    ("government-controlled north-eastern Borno state", ["NGA"], "Borno", "NGA", "Borno", 3),
+    ("the southwestern department of Cauca", ["COL"], "Cauca", "COL", "Cauca", 3),
+    ("the eastern Ukrainian city of Kharkiv", [], "Kharkiv", "UKR", "Kharkiv", 1),
+    ("the strategic Malian town of Timbuktu", [], "Timbuktu", "MLI", "Timbuktu Region", 1),
+    # a part of a place: the part if known, else the place it is part of
+    ("the Shujaiya neighbourhood of Gaza City", ["PSE"], "Shujaiya", "PSE", "Gaza Strip", 1),
+    ("the Unknownabad district of Kabul", ["AFG"], "Kabul", "AFG", "Kabul", 2),
+    ("Kabul's Unknownabad district", ["AFG"], "Kabul", "AFG", "Kabul", 2),
+    ("several neighbourhoods of Mosul", ["IRQ"], "Mosul", "IRQ", "Nineveh", 1),
+    ("Unknownville, in northern Kaduna state", ["NGA"], "Kaduna", "NGA", "Kaduna", 3),
 ]
 
 
@@ -97,7 +110,7 @@ def test_resolves_phrase(gazetteer, phrase, countries, name, country, admin1, pr
     assert (location.name, location.country, location.admin1, location.precision) == (
         name, country, admin1, precision
     )
-    assert location.text == phrase
+    assert location.text is not None and location.text.casefold() in phrase.casefold()
     assert location.lat is not None and location.lon is not None
 
 
@@ -168,3 +181,17 @@ def test_normalise_drops_other_scripts():
 def test_gazetteer_survives_pickling_for_workers(gazetteer):
     copy = pickle.loads(pickle.dumps(gazetteer))
     assert copy.resolve("Goma", ["COD"]) == gazetteer.resolve("Goma", ["COD"])
+
+
+@pytest.mark.parametrize(
+    ("phrase", "written"),
+    [("in the town of Saraqeb", "Saraqeb"), ("Khan Younis", "Khan Younis"), ("near Mekelle", "Mekelle")],
+)
+def test_location_text_keeps_the_articles_spelling(gazetteer, phrase, written):
+    location = gazetteer.resolve(phrase, ["SYR", "PSE", "ETH"])
+    assert location is not None and location.text == written
+
+
+def test_known_name_inside_an_unparsed_phrase(gazetteer):
+    location = gazetteer.resolve("the besieged Tigray town", ["ETH"])
+    assert location is not None and location.name == "Tigray" and location.precision == 3

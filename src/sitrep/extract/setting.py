@@ -2,103 +2,402 @@
 
 Phrases keep their wording ("near the town of Nairab", "south of Idlib city", "on Thursday") so
 the resolve stage can set geo precision and resolve the date against the publication date.
+
+Both are chosen by attachment, the way a reader does: the place or time that modifies the event
+word (or its target: "shelled a camp near El Fasher") wins over one that modifies another clause
+of the sentence, and a phrase that belongs to the speaker ("a resident of Jabra said", "told our
+correspondent in Gusau", "said on Monday that ...") is never the event's. The small parser's entity
+labels miss many towns ("Niamey" as a person), so a proper noun after a place preposition is a
+candidate too; the gazetteer decides later whether it names a place.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+import re
+from collections.abc import Iterator, Sequence
 
 from sitrep.extract.arguments import _child, _prep_object, bounds, governing_verb, span_of
 from sitrep.extract.lexicon import Lexicon
 from sitrep.extract.triggers import NOUN_POS, Token, Trigger, lemma
 from sitrep.models import TextSpan
 
+PLACE_ENTITIES = ("GPE", "LOC", "FAC")
+# Entity labels a proper noun in a place slot can carry and still be a place the parser mislabelled.
+_NOT_PLACE_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+# Entity labels of parties, not places: a proper-noun object with one is the target.
+_PARTIES = frozenset({"PERSON", "ORG"})
+# Head nouns of a province or region: a town attached as well is the more specific place.
+_COARSE = frozenset(
+    {"province", "region", "state", "governorate", "oblast", "county", "country", "territory"}
+)
+# Subjects that are themselves places or events: "fighting in Khartoum killed ...".
+_PLACE_SUBJECTS = frozenset({"fighting", "clash", "attack", "strike", "shelling", "violence", "battle"})
+# Prepositions that say where something came from: the event happened elsewhere ("rockets fired
+# from Lebanon" land in Israel), except for a withdrawal, which happens at the place left.
+_ORIGIN = frozenset({"from"})
+# Nouns of statements: a date on them is when something was said, not when it happened.
+_STATEMENT_NOUNS = frozenset(
+    {"statement", "interview", "briefing", "conference", "communique", "communiqué", "post", "video",
+     "broadcast", "report", "tweet", "message", "speech", "release", "announcement", "claim"}
+)
+# Verbs that report: a date on them is when it was said (the lexicon's cue verbs are not passed here).
+_REPORTING = frozenset({"say", "tell", "report", "announce", "claim", "add", "state", "confirm"})
+# Events that happen somewhere at some time; for a verbal act the statement's date is the event's.
+_PHYSICAL = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "AID", "CONCEDE"})
+_TIME_PREPS = frozenset({"on", "in", "at", "since", "by"})
+# Nominal events told as the cause of another ("suspended talks after a drone attack"): the
+# other verb's date is later than this event's.
+_BEFORE = frozenset({"after", "following", "since"})
+# An entity labelled DATE that is an age or a duration, not a time: "a 15-year-old boy", "for two
+# weeks", "a six-month state of emergency", "for a fourth day".
+_COUNT = (
+    r"for|within|about|around|nearly|almost|more|less|than|over|up|to|a|an|the|another|one|two|three|four|"
+    r"five|six|seven|eight|nine|ten|eleven|twelve|several|few|many|some|first|second|third|fourth|fifth|"
+    r"half|\d+"
+)
+_NOT_A_TIME = re.compile(
+    r"^(?:(?:" + _COUNT + r")[\s-]+)*(?:hours?|days?|weeks?|months?|years?|decades?)(?:[\s-]+old)?$"
+    r"|\b\d+[- ](?:year|month|week|day)s?[- ]old\b",
+    re.IGNORECASE,
+)
+# A time expression names a time: the parser also labels names of places ("Manbij") as dates.
+_TEMPORAL_WORD = re.compile(
+    r"\d|\b(?:ago|day|week|weekend|month|year|fortnight|yesterday|today|tonight|tomorrow|night|overnight|"
+    r"morning|afternoon|evening|dawn|dusk|noon|midday|midnight|earlier|later|recent|eve|christmas|easter|"
+    r"eid|ramadan|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|"
+    r"may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|"
+    r"nov|dec|spring|summer|autumn|fall|winter)s?\b",
+    re.IGNORECASE,
+)
+# How far (in words) a time phrase may sit from a reporting verb to date the report: "said on
+# Monday", "on Monday said", "said in a statement on Monday".
+_STATEMENT_REACH = 4
+
 
 def place_span(
     trigger: Trigger, sentence: Sequence[Token], exclude: set[int], lexicon: Lexicon
 ) -> TextSpan | None:
     """The place phrase of an event: "near the town of X in Y province", "south of X city"."""
-    preps = lexicon.word_set("place_preps")
-    directions = lexicon.word_set("direction_words")
     places = lexicon.word_set("place_nouns")
-    anchors = [trigger.head]
-    verb = governing_verb(trigger.head) if trigger.head.pos_ in NOUN_POS else None
+    cues = lexicon.attribution.get("cue_verbs", frozenset())
+    preps = lexicon.word_set("place_preps") | {"against"}
+    withdrawal = trigger.sense.plover == "RETREAT"
+    found: list[tuple[tuple[int, int, int, int, int], TextSpan]] = []
+    for rank, anchor in enumerate(_anchors(trigger)):
+        for order, (span, head, is_origin, weak, depth) in enumerate(
+            _attached_places(anchor, exclude, places, preps, lexicon)
+        ):
+            coarse = lemma(head) in _COARSE
+            found.append(((is_origin and not withdrawal, weak, coarse, depth + rank, order), span))
+    if found:
+        key, best = min(found, key=lambda item: item[0])
+        if not key[0] and not key[1]:
+            return best
+    elsewhere = _sentence_place(trigger, sentence, exclude, places, preps, cues)
+    return elsewhere or (best if found else None)
+
+
+def _event_word(trigger: Trigger) -> Token:
+    """The syntactic head of the trigger's words: "attack" in "drone attack"."""
+    head = trigger.head
+    inside = {t.i for t in trigger.tokens}
+    while head.dep_ in ("compound", "amod") and head.head.i in inside and head.head.i != head.i:
+        head = head.head
+    return head
+
+
+def _anchors(trigger: Trigger) -> list[Token]:
+    """The event word, and the verb it is part of: the light verb of an event noun ("launched an
+    attack"), the main verb of a participle telling the outcome ("struck a market, killing 40")."""
+    word = _event_word(trigger)
+    anchors = [word]
+    verb = governing_verb(word) if word.pos_ in NOUN_POS else None
+    if verb is None and word.dep_ == "advcl" and word.tag_ == "VBG" and word.head.pos_ == "VERB":
+        verb = word.head
     if verb is not None:
         anchors.append(verb)
-    for anchor in anchors:
-        for child in anchor.children:
-            if child.lower_ in directions and child.dep_ in ("advmod", "npadvmod", "prep"):
-                obj = _prep_object(child, ("of",))
-                if obj is not None:
-                    return span_of([child, head_doc(obj)[bounds(obj)[1]]])
-            out_of = child.lower_ == "of" and anchor.pos_ == "VERB"  # "pulled out of Bakhmut"
-            if child.dep_ == "prep" and (child.lower_ in preps or child.lower_ == "against" or out_of):
-                obj = _child(child, ("pobj",))
-                if obj is None or obj.i in exclude:
-                    continue
-                if _is_place(obj, places):
-                    first, last = bounds(obj, verbal_modifiers=False)
-                    doc = head_doc(obj)
-                    if child.lower_ == "against" or first != child.i + 1:
-                        return span_of([doc[first], doc[last]])
-                    return span_of([child, doc[last]])
-    for token in sentence:  # no attached phrase: the first place named after a place preposition
-        if token.ent_type_ in ("GPE", "LOC", "FAC") and token.i not in exclude and token.ent_iob_ == "B":
-            governor = token
-            while governor.dep_ in ("compound", "amod", "poss", "appos", "conj"):
-                governor = governor.head
-            preposition = governor.head
-            area = preposition.lower_ == "of" and lemma(preposition.head) in places | {"control"}
-            if not (governor.dep_ == "pobj" and (area or preposition.lower_ in preps | {"against"})):
-                continue
-            if preposition.lower_ == "from":
-                continue
-            head = token
-            while head.dep_ in ("compound", "amod", "poss") and (
-                lemma(head.head) in places or head.head.ent_type_ in ("GPE", "LOC", "FAC")
-            ):
-                head = head.head
-            if head.i in exclude:
-                continue
-            first, last = bounds(head, verbal_modifiers=False)
-            return span_of([head.doc[first], head.doc[last]])
+    return anchors
+
+
+def _attached_places(
+    anchor: Token, exclude: set[int], places: frozenset[str], preps: frozenset[str], lexicon: Lexicon
+) -> Iterator[tuple[TextSpan, Token, bool, bool, int]]:
+    """Places modifying the event word, nearest first: its own place phrases, then those of its
+    target ("struck a market in the town of X"), and a target that is itself a place ("seized
+    Kidal"); each as (span, head, names-an-origin, weak, depth). A weak one is a bare proper noun
+    as object ("attacked Sake" or "attacked Hamas"), used when nothing better is attached."""
+    directions = lexicon.word_set("direction_words")
+    frontier = [anchor]
+    for depth in range(3):
+        following: list[Token] = []
+        for token in frontier:
+            for child in token.children:
+                if child.lower_ in directions and child.dep_ in ("advmod", "npadvmod", "prep"):
+                    obj = _prep_object(child, ("of",))
+                    if obj is not None:  # "south of Idlib", "on the outskirts of Goma"
+                        last = _place_bounds(obj, places)[1]
+                        yield span_of([child, token.doc[last]]), obj, False, False, depth
+                        continue
+                out_of = child.lower_ == "of" and token.pos_ == "VERB"  # "pulled out of Bakhmut"
+                if child.dep_ == "prep" and (child.lower_ in preps or out_of):
+                    obj = _child(child, ("pobj",))
+                    if obj is None or obj.i in exclude and not _is_place_word(obj, places):
+                        continue
+                    if _is_place(obj, places) and _is_named(obj, places):
+                        yield _phrase(child, obj, places), obj, child.lower_ in _ORIGIN, False, depth
+                    following.append(obj)
+                elif child.dep_ in ("dobj", "nsubjpass") and depth == 0:
+                    if token.pos_ == "VERB":
+                        named = _is_named(child, places)
+                        if named and _is_place_word(child, places):  # "captured the town of Rutshuru"
+                            yield _phrase(None, child, places), child, False, False, depth
+                        elif child.pos_ == "PROPN" and child.ent_type_ not in _NOT_PLACE_ENTITIES | _PARTIES:
+                            yield _phrase(None, child, places), child, False, True, depth
+                    following.append(child)
+        frontier = following
+
+
+def _sentence_place(
+    trigger: Trigger,
+    sentence: Sequence[Token],
+    exclude: set[int],
+    places: frozenset[str],
+    preps: frozenset[str],
+    cues: frozenset[str],
+) -> TextSpan | None:
+    """No attached phrase: the first place named after a place preposition elsewhere in the
+    sentence, unless it belongs to the speaker's part of it or names where something came from."""
+    for token in sentence:
+        if token.i in exclude or token.pos_ not in NOUN_POS:
+            continue
+        named = token.ent_type_ in PLACE_ENTITIES and token.ent_iob_ == "B"
+        if not named and not (token.pos_ == "PROPN" and token.dep_ == "pobj"):
+            continue
+        governor = token
+        while governor.dep_ in ("compound", "amod", "poss", "appos", "conj", "nmod"):
+            governor = governor.head
+        preposition = governor.head
+        area = preposition.lower_ == "of" and lemma(preposition.head) in places | {"control"}
+        if governor.dep_ != "pobj" or preposition.lower_ in _ORIGIN:
+            continue
+        if not (area or preposition.lower_ in preps):
+            continue
+        if not named and not _is_place(governor, places):
+            continue
+        if _in_speakers_part(governor, trigger.head, cues) or _in_earlier_event(governor, trigger.head):
+            continue
+        if _describes_a_party(governor, trigger):
+            continue
+        if area and lemma(preposition.head) in places:  # "the northeastern province of Arauca"
+            first, last = _place_bounds(preposition.head, places)
+            return span_of([token.doc[first], token.doc[last]])
+        head = token
+        while head.dep_ in ("compound", "amod", "poss", "nmod") and (
+            lemma(head.head) in places or head.head.ent_type_ in PLACE_ENTITIES or head.head.pos_ == "PROPN"
+        ):
+            head = head.head
+        if head.i in exclude:
+            continue
+        first, last = _place_bounds(head, places)
+        return span_of([head.doc[first], head.doc[last]])
     return None
 
 
-def head_doc(token: Token) -> Any:
-    return token.doc
+def _in_speakers_part(place: Token, event: Token, cues: frozenset[str]) -> bool:
+    """True when the place hangs off a reporting verb rather than the event ("a resident of Jabra
+    said", "told our correspondent in Gusau", "according to officials in Kyiv")."""
+    ancestors = {t.i for t in event.ancestors} | {event.i}
+    for token in [place, *place.ancestors]:
+        if token.i in ancestors:
+            return token.i != event.i and token.pos_ == "VERB" and lemma(token) in cues
+        if token.lower_ == "according":
+            return True
+    return False
+
+
+def _describes_a_party(place: Token, trigger: Trigger) -> bool:
+    """True when the place is part of another verb's subject: "the Ministry of Health in Ramallah
+    put the toll at eight", "our correspondent in Rafah says": where that party sits. The event's
+    own subject ("police in Addis Ababa detained") does say where the event was."""
+    anchors = {t.i for t in _anchors(trigger)}
+    for token in place.ancestors:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in NOUN_POS:
+            if token.head.i in anchors or lemma(token) in _PLACE_SUBJECTS:
+                return False
+            return trigger.head.i not in {t.i for t in token.subtree}
+    return False
+
+
+def _in_earlier_event(place: Token, event: Token) -> bool:
+    """True when the place is told with an earlier event the sentence gives as a cause ("suspended
+    talks after a drone attack in Arauca") and the event is not inside that phrase."""
+    for token in place.ancestors:
+        if token.dep_ == "prep" and token.lower_ in _BEFORE:
+            return event.i not in {t.i for t in token.subtree}
+    return False
+
+
+def _phrase(preposition: Token | None, obj: Token, places: frozenset[str]) -> TextSpan:
+    """The place phrase from its head, with a "town of X" or a containing "in Y" kept."""
+    first, last = _place_bounds(obj, places)
+    doc = obj.doc
+    if preposition is not None and preposition.lower_ != "against" and first == preposition.i + 1:
+        return span_of([preposition, doc[last]])
+    return span_of([doc[first], doc[last]])
+
+
+def _place_bounds(head: Token, places: frozenset[str]) -> tuple[int, int]:
+    """Bounds of a place phrase, extended over a containing place ("X in Y province", "X, Syria")."""
+    first, last = bounds(head, verbal_modifiers=False)
+    for child in head.children:
+        if child.i <= last:
+            continue
+        adjacent = child.i == last + 1 or child.i == last + 2 and head.doc[last + 1].text == ","
+        if child.dep_ == "prep" and child.lower_ in ("in", "of") and adjacent:
+            obj = _child(child, ("pobj",))
+            if obj is not None and _is_place(obj, places):
+                last = max(last, bounds(obj, verbal_modifiers=False)[1])
+        elif child.dep_ == "appos" and head.doc[last + 1].text == "," and _names_region(child):
+            last = max(last, bounds(child, verbal_modifiers=False)[1])
+    doc = head.doc
+    if last + 2 < len(doc) and doc[last + 1].text == "," and doc[last + 2].lower_ == "in":
+        obj = _child(doc[last + 2], ("pobj",))  # "Kuriga, in northwestern Kaduna state" parsed apart
+        if obj is not None and _is_place_word(obj, places) and _is_named(obj, places):
+            last = bounds(obj, verbal_modifiers=False)[1]
+    for k in range(head.i + 1, last):  # "the town of Tame, the Ombudsman's office said": stop at the comma
+        if doc[k].text == "," and not (_names_region(doc[k + 1]) or doc[k + 1].lower_ == "in"):
+            return first, k - 1
+    return first, last
+
+
+def _names_region(token: Token) -> bool:
+    """ "Borno state", "Syria", "Guanajuato": a containing place given after a comma."""
+    return token.pos_ == "PROPN" and token.ent_type_ in ("GPE", "LOC") or (
+        lemma(token) in ("state", "province", "region") and token.dep_ in ("appos", "compound")
+    )
+
+
+def _is_named(token: Token, places: frozenset[str]) -> bool:
+    """A place phrase with a name in it: "Goma", "Idlib province", "the town of Sake", not "a bandit
+    enclave" (whose own place phrases are looked at next)."""
+    if token.pos_ == "PROPN" or token.ent_type_ in PLACE_ENTITIES:
+        return True
+    for child in token.children:
+        if child.dep_ in ("compound", "poss", "nmod", "amod") and (
+            child.pos_ == "PROPN" or child.ent_type_ in PLACE_ENTITIES
+        ):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "of":
+            obj = _child(child, ("pobj",))
+            if obj is not None and obj.pos_ == "PROPN":
+                return True
+    return False
+
+
+def _is_place_word(token: Token, places: frozenset[str]) -> bool:
+    """A word that names a place by itself: a place entity or a noun such as "town", "province"."""
+    return token.ent_type_ in PLACE_ENTITIES or lemma(token) in places
 
 
 def _is_place(token: Token, places: frozenset[str]) -> bool:
-    if token.ent_type_ in ("GPE", "LOC", "FAC"):
+    if _is_place_word(token, places):
         return True
-    if lemma(token) in places:
-        return True
-    return any(c.ent_type_ in ("GPE", "LOC", "FAC") for c in token.children if c.dep_ in ("compound", "poss"))
+    if token.pos_ == "PROPN" and token.ent_type_ not in _NOT_PLACE_ENTITIES:
+        return True  # a name in a place slot: the gazetteer decides
+    return any(c.ent_type_ in PLACE_ENTITIES for c in token.children if c.dep_ in ("compound", "poss"))
 
 
 def time_span(trigger: Trigger, sentence: Sequence[Token]) -> TextSpan | None:
-    """The sentence's time expression nearest the trigger, with its preposition ("on Thursday")."""
-    best: tuple[int, TextSpan] | None = None
-    doc = trigger.head.doc
-    for token in sentence:
+    """The time expression of the event, with its preposition ("on Thursday").
+
+    A time attached to the event word's own clause wins; then the nearest other one, except a
+    time that dates a statement ("said on Monday that ...", "in a statement on Monday") or the
+    later act an earlier event is told as the cause of ("suspended talks on Monday after an attack").
+    """
+    best: tuple[tuple[int, int], TextSpan] | None = None
+    event = _event_word(trigger)
+    doc = event.doc
+    clause = _clause_of(event)
+    tokens = list(sentence)
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        index += 1
         if token.ent_type_ not in ("DATE", "TIME") or token.ent_iob_ != "B":
             continue
         end = token.i
-        while (
-            end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I" and doc[end + 1].ent_type_ == token.ent_type_
+        while end + 1 < len(doc) and doc[end + 1].ent_type_ in ("DATE", "TIME") and (
+            doc[end + 1].ent_iob_ == "I" or doc[end + 1].ent_type_ != doc[end].ent_type_
         ):
-            end += 1
+            end += 1  # "Monday" + "evening" are one expression
+        index = max(index, end + 1 - tokens[0].i)
         start = token.i
-        if (
-            start > 0
-            and doc[start - 1].pos_ == "ADP"
-            and doc[start - 1].lower_ in ("on", "in", "at", "since", "by")
-        ):
+        if start > 0 and doc[start - 1].pos_ == "ADP" and doc[start - 1].lower_ in _TIME_PREPS:
             start -= 1
-        span = span_of([doc[start], doc[end]])
-        distance = abs(token.i - trigger.head.i)
-        if best is None or distance < best[0]:
-            best = (distance, span)
+        text = doc[token.i : end + 1].text
+        if _NOT_A_TIME.search(text) or not _TEMPORAL_WORD.search(text):
+            continue
+        attached = _attachment(doc[token.i : end + 1].root)
+        physical = trigger.sense.plover in _PHYSICAL
+        statement = physical and _dates_a_statement(attached, event, (start, end))
+        if statement or _dates_a_later_act(attached, event):
+            continue
+        rank = 0 if _clause_of(attached) == clause else 1
+        key = (rank, abs(token.i - event.i))
+        if best is None or key < best[0]:
+            best = (key, span_of([doc[start], doc[end]]))
     return best[1] if best else None
+
+
+def _attachment(root: Token) -> Token:
+    """The word a time expression modifies: the head of its preposition, or its own head."""
+    head = root.head
+    if root.dep_ == "pobj" and head.dep_ == "prep":
+        return head.head
+    return head
+
+
+def _clause_of(token: Token) -> int:
+    """The index of the verb (or event noun) heading the clause a word is in."""
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        if token.dep_ in ("relcl", "acl", "advcl", "ccomp"):
+            break
+        token = token.head
+    return token.i
+
+
+def _dates_a_statement(attached: Token, event: Token, where: tuple[int, int]) -> bool:
+    """ "said on Monday that jets struck", "claimed the attack in a statement on Monday": the date of
+    the report. Not when the reported act is the report's own present ("announced on Sunday that
+    they were suspending operations"), and not when the parser hung a distant date on "said"."""
+    doc = event.doc
+    before = doc[where[0] - 1] if where[0] > 0 else None
+    if before is not None and before.pos_ == "VERB" and lemma(before) in _REPORTING and event.i > where[1]:
+        return not _ongoing(event)  # "said on Saturday it had recaptured": the parse may hang it anywhere
+    if attached.i == event.i:
+        return False
+    if lemma(attached) in _STATEMENT_NOUNS and attached.pos_ in NOUN_POS:
+        return True
+    if attached.pos_ != "VERB" or lemma(attached) not in _REPORTING:
+        return False
+    near = where[0] - _STATEMENT_REACH <= attached.i <= where[1] + _STATEMENT_REACH
+    return near and event.i in {t.i for t in attached.subtree} and not _ongoing(event)
+
+
+def _ongoing(verb: Token) -> bool:
+    """ "were suspending", "is withdrawing", "are holding": going on when it was said."""
+    return verb.tag_ in ("VBG", "VBP", "VBZ") and any(
+        c.dep_ == "aux" and lemma(c) == "be" for c in verb.children
+    ) or verb.tag_ in ("VBP", "VBZ")
+
+
+def _dates_a_later_act(attached: Token, event: Token) -> bool:
+    """ "suspended talks on Monday after a drone attack": Monday dates the suspension."""
+    if attached.i == event.i or event.pos_ not in NOUN_POS:
+        return False
+    token = event
+    while token.head.i != token.i and token.i != attached.i:
+        if token.dep_ == "pobj" and token.head.lower_ in _BEFORE and token.head.head.i == attached.i:
+            return True
+        token = token.head
+    return False

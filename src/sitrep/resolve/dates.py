@@ -310,3 +310,20 @@ def _day_or_nothing(year: int, month: int, day: int) -> Resolved:
 def _month_offset(published: date, offset: int) -> str:
     index = published.year * 12 + published.month - 1 + offset
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+# Words that only say which part of a day: "shortly after dawn", "at around 3 a.m.", "in the evening".
+_PART_OF_DAY_WORDS = frozenset(
+    ["morning", "afternoon", "evening", "night", "dawn", "dusk", "daybreak", "sunrise", "sunset", "noon",
+     "midday", "midnight", "nightfall", "early", "late", "shortly", "just", "after", "before", "around",
+     "about", "at", "in", "on", "by", "the", "of", "hours", "hour", "until", "during", "prayers", "prayer"]
+)
+
+
+def is_part_of_day(expression: str | None) -> bool:
+    """True for a time phrase that names only part of some day ("shortly before noon", "6 a.m."):
+    it dates nothing by itself, so the day is the one the story already stated."""
+    if not expression:
+        return False
+    words = normalise(expression).split()
+    return not words or all(word in _PART_OF_DAY_WORDS for word in words)

@@ -15,10 +15,10 @@ from typing import Literal
 
 Want = Literal["city", "admin1"]
 
+# Longest alternatives first: "north-western" must not stop at "north".
 _DIRECTION = (
-    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|central|"
-    r"northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|"
-    r"far[- ]north(?:ern)?|far[- ]south(?:ern)?|far[- ]east(?:ern)?|far[- ]west(?:ern)?|mid|upper|lower)"
+    r"(?:far[- ](?:north|south|east|west)(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?|"
+    r"(?:north|south|east|west)(?:ern)?|central|mid|upper|lower)"
 )
 # Words that only place the phrase: "in", "at", "across" say nothing about precision.
 # Adjectives saying who holds a place say nothing about where it is: "rebel-held Idlib".
@@ -41,13 +41,26 @@ _NEAR = re.compile(
     r")\s+",
     re.IGNORECASE,
 )
-# "the town of X": X is a populated place; "the province of X": X is a province.
+# "the (northern Burkina Faso) town of X": X is the populated place; "the province of X": X is a
+# province; "the Birere district of Goma": a part (named before the noun) of a place (named after it).
+_TOWN_FEATURES = (
+    r"port\s+city|border\s+town|market\s+town|towns?|city|cities|villages?|hamlets?|settlements?|port|"
+    r"capital|localit(?:y|ies)|municipalit(?:y|ies)|communes?"
+)
+_ADMIN_FEATURES = (
+    r"provinces?|governorates?|regions?|states?|oblasts?|prefectures?|departments?|county|counties"
+)
+_PART_FEATURES = (
+    r"local\s+government\s+areas?|refugee\s+camps?|displacement\s+camps?|camps?|neighbou?rhoods?|"
+    r"districts?|quarters?|suburbs?|areas?|territor(?:y|ies)|forests?|markets?|sectors?|outskirts"
+)
 _FEATURE_OF = re.compile(
-    r"^(?:the\s+)?(?:(?P<city>town|city|village|hamlet|settlement|port|port\s+city|border\s+town|"
-    r"refugee\s+camp|camp|neighbou?rhood|district|suburb|area)|"
-    r"(?P<admin>province|governorate|region|state|oblast|prefecture|department|county))\s+of\s+",
+    r"^(?:the\s+)?(?P<pre>(?:\S+\s+){0,4}?)(?:(?P<city>" + _TOWN_FEATURES + r")|(?P<admin>" + _ADMIN_FEATURES
+    + r")|(?P<part>" + _PART_FEATURES + r"))\s+of\s+(?P<rest>\S.*)$",
     re.IGNORECASE,
 )
+# "Syria's Idlib province", "Mogadishu's Hodan district": the owner contains the place.
+_POSSESSIVE = re.compile(r"^(?P<owner>[^'’,]+?)['’]s\s+(?P<rest>\S.*)$")
 _DIRECTION_PREFIX = re.compile(r"^(?P<dir>" + _DIRECTION + r")(?:\s+|-)(?=\S)", re.IGNORECASE)
 _ADMIN_SUFFIX = re.compile(
     r"\s+(?:province|governorate|region|state|oblast|krai|prefecture|department|division|"
@@ -57,13 +70,14 @@ _ADMIN_SUFFIX = re.compile(
 _CITY_SUFFIX = re.compile(r"\s+(?:city|town|village|refugee\s+camp|camp|municipality)$", re.IGNORECASE)
 # Areas around a place: "Idlib countryside", "Bakhmut area", "Kherson outskirts".
 _AREA_SUFFIX = re.compile(
-    r"\s+(?:countryside|area|district|outskirts|suburbs|environs|vicinity|front|axis|sector|frontline)$",
+    r"\s+(?:countryside|area|district|outskirts|suburbs|environs|vicinity|front|axis|sector|frontline|"
+    r"territory|local\s+government\s+area|lga|neighbou?rhood|quarter)$",
     re.IGNORECASE,
 )
 # "X, Syria" / "X in northern Gaza" / "X near Saraqib": the tail narrows the search for X.
 _QUALIFIER = re.compile(r"^(?P<head>.+?)(?:\s*,\s*|\s+(?P<word>in|near|outside)\s+)(?P<tail>.+)$")
 _LIST = re.compile(r"\s+(?:and|or|&)\s+|\s*/\s*|\s*;\s*")
-_TRIM = " \t\n\"'“”‘’.,;:()[]"
+TRIM = _TRIM = " \t\n\"'“”‘’.,;:()[]"
 
 # Lower-case words allowed inside a proper place name.
 NAME_PARTICLES = frozenset(
@@ -102,21 +116,24 @@ def parse(text: str) -> PlacePhrase:
     text = clean(text)
     near = directional = area = False
     want: Want | None = None
+    qualifier: str | None = None
     while True:
         match = _NEAR.match(text)
         if not match:
             break
         near = True
         text = clean(text[match.end():])
+    text, qualifier = _owner(text)
+    text, directional = _strip_directions(text)
     match = _FEATURE_OF.match(text)
     if match:
-        want = "admin1" if match.group("admin") else "city"
-        near = near or (match.group("city") or "").lower() in {"district", "area"}
-        text = clean(text[match.end():])
+        text, feature_qualifier, want, part = _feature(match)
+        qualifier = qualifier or feature_qualifier
+        near = near or part
     text = _LIST.split(text, maxsplit=1)[0]
-    qualifier, qualifier_is_near = None, False
+    qualifier_is_near = False
     match = _QUALIFIER.match(text)
-    if match and is_proper_name(strip_direction(match.group("tail")) or match.group("tail")):
+    if match and qualifier is None and is_proper_name(parse(match.group("tail")).name):
         text, qualifier = match.group("head"), clean(match.group("tail"))
         qualifier_is_near = (match.group("word") or "").lower() in {"near", "outside"}
     for pattern, kind in ((_ADMIN_SUFFIX, "admin1"), (_CITY_SUFFIX, "city"), (_AREA_SUFFIX, "area")):
@@ -127,11 +144,54 @@ def parse(text: str) -> PlacePhrase:
                 near = area = True
             else:
                 want = "admin1" if kind == "admin1" else "city"
-    match = _DIRECTION_PREFIX.match(text)
-    if match and is_proper_name(text[match.end():]):
-        directional = True
-        text = text[match.end():]
+    text, stripped = _strip_directions(text)
+    directional = directional or stripped
     return PlacePhrase(clean(text), qualifier, qualifier_is_near, near, directional, want, area)
+
+
+def _owner(text: str) -> tuple[str, str | None]:
+    """ "Syria's Idlib province" -> ("Idlib province", "Syria"); the owner must be a proper name."""
+    match = _POSSESSIVE.match(text)
+    if match is None:
+        return text, None
+    owner = clean(match.group("owner"))
+    if not is_proper_name(strip_direction(owner) or owner):
+        return text, None  # "the city's Kyivskyi district": an anaphor, not a container
+    return clean(match.group("rest")), owner
+
+
+def _strip_directions(text: str) -> tuple[str, bool]:
+    """ "north-west Idlib" -> ("Idlib", True), only when a proper name remains."""
+    stripped = False
+    while True:
+        match = _DIRECTION_PREFIX.match(text)
+        if not match or not is_proper_name(_ADMIN_SUFFIX.sub("", text[match.end():])):
+            return text, stripped
+        text, stripped = text[match.end():], True
+
+
+def _feature(match: re.Match[str]) -> tuple[str, str | None, Want | None, bool]:
+    """(name, container, wanted kind, is-a-part) for "the [words] FEATURE of REST"."""
+    pre = clean(match.group("pre"))
+    rest = clean(match.group("rest"))
+    pre_name, _ = _strip_directions(pre)
+    if match.group("part"):
+        if pre and is_proper_name(pre_name.split()[-1]):  # "the Birere district of Goma"
+            return _proper_tail(pre_name), rest, None, False
+        return rest, None, None, match.group("part").lower().startswith(("district", "area"))
+    want: Want = "admin1" if match.group("admin") else "city"
+    # "the northern Burkina Faso town of Djibo": a proper name before the noun is its country or region
+    context = _proper_tail(pre_name) if pre_name and is_proper_name(pre_name.split()[-1]) else None
+    return rest, context, want, False
+
+
+def _proper_tail(text: str) -> str:
+    """The capitalised words ending a phrase: "strategic Burkina Faso" -> "Burkina Faso"."""
+    words = text.split()
+    first = len(words)
+    while first > 0 and is_proper_name(words[first - 1]):
+        first -= 1
+    return " ".join(words[first:]) or text
 
 
 def is_proper_name(text: str) -> bool:

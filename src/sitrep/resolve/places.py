@@ -232,13 +232,17 @@ class Gazetteer:
     # -- resolve ------------------------------------------------------------------------------
 
     def resolve(self, text: str, countries: Sequence[str] = ()) -> Location | None:
-        """The Location a place phrase names, with ACLED geo precision; None if it names none."""
+        """The Location a place phrase names, with ACLED geo precision; None if it names none.
+
+        `Location.text` is the name as the article spells it ("Saraqeb" for GeoNames' Saraqib,
+        "Khan Younis" for Khan Yunis): the words of the phrase that named the place, without
+        "near the town of" (which the precision says)."""
         cleaned = place_phrases.clean(text)
         if not cleaned:
             return None
         whole = self._pick(cleaned, countries, want=None, within=None, exact=True)
         if whole is not None:  # "North Kivu", "northern Gaza", "West Bank" are names themselves
-            return _location(whole, whole.precision, text)
+            return _location(whole, whole.precision, cleaned)
         phrase = place_phrases.parse(cleaned)
         hints = list(countries)
         within = None
@@ -251,15 +255,32 @@ class Gazetteer:
         place = self._pick(phrase.name, hints, want=phrase.want, within=within, exact=False)
         if place is None and phrase.qualifier:  # "Unknownville, Idlib": fall back to the container
             container = self.resolve(phrase.qualifier, countries)
-            return replace(container, precision=max(container.precision, 2), text=text) if container else None
+            return replace(container, precision=max(container.precision, 2)) if container else None
         if place is None:
-            return None
+            return self._known_name_inside(cleaned, hints)
         precision = place.precision
         if phrase.near or phrase.directional or phrase.qualifier_is_near:
             precision = max(precision, 2)
         if phrase.area and place.kind == "city" and place.admin1_code and phrase.want is None:
             precision = 2
-        return _location(place, precision, text)
+        return _location(place, precision, phrase.name)
+
+    def _known_name_inside(self, cleaned: str, countries: Sequence[str]) -> Location | None:
+        """The longest run of capitalised words in the phrase that names a place in the article's
+        countries (or a province, region or country): "Jabra neighbourhood market" -> none,
+        "the besieged Tigray town" -> Tigray. Precision is at least 2: the phrase names more."""
+        words = cleaned.split()
+        runs: list[str] = []
+        for size in range(min(len(words), 4), 0, -1):
+            for start in range(len(words) - size + 1):
+                run = " ".join(words[start: start + size]).strip(place_phrases.TRIM)
+                if run and run != cleaned and place_phrases.is_proper_name(run) and run[:1].isupper():
+                    runs.append(run)
+        for run in runs:
+            place = self._pick(run, countries, want=None, within=None, exact=True)
+            if place is not None and (place.country in countries or place.kind != "city"):
+                return _location(place, max(place.precision, 2), run)
+        return None
 
     def _pick(
         self,

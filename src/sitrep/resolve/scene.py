@@ -2,30 +2,62 @@
 
 Reports state the date and place of an incident once and then go on: "Drones struck Kharkiv on
 Monday, the governor said. Two people were killed and a school was damaged." An analyst codes the
-second sentence's events on Monday in Kharkiv. The scene carries the last stated date and place
-forward, but only within the same paragraph (a new paragraph often moves to another incident), and
-falls back to the dateline's place ("KHARKIV, Ukraine (Reuters) -") for physical events.
+second sentence's events on Monday in Kharkiv, and keeps doing so in the following paragraphs as
+long as they tell the same incident (wire copy puts one sentence in each paragraph).
+
+The scene ends where a new incident begins: a sentence that says so ("Separately, ...",
+"Elsewhere, ...", "In another attack, ..."), or a physical event with a place of its own other
+than the scene's. A new incident's undated events are left undated rather than given the previous
+incident's date. A sentence with a time phrase of its own that is not a date ("for more than a
+year", "since 2015") keeps it: only a part of a day ("shortly after dawn") takes the scene's day.
+Statements (ACCUSE, REQUEST, ...) take the date of the last dated sentence of their paragraph and
+no place: a statement has no scene of its own. The dateline's place ("KHARKIV, Ukraine (Reuters) -")
+is the fallback place of physical events told before any place is named.
 """
 
 from __future__ import annotations
 
 import bisect
+import re
+import tomllib
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from sitrep.models import CleanArticle, DatePrecision, EventMention, Location
+from sitrep.resolve.dates import is_part_of_day
 from sitrep.resolve.places import Gazetteer
 
 # Event types that happen somewhere: a statement (ACCUSE, THREATEN...) has no scene of its own.
 PHYSICAL = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "AID"})
 
 
+@lru_cache(maxsize=1)
+def new_incident_cues() -> re.Pattern[str]:
+    """Phrases saying a sentence tells another incident (data/vague_dates.toml, [scene])."""
+    raw = resources.files("sitrep").joinpath("data", "vague_dates.toml").read_text(encoding="utf-8")
+    patterns = tomllib.loads(raw)["scene"]["new_incident"]
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class _Dated:
+    when: str
+    precision: DatePrecision
+    sentence: int  # start offset of the sentence that stated it
+    paragraph: int
+
+
 class Scene:
     def __init__(self, article: CleanArticle, gazetteer: Gazetteer, context: Sequence[str]) -> None:
         text = article.text
         self._breaks = [i for i, char in enumerate(text) if char == "\n"]
-        self._date: tuple[int, str, DatePrecision] | None = None  # (paragraph, date, precision)
-        self._place: tuple[int, Location] | None = None
+        self._incident_date: _Dated | None = None  # the date of the incident being told
+        self._last_date: _Dated | None = None  # the last date any sentence stated
+        self._place: Location | None = None
         self._dateline: Location | None = None
+        self._broken_at: int | None = None  # sentence that opened a new incident
         if article.dateline_place:
             found = gazetteer.resolve(article.dateline_place.title(), context)
             if found is not None:
@@ -35,19 +67,53 @@ class Scene:
         return bisect.bisect_right(self._breaks, offset)
 
     def fill(
-        self, mention: EventMention, when: str | None, precision: DatePrecision | None, location: Location | None
+        self,
+        mention: EventMention,
+        when: str | None,
+        precision: DatePrecision | None,
+        location: Location | None,
     ) -> tuple[str | None, DatePrecision | None, Location | None]:
         """The mention's date and place, taken from the scene where its sentence states none."""
-        paragraph = self._paragraph(mention.sentence.start)
+        sentence = mention.sentence.start
+        paragraph = self._paragraph(sentence)
+        physical = mention.plover in PHYSICAL
+        if self._broken_at != sentence and new_incident_cues().search(mention.sentence.text):
+            self._broken_at = sentence  # the incident told so far is over
+            self._incident_date, self._place = None, None
+        elif physical and location is not None and self._place and not _same_place(location, self._place):
+            if when is None or self._incident_date is None or self._incident_date.sentence != sentence:
+                self._incident_date = None  # another place, another incident
+            self._place = None
+        own_time = mention.time.text if mention.time else None
         if when is not None and precision is not None:
-            self._date = (paragraph, when, precision)
-        elif self._date is not None and self._date[0] == paragraph:
-            when, precision = self._date[1], self._date[2]
+            dated = _Dated(when, precision, sentence, paragraph)
+            self._last_date = dated
+            if physical:
+                self._incident_date = dated
+        elif own_time is None or is_part_of_day(own_time):
+            source = self._incident_date if physical else self._last_date
+            if not physical and source is not None and source.paragraph != paragraph:
+                source = None
+            if source is not None and source.sentence != sentence:
+                when, precision = source.when, source.precision
         if location is not None:
-            self._place = (paragraph, location)
-        elif mention.plover in PHYSICAL:
-            if self._place is not None and self._place[0] == paragraph:
-                location = self._place[1]
-            elif self._dateline is not None:
+            if physical:
+                self._place = location
+        elif physical:
+            if self._place is not None:
+                location = self._place
+            elif self._dateline is not None and self._broken_at is None:
                 location = self._dateline
         return when, precision, location
+
+
+def _same_place(a: Location, b: Location) -> bool:
+    """The same place, or one inside the other (a town in the scene's province, a district of it)."""
+    if a.geonames_id is not None and a.geonames_id == b.geonames_id:
+        return True
+    if a.name == b.name and a.country == b.country:
+        return True
+    coarse, fine = (a, b) if a.precision >= b.precision else (b, a)
+    if coarse.precision >= 3 and coarse.country == fine.country:
+        return coarse.admin1 is None or coarse.admin1 == fine.admin1
+    return False
