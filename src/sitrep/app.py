@@ -20,6 +20,7 @@ from sitrep.pipeline import Outcome, Pipeline, standard_pipeline
 from sitrep.settings import Settings
 
 if TYPE_CHECKING:
+    from sitrep.corroborate import Corroborator
     from sitrep.evaluate import EvalReport
     from sitrep.store import Store
 
@@ -50,6 +51,7 @@ class Sitrep:
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings.from_env()
         self._store: Store | None = None
+        self._corroborator: Corroborator | None = None
         self._pipelines: dict[str, Pipeline] = {}
 
     @property
@@ -59,6 +61,14 @@ class Sitrep:
 
             self._store = Store(self.settings.db_url)
         return self._store
+
+    @property
+    def corroborator(self) -> Corroborator:
+        if self._corroborator is None:
+            from sitrep.corroborate import Corroborator
+
+            self._corroborator = Corroborator(self.store)
+        return self._corroborator
 
     def pipeline(self, until: str) -> Pipeline:
         if until not in self._pipelines:
@@ -145,6 +155,13 @@ class Sitrep:
             summary.add(status)
             if status != "unchanged":
                 summary.events += len(analysis.events)
+            # Attach to incidents after the article's own transaction; `attached` makes a rerun
+            # finish the work of a run killed between the two steps. An "unchanged" text stored
+            # under another id has no events of this id to attach.
+            if with_events and store.article(analysis.clean.id) is not None:
+                corroborator = self.corroborator
+                if status != "unchanged" or not corroborator.attached(analysis.clean.id):
+                    corroborator.attach(analysis.clean, analysis.events)
             notify(analysis.source, status)
         return summary
 

@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
 import click
 import typer
-from rich.console import Console
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -25,9 +23,23 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from sitrep.app import Sitrep
+from sitrep import cli_sources
+from sitrep.cli_common import (
+    ActorName,
+    Country,
+    DbOption,
+    Paths,
+    PloverType,
+    Since,
+    Status,
+    Until,
+    err,
+    event_filters,
+    make_app,
+    out,
+    parse_date,
+)
 from sitrep.errors import ConfigError, SitrepError
-from sitrep.settings import Settings
 
 app = typer.Typer(
     add_completion=False,
@@ -35,32 +47,12 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     help="Sitrep: a verified event record from news about armed conflict and political crises.",
 )
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
-
-DbOption = Annotated[
-    str | None, typer.Option("--db", help="Database URL (default sqlite:///sitrep.db, or SITREP_DB_URL).")
-]
-Paths = Annotated[list[Path], typer.Argument(help="Files or directories (.txt, .html, .jsonl, feeds, WARC).")]
-
-
-def _app(db: str | None = None, **overrides: Any) -> Sitrep:
-    return Sitrep(Settings.from_env(db_url=db, **overrides))
-
-
-def _parse_date(value: str | None, option: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise ConfigError(f"{option} takes a date as YYYY-MM-DD, not {value!r}") from None
 
 
 @app.command()
 def ingest(paths: Paths, db: DbOption = None) -> None:
     """Clean, extract and store articles; print a summary (ingested / unchanged / rejected)."""
-    sitrep = _app(db)
+    sitrep = make_app(db)
     with Progress(
         SpinnerColumn(),
         TextColumn("[progress.description]{task.description}"),
@@ -92,7 +84,7 @@ def articles(
     offset: Annotated[int, typer.Option(help="How many to skip.")] = 0,
 ) -> None:
     """List stored articles, newest first."""
-    rows = _app(db).articles(limit=limit, offset=offset)
+    rows = make_app(db).articles(limit=limit, offset=offset)
     table = Table("id", "published", "outlet", "title", "chars")
     for row in rows:
         table.add_row(
@@ -108,7 +100,7 @@ def articles(
 @app.command()
 def article(article_id: str, db: DbOption = None) -> None:
     """Show one stored article: metadata, cleaned text, and the removed boilerplate apart."""
-    row = _app(db).article(article_id)
+    row = make_app(db).article(article_id)
     if row is None:
         raise ConfigError(f"no article with id {article_id!r}")
     for key in ("id", "title", "byline", "published", "outlet", "url", "source_url", "republished_from"):
@@ -131,7 +123,7 @@ def clean(
     if format not in ("jsonl", "text"):
         raise ConfigError(f"--format takes jsonl or text, not {format!r}")
     failed = 0
-    for analysis in _app().analyze(paths, until="clean"):
+    for analysis in make_app().analyze(paths, until="clean"):
         if analysis.rejected is not None:
             failed += 1
             err.print(f"rejected {analysis.source}: {analysis.rejected.reason}", markup=False)
@@ -185,10 +177,10 @@ def analyze(
     """Print the events of articles without storing anything."""
     if format not in ("jsonl", "table"):
         raise ConfigError(f"--format takes jsonl or table, not {format!r}")
-    default_date = _parse_date(published, "--published")
+    default_date = parse_date(published, "--published")
     collected: list[Any] = []
     failed = 0
-    for analysis in _app().analyze(paths, published=default_date):
+    for analysis in make_app().analyze(paths, published=default_date):
         if analysis.rejected is not None:
             failed += 1
             err.print(f"rejected {analysis.source}: {analysis.rejected.reason}", markup=False)
@@ -203,27 +195,6 @@ def analyze(
         raise typer.Exit(1)
 
 
-Country = Annotated[str | None, typer.Option(help="ISO3 code of an actor's or the place's country.")]
-ActorName = Annotated[str | None, typer.Option(help="Part of an actor's name.")]
-PloverType = Annotated[str | None, typer.Option("--type", help="PLOVER event type, e.g. ASSAULT.")]
-Since = Annotated[str | None, typer.Option(help="Events on or after this date (YYYY-MM-DD).")]
-Until = Annotated[str | None, typer.Option(help="Events on or before this date (YYYY-MM-DD).")]
-
-
-def _event_filters(
-    country: str | None, actor: str | None, type: str | None, since: str | None, until: str | None
-) -> dict[str, Any]:
-    _parse_date(since, "--since")
-    _parse_date(until, "--until")
-    return {
-        "country": country.upper() if country else None,
-        "actor": actor,
-        "plover": type.upper() if type else None,
-        "since": since,
-        "until": until,
-    }
-
-
 @app.command()
 def events(
     db: DbOption = None,
@@ -236,7 +207,7 @@ def events(
     format: Annotated[str, typer.Option("--format", help="table or jsonl.")] = "table",
 ) -> None:
     """List stored events, with filters."""
-    found = _app(db).store.events(**_event_filters(country, actor, type, since, until), limit=limit)
+    found = make_app(db).store.events(**event_filters(country, actor, type, since, until), limit=limit)
     if format == "jsonl":
         for event in found:
             sys.stdout.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
@@ -256,13 +227,23 @@ def export(
     type: PloverType = None,
     since: Since = None,
     until: Until = None,
+    what: Annotated[str, typer.Option("--what", help="events, incidents or network.")] = "events",
+    status: Status = None,
 ) -> None:
-    """Export stored events as JSON Lines, CSV in ACLED's columns, or GeoJSON."""
+    """Export events (JSON Lines, CSV in ACLED's columns, GeoJSON), incidents (the same formats) or the
+    actor network (GraphML or JSON Lines)."""
     from sitrep.export import FORMATS, export_events
 
+    if what in ("incidents", "network"):
+        cli_sources.export_sources(
+            db, what, format, output, event_filters(country, actor, type, since, until), status
+        )
+        return
+    if what != "events":
+        raise ConfigError(f"--what takes events, incidents or network, not {what!r}")
     if format not in FORMATS:
         raise ConfigError(f"--format takes {', '.join(FORMATS)}, not {format!r}")
-    found = _app(db).store.events(**_event_filters(country, actor, type, since, until))
+    found = make_app(db).store.events(**event_filters(country, actor, type, since, until))
     chunks = export_events(found, format)
     if output is None:
         for chunk in chunks:
@@ -282,7 +263,7 @@ def evaluate(
     """Score extraction against a gold set: event precision/recall/F1 and accuracy per field."""
     from sitrep.evaluate import format_report
 
-    report = _app().evaluate(gold_dir)
+    report = make_app().evaluate(gold_dir)
     if format == "json":
         sys.stdout.write(json.dumps(report.to_dict(), indent=1) + "\n")
     else:
@@ -317,6 +298,14 @@ def serve(
         tile_url=tile_url,
         announce=lambda line: out.print(line, markup=False),
     )
+
+
+# The commands over incidents, sources and relations live in cli_sources.py; registered here, in one place.
+app.command()(cli_sources.incidents)
+app.command()(cli_sources.incident)
+app.command()(cli_sources.actors)
+app.command()(cli_sources.network)
+app.command()(cli_sources.outlets)
 
 
 def main() -> None:

@@ -1,0 +1,65 @@
+"""What every `sitrep` command shares: the consoles, the option types, the application factory."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from sitrep.app import Sitrep
+from sitrep.errors import ConfigError
+from sitrep.settings import Settings
+
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+DbOption = Annotated[
+    str | None, typer.Option("--db", help="Database URL (default sqlite:///sitrep.db, or SITREP_DB_URL).")
+]
+Paths = Annotated[list[Path], typer.Argument(help="Files or directories (.txt, .html, .jsonl, feeds, WARC).")]
+Country = Annotated[str | None, typer.Option(help="ISO3 code of an actor's or the place's country.")]
+ActorName = Annotated[str | None, typer.Option(help="Part of an actor's name.")]
+PloverType = Annotated[str | None, typer.Option("--type", help="PLOVER event type, e.g. ASSAULT.")]
+Since = Annotated[str | None, typer.Option(help="On or after this date (YYYY-MM-DD or YYYY-MM).")]
+Until = Annotated[str | None, typer.Option(help="On or before this date (YYYY-MM-DD or YYYY-MM).")]
+Status = Annotated[str | None, typer.Option("--status", help="corroborated, single-source or contested.")]
+TableOrJsonl = Annotated[str, typer.Option("--format", help="table or jsonl.")]
+
+
+def make_app(db: str | None = None, **overrides: Any) -> Sitrep:
+    return Sitrep(Settings.from_env(db_url=db, **overrides))
+
+
+def parse_date(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ConfigError(f"{option} takes a date as YYYY-MM-DD, not {value!r}") from None
+
+
+def _check_bound(value: str | None, option: str) -> None:
+    if value is None:
+        return
+    try:
+        date.fromisoformat(value if len(value) != 7 else f"{value}-01")
+    except ValueError:
+        raise ConfigError(f"{option} takes a date as YYYY-MM-DD or YYYY-MM, not {value!r}") from None
+
+
+def event_filters(
+    country: str | None, actor: str | None, type: str | None, since: str | None, until: str | None
+) -> dict[str, Any]:
+    _check_bound(since, "--since")
+    _check_bound(until, "--until")
+    return {
+        "country": country.upper() if country else None,
+        "actor": actor,
+        "plover": type.upper() if type else None,
+        "since": since,
+        "until": until,
+    }

@@ -1,0 +1,319 @@
+"""What each source claims about one incident, whether independent sources agree, and the figure
+an analyst would publish.
+
+A claim's *voice* is (source, claimant): the origin of the article (syndication.py) and who it
+quotes ("Turkey's defense ministry"), None for the outlet's own voice. A field is
+- contested when two voices disagree (22 vs 33 killed; "Syrian forces" vs "rebels" did it),
+- corroborated when claims from two independent sources agree and they are not one claimant
+  relayed twice (two outlets quoting one ministry are two reports of one claim),
+- single-source otherwise.
+The published figure follows ACLED: the most conservative credible claim (unhedged if any).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sitrep.corroborate.incidents import (
+    date_span,
+    dates_compatible,
+    family,
+    places_compatible,
+    sides_compatible,
+)
+from sitrep.corroborate.rules import Rules, load_rules
+from sitrep.models import Event
+
+FIGURES = ("killed", "injured", "displaced")
+FIELDS = (*FIGURES, "actors", "place", "date")
+# The fields whose disagreement makes an incident contested (a place or date mismatch would have
+# kept the reports apart in the first place).
+CONTESTABLE = (*FIGURES, "actors")
+CORROBORATED, SINGLE, CONTESTED = "corroborated", "single-source", "contested"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """How one article counts: its origin (independence group) and the outlet that carried it."""
+
+    key: str
+    outlet: str | None
+    basis: str = "own"
+
+
+def claimant_key(attributed_to: str | None, rules: Rules | None = None) -> str | None:
+    """A comparable form of a claimant: "the Turkish Defence Ministry" == "Turkey's defense ministry"."""
+    if not attributed_to:
+        return None
+    rules = rules or load_rules()
+    words = re.findall(r"[^\W\d_]+", attributed_to.casefold())
+    kept = sorted({w[:4] for w in words if w not in rules.claimant_stopwords})
+    return " ".join(kept) or attributed_to.casefold().strip()
+
+
+def same_claimant(a: str | None, b: str | None) -> bool:
+    """Claimant keys naming one claimant: two shared words, or every word of the shorter name."""
+    if a is None or b is None:
+        return a is b
+    words_a, words_b = set(a.split()), set(b.split())
+    shared = len(words_a & words_b)
+    return shared >= 2 or shared == min(len(words_a), len(words_b))
+
+
+def figures_agree(a: Mapping[str, Any], b: Mapping[str, Any], rules: Rules | None = None) -> bool:
+    rules = rules or load_rules()
+    x, y = a["value"], b["value"]
+    if x == y:
+        return True
+    if not (a.get("qualifier") or b.get("qualifier")):
+        return False
+    return abs(x - y) <= rules.qualified_share * max(x, y)
+
+
+def _claim(event: Event, value: Any, source: Source, rules: Rules) -> dict[str, Any]:
+    return {
+        "value": value,
+        "outlet": event.outlet or source.outlet,
+        "attributed_to": event.attributed_to,
+        "claimant": claimant_key(event.attributed_to, rules),
+        "hedged": event.hedged,
+        "article_id": event.article_id,
+        "event_id": event.event_id,
+        "source": source.key,
+        "quote": event.evidence.text if event.evidence else None,
+    }
+
+
+def same_voice(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """One source speaking for one claimant (or in its own voice both times)."""
+    return a["source"] == b["source"] and same_claimant(a["claimant"], b["claimant"])
+
+
+def independent(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """Different origins, and not one claimant relayed by both (two outlets quoting one ministry)."""
+    if a["source"] == b["source"]:
+        return False
+    return not (a["claimant"] and b["claimant"] and same_claimant(a["claimant"], b["claimant"]))
+
+
+def field_status(claims: Sequence[Mapping[str, Any]], agree: Callable[[Any, Any], bool]) -> str | None:
+    if not claims:
+        return None
+    pairs = [(a, b) for i, a in enumerate(claims) for b in claims[i + 1 :]]
+    if any(not same_voice(a, b) and not agree(a, b) for a, b in pairs):
+        return CONTESTED
+    return CORROBORATED if any(independent(a, b) for a, b in pairs) else SINGLE
+
+
+def _dedupe(claims: list[dict[str, Any]], key: Callable[[dict[str, Any]], Any]) -> list[dict[str, Any]]:
+    """One claim per article, voice and value: an article repeating a figure claims it once."""
+    seen: set[Any] = set()
+    kept = []
+    for claim in claims:
+        marker = (claim["article_id"], claim["claimant"], key(claim))
+        if marker not in seen:
+            seen.add(marker)
+            kept.append(claim)
+    return kept
+
+
+def _figure(
+    events: Sequence[Event], name: str, sources: Mapping[str, Source], rules: Rules
+) -> dict[str, Any] | None:
+    claims = []
+    for event in events:
+        value = getattr(event, name)
+        if value is not None:
+            claim = _claim(event, value, sources[event.article_id], rules)
+            claim["qualifier"] = event.figure_qualifier
+            claims.append(claim)
+    claims = _dedupe(claims, lambda c: (c["value"], c["qualifier"]))
+    if not claims:
+        return None
+    for claim in claims:
+        others = [c["value"] for c in claims if c["source"] != claim["source"]]
+        claim["outside_range"] = (
+            (claim["value"] < min(others) or claim["value"] > max(others)) if others else None
+        )
+    credible = [c["value"] for c in claims if not c["hedged"]] or [c["value"] for c in claims]
+    values = [c["value"] for c in claims]
+    return {
+        "status": field_status(claims, lambda a, b: figures_agree(a, b, rules)),
+        "conservative": min(credible),
+        "min": min(values),
+        "max": max(values),
+        "claims": claims,
+    }
+
+
+def _actors(events: Sequence[Event], sources: Mapping[str, Source], rules: Rules) -> dict[str, Any] | None:
+    claims = []
+    for event in events:
+        if event.actor1 is not None:
+            claim = _claim(event, event.actor1.name, sources[event.article_id], rules)
+            claim["actor1"] = event.actor1.to_dict()
+            claim["actor2"] = event.actor2.to_dict() if event.actor2 else None
+            claims.append(claim)
+    claims = _dedupe(claims, lambda c: c["value"])
+    if not claims:
+        return None
+    by_event = {e.event_id: e for e in events}
+
+    def agree(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+        one, two = by_event[a["event_id"]], by_event[b["event_id"]]
+        if sides_compatible(one.actor1, two.actor1, rules):
+            return True
+        # In a battle the order of the sides is the writer's choice, not a claim about who attacked.
+        symmetric = {one.acled_event_type, two.acled_event_type} & rules.symmetric_acled_types
+        return bool(symmetric) and sides_compatible(one.actor1, two.actor2, rules)
+
+    return {
+        "status": field_status(claims, agree),
+        "value": _most_common(c["value"] for c in claims),
+        "claims": claims,
+    }
+
+
+def _place(events: Sequence[Event], sources: Mapping[str, Source], rules: Rules) -> dict[str, Any] | None:
+    located = [e for e in events if e.location is not None]
+    claims = _dedupe(
+        [_claim(e, e.location.name, sources[e.article_id], rules) for e in located if e.location],
+        lambda c: c["value"],
+    )
+    if not claims:
+        return None
+    by_event = {e.event_id: e for e in located}
+    best = min(located, key=lambda e: (e.location.precision if e.location else 9, e.event_id))
+
+    def agree(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+        return places_compatible(by_event[a["event_id"]].location, by_event[b["event_id"]].location, rules)
+
+    location = best.location.to_dict() if best.location else None
+    return {"status": field_status(claims, agree), "value": location, "claims": claims}
+
+
+def _date(events: Sequence[Event], sources: Mapping[str, Source], rules: Rules) -> dict[str, Any] | None:
+    dated = [e for e in events if e.date]
+    claims = _dedupe([_claim(e, e.date, sources[e.article_id], rules) for e in dated], lambda c: c["value"])
+    if not claims:
+        return None
+    by_event = {e.event_id: e for e in dated}
+
+    def agree(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+        span_a, span_b = date_span(by_event[a["event_id"]], rules), date_span(by_event[b["event_id"]], rules)
+        return dates_compatible(span_a, span_b, rules)
+
+    days = [e.date for e in dated if e.date_precision in (None, "day") and e.date and len(e.date) == 10]
+    value = _most_common(days) if days else _most_common(c["value"] for c in claims)
+    return {"status": field_status(claims, agree), "value": value, "claims": claims}
+
+
+def _most_common(values: Any) -> Any:
+    counts = Counter(v for v in values if v is not None)
+    if not counts:
+        return None
+    return min(counts, key=lambda v: (-counts[v], str(v)))
+
+
+def summarise(
+    incident_id: str, events: Sequence[Event], sources: Mapping[str, Source], rules: Rules | None = None
+) -> dict[str, Any]:
+    """The incident record of SPEC.md: headline fields, status, sources and the claims per field."""
+    rules = rules or load_rules()
+    events = sorted(events, key=lambda e: (e.article_id, e.evidence.start if e.evidence else -1, e.event_id))
+    fields: dict[str, dict[str, Any] | None] = {
+        name: _figure(events, name, sources, rules) for name in FIGURES
+    }
+    fields["actors"] = _actors(events, sources, rules)
+    fields["place"] = _place(events, sources, rules)
+    fields["date"] = _date(events, sources, rules)
+    reports = _dedupe([_claim(e, None, sources[e.article_id], rules) for e in events], lambda c: None)
+    if any((fields[name] or {}).get("status") == CONTESTED for name in CONTESTABLE):
+        status = CONTESTED
+    else:
+        status = field_status(reports, lambda a, b: True) or SINGLE
+    spans = [s for s in (date_span(e, rules) for e in events) if s is not None]
+    place = (fields["place"] or {}).get("value") or {}
+    by_source: dict[str, dict[str, Any]] = {}
+    for event in events:
+        source = sources[event.article_id]
+        entry = by_source.setdefault(
+            source.key, {"source": source.key, "outlets": [], "articles": [], "claimants": []}
+        )
+        for key, value in (("outlets", event.outlet or source.outlet), ("articles", event.article_id),
+                           ("claimants", event.attributed_to)):  # fmt: skip
+            if value is not None and value not in entry[key]:
+                entry[key].append(value)
+    return {
+        "incident_id": incident_id,
+        "family": family(events[0].plover, rules),
+        "plover": _most_common(e.plover for e in events),
+        "acled_event_type": _most_common(e.acled_event_type for e in events),
+        "date": (fields["date"] or {}).get("value"),
+        "date_first": min(s.start for s in spans).isoformat() if spans else None,
+        "date_last": max(s.end for s in spans).isoformat() if spans else None,
+        "country": _most_common(e.location.country for e in events if e.location),
+        "location": place or None,
+        "actor1": _most_common(e.actor1.name for e in events if e.actor1),
+        "actor2": _most_common(e.actor2.name for e in events if e.actor2),
+        "status": status,
+        "independent_sources": len(by_source),
+        "reports": len({e.article_id for e in events}),
+        "events": len(events),
+        "event_ids": [e.event_id for e in events],
+        "sources": sorted(by_source.values(), key=lambda s: s["source"]),
+        "articles": [
+            {"article_id": article_id, "outlet": outlet, "source": sources[article_id].key}
+            for article_id, outlet in sorted(
+                {(e.article_id, e.outlet or sources[e.article_id].outlet) for e in events}, key=str
+            )
+        ],
+        # SPEC: per figure {conservative, min, max, claims}; every field's claims under "fields".
+        **{name: fields[name] for name in FIGURES},
+        "fields": fields,
+    }
+
+
+def claim_rows(summary: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """Flat rows of every claim (plus one "incident" row per reporting article) for the outlet record."""
+    rows = []
+    for name in FIELDS:
+        field = summary["fields"].get(name)
+        if not field:
+            continue
+        for claim in field["claims"]:
+            number = claim["value"] if name in FIGURES else None
+            value = claim["value"]
+            rows.append(
+                _row(summary, name, claim, field["status"], number, value, claim.get("outside_range"))
+            )
+    for report in summary["articles"]:
+        claim = {**report, "event_id": None, "claimant": None, "hedged": False}
+        rows.append(_row(summary, "incident", claim, summary["status"], None, None, None))
+    return rows
+
+
+def _row(
+    summary: Mapping[str, Any], field: str, claim: Mapping[str, Any], status: str, number: int | None,
+    value: Any, outside: bool | None,
+) -> dict[str, Any]:  # fmt: skip
+    if isinstance(value, dict):
+        value = value.get("name")
+    return {
+        "incident_id": summary["incident_id"],
+        "field": field,
+        "article_id": claim["article_id"],
+        "event_id": claim["event_id"],
+        "outlet": claim["outlet"],
+        "source_key": claim["source"],
+        "claimant": claim["claimant"],
+        "value": None if value is None else str(value),
+        "number": number,
+        "hedged": bool(claim["hedged"]),
+        "status": status,
+        "outside_range": outside,
+    }
