@@ -57,3 +57,32 @@ def test_figures_in_sentence(nlp, sentence, killed, injured, displaced, qualifie
         displaced,
         qualifier,
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        # coordinated counts add up; a count of another kind beside them does not
+        ("Nine policemen and four civilians were killed in the raid on the station.", 13, None),
+        ("The clinic took in 12 bodies and more than 30 wounded.", 12, None),
+        # "killed and N injured" with the second verb sharing the first one's auxiliary
+        ("At least 8 villagers were killed and 21 injured in the shelling.", 8, 21),
+        ("Three of the guards were killed and two others wounded.", 3, 2),
+        # collective nouns count their members; "to death" and "shot dead" name the victim
+        ("The missile hit a car, killing a family of six.", 6, None),
+        ("Vigilantes beat a suspected thief to death.", 1, None),
+        ("Two journalists were shot dead outside the court.", 2, None),
+        # the people forced to flee are the object of "forcing"
+        ("The raid forced about 4,000 villagers to flee.", None, None),
+        # state media's word for a killing
+        ("A teacher was martyred in the bombardment.", 1, None),
+    ],
+)
+def test_figures_by_role(nlp, sentence, killed, injured):
+    figures = figures_in(list(nlp(sentence)))
+    assert (figures.killed, figures.injured) == (killed, injured)
+
+
+def test_people_forced_to_flee_are_displaced(nlp):
+    figures = figures_in(list(nlp("Militia raids forced nearly 6,000 villagers to flee, the agency said.")))
+    assert (figures.displaced, figures.qualifier) == (6000, "nearly")

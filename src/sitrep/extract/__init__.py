@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from sitrep.extract.attribution import find_disclaimer
 from sitrep.extract.lexicon import Lexicon, default_lexicon
-from sitrep.extract.mentions import Draft, build_sentence_drafts, finish_document
+from sitrep.extract.mentions import Draft, apply_disclaimer, build_sentence_drafts, finish_document
 from sitrep.models import EventMention, ParsedArticle
 
 __all__ = ["extract_mentions", "sentence_ranges"]
@@ -30,6 +31,38 @@ def _is_headline(first_line: str, title: str | None, rest: str) -> bool:
     words = {w for w in line.split() if len(w) > 3}
     lead = rest[:600].lower()
     return bool(words) and sum(w in lead for w in words) >= 0.6 * len(words)
+
+
+TERMINAL = ".!?\"'”’:"
+HEAD_LINES = 4  # headline, kicker, byline and notice lines come before the first body paragraph
+
+
+def headline_spans(text: str, title: str | None) -> list[tuple[int, int]]:
+    """Character ranges of the headline-like lines that open an article.
+
+    A short line without closing punctuation at the top ("Israeli strikes kill three in south Lebanon
+    after Hezbollah drone attack") only announces what the body reports: counting it would record
+    each event twice, with the headline's rounded figures.
+    """
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for number, line in enumerate(text.split("\n")):
+        if number >= HEAD_LINES * 3 or len(spans) >= HEAD_LINES:
+            break
+        start, offset = offset, offset + len(line) + 1
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if not text[offset:].strip():
+            break  # a text of one line is all body, punctuated or not
+        own_paragraph = text[offset:].lstrip(" \t").startswith("\n")  # a blank line follows
+        if _is_headline(stripped, title, text[offset:]) or (
+            own_paragraph and stripped[-1] not in TERMINAL + ",;" and 2 <= len(stripped.split()) <= 25
+        ):
+            spans.append((start, start + len(line)))
+            continue
+        break  # the first body line ends the head of the article
+    return spans
 
 
 def sentence_ranges(doc: object) -> list[tuple[int, int]]:
@@ -61,16 +94,15 @@ def extract_mentions(parsed: ParsedArticle, lexicon: Lexicon | None = None) -> l
     lexicon = lexicon or default_lexicon()
     article, doc = parsed.article, parsed.doc
     text: str = article.text
-    first_break = text.find("\n")
-    skip_until = -1
-    if first_break > 0 and _is_headline(text[:first_break], article.title, text[first_break:]):
-        skip_until = first_break
+    skipped = headline_spans(text, article.title)
     drafts: list[Draft] = []
     for index, (start, end) in enumerate(sentence_ranges(doc)):
         tokens: Sequence[object] = doc[start:end]
-        if doc[end - 1].idx < skip_until:
-            continue
-        drafts.extend(
-            d for d in build_sentence_drafts(list(tokens), index, lexicon) if d.trigger.start > skip_until
-        )
+        found = build_sentence_drafts(list(tokens), index, lexicon)
+        found = [d for d in found if not any(a <= d.trigger.start < b for a, b in skipped)]
+        if not any(not d.anaphoric for d in found):
+            disclaimer = find_disclaimer(list(tokens), lexicon)
+            if disclaimer is not None:
+                apply_disclaimer(disclaimer, drafts, index)
+        drafts.extend(found)
     return finish_document(drafts, article.id, lexicon)

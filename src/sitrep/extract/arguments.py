@@ -21,9 +21,14 @@ DROP_DEPS = frozenset(
 KEEP_PREPS = frozenset({"of"})
 VAGUE_COUNTS = frozenset({"dozens", "scores", "hundreds", "thousands", "millions", "tens", "dozen"})
 HYPHENS = frozenset({"-", "‐", "–"})
+DASHES = frozenset({"-", "–", "—"})
+NAME_ENTITIES = frozenset({"ORG", "PERSON"})
 PERSONAL = frozenset({"he", "she", "it", "they", "them", "him", "her", "we", "us", "who", "which", "that"})
 POSSESSIVE = frozenset({"its", "their", "his", "her", "our"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+MEASURE_NOUNS = frozenset(
+    {"package", "round", "wave", "series", "set", "batch", "raft", "spate", "string", "slew"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +91,18 @@ def bounds(head: Token, keep_numbers: bool = False, verbal_modifiers: bool = Tru
     while last + 1 in kept:
         last += 1
     doc = head.doc
+    if head.ent_type_ in NAME_ENTITIES and head.ent_iob_ != "O":
+        # "the International Organization for Migration": a name is kept whole
+        start, end = head.i, head.i
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+            end += 1
+        first, last = min(first, start), max(last, end)
+    for i in range(first, head.i):  # "14:35 - Hamas's armed wing": a live-blog timestamp is no part
+        if doc[i].text in DASHES and all(doc[j].like_num or doc[j].is_punct for j in range(first, i)):
+            first = i + 1
+            break
     while first < last and doc[first].pos_ == "PUNCT":
         first += 1
     return first, last
@@ -105,7 +122,7 @@ def _candidate_antecedent(token: Token, exclude: Token | None, lexicon: Lexicon)
         if cand.lower_ in PERSONAL or cand.lower_ in POSSESSIVE:
             continue
         if cand.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") or (
-            cand.pos_ == "NOUN" and lemma(cand) in armed
+            cand.pos_ == "NOUN" and lemma(cand) in armed | lexicon.word_set("roles")
         ):
             return cand
     return None
@@ -117,7 +134,7 @@ def resolve_head(token: Token, exclude: Token | None, lexicon: Lexicon) -> Token
         clause = token.head
         if clause.dep_ == "relcl":
             token = clause.head
-    if token.lower_ in PERSONAL and token.pos_ == "PRON":
+    if token.lower_ in PERSONAL | POSSESSIVE and token.pos_ == "PRON":
         return _candidate_antecedent(token, exclude, lexicon) or token
     possessor = next((c for c in token.children if c.dep_ == "poss"), None)
     if possessor is not None and possessor.lower_ in POSSESSIVE and lemma(token) in lexicon.word_set("armed"):
@@ -198,8 +215,13 @@ def is_passive(verb: Token) -> bool:
 
 
 def governing_verb(token: Token) -> Token | None:
-    """The light verb governing an event noun ("launched an offensive", "involved in the attacks")."""
+    """The light verb governing an event noun ("launched an offensive", "involved in the attacks").
+
+    A measure noun passes its verb on: "adopted a new package of sanctions", "a wave of arrests".
+    """
     head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "of" and lemma(head.head) in MEASURE_NOUNS:
+        token, head = head.head, head.head.head
     if token.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
         head = head.head
     if head.i == token.i or head.pos_ not in ("VERB", "AUX"):
@@ -235,6 +257,10 @@ def verb_arguments(trigger: Trigger, lexicon: Lexicon) -> tuple[Token | None, To
             target = _child(verb.head, ("nsubjpass", "nsubj"))
     else:
         actor = inherited_subject(verb)
+        if actor is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in NOUN_POS:
+            actor = verb.head  # "protesters blocking the highway"
+            if lemma(actor) in lexicon.word_set("messages") and actor.head.pos_ == "VERB":
+                actor = inherited_subject(actor.head)  # "posted a video threatening to attack"
     if target is None:
         target = _prep_object(verb, ("against", "on", "at", "with"))
     if target is None and lemma(verb) in ("demand", "urge", "ask", "request", "insist"):
@@ -279,6 +305,10 @@ def noun_arguments(trigger: Trigger, lexicon: Lexicon) -> tuple[Token | None, To
             actor = None
         if target is None and light:
             target = _prep_object(verb, ("against", "on", "at", "to", "with"))
+    if trigger.sense.plover == "COOPERATE" and noun.dep_ == "pobj" and verb is not None:
+        # "dropped food over Gaza in coordination with Israel's military": the verb's subject cooperates
+        actor = actor or inherited_subject(verb)
+        target = target or _prep_object(noun, ("with",))
     relation = trigger.sense.plover in ("SUPPORT", "AID")
     if relation and noun.dep_ == "pobj" and noun.head.dep_ == "agent":  # "bolstered by support from the US"
         passive_verb = noun.head.head

@@ -9,6 +9,7 @@ its clause; a cue that heads the sentence covers the whole sentence.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from sitrep.extract.arguments import PERSONAL, phrase
 from sitrep.extract.lexicon import Lexicon
@@ -128,7 +129,59 @@ def is_hedged(trigger: Trigger, sentence_text: str, lexicon: Lexicon) -> bool:
     for token in chain:
         if lemma(token) in hedges or any(c.dep_ == "advmod" and lemma(c) in hedges for c in token.children):
             return True
-    if any(lemma(t) in hedges for t in head.subtree):
-        return True
+    siblings = {t.i for c in head.children if c.dep_ in ("conj", "parataxis") for t in c.subtree}
+    if any(lemma(t) in hedges for t in head.subtree if t.i not in siblings):
+        return True  # "..., and al-Shabaab claimed responsibility" is a statement of its own
     lowered = sentence_text.lower()
     return any(phrase_ in lowered for phrase_ in lexicon.hedge_phrases)
+
+
+@dataclass(frozen=True, slots=True)
+class Disclaimer:
+    """A sentence that qualifies claims made before it: "The claim could not be independently verified",
+    "The incident ... was reported only by Syrian sources"."""
+
+    source: str | None  # the agent of a passive cue ("Syrian sources"), or None
+    cue: str | None
+    topic: frozenset[str]  # content nouns naming what is disclaimed ("body", "soldier"); empty: "the claim"
+
+
+def find_disclaimer(sentence: Sequence[Token], lexicon: Lexicon) -> Disclaimer | None:
+    """The disclaimer a sentence without events of its own makes about earlier claims, if any.
+
+    A hedge phrase ("could not be verified", "only by") or a negated verifying verb ("Reuters could
+    not verify the account") whose subject or object is a definite back-reference ("the claim",
+    "these reports", "the incident involving ...") refers to claims already told.
+    """
+    if not sentence:
+        return None
+    text = sentence[0].doc[sentence[0].i : sentence[-1].i + 1].text.lower()
+    hedge_phrase = any(p in text for p in lexicon.hedge_phrases)
+    verifying = lexicon.attribution.get("verify_verbs", frozenset())
+    for token in sentence:
+        if token.pos_ not in ("VERB", "AUX") or lemma(token) not in verifying | {"report"}:
+            continue
+        negated = any(c.dep_ == "neg" for c in token.children)
+        if not (hedge_phrase or (negated and lemma(token) in verifying)):
+            continue
+        roles = ("nsubjpass", "nsubj", "dobj")
+        referent = next((c for c in token.children if c.dep_ in roles and _back_reference(c)), None)
+        if referent is None:
+            continue
+        agents = (c for c in token.children if c.dep_ == "agent")
+        agent = next((g for c in agents for g in c.children if g.dep_ == "pobj"), None)
+        generic = lexicon.attribution.get("claim_nouns", frozenset())
+        topic = frozenset(
+            lemma(t) for t in referent.subtree if t.pos_ == "NOUN" and lemma(t) not in generic
+        )
+        source = phrase(agent).text if agent is not None and agent.lower_ not in PERSONAL else None
+        return Disclaimer(source, str(token.text) if source else None, topic)
+    return None
+
+
+def _back_reference(token: Token) -> bool:
+    """ "the claim", "these reports", "either account", "it": a noun phrase pointing back."""
+    if token.lower_ in ("it", "they", "this", "these", "those"):
+        return True
+    pointing = ("the", "these", "this", "those", "such", "either", "both")
+    return any(c.dep_ in ("det", "predet") and c.lower_ in pointing for c in token.children)

@@ -34,6 +34,11 @@ class EventFacts:
     sentence_words: frozenset[str]
     killed: int | None = None
     cameo: str | None = None
+    acled: tuple[str, str] | None = None  # set by the trigger's sense ("defused" -> Disrupted weapons use)
+
+
+# lethal force in a sentence about a protest makes it "Excessive force against protesters"
+KILLING = frozenset({"kill", "dead", "death", "die", "killing"})
 
 
 @lru_cache(maxsize=1)
@@ -64,23 +69,33 @@ def acled_type(facts: EventFacts, lexicon: Lexicon) -> tuple[str | None, str | N
         armed = lexicon.word_set("armed")
         civilian = lexicon.word_set("civilian")
         target_armed = bool(facts.target_words & armed)
-        target_civilian = bool(facts.target_words & civilian) and not target_armed
-        if target_civilian or (facts.mode in acled["one_sided_modes"]["modes"] and not target_armed):
-            return "Violence against civilians", "Attack"
-        if facts.trigger_lemma in acled["territory"]["lemmas"] and (
+        protesters = set(acled["protest"]["crowd"])
+        if facts.target_words & protesters and not target_armed:
+            if facts.mode == "crowd-control" and not (facts.killed or words & KILLING):
+                return "Protests", "Protest with intervention"
+            return "Protests", "Excessive force against protesters"
+        if facts.actor_words & set(acled["mob"]["lemmas"]):
+            return "Riots", "Mob violence"
+        territory = facts.trigger_lemma in acled["territory"]["lemmas"] and (
             words & lexicon.word_set("place_nouns") or "control" in words
-        ):
+        )
+        if territory and not facts.target_words & civilian - lexicon.word_set("place_nouns"):
             state = lexicon.word_set("state")
             non_state = {"rebel", "militant", "insurgent", "fighter", "militia", "jihadist", "group"}
             if facts.actor_words & state and not facts.actor_words & non_state:
                 return "Battles", "Government regains territory"
             return "Battles", "Non-state actor overtakes territory"
+        target_civilian = bool(facts.target_words & (civilian | set(acled["civilian_places"]["lemmas"])))
+        if (target_civilian and not target_armed) or (
+            facts.mode in acled["one_sided_modes"]["modes"] and not target_armed
+        ):
+            return "Violence against civilians", "Attack"
         return "Battles", "Armed clash"
     if facts.plover == "PROTEST":
         protest = acled["protest"]
         if facts.trigger_lemma == "riot" or words & set(protest["riot"]):
             return "Riots", "Violent demonstration"
-        if facts.killed:
+        if facts.killed or words & KILLING:
             return "Protests", "Excessive force against protesters"
         if words & set(protest["intervention"]):
             return "Protests", "Protest with intervention"
@@ -90,16 +105,27 @@ def acled_type(facts: EventFacts, lexicon: Lexicon) -> tuple[str | None, str | N
             return _pair(acled["plover"]["AGREE"])
         return None, None
     if facts.plover == "COERCE":
+        if facts.trigger_lemma in acled["seizure_words"]["lemmas"] and words & lexicon.word_set("weapons"):
+            return "Strategic developments", "Disrupted weapons use"
+        if facts.acled:
+            return facts.acled
         if facts.trigger_lemma in acled["arrest_words"]["lemmas"]:
             return "Strategic developments", "Arrests"
         if facts.trigger_lemma in acled["looting_words"]["lemmas"]:
             return "Strategic developments", "Looting/property destruction"
         return None, None
+    captives = set(acled["captive_words"]["lemmas"])
+    exchange = words & set(acled["exchange_words"]["lemmas"]) and words & captives
+    if facts.plover == "CONCEDE" and exchange:
+        return "Strategic developments", "Agreement"
+    if facts.acled and facts.plover != "ASSAULT":
+        return facts.acled
     if facts.plover == "MOBILIZE":
         if words & set(acled["base_words"]["lemmas"]) and words & {"establish", "set", "build", "open"}:
             return "Strategic developments", "Headquarters or base established"
         return _pair(acled["plover"]["MOBILIZE"])
-    if facts.plover == "RETREAT" and words & (lexicon.word_set("place_nouns") | {"territory", "control"}):
+    held = lexicon.word_set("place_nouns") | set(acled["held_ground"]["lemmas"])
+    if facts.plover == "RETREAT" and words & held:
         return _pair(acled["plover"]["RETREAT"])
     return None, None
 

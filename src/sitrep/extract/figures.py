@@ -95,11 +95,13 @@ KILLED = frozenset(
         "body",
         "perish",
         "slaughter",
+        "martyr",
         "lose",
     }
 )
 INJURED = frozenset({"wound", "injure", "wounded", "injured", "injury", "hurt", "maim"})
 DISPLACED = frozenset({"flee", "displace", "uproot", "refugee", "displacement", "evacuate", "exodus"})
+COLLECTIVES = frozenset({"family", "group", "household", "busload", "party", "band"})
 NOT_COUNTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})
 
 
@@ -152,8 +154,16 @@ def _qualifier(tokens: Sequence[Token], first: int) -> str | None:
 
 
 def count_in(noun: Token) -> Count | None:
-    """The number of people a noun phrase names: its numeral, a vague plural, or one for "a soldier"."""
+    """The number of people a noun phrase names: its numeral, a vague plural, or one for "a soldier".
+
+    A collective noun counts its members: "a family of five", "a group of 20 worshippers".
+    """
     doc = noun.doc
+    if lemma(noun) in COLLECTIVES:
+        of = (c for c in noun.children if c.lower_ == "of")
+        members = next((g for c in of for g in c.children if g.dep_ == "pobj"), None)
+        if members is not None:
+            return count_in(members)
     if noun.like_num or noun.lower_ in VAGUE:
         numeral: Token | None = noun
     else:
@@ -205,12 +215,22 @@ def _victim(token: Token) -> Token | None:
             subject = children.get("nsubj")
             if word in ("flee", "die", "perish") and subject is not None:
                 return subject
+            if word == "flee" and token.dep_ == "xcomp":  # "forcing nearly 9,000 residents to flee"
+                return next((c for c in token.head.children if c.dep_ == "dobj"), None)
+            if "dobj" not in children and token.dep_ == "conj":  # "27 were killed and 130 (others) injured"
+                numerals = (c for c in token.children if c.like_num and c.ent_type_ not in NOT_COUNTS)
+                return next(numerals, subject)
             return children.get("dobj")
         return children.get("dobj")
-    if token.pos_ == "ADJ":  # "five dead", "left 20 wounded"
+    if token.pos_ == "ADJ":  # "five dead", "left 20 wounded", "were shot dead"
         if token.head.pos_ in ("NOUN", "PROPN", "NUM"):
             return token.head
-        return children.get("nsubj") or next((c for c in token.head.children if c.dep_ == "dobj"), None)
+        return children.get("nsubj") or next(
+            (c for c in token.head.children if c.dep_ in ("dobj", "nsubjpass")), None
+        )
+    if word == "death" and token.dep_ == "pobj" and token.head.lower_ == "to":  # "beat a man to death"
+        verb = token.head.head
+        return next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
     if word in ("toll", "death", "fatality", "refugee", "body"):
         if any(c.dep_ == "nummod" for c in token.children):
             return token
@@ -220,9 +240,37 @@ def _victim(token: Token) -> Token | None:
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class Casualty:
+    """One stated figure and the casualty word that states it ("killed", "wounded", "toll")."""
+
+    kind: str  # "killed", "injured" or "displaced"
+    count: Count
+    word: Token
+
+
 def figures_in(sentence: Sequence[Token]) -> Figures:
     """Killed, injured and displaced counts stated in a sentence (the first of each kind)."""
+    return combine(casualties_in(sentence))
+
+
+def combine(casualties: Sequence[Casualty]) -> Figures:
+    """The first figure of each kind, with the first qualifier stated."""
     found: dict[str, Count] = {}
+    for casualty in casualties:
+        found.setdefault(casualty.kind, casualty.count)
+    qualifier = next((c.qualifier for c in found.values() if c.qualifier), None)
+    return Figures(
+        killed=found["killed"].value if "killed" in found else None,
+        injured=found["injured"].value if "injured" in found else None,
+        displaced=found["displaced"].value if "displaced" in found else None,
+        qualifier=qualifier,
+    )
+
+
+def casualties_in(sentence: Sequence[Token]) -> list[Casualty]:
+    """Every casualty figure of a sentence, in text order, each with the word that states it."""
+    found: list[Casualty] = []
     for token in sentence:
         word = lemma(token)
         kind = (
@@ -238,7 +286,7 @@ def figures_in(sentence: Sequence[Token]) -> Figures:
             g.lower_ in ("home", "homes") for c in token.children if c.lower_ == "from" for g in c.children
         ):
             kind = "displaced"  # "forced more than 2 million people from their homes"
-        if kind is None or kind in found:
+        if kind is None:
             continue
         if word == "lose" and not any(lemma(c) in ("life",) for c in token.children):
             continue
@@ -247,11 +295,18 @@ def figures_in(sentence: Sequence[Token]) -> Figures:
             continue
         count = count_in(victim)
         if count is not None:
-            found[kind] = count
-    qualifier = next((c.qualifier for c in found.values() if c.qualifier), None)
-    return Figures(
-        killed=found["killed"].value if "killed" in found else None,
-        injured=found["injured"].value if "injured" in found else None,
-        displaced=found["displaced"].value if "displaced" in found else None,
-        qualifier=qualifier,
-    )
+            found.append(Casualty(kind, _with_conjuncts(victim, count), token))
+    return found
+
+
+def _with_conjuncts(victim: Token, count: Count) -> Count:
+    """ "17 soldiers and 23 militiamen were killed": coordinated counts add up (ACLED sums them)."""
+    total = count.value
+    for conjunct in victim.children:
+        casualty_word = lemma(conjunct) in KILLED | INJURED | DISPLACED  # "24 bodies and 50 wounded"
+        if conjunct.dep_ != "conj" or casualty_word or conjunct.pos_ != victim.pos_:
+            continue
+        extra = count_in(conjunct) if any(c.dep_ == "nummod" for c in conjunct.children) else None
+        if extra is not None:
+            total += extra.value
+    return Count(total, count.qualifier) if total != count.value else count

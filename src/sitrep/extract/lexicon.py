@@ -26,6 +26,8 @@ class Sense:
     context: frozenset[str] = frozenset()
     unless: frozenset[str] = frozenset()
     armed_party: bool = False
+    place_party: bool = False
+    acled: tuple[str, str] | None = None  # (event type, sub-event type) the sense settles by itself
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +43,7 @@ class Lexicon:
     hedge_phrases: tuple[str, ...]
     modality: dict[str, frozenset[str]]
     displacement: dict[str, frozenset[str]]
+    lemma_fixes: dict[str, str]
 
     def word_set(self, name: str) -> frozenset[str]:
         return self.words.get(name, frozenset())
@@ -64,6 +67,8 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
             context=frozenset(group.get("context", ())),
             unless=frozenset(group.get("unless", ())),
             armed_party=bool(group.get("armed_party", False)),
+            place_party=bool(group.get("place_party", False)),
+            acled=(group["acled"][0], group["acled"][1]) if "acled" in group else None,
         )
         for lemma in group.get("verbs", ()):
             _add(verbs, lemma, sense)
@@ -90,6 +95,7 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         hedge_phrases=tuple(data.get("attribution", {}).get("hedge_phrases", ())),
         modality={k: frozenset(v) for k, v in data.get("modality", {}).items()},
         displacement={k: frozenset(v) for k, v in data.get("displacement", {}).items()},
+        lemma_fixes=dict(data.get("lemma_fixes", {})),
     )
 
 

@@ -7,10 +7,12 @@ Decisions an analyst would make, written down:
 - "vowed/pledged to X" is THREATEN only when X is hostile; the threatened act itself is not an event.
 - A purpose clause of an attack ("advancing ... to push back X") is not an event of its own; it gives
   the attack its target.
-- Several ASSAULT triggers in one sentence with compatible parties ("attacking ... killed",
-  "Fighting ... attacking") are one event; figures of a sentence go to its ASSAULT/COERCE event.
-- Displacement: the figure goes on the sentence's ASSAULT ("fled the offensive"); without one, the
-  flight is a COERCE event with no actor (see data/verbs.toml).
+- Triggers that tell one act are merged (merging.py); each casualty figure goes to the ASSAULT/COERCE
+  event whose clause states it.
+- Displacement: the figure goes on the sentence's ASSAULT ("fled the offensive"); flight alone is no
+  event, forcing people from their homes is a COERCE by whoever forces them.
+- A disclaimer sentence ("The claim could not be independently verified") hedges the claims it
+  refers back to.
 - A definite event noun that a source confirms or reports ("confirmed the downing of ...") refers
   to an event already recorded: it is not a second event.
 """
@@ -18,7 +20,6 @@ Decisions an analyst would make, written down:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from sitrep.extract.arguments import (
     Party,
@@ -28,87 +29,20 @@ from sitrep.extract.arguments import (
     span_of,
     verb_arguments,
 )
-from sitrep.extract.attribution import find_source, is_hedged
+from sitrep.extract.attribution import Disclaimer, find_source, is_hedged
 from sitrep.extract.codes import EventFacts, codes_for
-from sitrep.extract.figures import DISPLACED, figures_in
+from sitrep.extract.drafts import Draft, infer_mode
+from sitrep.extract.figures import Casualty, casualties_in, combine
 from sitrep.extract.lexicon import Lexicon, Sense
-from sitrep.extract.modality import is_asserted, is_question, negated, rejects_by_negation
+from sitrep.extract.merging import drop_nested, drop_protest_demands, merge_same_acts
+from sitrep.extract.modality import is_aggregate, is_asserted, is_question, negated, rejects_by_negation
 from sitrep.extract.setting import place_span, time_span
 from sitrep.extract.triggers import NOUN_POS, Token, Trigger, find_triggers, lemma
-from sitrep.models import EventMention, Figures, TextSpan
+from sitrep.models import EventMention, TextSpan
 
 HOSTILE = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION"})
+MATERIAL = frozenset({"ASSAULT", "COERCE", "PROTEST"})
 CONFIRMING_CUES = frozenset({"confirm", "report", "deny", "acknowledge", "admit"})
-
-
-@dataclass(slots=True)
-class Draft:
-    """A mention being built; frozen into an EventMention at the end."""
-
-    sentence_index: int
-    trigger: Trigger
-    sentence: TextSpan
-    plover: str
-    mode: str | None
-    actor1: Party | None = None
-    actor2: Party | None = None
-    place: TextSpan | None = None
-    time: TextSpan | None = None
-    figures: Figures = field(default_factory=Figures)
-    attributed_to: str | None = None
-    cue: str | None = None
-    hedged: bool = False
-    cameo: str | None = None
-    sentence_words: frozenset[str] = frozenset()
-    anaphoric: bool = False
-
-
-def infer_mode(trigger: Trigger, actor: Party | None, target: Party | None, lexicon: Lexicon) -> str | None:
-    """ASSAULT mode from the trigger's clause and actor, never from the target ("the helicopter")."""
-    if trigger.sense.mode:
-        return trigger.sense.mode
-    excluded: set[int] = set()
-    if target is not None:
-        first, last = bounds(target.head)
-        excluded.update(range(first, last + 1))
-    words: set[str] = set()
-    for child in trigger.head.children:  # the subject's own modifiers are not the means of this act
-        if child.dep_ in ("nsubj", "nsubjpass", "agent", "csubj"):
-            excluded.update(t.i for t in child.subtree)
-    scope = _clause_tokens(trigger.head)
-    if actor is not None:
-        first, last = bounds(actor.head)
-        scope.extend(actor.head.doc[first : last + 1])
-    excluded.update(t.i for t in trigger.tokens)
-    for token in scope:
-        if token.i in excluded or token.pos_ in ("PRON", "ADP", "DET", "AUX"):
-            continue
-        if token.i != trigger.head.i and token.pos_ == "VERB":
-            continue
-        words.add(lemma(token))
-        words.add(token.lower_)
-        if lexicon.aircraft.match(token.lower_):
-            words.add("aircraft")
-    for mode, cues in lexicon.mode_cues:
-        if cues & words:
-            return mode
-    return None
-
-
-CLAUSE_DEPS = frozenset(
-    {"relcl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "acl", "csubj", "nsubj", "nsubjpass", "agent"}
-)
-
-
-def _clause_tokens(head: Token) -> list[Token]:
-    """The trigger and its dependents, without embedded clauses, subjects and conjuncts."""
-    found = [head]
-    stack = [c for c in head.children if c.dep_ not in CLAUSE_DEPS]
-    while stack:
-        token = stack.pop()
-        found.append(token)
-        stack.extend(c for c in token.children if c.dep_ not in CLAUSE_DEPS)
-    return found
 
 
 def _content_trigger(trigger: Trigger, triggers: Sequence[Trigger]) -> Trigger | None:
@@ -164,6 +98,8 @@ def build_sentence_drafts(tokens: list[Token], index: int, lexicon: Lexicon) -> 
         is_refusal = plover == "REJECT" and negated(trigger.head)
         if not is_refusal and not is_asserted(trigger, lexicon):
             continue
+        if plover in MATERIAL and is_aggregate(trigger, lexicon):
+            continue
         if lemma(trigger.head) in commissive and _content_trigger(trigger, triggers) is None:
             continue
         actor, target = _arguments(trigger, lexicon)
@@ -209,97 +145,11 @@ def build_sentence_drafts(tokens: list[Token], index: int, lexicon: Lexicon) -> 
             and lemma(head.head) in CONFIRMING_CUES
         )
         drafts.append(draft)
-    drafts = _drop_nested(drafts)
-    drafts = _merge_assaults(drafts)
+    drafts = drop_nested(drafts)
+    drafts = drop_protest_demands(drafts)
+    drafts = merge_same_acts(drafts)
     _attach_sentence_facts(drafts, tokens, sentence, index, words, lexicon)
     return drafts
-
-
-def _inside(token: Token, p: Party | None) -> bool:
-    if p is None:
-        return False
-    first, last = bounds(p.head)
-    return first <= token.i <= last
-
-
-def _drop_nested(drafts: list[Draft]) -> list[Draft]:
-    """A trigger inside another event's party is a modifier ("strikes against attacking forces")."""
-    kept = []
-    for draft in drafts:
-        nested = any(
-            other is not draft
-            and (_inside(draft.trigger.head, other.actor2) or _inside(draft.trigger.head, other.actor1))
-            and not draft.trigger.modifier
-            and draft.actor1 is None
-            for other in drafts
-        )
-        if not nested:
-            kept.append(draft)
-    return kept
-
-
-def _same_party(a: Party | None, b: Party | None) -> bool:
-    return a is None or b is None or a.span.text.lower() == b.span.text.lower() or a.head.i == b.head.i
-
-
-def _merge_assaults(drafts: list[Draft]) -> list[Draft]:
-    """One event per sentence for ASSAULT triggers whose parties agree (or are missing)."""
-    merged: list[Draft] = []
-    for draft in drafts:
-        target = None
-        if draft.plover == "ASSAULT" and not draft.trigger.modifier:
-            for other in merged:
-                if other.plover != "ASSAULT" or not (
-                    other.mode is None or draft.mode is None or other.mode == draft.mode
-                ):
-                    continue
-                parties_agree = _same_party(other.actor1, draft.actor1) and _same_party(
-                    other.actor2, draft.actor2
-                )
-                means = _inside(draft.trigger.head, other.actor1) or _inside(other.trigger.head, draft.actor1)
-                if parties_agree or means or _nested_clause(other, draft):
-                    target = other
-                    break
-        if target is None and draft.plover not in ("ASSAULT",):
-            target = next((o for o in merged if o.plover == draft.plover and _governs(o, draft)), None)
-        if target is None:
-            merged.append(draft)
-            continue
-        keeper, extra = (target, draft) if _weight(target) >= _weight(draft) else (draft, target)
-        keeper.actor1 = keeper.actor1 or extra.actor1
-        keeper.actor2 = keeper.actor2 or extra.actor2
-        keeper.mode = keeper.mode or extra.mode
-        if keeper.actor2 is not None and keeper.actor2.head.i == extra.trigger.head.i:
-            keeper.actor2 = None  # "signed a ceasefire agreement": the object is the event itself
-        if keeper is draft:
-            merged[merged.index(target)] = draft
-    return merged
-
-
-def _governs(a: Draft, b: Draft) -> bool:
-    """ "signed a ceasefire agreement": an event noun that is the object of a same-type verb."""
-    for outer, inner in ((a, b), (b, a)):
-        if inner.trigger.head.head.i == outer.trigger.head.i and inner.trigger.head.dep_ in (
-            "dobj",
-            "pobj",
-            "attr",
-        ):
-            return True
-    return False
-
-
-def _nested_clause(a: Draft, b: Draft) -> bool:
-    """One trigger inside the other's clause with no actor of its own ("attacking ... to have killed")."""
-    for outer, inner in ((a, b), (b, a)):
-        shared = outer.actor1 is not None and _same_party(outer.actor1, inner.actor1)
-        own_actor = inner.actor1 is None or shared
-        if own_actor and inner.trigger.head.i in {t.i for t in outer.trigger.head.subtree}:
-            return True
-    return False
-
-
-def _weight(draft: Draft) -> int:
-    return (draft.actor1 is not None) * 2 + (draft.actor2 is not None) * 2 + (draft.mode is not None)
 
 
 def _attach_sentence_facts(
@@ -310,15 +160,18 @@ def _attach_sentence_facts(
     words: frozenset[str],
     lexicon: Lexicon,
 ) -> None:
-    figures = figures_in(tokens)
-    has_figures = any(v is not None for v in (figures.killed, figures.injured, figures.displaced))
+    casualties = casualties_in(tokens)
+    figures = combine(casualties)
     violent = [d for d in drafts if d.plover in ("ASSAULT", "COERCE") and not d.trigger.modifier]
-    if has_figures and violent:
-        violent[0].figures = figures
+    if casualties and violent:
+        _assign_figures(casualties, violent)
     elif figures.displaced is not None:
-        flee = next((t for t in tokens if lemma(t) in DISPLACED), tokens[0])
-        trigger = Trigger(flee, (flee,), Sense("COERCE"))
-        drafts.append(Draft(index, trigger, sentence, "COERCE", None, figures=figures, sentence_words=words))
+        forced = _forced_displacement(tokens, lexicon)
+        if forced is not None:  # "militias forced 5,000 people from their homes": coercion by an actor
+            trigger, actor = forced
+            drafts.append(
+                Draft(index, trigger, sentence, "COERCE", None, actor, figures=figures, sentence_words=words)
+            )
     for draft in drafts:
         exclude: set[int] = set()
         for p in (draft.actor1, draft.actor2):
@@ -329,7 +182,85 @@ def _attach_sentence_facts(
             draft.place = place_span(draft.trigger, tokens, exclude, lexicon)
         draft.time = time_span(draft.trigger, tokens)
         draft.attributed_to, draft.cue = find_source(draft.trigger, tokens, lexicon)
+        if draft.plover in VERBAL and _speaker_is_actor(draft):
+            draft.attributed_to, draft.cue = None, None  # the outlet reports the speech act itself
         draft.hedged = is_hedged(draft.trigger, sentence.text, lexicon)
+
+
+def _assign_figures(casualties: list[Casualty], violent: list[Draft]) -> None:
+    """Each figure goes to the event whose clause states it ("a strike killed four, and snipers shot
+    dead two more": 4 and 2), else to the sentence's first violent event."""
+    by_draft: dict[int, list[Casualty]] = {}
+    heads = {d.trigger.head.i: n for n, d in enumerate(violent)}
+    for casualty in casualties:
+        owner = 0
+        token = casualty.word
+        for _ in range(12):
+            if token.i in heads:
+                owner = heads[token.i]
+                break
+            if token.head.i == token.i:
+                break
+            token = token.head
+        by_draft.setdefault(owner, []).append(casualty)
+    for owner, found in by_draft.items():
+        violent[owner].figures = combine(found)
+
+
+def _forced_displacement(tokens: list[Token], lexicon: Lexicon) -> tuple[Trigger, Party] | None:
+    """A verb that forces people from their homes, with the actor who does it.
+
+    Flight alone ("hundreds had fled the area") is no event: its figure belongs to the act that
+    caused it, and with no such act in the sentence there is nothing to put it on.
+    """
+    forcing = lexicon.displacement.get("forced_verbs", frozenset()) | {"displace", "expel", "uproot"}
+    for token in tokens:
+        if token.pos_ != "VERB" or lemma(token) not in forcing:
+            continue
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        actor = party(subject, None, lexicon)
+        if actor is not None and actor.head.pos_ != "NUM":
+            return Trigger(token, (token,), Sense("COERCE")), actor
+    return None
+VERBAL = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT", "CONSULT", "AGREE"})
+DISCLAIMER_REACH = 3  # sentences back a disclaimer may refer to
+
+
+def _speaker_is_actor(draft: Draft) -> bool:
+    """ "The EHRC said ... and called on the government": the speaker of a verbal act is its actor."""
+    if draft.actor1 is None or draft.attributed_to is None:
+        return False
+    actor, source = draft.actor1.span.text.lower(), draft.attributed_to.lower()
+    return actor in source or source in actor
+
+
+def apply_disclaimer(disclaimer: Disclaimer, drafts: list[Draft], index: int) -> None:
+    """Hedge (and attribute) the earlier claims a disclaimer sentence refers back to.
+
+    "The claim could not be independently verified" qualifies the material events of the sentence
+    before it; "The incident involving the bodies ... was reported only by Syrian sources" those of
+    the nearest earlier sentence that shares a content word with "the incident involving ...". Speech
+    acts themselves (the accusation, the demand) stay verified: it is their content that is not.
+    """
+    earlier = [d for d in drafts if index - DISCLAIMER_REACH <= d.sentence_index < index]
+    material = [d for d in earlier if d.plover not in VERBAL and not d.anaphoric]
+    if not material:
+        return
+    if disclaimer.topic:
+        sharing = [d for d in material if disclaimer.topic & d.sentence_words]
+        if not sharing:
+            return
+        chosen = max(d.sentence_index for d in sharing)
+    else:
+        chosen = max(d.sentence_index for d in material)
+        if chosen != index - 1:
+            return
+    for draft in material:
+        if draft.sentence_index != chosen:
+            continue
+        draft.hedged = True
+        if draft.attributed_to is None and disclaimer.source is not None:
+            draft.attributed_to, draft.cue = disclaimer.source, disclaimer.cue
 
 
 def _party_words(p: Party | None) -> frozenset[str]:
@@ -365,6 +296,7 @@ def finish_document(drafts: list[Draft], article_id: str, lexicon: Lexicon) -> l
             sentence_words=draft.sentence_words,
             killed=draft.figures.killed,
             cameo=draft.cameo,
+            acled=draft.trigger.sense.acled,
         )
         codes = codes_for(facts, lexicon)
         trigger = draft.trigger

@@ -16,6 +16,10 @@ EMBEDDING_DEPS = frozenset(
     {"xcomp", "ccomp", "dobj", "prep", "pcomp", "acl", "advcl", "oprd", "attr", "pobj"}
 )
 INFINITIVE_DEPS = frozenset({"xcomp", "advcl", "acl", "relcl", "ccomp"})
+# subordinators of a clause that states a fact of its own, whatever its governor does
+NARRATIVE_MARKS = frozenset(
+    {"while", "whereas", "after", "as", "when", "since", "because", "although", "though"}
+)
 
 
 def _has_infinitive_to(token: Token) -> bool:
@@ -75,7 +79,12 @@ def is_asserted(trigger: Trigger, lexicon: Lexicon) -> bool:
                 return False
         if token.head.i == token.i:
             return True
-        if token.dep_ in ("prep", "pcomp", "pobj") and token.lower_ in ("before", "until"):
+        if token.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in NARRATIVE_MARKS for c in token.children
+        ):
+            return True  # "condemned the strikes, while Russia requested a meeting": its own statement
+        # "until the last terrorist is defeated" is a goal; "before police detained them" is narrative
+        if token.dep_ in ("prep", "pcomp", "pobj") and token.lower_ == "until":
             return False
         came_from = token.dep_
         token = token.head
@@ -90,3 +99,37 @@ def rejects_by_negation(token: Token, lexicon: Lexicon) -> bool:
 
 def is_question(text: str) -> bool:
     return text.rstrip().rstrip("\"'”’)").endswith("?")
+
+
+def is_aggregate(trigger: Trigger, lexicon: Lexicon) -> bool:
+    """A tally or a habit rather than one act: "has killed thousands since 2015", "have been fighting
+    for more than 15 years", "regularly carries out attacks", "in recent years".
+
+    Looked for on the trigger's clause: its verb (or the verb governing an event noun) and that verb's
+    own prepositions and adverbs.
+    """
+    head = trigger.head
+    clause = head.head if head.pos_ in ("NOUN", "PROPN") and head.head.pos_ in CLAUSE_POS else head
+    habitual = lexicon.modality.get("habitual", frozenset())
+    spans = lexicon.modality.get("span_units", frozenset())
+    for word in (head, clause):
+        for child in word.children:
+            if child.dep_ in ("advmod", "npadvmod") and lemma(child) in habitual:
+                return True
+            if child.dep_ in ("prep", "mark") and child.lower_ == "since":
+                return True
+            if child.dep_ == "prep" and child.lower_ in ("for", "in", "over", "during"):
+                objects = [g for g in child.children if g.dep_ == "pobj"]
+                if any(_long_span(o, spans) for o in objects):
+                    return True
+    return False
+
+
+def _long_span(noun: Token, spans: frozenset[str]) -> bool:
+    """ "more than a year", "15 years", "recent months", "the past decade": a span of time, not a date."""
+    if lemma(noun) not in spans:
+        return False
+    words = {lemma(c) for c in noun.children}
+    return bool(words & {"recent", "past", "last", "more", "several", "many"}) or any(
+        c.like_num or c.dep_ == "nummod" for c in noun.children
+    ) or noun.lower_.endswith("s")

@@ -79,7 +79,20 @@ def sense_applies(sense: Sense, token: Token, lexicon: Lexicon) -> bool:
         armed = lexicon.word_set("armed") | lexicon.word_set("weapons")
         if not armed & parties(token):
             return False
-    return True
+    return not sense.place_party or _takes_a_place(token, lexicon)
+
+
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _takes_a_place(token: Token, lexicon: Lexicon) -> bool:
+    """ "seized the town", "took most of Aleppo", "captured parts of the province": ground as object."""
+    places = lexicon.word_set("place_nouns") | lexicon.word_set("sites")
+    for obj in (c for c in token.children if c.dep_ == "dobj"):
+        candidates = [obj, *(g for c in obj.children if c.lower_ == "of" for g in c.children)]
+        if any(c.ent_type_ in PLACE_ENTITIES or lemma(c) in places for c in candidates):
+            return True
+    return False
 
 
 def choose(senses: Iterable[Sense], token: Token, lexicon: Lexicon) -> Sense | None:
@@ -90,7 +103,7 @@ def choose(senses: Iterable[Sense], token: Token, lexicon: Lexicon) -> Sense | N
 
 
 def _verb_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
-    key = lemma(token)
+    key = lexicon.lemma_fixes.get(token.lower_) or lemma(token)
     for child in token.children:
         if child.dep_ in PHRASE_CHILD_DEPS:
             for word in (child.lower_, lemma(child)):
@@ -106,6 +119,8 @@ def _verb_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
     if sense is None:
         return None
     modifier = key in BACKING_LEMMAS and token.dep_ in ("amod", "acl") and token.tag_ == "VBN"
+    if modifier and not any(child.dep_ == "agent" for child in token.children):
+        return None  # "Iran-backed rebels": a standing relation, the actor's backed_by, not an event
     return Trigger(token, (token,), sense, modifier=modifier and sense.plover in ("AID", "SUPPORT"))
 
 

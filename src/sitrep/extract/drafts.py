@@ -1,0 +1,119 @@
+"""A mention being built, and the ASSAULT mode it gets from its trigger, clause and parties.
+
+Shared by sentence assembly (mentions.py) and merging (merging.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sitrep.extract.arguments import Party, bounds
+from sitrep.extract.lexicon import Lexicon
+from sitrep.extract.triggers import Token, Trigger, lemma
+from sitrep.models import Figures, TextSpan
+
+
+@dataclass(slots=True)
+class Draft:
+    """A mention being built; frozen into an EventMention at the end."""
+
+    sentence_index: int
+    trigger: Trigger
+    sentence: TextSpan
+    plover: str
+    mode: str | None
+    actor1: Party | None = None
+    actor2: Party | None = None
+    place: TextSpan | None = None
+    time: TextSpan | None = None
+    figures: Figures = field(default_factory=Figures)
+    attributed_to: str | None = None
+    cue: str | None = None
+    hedged: bool = False
+    cameo: str | None = None
+    sentence_words: frozenset[str] = frozenset()
+    anaphoric: bool = False
+
+
+# modes a clause cue may put in place of the trigger word's own: "warplanes bombed" is an air strike,
+# "a suicide car bomb exploded" a suicide attack, "air and missile strikes" air strikes
+OVERRIDABLE_MODES = frozenset({"explosives", "heavy-weapons"})
+OVERRIDING_MODES = ("suicide-attack", "drone", "aerial")
+
+
+def means_of(token: Token, lexicon: Lexicon) -> list[Token]:
+    """A subject or object that is itself a weapon ("the drone struck", "hit a mine") and its compounds."""
+    word = lemma(token)
+    if word not in lexicon.word_set("means") and not lexicon.aircraft.match(token.lower_):
+        return []
+    return [token, *(c for c in token.children if c.dep_ == "compound")]
+
+
+def infer_mode(trigger: Trigger, actor: Party | None, target: Party | None, lexicon: Lexicon) -> str | None:
+    """ASSAULT mode from the trigger's clause and actor, never from the target ("the helicopter").
+
+    A subject or object that is itself a weapon is the means of the act ("Russian missiles struck",
+    "the convoy hit a mine", "shot down three drones": interceptions take the mode of the attack).
+    """
+    own = trigger.sense.mode
+    if own and own not in OVERRIDABLE_MODES:
+        return own
+    excluded: set[int] = set()
+    means: list[Token] = []
+    if target is not None:
+        first, last = bounds(target.head)
+        excluded.update(range(first, last + 1))
+        means.extend(means_of(target.head, lexicon))
+    words: set[str] = set()
+    for child in trigger.head.children:  # the subject's own modifiers are not the means of this act
+        if child.dep_ in ("nsubj", "nsubjpass", "agent", "csubj"):
+            excluded.update(t.i for t in child.subtree)
+            head = child
+            if child.dep_ == "agent":
+                head = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if head is not None:
+                means.extend(means_of(head, lexicon))
+    for token in means:
+        words.update((lemma(token), token.lower_))
+    scope = _clause_tokens(trigger.head)
+    if actor is not None:
+        first, last = bounds(actor.head)
+        scope.extend(actor.head.doc[first : last + 1])
+    excluded.update(t.i for t in trigger.tokens)
+    for token in scope:
+        if token.i in excluded or token.pos_ in ("PRON", "ADP", "DET", "AUX"):
+            continue
+        if token.i != trigger.head.i and token.pos_ == "VERB":
+            continue
+        words.add(lemma(token))
+        words.add(token.lower_)
+        if lexicon.aircraft.match(token.lower_):
+            words.add("aircraft")
+    for mode, cues in lexicon.mode_cues:
+        if cues & words:
+            if own and mode not in OVERRIDING_MODES:
+                return own
+            return mode
+    return own
+CLAUSE_DEPS = frozenset(
+    {"relcl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "acl", "csubj", "nsubj", "nsubjpass", "agent"}
+)
+
+
+def _clause_tokens(head: Token) -> list[Token]:
+    """The trigger and its dependents, without embedded clauses, subjects and conjuncts."""
+    found = [head]
+    stack = [c for c in head.children if c.dep_ not in CLAUSE_DEPS]
+    while stack:
+        token = stack.pop()
+        found.append(token)
+        stack.extend(c for c in token.children if c.dep_ not in CLAUSE_DEPS)
+    return found
+
+
+def stronger_mode(a: str | None, b: str | None) -> str | None:
+    """Of two modes for one act, the one that names the delivery ("aerial" over "explosives")."""
+    for mode in OVERRIDING_MODES:
+        if mode in (a, b):
+            return mode
+    return a or b

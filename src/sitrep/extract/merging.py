@@ -1,0 +1,229 @@
+"""One event per act: merging the triggers of a sentence that tell the same act.
+
+Decisions an analyst would make, written down:
+- Several ASSAULT triggers in one sentence with compatible parties ("attacking ... killed",
+  "Fighting ... attacking") are one event; a participle of outcome ("bombed a school, killing 11")
+  and a "when" clause of means ("were killed when a roadside bomb struck their convoy") too.
+- Kidnapping, rape and property destruction beside a killing stay events of their own.
+- An interception ("shot down 21 drones that Russia launched") is the attack it disrupts.
+- A trigger inside another event's party is a modifier ("strikes against attacking forces").
+- A protest's demands are part of the protest.
+"""
+
+from __future__ import annotations
+
+from sitrep.extract.arguments import Party, bounds
+from sitrep.extract.drafts import Draft, stronger_mode
+from sitrep.extract.triggers import NOUN_POS, Token, lemma
+
+
+def inside(token: Token, p: Party | None) -> bool:
+    if p is None:
+        return False
+    first, last = bounds(p.head)
+    return first <= token.i <= last
+
+
+def drop_nested(drafts: list[Draft]) -> list[Draft]:
+    """A trigger inside another event's party is a modifier ("strikes against attacking forces")."""
+    kept = []
+    for draft in drafts:
+        outer = next(
+            (
+                other
+                for other in drafts
+                if other is not draft
+                and (inside(draft.trigger.head, other.actor2) or inside(draft.trigger.head, other.actor1))
+                and not draft.trigger.modifier
+                and draft.actor1 is None
+            ),
+            None,
+        )
+        if outer is None:
+            kept.append(draft)
+        elif draft.plover == outer.plover == "ASSAULT" and inside(draft.trigger.head, outer.actor1):
+            outer.mode = stronger_mode(outer.mode, draft.mode)  # "a drone strike killed four": its means
+    return kept
+
+
+def drop_protest_demands(drafts: list[Draft]) -> list[Draft]:
+    """ "blocked the highway, demanding that the government ...": a protest's demands are part of it."""
+    protests = {d.trigger.head.i for d in drafts if d.plover == "PROTEST"}
+    if not protests:
+        return drafts
+    return [
+        d
+        for d in drafts
+        if not (
+            d.plover == "REQUEST"
+            and d.trigger.head.dep_ in ("advcl", "xcomp", "conj", "acl")
+            and d.trigger.head.head.i in protests
+        )
+    ]
+
+
+def _same_party(a: Party | None, b: Party | None) -> bool:
+    return a is None or b is None or a.span.text.lower() == b.span.text.lower() or a.head.i == b.head.i
+
+
+def merge_same_acts(drafts: list[Draft]) -> list[Draft]:
+    """One event per sentence for ASSAULT triggers whose parties agree (or are missing)."""
+    merged: list[Draft] = []
+    for draft in drafts:
+        target = None
+        if draft.plover == "ASSAULT" and _merge_interception(merged, draft):
+            continue
+        if draft.plover == "ASSAULT" and not draft.trigger.modifier:
+            for other in merged:
+                if other.plover != "ASSAULT":
+                    continue
+                if other.mode != draft.mode and {other.mode, draft.mode} & DISTINCT_MODES:
+                    continue
+                if not (other.mode is None or draft.mode is None or other.mode == draft.mode):
+                    if _outcome_of(other, draft):  # "bombed a school, killing 11": one act
+                        target = other
+                        break
+                    continue
+                parties_agree = _same_party(other.actor1, draft.actor1) and _same_party(
+                    other.actor2, draft.actor2
+                )
+                means = inside(draft.trigger.head, other.actor1) or inside(other.trigger.head, draft.actor1)
+                if _when_clause(other, draft):  # the victims' clause keeps its parties
+                    other.mode = stronger_mode(other.mode, draft.mode)
+                    other.actor1 = other.actor1 or _attacker(draft.actor1)
+                    target = other
+                    break
+                if parties_agree or means or _nested_clause(other, draft):
+                    target = other
+                    break
+        if target is None and draft.plover not in ("ASSAULT",):
+            target = next(
+                (
+                    o
+                    for o in merged
+                    if _kin(o.plover, draft.plover) and (_governs(o, draft) or _restates(o, draft))
+                ),
+                None,
+            )
+        if target is None:
+            merged.append(draft)
+            continue
+        if _when_clause(target, draft):
+            continue
+        keeper, extra = (target, draft) if _weight(target) >= _weight(draft) else (draft, target)
+        keeper.plover = target.plover  # kindred types: the first-told act names the event
+        keeper.actor1 = keeper.actor1 or extra.actor1
+        keeper.actor2 = keeper.actor2 or extra.actor2
+        keeper.mode = stronger_mode(keeper.mode, extra.mode)
+        if keeper.actor2 is not None and keeper.actor2.head.i == extra.trigger.head.i:
+            keeper.actor2 = None  # "signed a ceasefire agreement": the object is the event itself
+        if keeper is draft:
+            merged[merged.index(target)] = draft
+    return merged
+
+
+# acts that stay events of their own beside a killing in one sentence ("killed 12 farmers and abducted
+# three others"): kidnapping, rape, property destruction are coded separately by ACLED
+WEAPON_OR_VEHICLE = frozenset(
+    {"bomb", "mine", "landmine", "device", "ied", "explosive", "strike", "airstrike", "missile", "rocket",
+     "shell", "drone", "vehicle", "car", "truck", "bus", "convoy", "shelling", "grenade", "blast"}
+)
+DISTINCT_MODES = frozenset({"abduct", "sexual", "destroy"})
+INTERCEPTIONS = frozenset({"shoot", "intercept", "down", "destroy", "repel"})
+
+
+def _merge_interception(merged: list[Draft], draft: Draft) -> bool:
+    """ "shot down 21 drones that Russia launched": one attack, whose actor is the launcher.
+
+    Interceptions are coded with the attack they disrupt; the interceptor is its target.
+    """
+    for other in merged:
+        if other.plover != "ASSAULT":
+            continue
+        for interception, attack in ((other, draft), (draft, other)):
+            if lemma(interception.trigger.head) not in INTERCEPTIONS or attack.actor1 is None:
+                continue
+            victim = interception.actor2
+            if victim is None or attack.trigger.head.i not in {t.i for t in victim.head.subtree}:
+                continue
+            keeper = other
+            keeper.trigger = interception.trigger
+            keeper.actor2 = interception.actor1 or keeper.actor2
+            keeper.actor1 = attack.actor1
+            keeper.mode = stronger_mode(interception.mode, attack.mode)
+            return True
+    return False
+
+
+def _outcome_of(a: Draft, b: Draft) -> bool:
+    """One trigger is a participle or clause of the other's outcome ("struck ..., killing five")."""
+    for outer, inner in ((a, b), (b, a)):
+        head = inner.trigger.head
+        if head.head.i == outer.trigger.head.i and head.dep_ in ("advcl", "xcomp", "acl"):
+            return inner.actor1 is None or _same_party(outer.actor1, inner.actor1)
+    return False
+
+
+# types that describe one act when nested in each other ("pulled out ... and handed them over",
+# "handed over the camp, accelerating their withdrawal")
+KINDRED = (frozenset({"RETREAT", "CONCEDE"}),)
+
+
+def _kin(a: str, b: str) -> bool:
+    return a == b or any(a in group and b in group for group in KINDRED)
+
+
+def _restates(a: Draft, b: Draft) -> bool:
+    """A nested noun or a kindred act re-telling the same act ("handed over the camp, accelerating their
+    withdrawal"); two verbs of one type ("endorsed the plan and praised the effort") stay two acts."""
+    if not _nested_clause(a, b):
+        return False
+    return a.plover != b.plover or NOUN_POS & {a.trigger.head.pos_, b.trigger.head.pos_} != set()
+
+
+def _attacker(p: Party | None) -> Party | None:
+    """A party that can be an attacker: not the weapon or the victims' vehicle ("a roadside bomb")."""
+    if p is None or p.head.pos_ not in NOUN_POS or p.head.ent_type_ or p.head.lower_[:1].isupper():
+        return p
+    return None if lemma(p.head) in WEAPON_OR_VEHICLE else p
+
+
+def _when_clause(a: Draft, b: Draft) -> bool:
+    """ "Five soldiers were killed when a roadside bomb struck their convoy": the clause tells how.
+
+    `a` is the event told first (the killing), `b` the clause of its means.
+    """
+    for outer, inner in ((a, b),):
+        head = inner.trigger.head
+        governors = {outer.trigger.head.i, *(c.i for c in outer.trigger.head.conjuncts)}
+        when = any(c.dep_ in ("mark", "advmod") and c.lower_ == "when" for c in head.children)
+        if when and head.dep_ == "advcl" and head.head.i in governors:
+            return True
+    return False
+
+
+def _governs(a: Draft, b: Draft) -> bool:
+    """ "signed a ceasefire agreement": an event noun that is the object of a same-type verb."""
+    for outer, inner in ((a, b), (b, a)):
+        if inner.trigger.head.head.i == outer.trigger.head.i and inner.trigger.head.dep_ in (
+            "dobj",
+            "pobj",
+            "attr",
+            "nsubjpass",  # "a ceasefire was agreed"
+        ):
+            return True
+    return False
+
+
+def _nested_clause(a: Draft, b: Draft) -> bool:
+    """One trigger inside the other's clause with no actor of its own ("attacking ... to have killed")."""
+    for outer, inner in ((a, b), (b, a)):
+        shared = outer.actor1 is not None and _same_party(outer.actor1, inner.actor1)
+        own_actor = inner.actor1 is None or shared
+        if own_actor and inner.trigger.head.i in {t.i for t in outer.trigger.head.subtree}:
+            return True
+    return False
+
+
+def _weight(draft: Draft) -> int:
+    return (draft.actor1 is not None) * 2 + (draft.actor2 is not None) * 2 + (draft.mode is not None)
