@@ -57,16 +57,17 @@ def main() -> None:
     args = parser.parse_args()
     print(load_times())
 
+    import spacy
+
     from sitrep.app import Sitrep
     from sitrep.ingest import article_from_text
-    from sitrep.parse import load_model
     from sitrep.resolve import Resolver
     from sitrep.settings import Settings
 
     settings = Settings()
     corpus = texts(args.count)
     words = sum(len(text.split()) for text in corpus)
-    nlp = load_model(settings.spacy_model)
+    nlp = spacy.load(settings.spacy_model)  # bare: spaCy's own pipeline, nothing of Sitrep's
     app = Sitrep(settings)
     Resolver.shared()  # loaded once per process, as in a long ingest
     app.analyze_text(corpus[0], published=date(2024, 3, 1))  # warm every lazy load

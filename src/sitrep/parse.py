@@ -2,6 +2,11 @@
 
 The model is loaded once per process (loading takes about half a second and 100 MB) and texts are
 parsed in batches with `nlp.pipe`, which is several times faster than one call per text.
+
+Before the parser runs, a small component marks paragraph breaks as sentence starts: without it a
+headline or kicker with no final stop is parsed together with the first body sentence, and that
+sentence's parse is garbled. A line that ends in a comma, semicolon or colon, or a long line with no
+final stop (hard-wrapped text), continues into the next and is left to the parser.
 """
 
 from __future__ import annotations
@@ -13,15 +18,41 @@ from typing import Any
 from sitrep.errors import ConfigError
 from sitrep.models import CleanArticle, ParsedArticle
 
+PARAGRAPHS = "sitrep_paragraph_breaks"
+CONTINUES = (",", ";", ":", "-", "—", "–")
+FINAL = (".", "!", "?", '"', "”", "’", "'", ")")
+SHORT_LINE_WORDS = 14  # a line this short with no final stop is a headline or kicker, not a wrapped line
+
+
+def _mark_paragraph_breaks(doc: Any) -> Any:
+    line_words = 0
+    for token in doc[:-1]:
+        if "\n" not in token.text:
+            line_words += 0 if token.is_space or token.is_punct else 1
+            continue
+        previous = doc[token.i - 1].text if token.i > 0 else ""
+        blank_line = token.text.count("\n") >= 2
+        ends = previous.endswith(FINAL)
+        headline = line_words <= SHORT_LINE_WORDS and not previous.endswith(CONTINUES)
+        if blank_line or ends or headline:
+            doc[token.i + 1].is_sent_start = True
+        line_words = 0
+    return doc
+
 
 @lru_cache(maxsize=2)
 def load_model(name: str) -> Any:
     import spacy
+    from spacy.language import Language
 
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError:
         raise ConfigError(f"spaCy model {name!r} is not installed: run `make install`") from None
+    if not Language.has_factory(PARAGRAPHS):
+        Language.component(PARAGRAPHS, func=_mark_paragraph_breaks)
+    nlp.add_pipe(PARAGRAPHS, before="parser")
+    return nlp
 
 
 def parse_articles(articles: Sequence[CleanArticle], model: str, batch_size: int = 64) -> list[ParsedArticle]:
