@@ -323,8 +323,13 @@ def test_battles_match_with_sides_swapped_but_attacks_do_not() -> None:
     m23, army = Actor("M23", "COD", "rebels"), Actor("FARDC", "COD", "state_forces")
     sake = Location("Sake", None, "COD", -1.57, 29.04, None, 1)
     one = event(clean, 0, actor1=m23, actor2=army, location=sake, acled_event_type="Battles")
-    two = event(clean, 1, actor1=army, actor2=m23, location=sake, acled_event_type="Battles")
+    other = article("t", OWN_STORY, "P")  # another outlet tells the same clash from the other side
+    two = event(other, 1, actor1=army, actor2=m23, location=sake, acled_event_type="Battles")
     assert events_compatible(one, two)
+    # One article telling "A attacked B" and "B hit back at A" tells two acts.
+    assert not events_compatible(
+        one, event(clean, 1, actor1=army, actor2=m23, location=sake, acled_event_type="Battles")
+    )
     attack = event(clean, 2, actor1=army, actor2=m23, location=sake)
     assert not events_compatible(
         event(clean, 3, actor1=m23, actor2=army, location=sake, date="2024-05-20"), attack
