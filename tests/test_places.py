@@ -51,7 +51,7 @@ CASES = [
     ("the occupied West Bank", ["PSE"], "West Bank", "PSE", "West Bank", 3),
     ("rebel-held Idlib", ["SYR"], "Idlib", "SYR", "Idlib", 1),
     ("Jenin refugee camp", ["PSE"], "Janin", "PSE", "West Bank", 1),
-    ("Shujaiya", ["PSE"], "Shujaiya", "PSE", "Gaza Strip", 1),
+    ("Shujaiya", ["PSE"], "Gaza", "PSE", "Gaza Strip", 1),  # a neighbourhood is coded to its town
     # Lebanon
     ("south Lebanon", ["LBN", "ISR"], "South Lebanon", "LBN", "South Lebanon", 3),
     ("Tripoli", ["LBN"], "Tripoli", "LBN", "North Lebanon", 1),
@@ -60,7 +60,7 @@ CASES = [
     # Sudan
     ("El Fasher", ["SDN"], "El Fasher", "SDN", "North Darfur", 1),
     ("Darfur", ["SDN"], "Darfur", "SDN", None, 3),
-    ("Zamzam camp", [], "Zamzam camp", "SDN", "North Darfur", 1),
+    ("Zamzam camp", [], "El Fasher", "SDN", "North Darfur", 2),  # a camp outside its town: near it
     # Yemen
     ("Hodeidah", ["YEM"], "Al Hudaydah", "YEM", "Al Hudaydah", 1),
     ("Hudaydah", ["YEM"], "Al Hudaydah", "YEM", "Al Hudaydah", 1),
@@ -95,7 +95,7 @@ CASES = [
     ("the eastern Ukrainian city of Kharkiv", [], "Kharkiv", "UKR", "Kharkiv", 1),
     ("the strategic Malian town of Timbuktu", [], "Timbuktu", "MLI", "Timbuktu Region", 1),
     # a part of a place: the part if known, else the place it is part of
-    ("the Shujaiya neighbourhood of Gaza City", ["PSE"], "Shujaiya", "PSE", "Gaza Strip", 1),
+    ("the Shujaiya neighbourhood of Gaza City", ["PSE"], "Gaza", "PSE", "Gaza Strip", 1),
     ("the Unknownabad district of Kabul", ["AFG"], "Kabul", "AFG", "Kabul", 2),
     ("Kabul's Unknownabad district", ["AFG"], "Kabul", "AFG", "Kabul", 2),
     ("several neighbourhoods of Mosul", ["IRQ"], "Mosul", "IRQ", "Nineveh", 1),
@@ -195,3 +195,30 @@ def test_location_text_keeps_the_articles_spelling(gazetteer, phrase, written):
 def test_known_name_inside_an_unparsed_phrase(gazetteer):
     location = gazetteer.resolve("the besieged Tigray town", ["ETH"])
     assert location is not None and location.name == "Tigray" and location.precision == 3
+
+
+def test_area_near_a_town_is_coded_to_the_town(gazetteer):
+    # ACLED codes the most specific populated place: an area given with a town it is near is that town
+    location = gazetteer.resolve("Jabal al-Zawiya near Ariha", ["SYR"])
+    assert location is not None and location.name == "Ariha" and location.precision == 2
+    alone = gazetteer.resolve("Jabal al-Zawiya", ["SYR"])
+    assert alone is not None and alone.name == "Jabal al-Zawiya"
+
+
+def test_stoplisted_name_with_its_admin_word_is_the_province(gazetteer):
+    # "Plateau" alone is a common word; "Plateau state" names the Nigerian state, with no context
+    assert gazetteer.resolve("Plateau", []) is None
+    location = gazetteer.resolve("Plateau state", [])
+    assert location is not None and location.country == "NGA" and location.precision == 3
+    village = gazetteer.resolve("Mangu local government area of Plateau state", [])
+    assert village is not None and village.name == "Mangu" and village.admin1 == "Plateau"
+
+
+def test_camp_keeps_the_articles_name_as_text(gazetteer):
+    location = gazetteer.resolve("the Nur Shams refugee camp", ["PSE"])
+    assert location is not None and location.name == "Tulkarm" and location.text == "Nur Shams"
+
+
+def test_frontline_is_not_part_of_the_name(gazetteer):
+    location = gazetteer.resolve("front-line Kupiansk", [])
+    assert location is not None and location.name == "Kupyansk"

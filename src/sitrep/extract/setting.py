@@ -30,6 +30,23 @@ _PARTIES = frozenset({"PERSON", "ORG"})
 _COARSE = frozenset(
     {"province", "region", "state", "governorate", "oblast", "county", "country", "territory"}
 )
+# Place nouns as the parser lemmatises them ("outskirts" -> "outskirt"), sites a town contains that
+# name where an event happened ("a house in the Nuseirat refugee camp"), and named natural features
+# ("the Dansadau forest of Maru area", "the Mandara mountains near Gwoza"), which the resolver
+# codes to the town or area they are given with.
+_MORE_PLACE_NOUNS = frozenset(
+    {"outskirt", "outskirts", "suburb", "camp", "neighbourhood", "neighborhood", "quarter", "locality",
+     "municipality", "commune", "settlement", "hamlet", "front", "frontline", "forest", "mountain",
+     "mountains", "lake", "river", "island", "beach", "desert", "coast", "plain", "vicinity", "environs"}
+)
+# Words taking a share of a place: "parts of Khan Younis", "much of Buthidaung", "control of Kidal".
+_SHARES = frozenset({"control", "part", "most", "much", "rest", "half", "swathe", "swath"})
+# People named by where they live: "delivered aid to 1,500 residents of Kupiansk".
+_RESIDENTS = frozenset({"resident", "inhabitant", "villager", "population", "townspeople"})
+# Prepositions giving the destination of a movement: where troops are sent or aid is delivered, and
+# where a march goes ("sent troops to Sinaloa", "marched through the capital").
+_DESTINATION = frozenset({"to", "toward", "towards", "into", "through"})
+_MOVEMENTS = frozenset({"MOBILIZE", "AID", "PROTEST"})
 # Subjects that are themselves places or events: "fighting in Khartoum killed ...".
 _PLACE_SUBJECTS = frozenset({"fighting", "clash", "attack", "strike", "shelling", "violence", "battle"})
 # Prepositions that say where something came from: the event happened elsewhere ("rockets fired
@@ -69,6 +86,9 @@ _TEMPORAL_WORD = re.compile(
     r"nov|dec|spring|summer|autumn|fall|winter)s?\b",
     re.IGNORECASE,
 )
+# A wire dateline opening a sentence: "OUAGADOUGOU, Nov 27 (Reuters) - ": its date is the filing date.
+# The parse may have split the city off (", Nov 27 (Reuters) - ...").
+_DATELINE = re.compile(r"^(?:[A-Z][A-Z .'’/-]+)?,[^\n]{0,60}?\s[-–—]+\s")
 # How far (in words) a time phrase may sit from a reporting verb to date the report: "said on
 # Monday", "on Monday said", "said in a statement on Monday".
 _STATEMENT_REACH = 4
@@ -78,9 +98,11 @@ def place_span(
     trigger: Trigger, sentence: Sequence[Token], exclude: set[int], lexicon: Lexicon
 ) -> TextSpan | None:
     """The place phrase of an event: "near the town of X in Y province", "south of X city"."""
-    places = lexicon.word_set("place_nouns")
+    places = lexicon.word_set("place_nouns") | _MORE_PLACE_NOUNS
     cues = lexicon.attribution.get("cue_verbs", frozenset())
-    preps = lexicon.word_set("place_preps") | {"against"}
+    preps = lexicon.word_set("place_preps") | {"against", "through"}
+    if trigger.sense.plover in _MOVEMENTS:
+        preps = preps | _DESTINATION
     withdrawal = trigger.sense.plover == "RETREAT"
     found: list[tuple[tuple[int, int, int, int, int], TextSpan]] = []
     for rank, anchor in enumerate(_anchors(trigger)):
@@ -92,9 +114,31 @@ def place_span(
     if found:
         key, best = min(found, key=lambda item: item[0])
         if not key[0] and not key[1]:
-            return best
-    elsewhere = _sentence_place(trigger, sentence, exclude, places, preps, cues)
+            return _with_following_place(best, [span for _, span in found], sentence)
+    directions = lexicon.word_set("direction_words")
+    elsewhere = _sentence_place(trigger, sentence, exclude, places, preps | directions, cues)
     return elsewhere or (best if found else None)
+
+
+# Prepositions of a place phrase that narrows the one just before it: "a restaurant near Lido beach
+# in Mogadishu", "blocked the Pan-American Highway near Popayan" (the parser hangs them on the verb).
+_NARROWING = ("in ", "near ", "outside ", "at ", "inside ")
+
+
+def _with_following_place(best: TextSpan, spans: Sequence[TextSpan], sentence: Sequence[Token]) -> TextSpan:
+    """The chosen place phrase joined with another attached place phrase that follows it at once:
+    the resolver reads "X near Y" / "X in Y" whole and falls back to Y when X is no town."""
+    doc = sentence[0].doc
+    joined = True
+    while joined:
+        joined = False
+        for span in spans:
+            gap = span.start - best.end
+            if 0 < gap <= 2 and span.text.lower().startswith(_NARROWING):
+                between = doc.text[best.end : span.start] if gap > 1 else " "
+                if between.strip() in ("", ","):
+                    best, joined = TextSpan(best.text + between + span.text, best.start, span.end), True
+    return best
 
 
 def _event_word(trigger: Trigger) -> Token:
@@ -116,6 +160,9 @@ def _anchors(trigger: Trigger) -> list[Token]:
         verb = word.head
     if verb is not None:
         anchors.append(verb)
+    for child in word.children:  # "were killed when a strike hit their car on the road to X"
+        if child.dep_ == "advcl" and any(c.lower_ in ("when", "as") for c in child.children):
+            anchors.append(child)
     return anchors
 
 
@@ -138,21 +185,27 @@ def _attached_places(
                         last = _place_bounds(obj, places)[1]
                         yield span_of([child, token.doc[last]]), obj, False, False, depth
                         continue
-                out_of = child.lower_ == "of" and token.pos_ == "VERB"  # "pulled out of Bakhmut"
+                out_of = child.lower_ == "of" and (token.pos_ == "VERB" or lemma(token) in _RESIDENTS)
                 if child.dep_ == "prep" and (child.lower_ in preps or out_of):
                     obj = _child(child, ("pobj",))
-                    if obj is None or obj.i in exclude and not _is_place_word(obj, places):
+                    if obj is None:
                         continue
-                    if _is_place(obj, places) and _is_named(obj, places):
+                    # an actor's own words are no place ("a strike on a market"); its place phrases are
+                    party = obj.i in exclude and not _may_name_place(obj, places, child)
+                    if not party and _is_place(obj, places) and _is_named(obj, places):
                         yield _phrase(child, obj, places), obj, child.lower_ in _ORIGIN, False, depth
-                    following.append(obj)
+                    following.append(obj)  # its own place phrases: "a market in the town of X"
                 elif child.dep_ in ("dobj", "nsubjpass") and depth == 0:
                     if token.pos_ == "VERB":
                         named = _is_named(child, places)
                         if named and _is_place_word(child, places):  # "captured the town of Rutshuru"
                             yield _phrase(None, child, places), child, False, False, depth
-                        elif child.pos_ == "PROPN" and child.ent_type_ not in _NOT_PLACE_ENTITIES | _PARTIES:
-                            yield _phrase(None, child, places), child, False, True, depth
+                        elif child.pos_ == "PROPN" and child.ent_type_ not in _PARTIES and (
+                            _name_label_fits(child)
+                        ):
+                            # "recaptured Wad Madani, the capital of Gezira state": the apposition says place
+                            weak = not any(c.dep_ == "appos" and lemma(c) in places for c in child.children)
+                            yield _phrase(None, child, places), child, False, weak, depth
                     following.append(child)
         frontier = following
 
@@ -168,19 +221,27 @@ def _sentence_place(
     """No attached phrase: the first place named after a place preposition elsewhere in the
     sentence, unless it belongs to the speaker's part of it or names where something came from."""
     for token in sentence:
-        if token.i in exclude or token.pos_ not in NOUN_POS:
+        if token.pos_ not in NOUN_POS:
             continue
         named = token.ent_type_ in PLACE_ENTITIES and token.ent_iob_ == "B"
-        if not named and not (token.pos_ == "PROPN" and token.dep_ == "pobj"):
-            continue
         governor = token
         while governor.dep_ in ("compound", "amod", "poss", "appos", "conj", "nmod"):
             governor = governor.head
+        if not named and not (token.pos_ == "PROPN" and governor.dep_ == "pobj" and _name_label_fits(token)):
+            continue  # a name inside a prepositional object: "in Abuja's Lugbe area"
+        if not named and token.ent_type_ == "PERSON" and _through_apposition(token, governor):
+            continue  # "into the forest, a community leader, Musa Garba, said": a person in apposition
         preposition = governor.head
-        area = preposition.lower_ == "of" and lemma(preposition.head) in places | {"control"}
+        area = preposition.lower_ == "of" and lemma(preposition.head) in places | _SHARES
         if governor.dep_ != "pobj" or preposition.lower_ in _ORIGIN:
             continue
-        if not (area or preposition.lower_ in preps):
+        # "a shrine south of Damascus": preps holds the direction words too
+        direction = preposition.lower_ == "of" and preposition.head.lower_ in preps
+        if not (area or direction or preposition.lower_ in preps):
+            continue
+        # An actor's own words are not its place, but a place phrase inside the actor's phrase is
+        # ("troops operating in the Jabalia area seized ...").
+        if token.i in exclude and (area or not _may_name_place(token, places)):
             continue
         if not named and not _is_place(governor, places):
             continue
@@ -191,21 +252,34 @@ def _sentence_place(
         if area and lemma(preposition.head) in places:  # "the northeastern province of Arauca"
             first, last = _place_bounds(preposition.head, places)
             return span_of([token.doc[first], token.doc[last]])
+        if direction:
+            return span_of([preposition.head, token.doc[_place_bounds(governor, places)[1]]])
         head = token
         while head.dep_ in ("compound", "amod", "poss", "nmod") and (
             lemma(head.head) in places or head.head.ent_type_ in PLACE_ENTITIES or head.head.pos_ == "PROPN"
         ):
             head = head.head
-        if head.i in exclude:
+        if head.i in exclude and not _may_name_place(head, places):
             continue
         first, last = _place_bounds(head, places)
         return span_of([head.doc[first], head.doc[last]])
     return None
 
 
+def _through_apposition(token: Token, governor: Token) -> bool:
+    """True when the word hangs off its governing noun through an apposition ("X, a leader, Y")."""
+    while token.i != governor.i:
+        if token.dep_ == "appos":
+            return True
+        token = token.head
+    return False
+
+
 def _in_speakers_part(place: Token, event: Token, cues: frozenset[str]) -> bool:
     """True when the place hangs off a reporting verb rather than the event ("a resident of Jabra
     said", "told our correspondent in Gusau", "according to officials in Kyiv")."""
+    if _in_speakers_phrase(place, event, cues):
+        return True
     ancestors = {t.i for t in event.ancestors} | {event.i}
     for token in [place, *place.ancestors]:
         if token.i in ancestors:
@@ -215,11 +289,34 @@ def _in_speakers_part(place: Token, event: Token, cues: frozenset[str]) -> bool:
     return False
 
 
+# How a phrase hangs off a reporting verb when it describes the speaker or the hearer.
+_SPEAKER_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "iobj", "attr"})
+
+
+def _in_speakers_phrase(word: Token, event: Token, cues: frozenset[str]) -> bool:
+    """True when the word is inside the speaker's or hearer's phrase or the statement itself: "a
+    resident who fled on Monday told us", "told our correspondent in Gusau" (even where the parser
+    made "told" a conjunct of the event verb), "claimed it in a statement on Monday"."""
+    below = word
+    for token in word.ancestors:
+        if token.i == event.i:
+            return False
+        if token.pos_ == "VERB" and lemma(token) in cues:
+            if below.dep_ in _SPEAKER_ARGUMENTS:
+                return True
+            obj = _child(below, ("pobj",)) if below.dep_ == "prep" else None
+            return obj is not None and lemma(obj) in _STATEMENT_NOUNS
+        below = token
+    return False
+
+
 def _describes_a_party(place: Token, trigger: Trigger) -> bool:
     """True when the place is part of another verb's subject: "the Ministry of Health in Ramallah
     put the toll at eight", "our correspondent in Rafah says": where that party sits. The event's
     own subject ("police in Addis Ababa detained") does say where the event was."""
     anchors = {t.i for t in _anchors(trigger)}
+    # a subject shared by conjoined verbs is each one's: "troops in Jabalia killed ... and seized ..."
+    anchors |= {t.head.i for t in _anchors(trigger) if t.dep_ == "conj"}
     for token in place.ancestors:
         if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in NOUN_POS:
             if token.head.i in anchors or lemma(token) in _PLACE_SUBJECTS:
@@ -241,7 +338,7 @@ def _phrase(preposition: Token | None, obj: Token, places: frozenset[str]) -> Te
     """The place phrase from its head, with a "town of X" or a containing "in Y" kept."""
     first, last = _place_bounds(obj, places)
     doc = obj.doc
-    if preposition is not None and preposition.lower_ != "against" and first == preposition.i + 1:
+    if preposition is not None and preposition.lower_ not in ("against", "of") and first == preposition.i + 1:
         return span_of([preposition, doc[last]])
     return span_of([doc[first], doc[last]])
 
@@ -253,7 +350,7 @@ def _place_bounds(head: Token, places: frozenset[str]) -> tuple[int, int]:
         if child.i <= last:
             continue
         adjacent = child.i == last + 1 or child.i == last + 2 and head.doc[last + 1].text == ","
-        if child.dep_ == "prep" and child.lower_ in ("in", "of") and adjacent:
+        if child.dep_ == "prep" and child.lower_ in ("in", "of", "near", "between") and adjacent:
             obj = _child(child, ("pobj",))
             if obj is not None and _is_place(obj, places):
                 last = max(last, bounds(obj, verbal_modifiers=False)[1])
@@ -287,7 +384,7 @@ def _is_named(token: Token, places: frozenset[str]) -> bool:
             child.pos_ == "PROPN" or child.ent_type_ in PLACE_ENTITIES
         ):
             return True
-        if child.dep_ == "prep" and child.lower_ == "of":
+        if child.dep_ == "prep" and child.lower_ in ("of", "between"):  # "the road between X and Y"
             obj = _child(child, ("pobj",))
             if obj is not None and obj.pos_ == "PROPN":
                 return True
@@ -299,10 +396,35 @@ def _is_place_word(token: Token, places: frozenset[str]) -> bool:
     return token.ent_type_ in PLACE_ENTITIES or lemma(token) in places
 
 
+def _name_label_fits(token: Token) -> bool:
+    """False for a name labelled a number or a real date; the small parser labels many town names
+    DATE or TIME ("near Manbij on Thursday"), which a word with no time in it cannot be."""
+    if token.ent_type_ in ("DATE", "TIME"):
+        return not _TEMPORAL_WORD.search(token.text)
+    return token.ent_type_ not in _NOT_PLACE_ENTITIES
+
+
+# Prepositions that only ever locate: a name after them is a place even when the parser labels it
+# an organisation or a person ("residents of Avdiivka", "a base near Djibo"); "against Hamas" not.
+_LOCATIVE = frozenset({"in", "near", "outside", "inside", "around", "across", "throughout", "within", "of"})
+
+
+def _may_name_place(token: Token, places: frozenset[str], preposition: Token | None = None) -> bool:
+    """A place word, or a name in a place slot not labelled a person or organisation: what may be
+    taken as a place inside an actor's phrase ("a house in Nuseirat", not "strikes against Hamas")."""
+    if _is_place_word(token, places):
+        return True
+    if token.pos_ != "PROPN" or not _name_label_fits(token):
+        return False
+    if preposition is not None and preposition.lower_ in _LOCATIVE:
+        return True
+    return token.ent_type_ not in _PARTIES
+
+
 def _is_place(token: Token, places: frozenset[str]) -> bool:
     if _is_place_word(token, places):
         return True
-    if token.pos_ == "PROPN" and token.ent_type_ not in _NOT_PLACE_ENTITIES:
+    if token.pos_ == "PROPN" and _name_label_fits(token):
         return True  # a name in a place slot: the gazetteer decides
     return any(c.ent_type_ in PLACE_ENTITIES for c in token.children if c.dep_ in ("compound", "poss"))
 
@@ -319,11 +441,12 @@ def time_span(trigger: Trigger, sentence: Sequence[Token]) -> TextSpan | None:
     doc = event.doc
     clause = _clause_of(event)
     tokens = list(sentence)
+    dateline = _dateline_end(tokens)
     index = 0
     while index < len(tokens):
         token = tokens[index]
         index += 1
-        if token.ent_type_ not in ("DATE", "TIME") or token.ent_iob_ != "B":
+        if token.ent_type_ not in ("DATE", "TIME") or token.ent_iob_ != "B" or token.idx < dateline:
             continue
         end = token.i
         while end + 1 < len(doc) and doc[end + 1].ent_type_ in ("DATE", "TIME") and (
@@ -342,11 +465,23 @@ def time_span(trigger: Trigger, sentence: Sequence[Token]) -> TextSpan | None:
         statement = physical and _dates_a_statement(attached, event, (start, end))
         if statement or _dates_a_later_act(attached, event):
             continue
+        if physical and _in_speakers_phrase(doc[token.i : end + 1].root, event, _REPORTING):
+            continue  # "a resident who fled on Monday told us", "claimed it in a statement on Monday"
         rank = 0 if _clause_of(attached) == clause else 1
         key = (rank, abs(token.i - event.i))
         if best is None or key < best[0]:
             best = (key, span_of([doc[start], doc[end]]))
     return best[1] if best else None
+
+
+def _dateline_end(tokens: Sequence[Token]) -> int:
+    """The character offset where a dateline opening the sentence ends (0 if there is none)."""
+    if not tokens:
+        return 0
+    first = tokens[0]
+    head = first.doc.text[first.idx : first.idx + 120]
+    match = _DATELINE.match(head)
+    return first.idx + match.end() if match else 0
 
 
 def _attachment(root: Token) -> Token:

@@ -30,6 +30,7 @@ class Place:
     admin1_code: str | None = None  # GeoNames admin1 code
     precision: int = 1  # ACLED geo precision when the phrase names just this place
     curated: bool = False  # from the supplement: known conflict places, trusted at any size
+    town: str | None = None  # a camp or neighbourhood: the town it is coded to ("Abu Shouk" -> El Fasher)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +95,7 @@ def load_place_data(iso3_to_iso2: dict[str, str]) -> PlaceData:
             admin1_code=code,
             precision=entry.get("precision", 1),
             curated=True,
+            town=entry.get("town"),
         )
         data.places.append((place, (entry["name"], *entry.get("aliases", ()))))
     return data

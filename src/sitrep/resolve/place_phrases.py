@@ -24,7 +24,7 @@ _DIRECTION = (
 # Adjectives saying who holds a place say nothing about where it is: "rebel-held Idlib".
 _LEADING = re.compile(
     r"^(?:in|at|on|into|inside|within|from|across|throughout|to|towards?|over|via|the|occupied|besieged|"
-    r"war-torn|war-ravaged|embattled|restive|[a-z]+-(?:held|controlled|occupied|run|besieged))\s+",
+    r"war-torn|war-ravaged|embattled|restive|front-?line|[a-z]+-(?:held|controlled|occupied|run|besieged))\s+",
     re.IGNORECASE,
 )
 # Words saying the event was near the named place, not in it: ACLED precision 2.

@@ -242,7 +242,7 @@ class Gazetteer:
             return None
         whole = self._pick(cleaned, countries, want=None, within=None, exact=True)
         if whole is not None:  # "North Kivu", "northern Gaza", "West Bank" are names themselves
-            return _location(whole, whole.precision, cleaned)
+            return self._coded(whole, whole.precision, cleaned)
         phrase = place_phrases.parse(cleaned)
         hints = list(countries)
         within = None
@@ -253,9 +253,13 @@ class Gazetteer:
                 if not phrase.qualifier_is_near:
                     within = (container.country, _admin1_code_of(self, container))
         place = self._pick(phrase.name, hints, want=phrase.want, within=within, exact=False)
-        if place is None and phrase.qualifier:  # "Unknownville, Idlib": fall back to the container
+        unpopulated = place is not None and place.kind in ("region", "admin1") and phrase.qualifier_is_near
+        if (place is None or unpopulated) and phrase.qualifier:
+            # "Unknownville, Idlib": the container; "the Jordan Valley near Jericho": ACLED codes the
+            # most specific populated place, the town the area is near.
             container = self.resolve(phrase.qualifier, countries)
-            return replace(container, precision=max(container.precision, 2)) if container else None
+            if container is not None and (place is None or container.precision < 3):
+                return replace(container, precision=max(container.precision, 2))
         if place is None:
             return self._known_name_inside(cleaned, hints)
         precision = place.precision
@@ -263,7 +267,18 @@ class Gazetteer:
             precision = max(precision, 2)
         if phrase.area and place.kind == "city" and place.admin1_code and phrase.want is None:
             precision = 2
-        return _location(place, precision, phrase.name)
+        return self._coded(place, precision, phrase.name)
+
+    def _coded(self, place: Place, precision: int, text: str) -> Location:
+        """The Location of a gazetteer entry; a camp or neighbourhood the supplement codes to its town
+        is that town's (ACLED codes events in a camp missing from GeoNames to the town it belongs to),
+        keeping the article's name of the camp as `text`."""
+        if place.town:
+            towns = self._ranked(place.town, [place.country] if place.country else [])
+            for town, _ in towns:
+                if town.kind == "city" and town.country == place.country:
+                    return _location(town, max(precision, place.precision), text)
+        return _location(place, precision, text)
 
     def _known_name_inside(self, cleaned: str, countries: Sequence[str]) -> Location | None:
         """The longest run of capitalised words in the phrase that names a place in the article's
@@ -279,7 +294,7 @@ class Gazetteer:
         for run in runs:
             place = self._pick(run, countries, want=None, within=None, exact=True)
             if place is not None and (place.country in countries or place.kind != "city"):
-                return _location(place, max(place.precision, 2), run)
+                return self._coded(place, max(place.precision, 2), run)
         return None
 
     def _pick(
@@ -304,7 +319,9 @@ class Gazetteer:
             if within is not None and not _inside(place, within):
                 continue
             hinted = place.country in countries
-            if stopped and not hinted:
+            # "Plateau" alone is a word; "Plateau state" names the Nigerian state
+            asked = want == "admin1" and place.kind == "admin1"
+            if stopped and not hinted and not asked:
                 continue
             if hinted or place.curated or place.kind != "city":
                 return place

@@ -31,6 +31,13 @@ from sitrep.resolve.places import Gazetteer
 
 # Event types that happen somewhere: a statement (ACCUSE, THREATEN...) has no scene of its own.
 PHYSICAL = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "AID"})
+# A place phrase that points back at the place in focus: "in the town", "the city's Kyivskyi district",
+# "near the camp's main square". It names the scene's place, not a namesake found elsewhere.
+_ANAPHOR = re.compile(
+    r"^(?:(?:in|at|near|inside|outside|on|across|around)\s+)?(?:the\s+)?(?:same\s+)?"
+    r"(?:city|town|village|camp|settlement)(?:\s*$|['’]s\s)",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=1)
@@ -77,6 +84,8 @@ class Scene:
         sentence = mention.sentence.start
         paragraph = self._paragraph(sentence)
         physical = mention.plover in PHYSICAL
+        if physical and self._place is not None and mention.place and _ANAPHOR.match(mention.place.text):
+            location = self._place  # "two missiles hit the city's Kyivskyi district": the city in focus
         if self._broken_at != sentence and new_incident_cues().search(mention.sentence.text):
             self._broken_at = sentence  # the incident told so far is over
             self._incident_date, self._place = None, None
