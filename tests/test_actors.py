@@ -419,3 +419,21 @@ def test_pan_american_is_no_american_actor(actors: ActorDictionary) -> None:
 def test_shared_alias_gives_no_article_country(actors: ActorDictionary) -> None:
     # "al-Shabaab" names Somali and Mozambican insurgents: the alias alone fixes no country.
     assert actors.country_context(["Al-Shabaab vowed to attack Kenyan troops."]) == ["KEN"]
+
+
+def test_a_nationality_in_a_buildings_name_is_not_its_people(actors: ActorDictionary) -> None:
+    # "the Kuwaiti Hospital" in Rafah treats Palestinians; "a Kuwaiti hospital" is Kuwait's.
+    cases = [
+        ("the Kuwaiti Hospital", "PSE", ("PSE", "civilians", ())),
+        ("the Turkish School", "SOM", ("SOM", "civilians", ())),
+        ("a Kuwaiti hospital", "PSE", ("KWT", "civilians", ())),
+    ]
+    for phrase, context, expected in cases:
+        assert _triple(actors.resolve(phrase, MAR_2025, context, target=True)) == expected, phrase
+    assert actors.country_context(["A shell hit the Kuwaiti Hospital in Rafah."]) == ["PSE"]
+
+
+def test_things_an_actor_owns_do_not_name_someone(actors: ActorDictionary) -> None:
+    assert actors.names_someone("fighters") and actors.names_someone("commanders")
+    assert actors.names_someone("homes", target=True)
+    assert not actors.names_someone("camp") and not actors.names_someone("positions")

@@ -10,14 +10,21 @@ What the event is also decides who its actors are, as analysts code them (ACLED)
   strikes" -> Military Forces of Russia), while a state that speaks is its government;
 - what an attack hit stands for the people in it ("a crowded market" -> civilians, "the army base" ->
   state forces of the place);
-- a protest's actor is protesters, named or not;
-- "the group", "it", "their" refer back to the last name the article gave.
+- a protest's actor is protesters, named or not, and the people hurt or arrested at a protest are
+  protesters too;
+- "the group", "it", "their" refer back to the last name the article gave;
+- a weapon or an act given as an actor ("bombs fired by the M23", "attacks by Turkish forces") stands
+  for the agent its by-phrase names, and the group that "claimed responsibility" is the attacker;
+- a coordinated subject of a joint act or a clash ("Turkey and Russia agreed") names both sides;
+- the side an attack, arrest or withdrawal hit, when the text names none, belongs to the country where
+  it happened (its kind stays unknown).
 """
 
 from __future__ import annotations
 
 import bisect
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -25,6 +32,17 @@ from functools import lru_cache
 from typing import Any
 
 from sitrep.models import Actor, CleanArticle, Event, EventMention, ParsedArticle, TextSpan
+from sitrep.resolve.actor_spans import (
+    agent_after,
+    claimant,
+    harmed,
+    hung_on,
+    is_reciprocal,
+    owner_after,
+    partner,
+    with_noun,
+    without_dateline,
+)
 from sitrep.resolve.actors import ActorDictionary, NamedMention
 from sitrep.resolve.dates import resolve_date
 from sitrep.resolve.places import Gazetteer
@@ -42,6 +60,20 @@ _GROUP_ANAPHORS = frozenset(
 _RIOTS = frozenset({"Violent demonstration", "Mob violence"})
 _PRONOUNS = frozenset({"it", "its", "they", "their", "them"})
 _PRONOUN_REACH = 400  # characters back a pronoun may look for its name (about two sentences)
+_POSSESSIVES = frozenset({"its", "their"})
+# Acts whose second actor is the side they hit; unnamed, it is of the country where the act happened.
+_HIT_SIDE_ACTS = frozenset({"ASSAULT", "COERCE", "RETREAT", "AID"})
+# Acts two sides do together: "Turkey and Russia agreed", "X and Y troops carried out joint patrols".
+# A coordinated subject names both; the second is the event's second actor.
+_JOINT_ACTS = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+_NON_STATE_KINDS = frozenset({"rebels", "political_militia", "identity_militia"})
+# Sub-events whose victims are protesters by definition; arrests, crowd control and state forces'
+# shooting hit protesters when their sentence tells of a protest ("police shot dead 13 people
+# during protests", "dispersed the demonstrators and arrested 21 people").
+_PROTEST_SUB_EVENTS = frozenset({"Excessive force against protesters", "Protest with intervention"})
+# ACLED's "Violence against civilians": its target is civilians by definition.
+_AGAINST_CIVILIANS = frozenset({"Attack", "Abduction/forced disappearance", "Sexual violence"})
+_PROTEST_WORDS = re.compile(r"\b(?:protest|demonstrat|rall(?:y|ies)\b)", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -52,6 +84,7 @@ class _ArticleActors:
     named: list[NamedMention]
     starts: list[int]  # named[i].start, for bisecting
     persons: set[tuple[int, int]]  # (start, end) of the PERSON entities spaCy found
+    doc: Any = None  # the spaCy Doc, for repairing actor spans (see actor_spans)
 
 
 class Resolver:
@@ -73,6 +106,7 @@ class Resolver:
             named=named,
             starts=[m.start for m in named],
             persons=_persons(getattr(parsed, "doc", None)),
+            doc=getattr(parsed, "doc", None),
         )
         scene = Scene(article, self.gazetteer, context)
         return [self._event(article, mention, context, known, scene) for mention in mentions]
@@ -86,13 +120,23 @@ class Resolver:
         home: str | None,
         known: _ArticleActors,
         target: bool = False,
+        other: TextSpan | None = None,
     ) -> Actor | None:
+        """The actor a span names; `other` is the event's other actor span, never this one's agent."""
         if span is None:
             return None
+        span = with_noun(without_dateline(span), known.doc)
         actor = self.actors.resolve(span.text, when, home, target=target)
         words = span.text.split()
         if actor is None or (words and words[0].lower() in _PRONOUNS):
             actor = self._referent(span, sentence_start, when, home, known, target) or actor
+        if actor is None:
+            dealings = self.actors.data.cues.dealings_nouns
+            part = self.actors.defers_to_owner(span.text)
+            agent = agent_after(span, known.doc) or owner_after(span, known.doc, dealings, part)
+            if agent is not None and not (other and other.start < agent.end and agent.start < other.end):
+                actor = self.actors.resolve(agent.text, when, home, target=target)
+                actor = replace(actor, text=agent.text) if actor is not None else None
         if actor is None:
             return None
         backed = list(actor.backed_by)
@@ -124,6 +168,11 @@ class Resolver:
                 earlier = [m for m in reversed(before) if m.start < sentence_start]
                 candidates = here + [m for m in earlier if span.start - m.end <= _PRONOUN_REACH]
             rest = [] if groups_only else words[1:]
+            owned = words[0].lower() in _POSSESSIVES and rest and not target
+            if owned and not self.actors.names_someone(" ".join(rest)):
+                # "handed over their camp": a thing the referent owns is not an actor (though as an
+                # attack's target, "shelled their positions" hits the referent)
+                return None
             for mention in candidates:
                 actor = self.actors.resolve(" ".join([mention.text, *rest]), when, home, target=target)
                 if actor is not None:
@@ -152,9 +201,8 @@ class Resolver:
             home = location.country
         plover, sub_event = mention.plover, mention.acled_sub_event_type
         target = plover in {"ASSAULT", "COERCE"} and sub_event not in _TERRITORY
-        start = mention.sentence.start
-        actor1 = self._actor(mention.actor1, start, mention.actor1_backers, event_date, home, known)
-        actor2 = self._actor(mention.actor2, start, mention.actor2_backers, event_date, home, known, target)
+        actor1, actor2 = self._sides(mention, event_date, home, target, known)
+        actor2 = self._hit_side(actor2, actor1, mention, location.country if location else None)
         key = f"{article.id}:{mention.trigger.start}:{mention.plover}"
         return Event(
             event_id=hashlib.sha1(key.encode()).hexdigest()[:16],
@@ -182,6 +230,78 @@ class Resolver:
             published=published.isoformat() if published else None,
         )
 
+
+    def _sides(
+        self, mention: EventMention, when: date | None, home: str | None, target: bool, known: _ArticleActors
+    ) -> tuple[Actor | None, Actor | None]:
+        """Both actors, with the extractor's spans repaired where they are known to go wrong (see
+        actor_spans): roles swapped by a misparsed participle, one phrase given for both sides, no
+        actor but a claimant, a joint act or clash whose second side is in the coordinated subject."""
+        start = mention.sentence.start
+        span1, span2 = mention.actor1, mention.actor2
+        if span1 is None and span2 is not None and hung_on(mention.trigger, span2, known.doc):
+            span1, span2 = span2, None  # "forces arrested 35 people" is no passive: the forces acted
+        if span2 is not None and span1 is not None and span2.start == span1.start:
+            span2 = None  # one phrase cannot be both sides of an act
+        actor1 = self._actor(span1, start, mention.actor1_backers, when, home, known, other=span2)
+        if actor1 is None and mention.plover == "ASSAULT":
+            claimed = claimant(mention.sentence, known.doc)  # "..., and al-Shabaab claimed responsibility"
+            actor1 = self._actor(claimed, start, (), when, home, known, other=span2)
+        actor2 = self._actor(span2, start, mention.actor2_backers, when, home, known, target, span1)
+        fighting = self.actors.data.cues.reciprocal_verbs
+        joint = mention.plover in _JOINT_ACTS or (
+            mention.plover == "ASSAULT" and is_reciprocal(mention.trigger, known.doc, fighting)
+        )
+        if span2 is None and joint and span1 is not None:
+            # A domestic armed group's partner "the military" is its own country's ("the RSF and
+            # the army agreed"), wherever the talks were held.
+            domestic = actor1 is not None and actor1.country and actor1.kind in _NON_STATE_KINDS
+            partner_home = actor1.country if actor1 is not None and domestic else home
+            actor2 = self._actor(partner(span1, known.doc), start, (), when, partner_home, known)
+        if actor2 is None and mention.plover in _HIT_SIDE_ACTS:
+            actor2 = self._victims(mention, known.doc, when, home, actor1)
+        return actor1, actor2
+
+    def _victims(
+        self, mention: EventMention, doc: Any, when: date | None, home: str | None, actor1: Actor | None
+    ) -> Actor | None:
+        """Who the sentence says was hurt, when the extractor found no target: the object of a verb
+        of harm ("killing three villagers", "a policeman was wounded"), if it names people."""
+        for phrase in harmed(mention.sentence, mention.trigger, doc, self.actors.data.cues.harm_verbs):
+            actor = self.actors.resolve(phrase.text, when, home, target=True)
+            if actor is not None and (actor1 is None or actor.name != actor1.name):
+                return replace(actor, text=phrase.text)
+        return None
+
+    def _hit_side(
+        self, actor2: Actor | None, actor1: Actor | None, mention: EventMention, where: str | None
+    ) -> Actor | None:
+        """The side an act hit, as analysts code it when the sentence is vague about it.
+
+        People shot or arrested at a protest are protesters. A strike on "targets near Sanaa" or a
+        grenade thrown in Mogadishu hit someone of that country: the country is known, the kind only
+        when the sub-event defines it (violence against civilians, force against protesters). An
+        aid delivery's place is the recipient's only when the donor is not at home there."""
+        if mention.plover not in _HIT_SIDE_ACTS:
+            return actor2
+        if actor2 is not None:
+            policing = mention.plover == "COERCE" or mention.mode == "crowd-control"
+            policing = policing or (actor1 is not None and actor1.kind == "state_forces")
+            at_protest = mention.acled_sub_event_type in _PROTEST_SUB_EVENTS or (
+                policing and _PROTEST_WORDS.search(mention.sentence.text) is not None
+            )
+            if actor2.kind == "civilians" and at_protest:
+                return replace(actor2, name=self._label("Protesters", actor2.country), kind="protesters")
+            return actor2
+        if where is None or (mention.plover == "AID" and actor1 is not None and actor1.country == where):
+            return None
+        text = mention.actor2.text if mention.actor2 else None
+        sub_event = mention.acled_sub_event_type
+        if sub_event in _AGAINST_CIVILIANS:
+            return Actor(self._label("Civilians", where), where, "civilians", (), text)
+        if sub_event in _PROTEST_SUB_EVENTS:
+            return Actor(self._label("Protesters", where), where, "protesters", (), text)
+        return Actor(self._label("Unidentified", where), where, None, (), text)
 
     def _as_acting(
         self, actor: Actor | None, plover: str, sub_event: str | None, home: str | None

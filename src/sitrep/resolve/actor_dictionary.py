@@ -163,6 +163,9 @@ class Cues:
     place_words: frozenset[str]
     clause_words: frozenset[str]
     coordinators: frozenset[tuple[str, ...]]
+    harm_verbs: frozenset[str] = frozenset()  # lemmas whose object is who an act hurt
+    dealings_nouns: frozenset[str] = frozenset()  # lemmas of talks and ties: "with" names the other side
+    reciprocal_verbs: frozenset[str] = frozenset()  # lemmas of fighting: a coordinated subject is both sides
 
 
 @lru_cache(maxsize=65536)
@@ -392,5 +395,8 @@ def load_data() -> DictionaryData:
         place_words=words("place_words"),
         clause_words=words("clause_words"),
         coordinators=phrases("coordinators"),
+        harm_verbs=words("harm_verbs"),
+        dealings_nouns=words("dealings_nouns"),
+        reciprocal_verbs=words("reciprocal_verbs"),
     )
     return DictionaryData(lexicon, countries, groups, leaders, cues, versions)

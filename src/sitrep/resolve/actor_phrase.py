@@ -124,6 +124,8 @@ class PhraseReader:
             elif after and after.folded in cues.backing_suffixes and not after.break_before:
                 phrase.backing |= span | {m.end}
                 phrase.add_backer(iso3)
+            elif self._names_a_building(phrase, k):
+                phrase.equipment |= span  # "the Saudi Hospital" in Khartoum: a name, not Saudis
             elif (
                 k + 1 < len(phrase.matches)
                 and self._is_proxy(phrase.matches[k + 1])
@@ -230,6 +232,22 @@ class PhraseReader:
             identity=any(e.kind == "identity" for m in matches for e in m.entries),
             rest=rest,
             rest_kind=split_kind,
+        )
+
+    @staticmethod
+    def _names_a_building(phrase: Phrase, k: int) -> bool:
+        """A demonym inside a building's proper name: "the Saudi Hospital", "the Turkish School"
+        (after "the", followed by a capitalised civilian site), where the nationality is the
+        founder's, not the people's inside."""
+        m, tokens = phrase.matches[k], phrase.tokens
+        if m.start == 0 or tokens[m.start - 1].folded != "the" or k + 1 >= len(phrase.matches):
+            return False
+        site = phrase.matches[k + 1]
+        return (
+            site.start == m.end
+            and tokens[site.start].surface[:1].isupper()
+            and any(e.kind == "demonym" for e in m.entries)
+            and any(isinstance(e.ref, GenericTerm) and e.ref.cls == "civilian_site" for e in site.entries)
         )
 
     @staticmethod

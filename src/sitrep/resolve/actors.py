@@ -112,6 +112,26 @@ class ActorDictionary:
         backed = [c for c in (*actor.backed_by, *phrase.backers) if c != actor.country]
         return Actor(name, actor.country, actor.kind, tuple(dict.fromkeys(backed)), text)
 
+    def names_someone(self, text: str, target: bool = False) -> bool:
+        """Whether a phrase has a word for people or forces ("fighters", "commanders", "drones" that
+        someone flies; as a target, "homes" for the people in them) rather than only for things they
+        own ("their camp", "its positions"): what an "its"/"their" phrase needs to be an actor."""
+        phrase = self.reader.read(text, None)
+        if not phrase.tokens:
+            return False
+        head = self.reader.head(phrase, 0, len(phrase.tokens), sites=target)
+        return head.top is not None or any(e.kind != "generic" for m in head.matches for e in m.entries)
+
+    def defers_to_owner(self, text: str) -> bool:
+        """Whether a phrase's head only says what part of someone it is ("a delegation", "members"):
+        such a phrase needs the of/from phrase after it to name an actor."""
+        phrase = self.reader.read(text, None)
+        named = any(e.kind != "generic" for m in phrase.matches for e in m.entries)
+        if not phrase.tokens or named:
+            return False
+        top = self.reader.head(phrase, 0, len(phrase.tokens)).top
+        return top is not None and top.cls == "role"
+
     def backers(self, text: str) -> tuple[str, ...]:
         """States named as backers. A phrase with a backing cue ("Russia-backed", "supported by
         Turkish artillery") gives the cued states only; a phrase with none is taken to be a backer
