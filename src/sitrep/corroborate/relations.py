@@ -34,8 +34,8 @@ def node(name: str | None, country: str | None, kind: str | None) -> tuple[str, 
     """(node id, label, country) of an actor; None when the actor is unknown."""
     if kind in STATE_KINDS and country:
         return f"state:{country}", country_name(country), country
-    if not name:
-        return None
+    if not name or (kind is None and name.startswith("Unidentified")):
+        return None  # "Unidentified (Syria)": a side known only by where it was, no node of its own
     return f"actor:{name.casefold()}", name, country
 
 
