@@ -546,3 +546,184 @@ def test_threat_in_a_posted_video_is_the_posters(extract):
 def test_claim_of_responsibility_in_a_conjoined_clause_does_not_hedge_the_attack(extract):
     sentence = "A car bomb exploded near the port, killing nine people, and the group claimed the attack."
     assert not only(extract(sentence), "ASSAULT").hedged
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        # an outcome participle the parser hung on the wrong clause is still the attack's outcome
+        (
+            "Jihadists raided a village in Tillaberi as people gathered for prayers, killing 14 civilians, "
+            "a local official said.",
+            14,
+        ),
+        ("Warplanes bombed the market in Ariha, the monitor reported, saying nine people were killed.", 9),
+    ],
+)
+def test_casualty_clause_without_attacker_is_the_outcome_of_the_attack(extract, sentence, killed):
+    attack = only(extract(sentence), "ASSAULT")
+    assert attack.figures.killed == killed
+
+
+def test_killing_beside_burning_goes_to_the_attack_not_the_arson(extract):
+    mentions = extract(
+        "Militiamen attacked the village of Kalehe on Monday, torching 40 huts and killing seven villagers, "
+        "a local chief said."
+    )
+    attack = next(m for m in mentions if m.plover == "ASSAULT" and m.trigger.text == "attacked")
+    assert attack.figures.killed == 7
+    assert all(m.figures.killed is None for m in mentions if m is not attack)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor1", "actor2"),
+    [
+        (
+            "MOGADISHU - Al Shabaab fighters attacked a military base near Afgooye overnight.",
+            "Al Shabaab fighters",
+            "a military base",
+        ),
+        ("Militants hurled a grenade into a bus station in Garissa on Sunday.", "Militants", "a bus station"),
+        ("Kurdish fighters repelled a large Islamic State assault on the prison.", "Kurdish fighters", None),
+    ],
+)
+def test_datelines_and_weapons_are_no_parties(extract, sentence, actor1, actor2):
+    attack = only(extract(sentence), "ASSAULT")
+    assert text(attack.actor1) == actor1
+    if actor2 is not None:
+        assert text(attack.actor2) == actor2
+    assert "grenade" not in (text(attack.actor2) or "")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor1"),
+    [
+        ("The militia's spokesman said no convoy on the highway would be safe.", "The militia's spokesman"),
+        ("The general said his forces would not hesitate to strike rebel positions.", "The general"),
+        ("A Houthi official said any ship bound for Israel was a legitimate target.", "A Houthi official"),
+        (
+            '"We will fight until the last invader leaves our land," the commander told supporters.',
+            "the commander",
+        ),
+    ],
+)
+def test_menace_in_reported_speech_is_a_threat_by_the_speaker(extract, sentence, actor1):
+    threat = only(extract(sentence), "THREATEN")
+    assert text(threat.actor1) == actor1
+    assert threat.attributed_to is None  # the outlet reports the speech act itself
+
+
+def test_ordinary_statement_is_no_threat(extract):
+    mentions = extract("The minister said the talks would resume next week in Geneva.")
+    assert not [m for m in mentions if m.plover == "THREATEN"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police units, supported by armoured vehicles, entered the district on Friday.",
+        "Dozens of settlers, some of them armed, marched through the village.",
+        "The rebels clashed with the Wagner Group, a mercenary force that backs the junta, near Kidal.",
+    ],
+)
+def test_equipment_states_and_standing_relations_are_no_aid(extract, sentence):
+    assert not [m for m in extract(sentence) if m.plover == "AID"]
+
+
+def test_announced_aid_package_is_the_announcers_own_act(extract):
+    aid = only(extract("Germany announced a new military aid package for Ukraine on Tuesday."), "AID")
+    assert text(aid.actor1) == "Germany"
+    assert aid.attributed_to is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        (
+            "Gunmen stormed a church in Ondo, killing 11 worshippers, two police sources and a nurse said.",
+            "police sources",
+        ),
+        ("The Syrian Network for Human Rights (SNHR) said warplanes struck a bakery in Idlib.", "(SNHR)"),
+        ("Hamas's armed wing, the Qassam Brigades, said its fighters destroyed an armoured bulldozer.",
+         "Qassam Brigades"),
+        ("The army's commander-in-chief said troops had withdrawn from the town.", "commander-in-chief"),
+    ],
+)
+def test_source_named_in_full(extract, sentence, source):
+    event = next(m for m in extract(sentence) if m.plover in ("ASSAULT", "RETREAT"))
+    assert source in (event.attributed_to or "")
+
+
+def test_carrier_named_on_the_weapon_sets_the_mode(extract):
+    sentence = "A bomb dropped by a helicopter struck a school in Sagaing, killing five children."
+    attack = only(extract(sentence), "ASSAULT")
+    assert attack.mode == "aerial"
+    assert attack.figures.killed == 5
+
+
+def test_main_verb_misparsed_as_participle_keeps_its_subject(extract):
+    attack = only(
+        extract(
+            "Suspected CODECO militiamen armed with spears and rifles killed 17 villagers in Djugu overnight."
+        ),
+        "ASSAULT",
+    )
+    assert "militiamen" in (text(attack.actor1) or "")
+    assert attack.figures.killed == 17
+    assert attack.acled_sub_event_type == "Attack"  # the victims, not the weapons, are the target
+
+
+def test_warning_after_a_modal_clause_is_asserted_and_the_speakers(extract):
+    threat = only(
+        extract(
+            "The Kremlin said the new shipments would only prolong the war and warned that Kyiv would pay."
+        ),
+        "THREATEN",
+    )
+    assert text(threat.actor1) == "The Kremlin"
+
+
+def test_threat_beside_a_demand_is_asserted(extract):
+    mentions = extract(
+        "The abductors called the family and demanded a ransom, "
+        "threatening to kill the pupils if it was not paid."
+    )
+    assert text(only(mentions, "THREATEN").actor1) == "The abductors"
+
+
+def test_toll_stated_by_another_source_is_its_own_claim(extract):
+    mentions = extract(
+        "Gunmen attacked a wedding in Zamfara on Saturday, killing 12 guests. "
+        "The state emergency agency later put the toll at 19."
+    )
+    tolls = [m for m in mentions if m.plover == "ASSAULT" and m.figures.killed == 19]
+    assert len(tolls) == 1
+    assert "emergency agency" in (tolls[0].attributed_to or "")
+
+
+def test_forecast_or_tally_of_a_toll_is_no_claim(extract):
+    assert not extract("The death toll could rise to 60.")
+    assert not extract("The war's death toll has passed 40,000 since October.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("The Malian army said it neutralised 23 terrorists near Menaka on Sunday.", 23),
+        ("Troops eliminated about 15 militants in an operation in Khan Younis, the military said.", 15),
+    ],
+)
+def test_communique_euphemisms_for_killing_are_attacks(extract, sentence, killed):
+    attack = only(extract(sentence), "ASSAULT")
+    assert attack.figures.killed == killed
+
+
+def test_neutralising_a_bomb_is_no_killing(extract):
+    mentions = extract("Police neutralised a bomb planted near the market in Maiduguri.")
+    assert not [m for m in mentions if m.plover == "ASSAULT"]
+    assert all(m.figures.killed is None for m in mentions)
+
+
+def test_liberating_a_village_is_a_capture(extract):
+    attack = only(extract("Sudan's army said its troops had liberated the town of Wad Madani."), "ASSAULT")
+    assert text(attack.actor1) is not None

@@ -86,3 +86,28 @@ def test_figures_by_role(nlp, sentence, killed, injured):
 def test_people_forced_to_flee_are_displaced(nlp):
     figures = figures_in(list(nlp("Militia raids forced nearly 6,000 villagers to flee, the agency said.")))
     assert (figures.displaced, figures.qualifier) == (6000, "nearly")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        # hospital counts: bodies and wounded are two figures, not one sum
+        ("The clinic in Baidoa said it had received 12 bodies and more than 30 wounded people.", 12, 30),
+        ("A nurse said the ward had treated 45 injured patients since the blast.", None, 45),
+        # a tally put at a number
+        ("The provincial governor put the number killed at 14.", 14, None),
+        ("Rescuers said the toll had climbed to 23, with more than 40 injured.", 23, 40),
+        # the first object counts, not an apposition after it
+        ("Gunmen killed five villagers, among them a child, in the raid.", 5, None),
+        # a numeral parsed onto a name compound
+        ("Three UPDF soldiers were lightly injured in the ambush.", None, 3),
+        # a qualifier parsed as a preposition, and military euphemism
+        ("Government troops stormed the hideout, killing up to 20 of them.", 20, None),
+        ("The army said its aircraft had neutralised around 60 militants near the border.", 60, None),
+        # the sources of a sentence are no victims
+        ("A bomb exploded at a market, killing 9 people, two police sources and a medic said.", 9, None),
+    ],
+)
+def test_figures_of_hospital_counts_tallies_and_parse_slips(nlp, sentence, killed, injured):
+    figures = figures_in(list(nlp(sentence)))
+    assert (figures.killed, figures.injured) == (killed, injured)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from sitrep.extract.datelines import after_dateline, dateline_end, dateline_word
 from sitrep.extract.lexicon import Lexicon
 from sitrep.extract.triggers import BACKING_LEMMAS, NOUN_POS, Token, Trigger, lemma
 from sitrep.models import TextSpan
@@ -99,12 +100,20 @@ def bounds(head: Token, keep_numbers: bool = False, verbal_modifiers: bool = Tru
         while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
             end += 1
         first, last = min(first, start), max(last, end)
-    for i in range(first, head.i):  # "14:35 - Hamas's armed wing": a live-blog timestamp is no part
-        if doc[i].text in DASHES and all(doc[j].like_num or doc[j].is_punct for j in range(first, i)):
+    for i in range(first, head.i):  # "14:35 - Hamas's armed wing", "GOMA - Armed men": no timestamp/dateline
+        spaced = i > 0 and bool(doc[i - 1].whitespace_)  # "GOMA - Armed men", not "UN-run"
+        if doc[i].text in DASHES and spaced and all(dateline_word(doc[j]) for j in range(first, i)):
             first = i + 1
             break
     while first < last and doc[first].pos_ == "PUNCT":
         first += 1
+    while last + 1 < len(doc) and not doc[last].whitespace_:  # "commander-in-chief": a hyphenated word
+        if doc[last].text in HYPHENS:  # is kept whole
+            last += 1
+        elif last + 2 < len(doc) and doc[last + 1].text in HYPHENS:
+            last += 2
+        else:
+            break
     return first, last
 
 
@@ -163,6 +172,12 @@ def party(token: Token | None, exclude: Token | None, lexicon: Lexicon) -> Party
         token = counted  # "thousands of protesters", "dozens of people"
     if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "ORDINAL"):
         return None  # "on Thursday" is a time, not a party
+    dash = dateline_end(token)
+    if dash is not None:  # "KHARKIV, Ukraine (Reuters) - Russian troops attacked": a parse across a dateline
+        after = after_dateline(dash, token.doc)
+        if after is None or after.i == (exclude.i if exclude is not None else -1):
+            return None
+        token = after
     head = resolve_head(token, exclude, lexicon)
     if head.pos_ == "PRON" and head.lower_ in PERSONAL | {"both", "each"}:
         return None
@@ -177,7 +192,7 @@ def _prep_object(token: Token, preps: tuple[str, ...]) -> Token | None:
     for child in token.children:
         if child.dep_ in ("prep", "agent") and child.lower_ in preps:
             obj = _child(child, ("pobj", "pcomp"))
-            if obj is not None:
+            if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):  # "on Sunday" is no party
                 return obj
     return None
 
@@ -197,17 +212,35 @@ def inherited_subject(verb: Token) -> Token | None:
         ):
             if token.dep_ == "relcl":
                 return token.head
+            if _misattached_conjunct(token):  # "said X would prolong the war and warned that ...": the
+                token = token.head.head  # past-tense conjunct belongs with "said", not with the modal clause
+                continue
             token = token.head
             continue
         return None
     return None
 
 
+MODAL_AUX = frozenset({"would", "will", "could", "might", "may", "can", "should", "must", "shall"})
+
+
+def _misattached_conjunct(verb: Token) -> bool:
+    """A past-tense verb parsed as conjunct of a modal verb inside a reported clause: tenses that cannot
+    share one subject ("...said deliveries would prolong the conflict and warned that ...")."""
+    head = verb.head
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBD"
+        and head.dep_ == "ccomp"
+        and any(c.dep_ == "aux" and c.lower_ in MODAL_AUX for c in head.children)
+    )
+
+
 def is_passive(verb: Token) -> bool:
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return True
-    if verb.tag_ != "VBN":
-        return False
+    if verb.tag_ != "VBN" or any(c.dep_ == "nsubj" for c in verb.children):
+        return False  # "a statement that strikes had killed four": a clause of its own, active
     if verb.dep_ in ("acl", "amod"):
         return True
     # "rebels were involved ..., and supported by X": the conjunct shares the passive
@@ -237,14 +270,22 @@ def verb_arguments(trigger: Trigger, lexicon: Lexicon) -> tuple[Token | None, To
     if trigger.modifier:  # "Russia-backed forces", "rebels supported by Turkish artillery"
         agent = _prep_object(verb, ("by",)) or _child(verb, ("npadvmod",))
         return agent, verb.head
-    if verb.dep_ in ("amod", "acl") and verb.tag_ == "VBN" and verb.head.pos_ in NOUN_POS:
-        return _prep_object(verb, ("by",)), verb.head
+    participle = verb.dep_ in ("amod", "acl") and verb.tag_ in ("VBN", "VBD") and verb.head.pos_ in NOUN_POS
+    if participle and _child(verb, ("nsubj",)) is None:
+        obj = _child(verb, ("dobj",))
+        if obj is not None:  # "rebels armed with machetes killed 42 villagers": a misparse of a main verb
+            return _subject_above(verb), obj
+        if verb.tag_ == "VBN":  # "civilians killed by shelling"; "the number killed" counts, names nobody
+            counted = lemma(verb.head) in ("number", "toll", "tally", "total", "figure", "count")
+            return _prep_object(verb, ("by",)), None if counted else verb.head
     target = _child(verb, ("dobj",))
     if target is not None and (
         target.i in {t.i for t in trigger.tokens} or lemma(target) in lexicon.word_set("things")
     ):
         # "held talks with X", "supplied drones to X", "fired tear gas at X": the party is elsewhere
         elsewhere = _prep_object(verb, ("to", "at", "on", "against", "with", "for"))
+        if elsewhere is not None and is_weapon(elsewhere, lexicon):
+            elsewhere = None  # "destroyed two tanks with rockets": the rockets are the means
         in_trigger = target.i in {t.i for t in trigger.tokens}
         target = elsewhere if elsewhere is not None or in_trigger else target
     between = _prep_object(verb, ("between",))
@@ -252,6 +293,10 @@ def verb_arguments(trigger: Trigger, lexicon: Lexicon) -> tuple[Token | None, To
         return between, next((c for c in between.children if c.dep_ == "conj"), None)
     if is_passive(verb):
         actor = _prep_object(verb, ("by",))
+        origin = _prep_object(verb, ("from",))
+        fired_from = origin is not None and origin.ent_type_ == "GPE" and is_weapon_act(verb, lexicon)
+        if actor is None and fired_from:
+            actor = origin  # "rockets were fired from Lebanon": the side firing is named by its ground
         target = target or _child(verb, ("nsubjpass",))
         if target is None and verb.dep_ == "conj":
             target = _child(verb.head, ("nsubjpass", "nsubj"))
@@ -266,7 +311,52 @@ def verb_arguments(trigger: Trigger, lexicon: Lexicon) -> tuple[Token | None, To
     if target is None and lemma(verb) in ("demand", "urge", "ask", "request", "insist"):
         clause = _child(verb, ("ccomp",))
         target = _child(clause, ("nsubj",)) if clause is not None else None
+    if (
+        trigger.sense.plover == "ASSAULT"
+        and target is not None
+        and lemma(verb) not in DISABLING_VERBS
+        and is_weapon(target, lexicon)
+    ):  # "lobbed a grenade into a church", "rockets were fired at Haifa": the target is where it was aimed
+        target = _prep_object(verb, AIM_PREPS) or _prep_object(target, AIM_PREPS)
     return actor, target
+
+
+AIM_PREPS = ("at", "on", "into", "against", "toward", "towards", "onto", "inside")
+# verbs whose object may well be a weapon: the weapon is what the act is done to
+DISABLING_VERBS = frozenset(
+    {"shoot", "intercept", "down", "destroy", "seize", "capture", "defuse", "jam", "hit"}
+)
+
+
+def is_weapon_act(verb: Token, lexicon: Lexicon) -> bool:
+    """A passive verb whose subject is a weapon: "rockets were fired", "a drone was launched"."""
+    subject = _child(verb, ("nsubjpass",))
+    return subject is not None and is_weapon(subject, lexicon)
+
+
+def is_weapon(token: Token, lexicon: Lexicon) -> bool:
+    """A weapon or a quantity of weapons ("a hand grenade", "a barrage of rockets", "most of the rockets")."""
+    means = lexicon.word_set("means") | {"grenade", "shell", "round", "projectile"}
+    if lemma(token) in means:
+        return True
+    of = (c for c in token.children if c.lower_ == "of")
+    counted = next((g for c in of for g in c.children if g.dep_ == "pobj"), None)
+    return counted is not None and lemma(counted) in means
+
+
+def _subject_above(verb: Token) -> Token | None:
+    """The subject of an active verb the parser hung as a participle on a noun before it: climb past
+    prepositions and participles ("rebels armed with guns killed"), or take the clause's subject."""
+    token = verb.head
+    for _ in range(8):
+        if token.pos_ in NOUN_POS and token.dep_ in ("nsubj", "nsubjpass", "dep", "ROOT"):
+            return token
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("acl", "amod"):
+            return inherited_subject(token)
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
 
 
 def noun_arguments(trigger: Trigger, lexicon: Lexicon) -> tuple[Token | None, Token | None]:  # noqa: C901
@@ -289,14 +379,15 @@ def noun_arguments(trigger: Trigger, lexicon: Lexicon) -> tuple[Token | None, To
                 actor = child
             elif child.dep_ == "compound" and lemma(child) in lexicon.word_set("armed"):
                 actor = child  # "Assad-regime offensive", "army raid"
-    verb = governing_verb(noun)
+    base = noun.head if noun.dep_ == "compound" and noun.head.pos_ in NOUN_POS else noun  # "aid package"
+    verb = governing_verb(base)
     places = lexicon.word_set("place_nouns")
     target = _prep_object(noun, ("against", "on", "at", "targeting"))
     if target is not None and (lemma(target) in places or target.ent_type_ in ("GPE", "LOC", "FAC")):
         target = None  # "offensive against Idlib province": a place, not a party
     of_object = _prep_object(noun, ("of",))
     if target is None and of_object is not None and lemma(of_object) not in places:
-        target = of_object
+        target = None if is_weapon(of_object, lexicon) else of_object  # "a barrage of rockets": its means
     if verb is not None:
         light = lemma(verb) in lexicon.word_set("light_verbs")
         if actor is None and light:
@@ -309,6 +400,12 @@ def noun_arguments(trigger: Trigger, lexicon: Lexicon) -> tuple[Token | None, To
         # "dropped food over Gaza in coordination with Israel's military": the verb's subject cooperates
         actor = actor or inherited_subject(verb)
         target = target or _prep_object(noun, ("with",))
+    if trigger.sense.plover == "AID" and target is None:  # "an aid package for Ukraine", "aid to Gaza"
+        target = _prep_object(base, ("for", "to"))
+        if target is None and verb is not None:
+            target = _prep_object(verb, ("for",))
+        if target is not None and lemma(target) in places:
+            target = None
     relation = trigger.sense.plover in ("SUPPORT", "AID")
     if relation and noun.dep_ == "pobj" and noun.head.dep_ == "agent":  # "bolstered by support from the US"
         passive_verb = noun.head.head

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sitrep.extract.arguments import PERSONAL, phrase
+from sitrep.extract.arguments import PERSONAL, bounds, phrase
 from sitrep.extract.lexicon import Lexicon
 from sitrep.extract.triggers import Token, Trigger, lemma
 
@@ -35,6 +35,10 @@ MEDIA_WORDS = frozenset(
 )
 
 
+TALLY_VERBS = frozenset({"put", "place", "give", "raise", "revise", "update"})
+TALLY_NOUNS = frozenset({"toll", "number", "figure", "tally", "count", "total"})
+
+
 def _ancestors(token: Token) -> list[Token]:
     chain = []
     for _ in range(40):
@@ -45,18 +49,60 @@ def _ancestors(token: Token) -> list[Token]:
     return chain
 
 
-def _source_of(cue: Token) -> Token | None:
-    for child in cue.children:
-        if child.dep_ == "nsubj" and child.lower_ not in ("it", "there"):
-            return child
+def speaker_of(cue: Token) -> Token | None:
+    """The subject (or passive agent) of a cue verb: who says it."""
+    subjects = [c for c in cue.children if c.dep_ == "nsubj" and c.lower_ not in ("it", "there")]
+    if subjects:  # two subjects are a parse slip ("..., Borno state, ..., the agency said"): the nearest
+        return subjects[-1] if all(s.i < cue.i for s in subjects) else subjects[0]
     for child in cue.children:
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
     doc = cue.doc  # "..., Ali Demir, a local official, told reporters": a parse that lost the subject
+    before = _noun_before(cue)
+    if before is not None:
+        return before
     for i in range(cue.i - 1, max(cue.i - 12, cue.sent.start) - 1, -1):
         if doc[i].ent_type_ in ("PERSON", "ORG") and doc[i].dep_ != "compound":
             return doc[i]
     return None
+
+
+def _noun_before(cue: Token) -> Token | None:
+    """The noun phrase ending right before a subjectless cue: "..., killing 40, two security sources and a
+    resident said" (sources), "..., a community leader, Malam Sani, told reporters" (leader)."""
+    doc = cue.doc
+    i = cue.i - 1
+    while i > cue.sent.start and doc[i].is_punct:
+        i -= 1
+    token = doc[i]
+    if i < cue.sent.start or token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for _ in range(6):  # climb to the first conjunct and the head of an appositive chain
+        chained = token.dep_ in ("conj", "appos") and token.head.dep_ in ("conj", "appos")
+        if (chained and token.head.i < token.i) or (token.dep_ == "compound" and token.head.i > token.i):
+            token = token.head
+        else:
+            break
+    return token
+
+
+def source_text(source: Token) -> str:
+    """The claimant as named: the noun phrase, with an acronym or a name in apposition ("The National
+    Network for the Defence of Human Rights (RNDDH)", "Hamas's armed wing, the Qassam Brigades")."""
+    first, last = bounds(source)
+    doc = source.doc
+    for child in source.children:
+        named = child.ent_type_ in ("ORG", "PERSON") or child.pos_ == "PROPN"
+        if child.dep_ == "appos" and named and child.i > last:
+            end = max(t.i for t in child.subtree)
+            if end - last <= 8:
+                last = end
+    acronym = last + 3 < len(doc) and doc[last + 1].text == "(" and doc[last + 3].text == ")"
+    if acronym and doc[last + 2].text.isupper():
+        last += 3
+    while last > first and doc[last].is_punct and doc[last].text != ")":
+        last -= 1
+    return str(doc[first : last + 1].text)
 
 
 def _cue_text(cue: Token) -> str:
@@ -108,16 +154,23 @@ def find_source(
                 return phrase(obj).text, "according to"
         if word in cues and token.pos_ == "VERB":
             candidates.append(token)
+        elif word in TALLY_VERBS and any(
+            c.dep_ == "dobj" and lemma(c) in TALLY_NOUNS for c in token.children
+        ):
+            candidates.append(token)  # "the ambulance service put the toll at 31": a source's own figure
     for cue in candidates:
-        covers = cue.i in above or cue.dep_ in ("ROOT", "parataxis")
+        # "..., shot dead four men ..., a community leader told reporters": a comma-joined conjunct
+        asyndetic = cue.dep_ == "conj" and not any(c.dep_ == "cc" for c in cue.head.children)
+        covers = cue.i in above or cue.dep_ in ("ROOT", "parataxis") or (asyndetic and cue.i > head.i)
         if not covers:
             continue
-        source = _source_of(cue)
-        if source is None or (source.dep_ == "nsubj" and source.i in {t.i for t in head.subtree}):
+        source = speaker_of(cue)
+        inside = source is not None and source.i in {t.i for t in head.subtree}
+        if source is None or (source.dep_ == "nsubj" and inside and cue.dep_ != "parataxis"):
             continue
         if source.lower_ in PERSONAL:
             source = _person_before(source) or source
-        return phrase(source).text, _cue_text(cue)
+        return source_text(source), _cue_text(cue)
     return None, None
 
 

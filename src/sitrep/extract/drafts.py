@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from sitrep.extract.arguments import Party, bounds
 from sitrep.extract.lexicon import Lexicon
-from sitrep.extract.triggers import Token, Trigger, lemma
+from sitrep.extract.triggers import BACKING_LEMMAS, Token, Trigger, lemma
 from sitrep.models import Figures, TextSpan
 
 
@@ -33,6 +33,7 @@ class Draft:
     cameo: str | None = None
     sentence_words: frozenset[str] = frozenset()
     anaphoric: bool = False
+    absorbed: tuple[int, ...] = ()  # token indexes of merged outcome clauses ("..., killing five")
 
 
 # modes a clause cue may put in place of the trigger word's own: "warplanes bombed" is an air strike,
@@ -47,6 +48,23 @@ def means_of(token: Token, lexicon: Lexicon) -> list[Token]:
     if word not in lexicon.word_set("means") and not lexicon.aircraft.match(token.lower_):
         return []
     return [token, *(c for c in token.children if c.dep_ == "compound")]
+
+
+def _delivered_by(head: Token, lexicon: Lexicon) -> list[Token]:
+    """The carrier named on a weapon subject: "explosives dropped from a drone", "a missile fired from a
+    helicopter": the delivery decides the mode."""
+    found: list[Token] = []
+    carriers = [c for c in head.children if c.dep_ == "acl" and lemma(c) not in BACKING_LEMMAS]
+    if head.dep_ == "nsubj" and head.head.pos_ == "VERB":
+        carriers.append(head.head)  # "a bomb dropped from a helicopter hit ...": parsed as the main verb
+    for verb in carriers:
+        for prep in (c for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by")):
+            for carrier in (g for g in prep.children if g.dep_ == "pobj"):
+                found.extend(means_of(carrier, lexicon))
+                aerial = (cues for mode, cues in lexicon.mode_cues if mode in OVERRIDING_MODES)
+                if any(lemma(carrier) in cues for cues in aerial):
+                    found.append(carrier)  # "dropped by a helicopter"
+    return found
 
 
 def infer_mode(trigger: Trigger, actor: Party | None, target: Party | None, lexicon: Lexicon) -> str | None:
@@ -73,6 +91,12 @@ def infer_mode(trigger: Trigger, actor: Party | None, target: Party | None, lexi
                 head = next((g for g in child.children if g.dep_ == "pobj"), None)
             if head is not None:
                 means.extend(means_of(head, lexicon))
+                means.extend(_delivered_by(head, lexicon))
+    if actor is not None:
+        means.extend(_delivered_by(actor.head, lexicon))
+    head = trigger.head
+    if head.dep_ in ("acl", "amod") and any(c.dep_ == "dobj" for c in head.children):
+        means.extend(means_of(head.head, lexicon))  # "explosives dropped from a drone hit": misparsed carrier
     for token in means:
         words.update((lemma(token), token.lower_))
     scope = _clause_tokens(trigger.head)

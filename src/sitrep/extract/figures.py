@@ -97,6 +97,9 @@ KILLED = frozenset(
         "slaughter",
         "martyr",
         "lose",
+        "neutralise",  # military communiqués (Sahel, Turkey, Israel) for enemy fighters killed
+        "neutralize",
+        "eliminate",
     }
 )
 INJURED = frozenset({"wound", "injure", "wounded", "injured", "injury", "hurt", "maim"})
@@ -168,11 +171,14 @@ def count_in(noun: Token) -> Count | None:
         numeral: Token | None = noun
     else:
         numeral = next((c for c in noun.children if c.dep_ == "nummod"), None)
+        if numeral is None:  # "Two FAMa soldiers": the numeral parsed onto a name compound
+            compounds = (c for c in noun.children if c.dep_ == "compound" and c.i < noun.i)
+            numeral = next((g for c in compounds for g in c.children if g.dep_ == "nummod"), None)
         vague_of = noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in VAGUE
         if numeral is None and vague_of:  # "dozens of people", "hundreds of civilians"
             numeral = noun.head.head
     if numeral is not None:
-        if numeral.ent_type_ in NOT_COUNTS:
+        if numeral.ent_type_ in NOT_COUNTS and not _lone_number(numeral):
             return None
         first = last = numeral.i
         while first - 1 >= 0 and (
@@ -203,11 +209,28 @@ def count_in(noun: Token) -> Count | None:
     return None
 
 
+def _lone_number(token: Token) -> bool:
+    """A bare number the tagger took for a date ("wounding 21"): an entity of one digits-only token
+    that is the object of its verb. "on 21 March" and "in 2023" are entities of their own kind."""
+    if not token.text.isdigit() or token.dep_ != "dobj" or len(token.text) > 3:
+        return False
+    doc = token.doc
+    return token.ent_iob_ == "B" and (token.i + 1 >= len(doc) or doc[token.i + 1].ent_iob_ != "I")
+
+
 def _victim(token: Token) -> Token | None:
     """The noun counted by a casualty word, by its grammatical role."""
     word = lemma(token)
-    children = {c.dep_: c for c in token.children}
+    children: dict[str, Token] = {}
+    for child in token.children:  # "killed four civilians, among them a child": the first object counts
+        children.setdefault(child.dep_, child)
     if token.pos_ == "VERB":
+        own_clause = any(c.dep_ in ("nsubj", "dobj", "aux", "auxpass") for c in token.children)
+        modifier = token.dep_ in ("amod", "acl") and token.tag_ == "VBN" and not own_clause
+        if modifier and word not in DISPLACED and token.head.pos_ in ("NOUN", "PROPN"):
+            if lemma(token.head) in TALLIES:  # "put the total number killed at eight"
+                return _tally_number(token.head)
+            return token.head  # "56 wounded patients", "24 bodies and 50 injured people"
         passive = "nsubjpass" in children or "auxpass" in children
         if passive:
             return children.get("nsubjpass")
@@ -219,24 +242,51 @@ def _victim(token: Token) -> Token | None:
                 return next((c for c in token.head.children if c.dep_ == "dobj"), None)
             if "dobj" not in children and token.dep_ == "conj":  # "27 were killed and 130 (others) injured"
                 numerals = (c for c in token.children if c.like_num and c.ent_type_ not in NOT_COUNTS)
-                return next(numerals, subject)
+                return next(numerals, None) or _qualified_number(token) or subject
+            if subject is not None and subject.like_num and token.tag_ == "VBN":
+                return subject  # "with more than 70 injured"
+            if "dobj" not in children:  # "killing up to 30 of them": the qualifier parsed as a preposition
+                return _qualified_number(token)
             return children.get("dobj")
         return children.get("dobj")
     if token.pos_ == "ADJ":  # "five dead", "left 20 wounded", "were shot dead"
         if token.head.pos_ in ("NOUN", "PROPN", "NUM"):
             return token.head
-        return children.get("nsubj") or next(
-            (c for c in token.head.children if c.dep_ in ("dobj", "nsubjpass")), None
+        return children.get("nsubj") or next(  # "shot dead a 12-year-old boy" (parsed as apposition)
+            (c for c in token.head.children if c.dep_ in ("dobj", "nsubjpass", "appos")), None
         )
     if word == "death" and token.dep_ == "pobj" and token.head.lower_ == "to":  # "beat a man to death"
         verb = token.head.head
         return next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
-    if word in ("toll", "death", "fatality", "refugee", "body"):
+    if word in ("toll", "death", "fatality", "refugee", "body", "casualty"):
         if any(c.dep_ == "nummod" for c in token.children):
             return token
         for t in token.head.subtree:  # "the death toll rose to 30"
             if t.like_num and t.ent_type_ not in NOT_COUNTS and t.i > token.i:
                 return t
+    return None
+
+
+EUPHEMISMS = frozenset({"neutralise", "neutralize", "eliminate"})  # killing, when people are counted
+TALLIES = frozenset({"number", "toll", "tally", "count", "figure", "total"})
+QUALIFYING_PREPS = frozenset({"to", "around", "about", "over", "nearly", "than", "of"})
+
+
+def _tally_number(tally: Token) -> Token | None:
+    """ "put the number killed at eight", "the number of dead rose to 40": the figure after the tally."""
+    for t in tally.head.subtree:
+        if t.i > tally.i and t.like_num and t.ent_type_ not in NOT_COUNTS:
+            return t
+    return None
+
+
+def _qualified_number(verb: Token) -> Token | None:
+    """A number object parsed as a preposition's object: "killing up to 30", "killed around 20"."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in QUALIFYING_PREPS:
+            number = next((g for g in child.children if g.dep_ == "pobj" and g.like_num), None)
+            if number is not None and number.ent_type_ not in NOT_COUNTS:
+                return number
     return None
 
 
@@ -247,6 +297,7 @@ class Casualty:
     kind: str  # "killed", "injured" or "displaced"
     count: Count
     word: Token
+    victim: Token | None = None  # the noun counted ("villagers"), when the figure names one
 
 
 def figures_in(sentence: Sequence[Token]) -> Figures:
@@ -293,19 +344,38 @@ def casualties_in(sentence: Sequence[Token]) -> list[Casualty]:
         victim = _victim(token)
         if victim is None:
             continue
+        if word in EUPHEMISMS and not (victim.like_num or victim.tag_ == "NNS"):
+            continue  # "neutralised a bomb", "eliminated the threat": no people counted
         count = count_in(victim)
         if count is not None:
-            found.append(Casualty(kind, _with_conjuncts(victim, count), token))
+            named = victim if victim.pos_ in ("NOUN", "PROPN") and lemma(victim) not in TALLIES else None
+            found.append(Casualty(kind, _with_conjuncts(victim, count), token, named))
     return found
+
+
+SPEECH_CUES = frozenset({"say", "tell", "report", "add", "confirm", "state"})
+
+
+def _speaker(conjunct: Token) -> bool:
+    """A conjunct that runs straight into a reporting verb is the sentence's source, not a victim."""
+    doc = conjunct.doc
+    after = max(t.i for t in conjunct.subtree) + 1
+    return after < len(doc) and doc[after].pos_ == "VERB" and lemma(doc[after]) in SPEECH_CUES
 
 
 def _with_conjuncts(victim: Token, count: Count) -> Count:
     """ "17 soldiers and 23 militiamen were killed": coordinated counts add up (ACLED sums them)."""
     total = count.value
+    casualty_words = KILLED | INJURED | DISPLACED
     for conjunct in victim.children:
-        casualty_word = lemma(conjunct) in KILLED | INJURED | DISPLACED  # "24 bodies and 50 wounded"
+        # "24 bodies and 50 wounded (people)": another kind of casualty, counted on its own
+        casualty_word = lemma(conjunct) in casualty_words or any(
+            c.dep_ in ("amod", "acl") and lemma(c) in casualty_words for c in conjunct.children
+        )
         if conjunct.dep_ != "conj" or casualty_word or conjunct.pos_ != victim.pos_:
             continue
+        if _speaker(conjunct):  # "killing 40 people, two security sources and a resident said"
+            break
         extra = count_in(conjunct) if any(c.dep_ == "nummod" for c in conjunct.children) else None
         if extra is not None:
             total += extra.value

@@ -44,6 +44,8 @@ class Lexicon:
     modality: dict[str, frozenset[str]]
     displacement: dict[str, frozenset[str]]
     lemma_fixes: dict[str, str]
+    threat_speech: re.Pattern[str] | None = None  # menaces that make a statement a THREATEN
+    speech_cues: frozenset[str] = frozenset()
 
     def word_set(self, name: str) -> frozenset[str]:
         return self.words.get(name, frozenset())
@@ -82,6 +84,7 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
     cues = data.get("mode_cues", {})
     pattern = cues.get("aircraft_pattern", "^$")
     mode_cues = tuple((mode, frozenset(words)) for mode, words in cues.items() if isinstance(words, list))
+    threats = data.get("threat_speech", {})
     attribution = {k: frozenset(v) for k, v in data.get("attribution", {}).items() if k != "hedge_phrases"}
     return Lexicon(
         verbs={k: tuple(v) for k, v in verbs.items()},
@@ -96,6 +99,8 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         modality={k: frozenset(v) for k, v in data.get("modality", {}).items()},
         displacement={k: frozenset(v) for k, v in data.get("displacement", {}).items()},
         lemma_fixes=dict(data.get("lemma_fixes", {})),
+        threat_speech=re.compile("|".join(f"(?:{p})" for p in threats["patterns"])) if threats else None,
+        speech_cues=frozenset(data.get("threat_speech", {}).get("speech_cues", ())),
     )
 
 

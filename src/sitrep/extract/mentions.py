@@ -29,7 +29,7 @@ from sitrep.extract.arguments import (
     span_of,
     verb_arguments,
 )
-from sitrep.extract.attribution import Disclaimer, find_source, is_hedged
+from sitrep.extract.attribution import Disclaimer, find_source, is_hedged, speaker_of
 from sitrep.extract.codes import EventFacts, codes_for
 from sitrep.extract.drafts import Draft, infer_mode
 from sitrep.extract.figures import Casualty, casualties_in, combine
@@ -37,6 +37,7 @@ from sitrep.extract.lexicon import Lexicon, Sense
 from sitrep.extract.merging import drop_nested, drop_protest_demands, merge_same_acts
 from sitrep.extract.modality import is_aggregate, is_asserted, is_question, negated, rejects_by_negation
 from sitrep.extract.setting import place_span, time_span
+from sitrep.extract.speech import announced, ownerless_equipment, reported_threat, speech_cue
 from sitrep.extract.triggers import NOUN_POS, Token, Trigger, find_triggers, lemma
 from sitrep.models import EventMention, TextSpan
 
@@ -117,6 +118,9 @@ def build_sentence_drafts(tokens: list[Token], index: int, lexicon: Lexicon) -> 
                         next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause else None
                     )
                     target = party(subject, actor.head if actor else None, lexicon)
+        if plover == "THREATEN" and actor is None:  # 'a spokesman said the bases were "legitimate targets"'
+            cue = speech_cue(trigger.head, lexicon)
+            actor = party(speaker_of(cue), None, lexicon) if cue is not None else None
         if plover == "ASSAULT" and target is None:
             for child in trigger.head.children:  # "advancing ... to push back X"
                 purpose = next(
@@ -124,6 +128,8 @@ def build_sentence_drafts(tokens: list[Token], index: int, lexicon: Lexicon) -> 
                 )
                 if purpose is not None and child.dep_ in ("advcl", "xcomp"):
                     target = _arguments(purpose, lexicon)[1]
+        if trigger.modifier and actor is not None and ownerless_equipment(actor.head, lexicon):
+            continue  # "units supported by armoured vehicles": equipment of no named party backs nobody
         if plover == "ASSAULT":
             mode = infer_mode(trigger, actor, target, lexicon)
         draft = Draft(
@@ -148,6 +154,9 @@ def build_sentence_drafts(tokens: list[Token], index: int, lexicon: Lexicon) -> 
     drafts = drop_nested(drafts)
     drafts = drop_protest_demands(drafts)
     drafts = merge_same_acts(drafts)
+    threat = reported_threat(tokens, sentence, index, words, drafts, lexicon)
+    if threat is not None:
+        drafts.append(threat)
     _attach_sentence_facts(drafts, tokens, sentence, index, words, lexicon)
     return drafts
 
@@ -163,8 +172,12 @@ def _attach_sentence_facts(
     casualties = casualties_in(tokens)
     figures = combine(casualties)
     violent = [d for d in drafts if d.plover in ("ASSAULT", "COERCE") and not d.trigger.modifier]
+    toll = _stated_toll(casualties, lexicon) if not violent else None
     if casualties and violent:
-        _assign_figures(casualties, violent)
+        _assign_figures(casualties, violent, lexicon)
+    elif toll is not None:  # "the hospital put the death toll at 31": each source's figure is a claim
+        trigger = Trigger(toll.word, (toll.word,), Sense("ASSAULT"))
+        drafts.append(Draft(index, trigger, sentence, "ASSAULT", None, figures=figures, sentence_words=words))
     elif figures.displaced is not None:
         forced = _forced_displacement(tokens, lexicon)
         if forced is not None:  # "militias forced 5,000 people from their homes": coercion by an actor
@@ -182,29 +195,61 @@ def _attach_sentence_facts(
             draft.place = place_span(draft.trigger, tokens, exclude, lexicon)
         draft.time = time_span(draft.trigger, tokens)
         draft.attributed_to, draft.cue = find_source(draft.trigger, tokens, lexicon)
-        if draft.plover in VERBAL and _speaker_is_actor(draft):
+        performed = draft.plover in PERFORMED_BY_ANNOUNCING and announced(draft.trigger, lexicon)
+        if (draft.plover in VERBAL or performed) and _speaker_is_actor(draft):
             draft.attributed_to, draft.cue = None, None  # the outlet reports the speech act itself
         draft.hedged = is_hedged(draft.trigger, sentence.text, lexicon)
 
 
-def _assign_figures(casualties: list[Casualty], violent: list[Draft]) -> None:
+def _assign_figures(casualties: list[Casualty], violent: list[Draft], lexicon: Lexicon) -> None:
     """Each figure goes to the event whose clause states it ("a strike killed four, and snipers shot
     dead two more": 4 and 2), else to the sentence's first violent event."""
     by_draft: dict[int, list[Casualty]] = {}
     heads = {d.trigger.head.i: n for n, d in enumerate(violent)}
+    heads.update({i: n for n, d in enumerate(violent) for i in d.absorbed})
+    lethal = [n for n, d in enumerate(violent) if d.mode not in SEPARATE_MODES]
     for casualty in casualties:
-        owner = 0
+        word = casualty.word
+        if word.dep_ in ("acl", "amod") and is_aggregate(Trigger(word, (word,), Sense("ASSAULT")), lexicon):
+            continue  # "30 civilians killed in drone strikes since the start of the month": a tally
+        bodily = casualty.kind != "displaced" and bool(lethal)
+        owner = lethal[0] if bodily else 0
         token = casualty.word
         for _ in range(12):
-            if token.i in heads:
-                owner = heads[token.i]
+            if token.i in heads and (violent[heads[token.i]].mode not in SEPARATE_MODES or not bodily):
+                owner = heads[token.i]  # "setting fire to 30 houses and killing six": not the burning's
                 break
             if token.head.i == token.i:
                 break
             token = token.head
         by_draft.setdefault(owner, []).append(casualty)
     for owner, found in by_draft.items():
-        violent[owner].figures = combine(found)
+        draft = violent[owner]
+        draft.figures = combine(found)
+        victim = next((c.victim for c in found if c.kind == "killed" and c.victim is not None), None)
+        reciprocal = lemma(draft.trigger.head) in RECIPROCAL  # "clashed, leaving nine dead": fighters or not
+        if draft.actor2 is None and victim is not None and draft.plover == "ASSAULT" and not reciprocal:
+            draft.actor2 = party(victim, draft.actor1.head if draft.actor1 else None, lexicon)  # the killed
+
+
+RECIPROCAL = frozenset({"clash", "fight", "fighting", "battle", "skirmish", "exchange", "engage", "combat"})
+SEPARATE_MODES = frozenset({"abduct", "destroy", "sexual"})  # acts ACLED codes apart from the killing
+
+
+TOLL_WORDS = frozenset({"toll", "body", "fatality", "casualty"})
+
+
+def _stated_toll(casualties: list[Casualty], lexicon: Lexicon) -> Casualty | None:
+    """A toll or body count stated with no act in its sentence ("Madina hospital received 24 bodies",
+    "the toll rose to 51"): a claim about the incident told before, recorded with its own source."""
+    for casualty in casualties:
+        word = casualty.word
+        if casualty.kind == "displaced" or lemma(word) not in TOLL_WORDS:
+            continue
+        claim = Trigger(word, (word,), Sense("ASSAULT"))
+        if is_asserted(claim, lexicon) and not is_aggregate(claim, lexicon):
+            return casualty
+    return None
 
 
 def _forced_displacement(tokens: list[Token], lexicon: Lexicon) -> tuple[Trigger, Party] | None:
@@ -223,6 +268,8 @@ def _forced_displacement(tokens: list[Token], lexicon: Lexicon) -> tuple[Trigger
             return Trigger(token, (token,), Sense("COERCE")), actor
     return None
 VERBAL = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT", "CONSULT", "AGREE"})
+# acts done by announcing them ("Washington announced an aid package", "the EU announced sanctions")
+PERFORMED_BY_ANNOUNCING = frozenset({"AID", "SANCTION"})
 DISCLAIMER_REACH = 3  # sentences back a disclaimer may refer to
 
 

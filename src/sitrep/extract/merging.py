@@ -73,10 +73,12 @@ def merge_same_acts(drafts: list[Draft]) -> list[Draft]:
         target = None
         if draft.plover == "ASSAULT" and _merge_interception(merged, draft):
             continue
+        if draft.plover == "ASSAULT" and _merge_outcome(merged, draft):
+            continue
         if draft.plover == "ASSAULT" and not draft.trigger.modifier:
             for other in merged:
-                if other.plover != "ASSAULT":
-                    continue
+                if other.plover != "ASSAULT" or other.anaphoric != draft.anaphoric:
+                    continue  # "confirmed the attack but said two were killed": a back-reference and news
                 if other.mode != draft.mode and {other.mode, draft.mode} & DISTINCT_MODES:
                     continue
                 if not (other.mode is None or draft.mode is None or other.mode == draft.mode):
@@ -129,7 +131,8 @@ WEAPON_OR_VEHICLE = frozenset(
      "shell", "drone", "vehicle", "car", "truck", "bus", "convoy", "shelling", "grenade", "blast"}
 )
 DISTINCT_MODES = frozenset({"abduct", "sexual", "destroy"})
-INTERCEPTIONS = frozenset({"shoot", "intercept", "down", "destroy", "repel"})
+INTERCEPTIONS = frozenset({"shoot", "intercept", "down", "destroy", "repel", "repulse"})
+GROUND_DEFENCE = frozenset({"repel", "repulse"})  # fending off an assault is a clash: the defender is actor1
 
 
 def _merge_interception(merged: list[Draft], draft: Draft) -> bool:
@@ -148,11 +151,54 @@ def _merge_interception(merged: list[Draft], draft: Draft) -> bool:
                 continue
             keeper = other
             keeper.trigger = interception.trigger
+            if lemma(interception.trigger.head) in GROUND_DEFENCE:
+                # "repelled 14 Russian assaults": a battle the defenders fight, told from their side
+                keeper.actor1, keeper.actor2 = interception.actor1 or keeper.actor1, attack.actor1
+                keeper.mode = stronger_mode(interception.mode, attack.mode)
+                return True
             keeper.actor2 = interception.actor1 or keeper.actor2
             keeper.actor1 = attack.actor1
             keeper.mode = stronger_mode(interception.mode, attack.mode)
             return True
     return False
+
+
+OUTCOME_LEMMAS = frozenset({"kill", "wound", "injure", "die", "maim", "neutralise", "neutralize"})
+
+
+def _is_outcome_clause(draft: Draft) -> bool:
+    """A casualty clause with no attacker of its own: "..., killing five", "five people were killed"."""
+    head = draft.trigger.head
+    if head.pos_ != "VERB" or lemma(head) not in OUTCOME_LEMMAS:
+        return False
+    participle = head.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "aux") for c in head.children)
+    return participle or draft.actor1 is None
+
+
+def _merge_outcome(merged: list[Draft], draft: Draft) -> bool:
+    """ "Gunmen attacked the village, killing six" or "..., the agency reported, saying five people were
+    killed": the casualties are the outcome of the attack told before them in the sentence, whatever
+    the parser attached the clause to. Kidnapping and burning keep their own events."""
+    if not _is_outcome_clause(draft):
+        return False
+    own = {t.i for t in draft.trigger.head.subtree}
+    hosts = [
+        o
+        for o in merged
+        if o.plover == "ASSAULT"
+        and o.trigger.start < draft.trigger.start
+        and o.mode not in DISTINCT_MODES
+        and not o.trigger.modifier
+        and not o.anaphoric  # "confirmed the attack but said two were killed": the attack is told elsewhere
+        and o.trigger.head.i not in own
+    ]
+    if not hosts:
+        return False
+    host = hosts[-1]
+    host.absorbed = (*host.absorbed, draft.trigger.head.i)
+    host.actor2 = host.actor2 or draft.actor2
+    host.mode = stronger_mode(host.mode, draft.mode)
+    return True
 
 
 def _outcome_of(a: Draft, b: Draft) -> bool:

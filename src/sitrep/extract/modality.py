@@ -62,14 +62,22 @@ def is_asserted(trigger: Trigger, lexicon: Lexicon) -> bool:
     token = head
     first = True
     came_from = ""
+    previous = head
     for _ in range(40):  # a parse tree is never deeper; guards against cycles in broken parses
         clause = token.pos_ in CLAUSE_POS or first
-        if clause and (_modal_or_future(token, lexicon) or _conditional(token, lexicon)):
+        # "would only prolong the conflict and warned that ...": a past-tense conjunct has no modal
+        finite_conjunct = came_from == "conj" and previous.tag_ in ("VBD", "VBZ")
+        hypothetical = _modal_or_future(token, lexicon) or _conditional(token, lexicon)
+        if clause and not finite_conjunct and hypothetical:
             return False
+        if first and _finite_misparse(token):
+            return True  # "gunmen believed to be members of a faction shot dead a leader": a main verb
         if not first:
             if lemma(token) in cues and came_from != "xcomp":
                 return True  # asserted by the source ("said Syria had killed", "told Reuters")
-            if lemma(token) in non_factive and came_from in EMBEDDING_DEPS:
+            # "demanded a ransom, threatening to kill": a participle clause beside the demand, not its content
+            participle = came_from == "advcl" and previous.tag_ == "VBG"
+            if lemma(token) in non_factive and came_from in EMBEDDING_DEPS and not participle:
                 return False
         if token.dep_ in INFINITIVE_DEPS and _has_infinitive_to(token):
             governor = token.head
@@ -87,9 +95,21 @@ def is_asserted(trigger: Trigger, lexicon: Lexicon) -> bool:
         if token.dep_ in ("prep", "pcomp", "pobj") and token.lower_ == "until":
             return False
         came_from = token.dep_
+        previous = token
         token = token.head
         first = False
     return True
+
+
+def _finite_misparse(verb: Token) -> bool:
+    """A past-tense verb with its own object parsed as a participle on a noun before it."""
+    return (
+        verb.dep_ in ("acl", "amod")
+        and verb.tag_ in ("VBN", "VBD")
+        and verb.head.pos_ in ("NOUN", "PROPN")
+        and any(c.dep_ == "dobj" for c in verb.children)
+        and not any(c.dep_ in ("aux", "auxpass", "mark") for c in verb.children)
+    )
 
 
 def rejects_by_negation(token: Token, lexicon: Lexicon) -> bool:

@@ -49,7 +49,9 @@ def neighbourhood(token: Token) -> set[str]:
     near = {lemma(token.head)}
     for child in token.children:
         near.add(lemma(child))
-        near.update(lemma(grandchild) for grandchild in child.children)
+        near.update(  # "units, supported by armoured vehicles, entered": the subject's backing is no context
+            lemma(g) for g in child.children if not (g.dep_ in ("acl", "amod") and lemma(g) in BACKING_LEMMAS)
+        )
     doc = token.doc
     near.update(lemma(doc[i]) for i in range(max(token.i - 3, 0), token.i))
     return near
@@ -121,6 +123,12 @@ def _verb_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
     modifier = key in BACKING_LEMMAS and token.dep_ in ("amod", "acl") and token.tag_ == "VBN"
     if modifier and not any(child.dep_ == "agent" for child in token.children):
         return None  # "Iran-backed rebels": a standing relation, the actor's backed_by, not an event
+    if key in BACKING_LEMMAS and token.tag_ == "VBN" and not any(
+        child.dep_ in ("agent", "dobj", "nsubjpass", "auxpass") for child in token.children
+    ):
+        return None  # "some of them armed", "heavily armed": a state, not an act of arming
+    if sense.plover == "AID" and token.dep_ == "relcl" and token.tag_ in ("VBZ", "VBP"):
+        return None  # "a militia that backs the army", "roads that supply the front": a standing relation
     return Trigger(token, (token,), sense, modifier=modifier and sense.plover in ("AID", "SUPPORT"))
 
 

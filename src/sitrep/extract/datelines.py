@@ -1,0 +1,43 @@
+"""Datelines and live-blog timestamps at the head of a sentence ("KHARKIV, Ukraine (Reuters) -",
+"GOMA -", "14:35 -"): never part of a party, and a parse that takes one for a subject is a slip."""
+
+from __future__ import annotations
+
+from sitrep.extract.triggers import NOUN_POS, Token
+
+DASHES = frozenset({"-", "–", "—"})
+
+
+def dateline_word(token: Token) -> bool:
+    """A word of a timestamp or dateline: numbers, punctuation, capitals ("KHARKIV", "Nov", "27")."""
+    clock = token.text.replace(":", "").replace(".", "").isdigit()  # "14:35"
+    return token.like_num or clock or token.is_punct or token.is_space or token.text.isupper() or (
+        token.ent_type_ in ("DATE", "TIME", "GPE") and token.ent_iob_ != "O"
+    )
+
+
+def dateline_end(token: Token) -> int | None:
+    """Index of the dash closing a dateline that `token` belongs to ("KHARKIV, Ukraine (Reuters) -"),
+    or None. A dateline opens its sentence with a capitalised place and ends at the first dash."""
+    sentence = token.sent
+    first = sentence.start
+    while first < token.i and token.doc[first].is_space:
+        first += 1
+    if not token.doc[first].text.isupper() or len(token.doc[first].text) < 2:
+        return None
+    for i in range(first, min(first + 16, sentence.end)):
+        if token.doc[i].text in DASHES and i > token.i and token.doc[i - 1].whitespace_:
+            return i
+    return None
+
+
+def after_dateline(dash: int, doc: object) -> Token | None:
+    """The noun heading the first phrase after a dateline: "- Russian troops attacked" -> troops."""
+    for i in range(dash + 1, min(dash + 8, len(doc))):  # type: ignore[arg-type]
+        token = doc[i]  # type: ignore[index]
+        if token.pos_ not in NOUN_POS:
+            continue
+        while token.head.i != token.i and token.head.pos_ in NOUN_POS and token.dep_ in ("compound", "amod"):
+            token = token.head
+        return token
+    return None

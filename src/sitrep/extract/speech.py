@@ -1,0 +1,75 @@
+"""Acts done by speaking, and parties that cannot act: threats in reported speech ("said no town would
+be safe"), announcements that are the act itself ("announced an aid package"), and equipment named
+without an owner ("supported by armoured vehicles") that backs nobody.
+"""
+
+from __future__ import annotations
+
+from sitrep.extract.arguments import bounds, party
+from sitrep.extract.attribution import speaker_of
+from sitrep.extract.drafts import Draft
+from sitrep.extract.lexicon import Lexicon, Sense
+from sitrep.extract.modality import negated
+from sitrep.extract.triggers import Token, Trigger, lemma
+from sitrep.models import TextSpan
+
+
+def announced(trigger: Trigger, lexicon: Lexicon) -> bool:
+    """ "announced a new aid package": the announcement is the act, not a report of it."""
+    noun = trigger.head
+    if noun.dep_ == "compound":
+        noun = noun.head
+    cues = lexicon.attribution.get("cue_verbs", frozenset())
+    return noun.dep_ == "dobj" and lemma(noun.head) in cues
+
+
+def ownerless_equipment(head: Token, lexicon: Lexicon) -> bool:
+    """ "armoured vehicles", "air strikes": equipment named with no nationality or owner."""
+    equipment = lexicon.word_set("weapons") | lexicon.word_set("means") | lexicon.word_set("equipment")
+    if head.ent_type_ or head.pos_ == "PROPN" or lemma(head) not in equipment:
+        return False
+    return not any(c.dep_ == "poss" or c.ent_type_ in ("NORP", "GPE", "ORG") for c in head.subtree)
+
+
+def speech_cue(token: Token, lexicon: Lexicon) -> Token | None:
+    """The speech verb whose content holds `token` ("said ... would not be safe"), unless negated."""
+    cues = lexicon.speech_cues | lexicon.attribution.get("cue_verbs", frozenset())
+    for _ in range(12):
+        if token.pos_ == "VERB" and lemma(token) in cues:
+            return None if negated(token) else token
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def reported_threat(
+    tokens: list[Token],
+    sentence: TextSpan,
+    index: int,
+    words: frozenset[str],
+    drafts: list[Draft],
+    lexicon: Lexicon,
+) -> Draft | None:
+    """A statement whose content is a menace: "Nasrallah said no town in the north would be safe",
+    "the minister said Ankara would not hesitate to act". The speaker threatens; the party named
+    inside the menace, if any, is threatened. One regular-expression scan of the sentence."""
+    if lexicon.threat_speech is None or any(d.plover == "THREATEN" for d in drafts):
+        return None
+    match = lexicon.threat_speech.search(sentence.text.lower())
+    if match is None:
+        return None
+    start, end = sentence.start + match.start(), sentence.start + match.end()
+    inside = [t for t in tokens if start <= t.idx < end]
+    if not inside:
+        return None
+    cue = speech_cue(inside[0], lexicon)
+    actor = party(speaker_of(cue), None, lexicon) if cue is not None else None
+    if actor is None:
+        return None
+    first, last = bounds(actor.head)
+    named = (t for t in inside if t.ent_type_ in ("GPE", "NORP", "ORG") and not first <= t.i <= last)
+    target_token = next(named, None)
+    target = party(target_token, actor.head, lexicon) if target_token is not None else None
+    trigger = Trigger(inside[0], tuple(inside), Sense("THREATEN"))
+    return Draft(index, trigger, sentence, "THREATEN", None, actor, target, sentence_words=words)
