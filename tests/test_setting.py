@@ -1,5 +1,5 @@
 """Where and when: which phrase of a sentence is an event's place and time, and how a report's
-scene carries them to follow-on sentences (extract/setting.py, resolve/scene.py)."""
+scene carries them to follow-on sentences (extract/setting.py, extract/timing.py, resolve/scene.py)."""
 
 from __future__ import annotations
 

@@ -38,6 +38,7 @@ from sitrep.cli_common import (
     make_app,
     out,
     parse_date,
+    write_jsonl,
 )
 from sitrep.errors import ConfigError, SitrepError
 
@@ -130,7 +131,7 @@ def clean(
             continue
         assert analysis.clean is not None
         if format == "jsonl":
-            sys.stdout.write(json.dumps(analysis.clean.to_dict(), ensure_ascii=False) + "\n")
+            write_jsonl([analysis.clean.to_dict()])
         else:
             record = analysis.clean.to_dict()
             out.rule(str(record["id"]))
@@ -185,8 +186,7 @@ def analyze(
             failed += 1
             err.print(f"rejected {analysis.source}: {analysis.rejected.reason}", markup=False)
         elif format == "jsonl":
-            for event in analysis.events:
-                sys.stdout.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
+            write_jsonl(event.to_dict() for event in analysis.events)
         else:
             collected.extend(analysis.events)
     if format == "table":
@@ -209,8 +209,7 @@ def events(
     """List stored events, with filters."""
     found = make_app(db).store.events(**event_filters(country, actor, type, since, until), limit=limit)
     if format == "jsonl":
-        for event in found:
-            sys.stdout.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
+        write_jsonl(event.to_dict() for event in found)
     else:
         _print_events_table(found)
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import sys
+from collections.abc import Iterable, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
@@ -27,6 +30,13 @@ Since = Annotated[str | None, typer.Option(help="On or after this date (YYYY-MM-
 Until = Annotated[str | None, typer.Option(help="On or before this date (YYYY-MM-DD or YYYY-MM).")]
 Status = Annotated[str | None, typer.Option("--status", help="corroborated, single-source or contested.")]
 TableOrJsonl = Annotated[str, typer.Option("--format", help="table or jsonl.")]
+
+
+def write_jsonl(rows: Iterable[Mapping[str, Any]]) -> None:
+    """One JSON object per line on stdout, as each row comes: what every `--format jsonl` prints.
+    Non-ASCII text stays readable; a value JSON has no type for (a date) is written as its text."""
+    for row in rows:
+        sys.stdout.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
 
 
 def make_app(db: str | None = None, **overrides: Any) -> Sitrep:

@@ -24,15 +24,11 @@ from sitrep.cli_common import (
     event_filters,
     make_app,
     out,
+    write_jsonl,
 )
 from sitrep.errors import ConfigError
 
 Limit = Annotated[int, typer.Option(help="How many to list.")]
-
-
-def _jsonl(rows: list[dict[str, Any]]) -> None:
-    for row in rows:
-        sys.stdout.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
 
 
 def incidents(
@@ -50,7 +46,7 @@ def incidents(
     filters = event_filters(country, actor, type, since, until)
     rows = make_app(db).corroborator.incidents(**filters, status=status, limit=limit)
     if format == "jsonl":
-        _jsonl(rows)
+        write_jsonl(rows)
         return
     table = Table("id", "dates", "type", "place", "actor1 → actor2", "killed (min–max)", "sources", "status")
     for r in rows:
@@ -109,7 +105,7 @@ def network(db: DbOption = None, format: TableOrJsonl = "table") -> None:
     """Standing relations between actors (backs, fights, threatens, negotiates with), with their sources."""
     edges = make_app(db).corroborator.relations()
     if format == "jsonl":
-        _jsonl(edges)
+        write_jsonl(edges)
         return
     table = Table("actor", "relation", "actor", "events", "independent sources", "first", "last")
     for e in edges:
@@ -128,7 +124,7 @@ def outlets(db: DbOption = None, format: TableOrJsonl = "table") -> None:
     """Each outlet's measured track record: its claims corroborated, contested or single-source, and more."""
     rows = make_app(db).corroborator.outlets()
     if format == "jsonl":
-        _jsonl(rows)
+        write_jsonl(rows)
         return
     table = Table(
         "outlet", "claims", "corroborated", "contested", "single-source", "figures outside range",

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from sitrep.extract.antecedents import PERSONAL, resolve_head
 from sitrep.extract.datelines import after_dateline, dateline_end, dateline_word
 from sitrep.extract.lexicon import Lexicon
 from sitrep.extract.triggers import BACKING_LEMMAS, NOUN_POS, Token, Trigger, lemma
@@ -24,9 +25,6 @@ VAGUE_COUNTS = frozenset({"dozens", "scores", "hundreds", "thousands", "millions
 HYPHENS = frozenset({"-", "‐", "–"})
 DASHES = frozenset({"-", "–", "—"})
 NAME_ENTITIES = frozenset({"ORG", "PERSON"})
-PERSONAL = frozenset({"he", "she", "it", "they", "them", "him", "her", "we", "us", "who", "which", "that"})
-POSSESSIVE = frozenset({"its", "their", "his", "her", "our"})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 MEASURE_NOUNS = frozenset(
     {"package", "round", "wave", "series", "set", "batch", "raft", "spate", "string", "slew"}
 )
@@ -115,46 +113,6 @@ def bounds(head: Token, keep_numbers: bool = False, verbal_modifiers: bool = Tru
         else:
             break
     return first, last
-
-
-def _candidate_antecedent(token: Token, exclude: Token | None, lexicon: Lexicon) -> Token | None:
-    """The nearest earlier party-like word in the sentence (then the sentence before)."""
-    armed = lexicon.word_set("armed")
-    doc = token.doc
-    start = max(token.sent.start - 60, 0)
-    for i in range(token.i - 1, start - 1, -1):
-        cand = doc[i]
-        if exclude is not None and cand.i == exclude.i:
-            continue
-        if cand.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "appos"):
-            continue
-        if cand.lower_ in PERSONAL or cand.lower_ in POSSESSIVE:
-            continue
-        if cand.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") or (
-            cand.pos_ == "NOUN" and lemma(cand) in armed | lexicon.word_set("roles")
-        ):
-            return cand
-    return None
-
-
-def resolve_head(token: Token, exclude: Token | None, lexicon: Lexicon) -> Token:
-    """Follow relative and personal pronouns, "its forces" and "the country" to the party named."""
-    if token.lower_ in ("who", "which", "that") and token.dep_ in SUBJECT_DEPS:
-        clause = token.head
-        if clause.dep_ == "relcl":
-            token = clause.head
-    if token.lower_ in PERSONAL | POSSESSIVE and token.pos_ == "PRON":
-        return _candidate_antecedent(token, exclude, lexicon) or token
-    possessor = next((c for c in token.children if c.dep_ == "poss"), None)
-    if possessor is not None and possessor.lower_ in POSSESSIVE and lemma(token) in lexicon.word_set("armed"):
-        return _candidate_antecedent(possessor, None, lexicon) or token  # "its forces": the owner
-    is_definite = any(c.lower_ == "the" for c in token.children)
-    if is_definite and lemma(token) in lexicon.word_set("country_anaphors"):
-        doc = token.doc
-        for i in range(token.i - 1, token.sent.start - 1, -1):
-            if doc[i].ent_type_ == "GPE" and (exclude is None or doc[i].i != exclude.i):
-                return doc[i]
-    return token
 
 
 def party(token: Token | None, exclude: Token | None, lexicon: Lexicon) -> Party | None:

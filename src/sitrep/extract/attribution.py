@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sitrep.extract.arguments import PERSONAL, bounds, phrase
+from sitrep.extract.antecedents import PERSONAL
+from sitrep.extract.arguments import bounds, phrase
 from sitrep.extract.lexicon import Lexicon
 from sitrep.extract.triggers import Token, Trigger, lemma
 

@@ -36,8 +36,9 @@ from sitrep.extract.figures import Casualty, casualties_in, combine
 from sitrep.extract.lexicon import Lexicon, Sense
 from sitrep.extract.merging import drop_nested, drop_protest_demands, merge_same_acts
 from sitrep.extract.modality import is_aggregate, is_asserted, is_question, negated, rejects_by_negation
-from sitrep.extract.setting import place_span, time_span
+from sitrep.extract.setting import place_span
 from sitrep.extract.speech import announced, ownerless_equipment, reported_threat, speech_cue
+from sitrep.extract.timing import time_span
 from sitrep.extract.triggers import NOUN_POS, Token, Trigger, find_triggers, lemma
 from sitrep.models import EventMention, TextSpan
 

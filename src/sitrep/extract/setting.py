@@ -1,14 +1,15 @@
-"""Where and when: the place phrase and the time expression of an event mention.
+"""Where: the place phrase of an event mention (the time expression is in extract/timing.py).
 
-Phrases keep their wording ("near the town of Nairab", "south of Idlib city", "on Thursday") so
-the resolve stage can set geo precision and resolve the date against the publication date.
+Phrases keep their wording ("near the town of Nairab", "south of Idlib city") so the resolve stage
+can set geo precision.
 
-Both are chosen by attachment, the way a reader does: the place or time that modifies the event
-word (or its target: "shelled a camp near El Fasher") wins over one that modifies another clause
-of the sentence, and a phrase that belongs to the speaker ("a resident of Jabra said", "told our
-correspondent in Gusau", "said on Monday that ...") is never the event's. The small parser's entity
-labels miss many towns ("Niamey" as a person), so a proper noun after a place preposition is a
-candidate too; the gazetteer decides later whether it names a place.
+The place is chosen by attachment, the way a reader does: a place that modifies the event word (or
+its target: "shelled a camp near El Fasher") wins over one that modifies another clause of the
+sentence, and a phrase that belongs to the speaker ("a resident of Jabra said", "told our
+correspondent in Gusau") is never the event's. The small parser's entity labels miss many towns
+("Niamey" as a person), so a proper noun after a place preposition is a candidate too; the gazetteer
+decides later whether it names a place. The attachment helpers shared with the time expression
+(event_word, in_speakers_phrase) live here.
 """
 
 from __future__ import annotations
@@ -52,33 +53,16 @@ _PLACE_SUBJECTS = frozenset({"fighting", "clash", "attack", "strike", "shelling"
 # Prepositions that say where something came from: the event happened elsewhere ("rockets fired
 # from Lebanon" land in Israel), except for a withdrawal, which happens at the place left.
 _ORIGIN = frozenset({"from"})
-# Nouns of statements: a date on them is when something was said, not when it happened.
-_STATEMENT_NOUNS = frozenset(
+# Nouns of statements: a place or date on them is where or when something was said, not the event's.
+STATEMENT_NOUNS = frozenset(
     {"statement", "interview", "briefing", "conference", "communique", "communiqué", "post", "video",
      "broadcast", "report", "tweet", "message", "speech", "release", "announcement", "claim"}
 )
-# Verbs that report: a date on them is when it was said (the lexicon's cue verbs are not passed here).
-_REPORTING = frozenset({"say", "tell", "report", "announce", "claim", "add", "state", "confirm"})
-# Events that happen somewhere at some time; for a verbal act the statement's date is the event's.
-_PHYSICAL = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "AID", "CONCEDE"})
-_TIME_PREPS = frozenset({"on", "in", "at", "since", "by"})
 # Nominal events told as the cause of another ("suspended talks after a drone attack"): the
 # other verb's date is later than this event's.
-_BEFORE = frozenset({"after", "following", "since"})
-# An entity labelled DATE that is an age or a duration, not a time: "a 15-year-old boy", "for two
-# weeks", "a six-month state of emergency", "for a fourth day".
-_COUNT = (
-    r"for|within|about|around|nearly|almost|more|less|than|over|up|to|a|an|the|another|one|two|three|four|"
-    r"five|six|seven|eight|nine|ten|eleven|twelve|several|few|many|some|first|second|third|fourth|fifth|"
-    r"half|\d+"
-)
-_NOT_A_TIME = re.compile(
-    r"^(?:(?:" + _COUNT + r")[\s-]+)*(?:hours?|days?|weeks?|months?|years?|decades?)(?:[\s-]+old)?$"
-    r"|\b\d+[- ](?:year|month|week|day)s?[- ]old\b",
-    re.IGNORECASE,
-)
+BEFORE = frozenset({"after", "following", "since"})
 # A time expression names a time: the parser also labels names of places ("Manbij") as dates.
-_TEMPORAL_WORD = re.compile(
+TEMPORAL_WORD = re.compile(
     r"\d|\b(?:ago|day|week|weekend|month|year|fortnight|yesterday|today|tonight|tomorrow|night|overnight|"
     r"morning|afternoon|evening|dawn|dusk|noon|midday|midnight|earlier|later|recent|eve|christmas|easter|"
     r"eid|ramadan|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|"
@@ -86,12 +70,6 @@ _TEMPORAL_WORD = re.compile(
     r"nov|dec|spring|summer|autumn|fall|winter)s?\b",
     re.IGNORECASE,
 )
-# A wire dateline opening a sentence: "OUAGADOUGOU, Nov 27 (Reuters) - ": its date is the filing date.
-# The parse may have split the city off (", Nov 27 (Reuters) - ...").
-_DATELINE = re.compile(r"^(?:[A-Z][A-Z .'’/-]+)?,[^\n]{0,60}?\s[-–—]+\s")
-# How far (in words) a time phrase may sit from a reporting verb to date the report: "said on
-# Monday", "on Monday said", "said in a statement on Monday".
-_STATEMENT_REACH = 4
 
 
 def place_span(
@@ -141,7 +119,7 @@ def _with_following_place(best: TextSpan, spans: Sequence[TextSpan], sentence: S
     return best
 
 
-def _event_word(trigger: Trigger) -> Token:
+def event_word(trigger: Trigger) -> Token:
     """The syntactic head of the trigger's words: "attack" in "drone attack"."""
     head = trigger.head
     inside = {t.i for t in trigger.tokens}
@@ -153,7 +131,7 @@ def _event_word(trigger: Trigger) -> Token:
 def _anchors(trigger: Trigger) -> list[Token]:
     """The event word, and the verb it is part of: the light verb of an event noun ("launched an
     attack"), the main verb of a participle telling the outcome ("struck a market, killing 40")."""
-    word = _event_word(trigger)
+    word = event_word(trigger)
     anchors = [word]
     verb = governing_verb(word) if word.pos_ in NOUN_POS else None
     if verb is None and word.dep_ == "advcl" and word.tag_ == "VBG" and word.head.pos_ == "VERB":
@@ -278,7 +256,7 @@ def _through_apposition(token: Token, governor: Token) -> bool:
 def _in_speakers_part(place: Token, event: Token, cues: frozenset[str]) -> bool:
     """True when the place hangs off a reporting verb rather than the event ("a resident of Jabra
     said", "told our correspondent in Gusau", "according to officials in Kyiv")."""
-    if _in_speakers_phrase(place, event, cues):
+    if in_speakers_phrase(place, event, cues):
         return True
     ancestors = {t.i for t in event.ancestors} | {event.i}
     for token in [place, *place.ancestors]:
@@ -293,7 +271,7 @@ def _in_speakers_part(place: Token, event: Token, cues: frozenset[str]) -> bool:
 _SPEAKER_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "iobj", "attr"})
 
 
-def _in_speakers_phrase(word: Token, event: Token, cues: frozenset[str]) -> bool:
+def in_speakers_phrase(word: Token, event: Token, cues: frozenset[str]) -> bool:
     """True when the word is inside the speaker's or hearer's phrase or the statement itself: "a
     resident who fled on Monday told us", "told our correspondent in Gusau" (even where the parser
     made "told" a conjunct of the event verb), "claimed it in a statement on Monday"."""
@@ -305,7 +283,7 @@ def _in_speakers_phrase(word: Token, event: Token, cues: frozenset[str]) -> bool
             if below.dep_ in _SPEAKER_ARGUMENTS:
                 return True
             obj = _child(below, ("pobj",)) if below.dep_ == "prep" else None
-            return obj is not None and lemma(obj) in _STATEMENT_NOUNS
+            return obj is not None and lemma(obj) in STATEMENT_NOUNS
         below = token
     return False
 
@@ -329,7 +307,7 @@ def _in_earlier_event(place: Token, event: Token) -> bool:
     """True when the place is told with an earlier event the sentence gives as a cause ("suspended
     talks after a drone attack in Arauca") and the event is not inside that phrase."""
     for token in place.ancestors:
-        if token.dep_ == "prep" and token.lower_ in _BEFORE:
+        if token.dep_ == "prep" and token.lower_ in BEFORE:
             return event.i not in {t.i for t in token.subtree}
     return False
 
@@ -400,7 +378,7 @@ def _name_label_fits(token: Token) -> bool:
     """False for a name labelled a number or a real date; the small parser labels many town names
     DATE or TIME ("near Manbij on Thursday"), which a word with no time in it cannot be."""
     if token.ent_type_ in ("DATE", "TIME"):
-        return not _TEMPORAL_WORD.search(token.text)
+        return not TEMPORAL_WORD.search(token.text)
     return token.ent_type_ not in _NOT_PLACE_ENTITIES
 
 
@@ -427,112 +405,3 @@ def _is_place(token: Token, places: frozenset[str]) -> bool:
     if token.pos_ == "PROPN" and _name_label_fits(token):
         return True  # a name in a place slot: the gazetteer decides
     return any(c.ent_type_ in PLACE_ENTITIES for c in token.children if c.dep_ in ("compound", "poss"))
-
-
-def time_span(trigger: Trigger, sentence: Sequence[Token]) -> TextSpan | None:
-    """The time expression of the event, with its preposition ("on Thursday").
-
-    A time attached to the event word's own clause wins; then the nearest other one, except a
-    time that dates a statement ("said on Monday that ...", "in a statement on Monday") or the
-    later act an earlier event is told as the cause of ("suspended talks on Monday after an attack").
-    """
-    best: tuple[tuple[int, int], TextSpan] | None = None
-    event = _event_word(trigger)
-    doc = event.doc
-    clause = _clause_of(event)
-    tokens = list(sentence)
-    dateline = _dateline_end(tokens)
-    index = 0
-    while index < len(tokens):
-        token = tokens[index]
-        index += 1
-        if token.ent_type_ not in ("DATE", "TIME") or token.ent_iob_ != "B" or token.idx < dateline:
-            continue
-        end = token.i
-        while end + 1 < len(doc) and doc[end + 1].ent_type_ in ("DATE", "TIME") and (
-            doc[end + 1].ent_iob_ == "I" or doc[end + 1].ent_type_ != doc[end].ent_type_
-        ):
-            end += 1  # "Monday" + "evening" are one expression
-        index = max(index, end + 1 - tokens[0].i)
-        start = token.i
-        if start > 0 and doc[start - 1].pos_ == "ADP" and doc[start - 1].lower_ in _TIME_PREPS:
-            start -= 1
-        text = doc[token.i : end + 1].text
-        if _NOT_A_TIME.search(text) or not _TEMPORAL_WORD.search(text):
-            continue
-        attached = _attachment(doc[token.i : end + 1].root)
-        physical = trigger.sense.plover in _PHYSICAL
-        statement = physical and _dates_a_statement(attached, event, (start, end))
-        if statement or _dates_a_later_act(attached, event):
-            continue
-        if physical and _in_speakers_phrase(doc[token.i : end + 1].root, event, _REPORTING):
-            continue  # "a resident who fled on Monday told us", "claimed it in a statement on Monday"
-        rank = 0 if _clause_of(attached) == clause else 1
-        key = (rank, abs(token.i - event.i))
-        if best is None or key < best[0]:
-            best = (key, span_of([doc[start], doc[end]]))
-    return best[1] if best else None
-
-
-def _dateline_end(tokens: Sequence[Token]) -> int:
-    """The character offset where a dateline opening the sentence ends (0 if there is none)."""
-    if not tokens:
-        return 0
-    first = tokens[0]
-    head = first.doc.text[first.idx : first.idx + 120]
-    match = _DATELINE.match(head)
-    return first.idx + match.end() if match else 0
-
-
-def _attachment(root: Token) -> Token:
-    """The word a time expression modifies: the head of its preposition, or its own head."""
-    head = root.head
-    if root.dep_ == "pobj" and head.dep_ == "prep":
-        return head.head
-    return head
-
-
-def _clause_of(token: Token) -> int:
-    """The index of the verb (or event noun) heading the clause a word is in."""
-    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
-        if token.dep_ in ("relcl", "acl", "advcl", "ccomp"):
-            break
-        token = token.head
-    return token.i
-
-
-def _dates_a_statement(attached: Token, event: Token, where: tuple[int, int]) -> bool:
-    """ "said on Monday that jets struck", "claimed the attack in a statement on Monday": the date of
-    the report. Not when the reported act is the report's own present ("announced on Sunday that
-    they were suspending operations"), and not when the parser hung a distant date on "said"."""
-    doc = event.doc
-    before = doc[where[0] - 1] if where[0] > 0 else None
-    if before is not None and before.pos_ == "VERB" and lemma(before) in _REPORTING and event.i > where[1]:
-        return not _ongoing(event)  # "said on Saturday it had recaptured": the parse may hang it anywhere
-    if attached.i == event.i:
-        return False
-    if lemma(attached) in _STATEMENT_NOUNS and attached.pos_ in NOUN_POS:
-        return True
-    if attached.pos_ != "VERB" or lemma(attached) not in _REPORTING:
-        return False
-    near = where[0] - _STATEMENT_REACH <= attached.i <= where[1] + _STATEMENT_REACH
-    return near and event.i in {t.i for t in attached.subtree} and not _ongoing(event)
-
-
-def _ongoing(verb: Token) -> bool:
-    """ "were suspending", "is withdrawing", "are holding": going on when it was said."""
-    return verb.tag_ in ("VBG", "VBP", "VBZ") and any(
-        c.dep_ == "aux" and lemma(c) == "be" for c in verb.children
-    ) or verb.tag_ in ("VBP", "VBZ")
-
-
-def _dates_a_later_act(attached: Token, event: Token) -> bool:
-    """ "suspended talks on Monday after a drone attack": Monday dates the suspension."""
-    if attached.i == event.i or event.pos_ not in NOUN_POS:
-        return False
-    token = event
-    while token.head.i != token.i and token.i != attached.i:
-        if token.dep_ == "pobj" and token.head.lower_ in _BEFORE and token.head.head.i == attached.i:
-            return True
-        token = token.head
-    return False

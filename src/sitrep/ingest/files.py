@@ -167,17 +167,7 @@ def read_document(path: Path, fmt: str, ending: str, max_bytes: int) -> Article:
     kind: ArticleKind = "html" if fmt == "html" else "text"
     body = decode_body(data, sniff_html=kind == "html")
     name = path.name[: -len(ending)]
-    meta = read_sidecar(path, name)
-    return Article(
-        source=str(path),
-        name=name,
-        body=body,
-        kind=kind,
-        published=meta.published,
-        outlet=meta.outlet,
-        url=meta.url,
-        language=meta.language,
-    )
+    return read_sidecar(path, name).article(str(path), name, body, kind)
 
 
 def read_sidecar(path: Path, name: str) -> Metadata:

@@ -93,17 +93,7 @@ def article_from_line(line: bytes, number: int, source: str) -> Article:
     body, kind = _body(record, number)
     name = _given_id(record.get("id"), number)
     meta = read_metadata(record, f"line {number}")
-    return Article(
-        source=source,
-        name=name,
-        body=body,
-        kind=kind,
-        published=meta.published,
-        outlet=meta.outlet,
-        url=meta.url,
-        language=meta.language,
-        given_id=name is not None,
-    )
+    return meta.article(source, name, body, kind, given_id=name is not None)
 
 
 def _body(record: dict[str, Any], number: int) -> tuple[str, ArticleKind]:

@@ -12,6 +12,7 @@ from typing import Any
 
 from sitrep.errors import MalformedInput
 from sitrep.ingest.checks import one_line
+from sitrep.models import Article, ArticleKind
 
 # The string fields both formats may carry, besides `published`.
 TEXT_FIELDS = ("outlet", "url", "language")
@@ -23,6 +24,22 @@ class Metadata:
     outlet: str | None = None
     url: str | None = None
     language: str | None = None
+
+    def article(
+        self, source: str, name: str | None, body: str, kind: ArticleKind, *, given_id: bool = False
+    ) -> Article:
+        """The Article these fields describe: every reader that has a sidecar or a record builds it here."""
+        return Article(
+            source=source,
+            name=name,
+            body=body,
+            kind=kind,
+            published=self.published,
+            outlet=self.outlet,
+            url=self.url,
+            language=self.language,
+            given_id=given_id,
+        )
 
 
 def parse_published(value: Any) -> date | None:

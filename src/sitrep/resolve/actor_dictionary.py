@@ -7,20 +7,20 @@ look-ups: no regular expression per alias, and loading stays well under 100 ms.
 Matching is forgiving where news text varies and strict where it misleads: case is ignored for
 lower-case words, a capitalised alias needs a capitalised word ("Turkey", not "turkey"), an ALL-CAPS
 acronym needs the same capitals ("IS", never "is"); accents, possessive "'s", inner apostrophes and the
-Arabic article ("al-", "el-", "Al ") are ignored; the longest alias wins.
+Arabic article ("al-", "el-", "Al ") are ignored; the longest alias wins. Text becomes matchable
+words in resolve/actor_tokens.py.
 """
 
 from __future__ import annotations
 
-import re
 import tomllib
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 from importlib import resources
 from typing import Any, Literal
+
+from sitrep.resolve.actor_tokens import Token, fold, normalize, tokenize
 
 # What a dictionary entry names; the resolver decides what the words around it make of it.
 EntryKind = Literal[
@@ -39,11 +39,6 @@ EntryKind = Literal[
 ]
 # Entries that tie a phrase to a state (directly, or through a leader in office).
 STATE_KINDS: frozenset[str] = frozenset({"country", "demonym", "people", "seat", "city", "force"})
-
-_ARTICLES = frozenset({"al", "el", "ad", "ed", "ud", "ul", "ash", "as", "ar", "an", "az", "adh", "at"})
-_INITIALS = re.compile(r"(?<![A-Za-z])((?:[A-Z]\.){2,})")
-_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
-_PUNCT_BREAK = re.compile(r"[,;:()\[\]\u2014\u2013]|\s-\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,17 +127,6 @@ class Entry:
 
 
 @dataclass(frozen=True, slots=True)
-class Token:
-    surface: str
-    folded: str  # lower case, no accents, no apostrophes, no possessive
-    start: int
-    end: int
-    hyphen_before: bool  # joined to the previous word by "-" ("Russia-backed")
-    break_before: bool  # punctuation (comma, parenthesis, dash) between it and the previous word
-    article: bool  # an Arabic article glued to the next word ("al-Assad"): ignored when matching
-
-
-@dataclass(frozen=True, slots=True)
 class Match:
     """Entries matching tokens[start:end] (indices into the token list)."""
 
@@ -166,51 +150,6 @@ class Cues:
     harm_verbs: frozenset[str] = frozenset()  # lemmas whose object is who an act hurt
     dealings_nouns: frozenset[str] = frozenset()  # lemmas of talks and ties: "with" names the other side
     reciprocal_verbs: frozenset[str] = frozenset()  # lemmas of fighting: a coordinated subject is both sides
-
-
-@lru_cache(maxsize=65536)
-def fold(word: str) -> str:
-    """Lower case without accents or apostrophes, possessive "'s" dropped: the matching key."""
-    text = word.replace("\u2019", "'").lower()
-    if not text.isascii():
-        text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
-    if text.endswith("'s"):
-        text = text[:-2]
-    return text.replace("'", "")
-
-
-def normalize(text: str) -> str:
-    """Straight quotes, single spaces, and "U.S." as "US" so initials match acronyms."""
-    text = unicodedata.normalize("NFKC", text).replace("\u2019", "'").replace("\u2018", "'")
-    text = _INITIALS.sub(lambda m: m.group(1).replace(".", ""), text)
-    return " ".join(text.split())
-
-
-def tokenize(text: str) -> list[Token]:
-    """Words of an already normalised text, with the punctuation facts the resolver needs."""
-    found = list(_WORD.finditer(text))
-    tokens: list[Token] = []
-    for index, m in enumerate(found):
-        gap = text[found[index - 1].end() : m.start()] if index else ""
-        surface = m.group()
-        folded = fold(surface)
-        nxt = found[index + 1] if index + 1 < len(found) else None
-        glued = nxt is not None and text[m.end() : nxt.start()] == "-"
-        spaced_article = (
-            nxt is not None and folded in {"al", "el"} and surface[0].isupper() and nxt.group()[0].isupper()
-        )
-        tokens.append(
-            Token(
-                surface=surface,
-                folded=folded,
-                start=m.start(),
-                end=m.end(),
-                hyphen_before=gap == "-",
-                break_before=bool(_PUNCT_BREAK.search(gap)),
-                article=folded in _ARTICLES and (glued or spaced_article),
-            )
-        )
-    return tokens
 
 
 def _alias_words(alias: str) -> list[str]:

@@ -18,10 +18,8 @@ from sitrep.resolve.actor_dictionary import (
     Leader,
     Lexicon,
     Match,
-    Token,
-    normalize,
-    tokenize,
 )
+from sitrep.resolve.actor_tokens import Token, normalize, tokenize
 
 # A weapon designation ("Su-24", "Mi-17", "TB2"): a country's aircraft or drone, i.e. its forces.
 _MODEL = re.compile(r"^[A-Za-z]{1,4}\d{1,4}[A-Za-z]?$")

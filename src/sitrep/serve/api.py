@@ -16,6 +16,8 @@ from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
+from sitrep.app import Analysis
+from sitrep.models import CleanArticle
 from sitrep.serve.queries import INCIDENT_SORTS, MAX_MAP_POINTS
 from sitrep.serve.services import MAX_PAGE, Services
 
@@ -214,10 +216,7 @@ def analyze(svc: ServicesDep, body: ArticleIn) -> dict[str, Any]:
     analysis = svc.analyze(
         body.text, kind=body.kind, published=body.published, outlet=body.outlet, url=body.url
     )
-    if analysis.rejected is not None:
-        raise HTTPException(422, analysis.rejected.reason)
-    assert analysis.clean is not None
-    return {"article": analysis.clean.to_dict(), "events": [e.to_dict() for e in analysis.events]}
+    return {"article": _accepted(analysis).to_dict(), "events": [e.to_dict() for e in analysis.events]}
 
 
 @router.post(
@@ -237,7 +236,12 @@ def ingest_article(svc: ServicesDep, body: ArticleIn) -> dict[str, Any]:
         outlet=body.outlet,
         url=body.url,
     )
+    return {"id": _accepted(analysis).id, "status": status, "events": len(analysis.events)}
+
+
+def _accepted(analysis: Analysis) -> CleanArticle:
+    """The cleaned article of an analysis, or a 422 answer giving the reason the input was refused."""
     if analysis.rejected is not None:
         raise HTTPException(422, analysis.rejected.reason)
     assert analysis.clean is not None
-    return {"id": analysis.clean.id, "status": status, "events": len(analysis.events)}
+    return analysis.clean

@@ -58,6 +58,11 @@ def _clean(value: str | None) -> str | None:
     return value or None
 
 
+def _filters(**given: str | None) -> dict[str, str | None]:
+    """A page's filter fields, blank ones as None, in the order given (the page links keep it)."""
+    return {name: _clean(value) for name, value in given.items()}
+
+
 def _page_links(path: str, params: dict[str, Any], offset: int, total: int) -> dict[str, str | None]:
     kept = {k: v for k, v in params.items() if v}
 
@@ -88,13 +93,7 @@ def events_page(
     until: Text = None,
     offset: Offset = 0,
 ) -> HTMLResponse:
-    filters = {
-        "country": _clean(country),
-        "actor": _clean(actor),
-        "plover": _clean(plover),
-        "since": _clean(since),
-        "until": _clean(until),
-    }
+    filters = _filters(country=country, actor=actor, plover=plover, since=since, until=until)
     page = _svc(request).events(limit=PAGE_SIZE, offset=offset, **filters)
     return render(
         request,
@@ -158,15 +157,9 @@ def incidents_page(
     sort: Text = None,
     offset: Offset = 0,
 ) -> HTMLResponse:
-    filters = {
-        "country": _clean(country),
-        "actor": _clean(actor),
-        "plover": _clean(plover),
-        "status": _clean(status),
-        "since": _clean(since),
-        "until": _clean(until),
-        "q": _clean(q),
-    }
+    filters = _filters(
+        country=country, actor=actor, plover=plover, status=status, since=since, until=until, q=q
+    )
     if filters["status"] not in (None, *STATUSES):
         filters["status"] = None
     chosen = sort if sort in INCIDENT_SORTS else "date"

@@ -15,8 +15,9 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, case, func, or_, select
 from sqlalchemy.exc import DBAPIError
 
-from sitrep.errors import ConfigError, StoreError
+from sitrep.errors import StoreError
 from sitrep.store import EventFilter, Store
+from sitrep.store.events import day_bound
 from sitrep.store.incidents import incident_claims, incidents_table
 from sitrep.store.schema import articles as articles_table
 from sitrep.store.schema import events as events_table
@@ -46,20 +47,11 @@ Day = date | str | None
 def day_text(value: Day, name: str, *, month_end: bool = False) -> str | None:
     """A since/until bound as "YYYY-MM-DD" text (comparable with stored dates); "YYYY-MM" is a month.
 
-    Raises ConfigError, with the option's name, for anything else.
+    No bound (None or "") is None; anything else raises ConfigError, with the option's name.
     """
     if value is None or value == "":
         return None
-    if isinstance(value, date):
-        return value.isoformat()
-    text = value.strip()
-    try:
-        if len(text) == 7:
-            date.fromisoformat(text + "-01")
-            return text + ("-31" if month_end else "-01")
-        return date.fromisoformat(text).isoformat()
-    except ValueError:
-        raise ConfigError(f"{name} must be a date as YYYY-MM-DD or YYYY-MM, not {value!r}") from None
+    return day_bound(value, name, month_end=month_end)
 
 
 @contextmanager

@@ -1,0 +1,57 @@
+"""Who a pronoun or a stand-in names: "they", "who", "its forces", "the country" -> the party.
+
+The parse gives the word that fills an actor or target slot; when that word only points at a party
+named elsewhere, the party is the one named. The search stays near (the nearest party-like word
+earlier in the sentence or just before it); a pronoun left unresolved is dropped by the caller
+(extract/arguments.py::party).
+"""
+
+from __future__ import annotations
+
+from sitrep.extract.lexicon import Lexicon
+from sitrep.extract.triggers import Token, lemma
+
+# Pronouns that stand for a party ("they", relative "who"), and possessives that point at an owner.
+PERSONAL = frozenset({"he", "she", "it", "they", "them", "him", "her", "we", "us", "who", "which", "that"})
+POSSESSIVE = frozenset({"its", "their", "his", "her", "our"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+
+
+def _candidate_antecedent(token: Token, exclude: Token | None, lexicon: Lexicon) -> Token | None:
+    """The nearest earlier party-like word in the sentence (then the sentence before)."""
+    armed = lexicon.word_set("armed")
+    doc = token.doc
+    start = max(token.sent.start - 60, 0)
+    for i in range(token.i - 1, start - 1, -1):
+        cand = doc[i]
+        if exclude is not None and cand.i == exclude.i:
+            continue
+        if cand.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "appos"):
+            continue
+        if cand.lower_ in PERSONAL or cand.lower_ in POSSESSIVE:
+            continue
+        if cand.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") or (
+            cand.pos_ == "NOUN" and lemma(cand) in armed | lexicon.word_set("roles")
+        ):
+            return cand
+    return None
+
+
+def resolve_head(token: Token, exclude: Token | None, lexicon: Lexicon) -> Token:
+    """Follow relative and personal pronouns, "its forces" and "the country" to the party named."""
+    if token.lower_ in ("who", "which", "that") and token.dep_ in SUBJECT_DEPS:
+        clause = token.head
+        if clause.dep_ == "relcl":
+            token = clause.head
+    if token.lower_ in PERSONAL | POSSESSIVE and token.pos_ == "PRON":
+        return _candidate_antecedent(token, exclude, lexicon) or token
+    possessor = next((c for c in token.children if c.dep_ == "poss"), None)
+    if possessor is not None and possessor.lower_ in POSSESSIVE and lemma(token) in lexicon.word_set("armed"):
+        return _candidate_antecedent(possessor, None, lexicon) or token  # "its forces": the owner
+    is_definite = any(c.lower_ == "the" for c in token.children)
+    if is_definite and lemma(token) in lexicon.word_set("country_anaphors"):
+        doc = token.doc
+        for i in range(token.i - 1, token.sent.start - 1, -1):
+            if doc[i].ent_type_ == "GPE" and (exclude is None or doc[i].i != exclude.i):
+                return doc[i]
+    return token

@@ -1,0 +1,151 @@
+"""When: the time expression of an event mention, with its preposition ("on Thursday").
+
+The phrase keeps its wording so the resolve stage can resolve it against the publication date. It is
+chosen by attachment, like the place phrase (extract/setting.py): a time on the event word's own
+clause wins over one elsewhere in the sentence, and a time that dates the report ("said on Monday
+that ...", "in a statement on Monday") or a later act the event is told as the cause of ("suspended
+talks on Monday after an attack") is never the event's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from sitrep.extract.arguments import span_of
+from sitrep.extract.setting import BEFORE, STATEMENT_NOUNS, TEMPORAL_WORD, event_word, in_speakers_phrase
+from sitrep.extract.triggers import NOUN_POS, Token, Trigger, lemma
+from sitrep.models import TextSpan
+
+# Verbs that report: a date on them is when it was said (the lexicon's cue verbs are not passed here).
+_REPORTING = frozenset({"say", "tell", "report", "announce", "claim", "add", "state", "confirm"})
+# Events that happen somewhere at some time; for a verbal act the statement's date is the event's.
+_PHYSICAL = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "AID", "CONCEDE"})
+_TIME_PREPS = frozenset({"on", "in", "at", "since", "by"})
+# An entity labelled DATE that is an age or a duration, not a time: "a 15-year-old boy", "for two
+# weeks", "a six-month state of emergency", "for a fourth day".
+_COUNT = (
+    r"for|within|about|around|nearly|almost|more|less|than|over|up|to|a|an|the|another|one|two|three|four|"
+    r"five|six|seven|eight|nine|ten|eleven|twelve|several|few|many|some|first|second|third|fourth|fifth|"
+    r"half|\d+"
+)
+_NOT_A_TIME = re.compile(
+    r"^(?:(?:" + _COUNT + r")[\s-]+)*(?:hours?|days?|weeks?|months?|years?|decades?)(?:[\s-]+old)?$"
+    r"|\b\d+[- ](?:year|month|week|day)s?[- ]old\b",
+    re.IGNORECASE,
+)
+# A wire dateline opening a sentence: "OUAGADOUGOU, Nov 27 (Reuters) - ": its date is the filing date.
+# The parse may have split the city off (", Nov 27 (Reuters) - ...").
+_DATELINE = re.compile(r"^(?:[A-Z][A-Z .'’/-]+)?,[^\n]{0,60}?\s[-–—]+\s")
+# How far (in words) a time phrase may sit from a reporting verb to date the report: "said on
+# Monday", "on Monday said", "said in a statement on Monday".
+_STATEMENT_REACH = 4
+
+
+def time_span(trigger: Trigger, sentence: Sequence[Token]) -> TextSpan | None:
+    """The time expression of the event, with its preposition ("on Thursday").
+
+    A time attached to the event word's own clause wins; then the nearest other one, except a
+    time that dates a statement ("said on Monday that ...", "in a statement on Monday") or the
+    later act an earlier event is told as the cause of ("suspended talks on Monday after an attack").
+    """
+    best: tuple[tuple[int, int], TextSpan] | None = None
+    event = event_word(trigger)
+    doc = event.doc
+    clause = _clause_of(event)
+    tokens = list(sentence)
+    dateline = _dateline_end(tokens)
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        index += 1
+        if token.ent_type_ not in ("DATE", "TIME") or token.ent_iob_ != "B" or token.idx < dateline:
+            continue
+        end = token.i
+        while end + 1 < len(doc) and doc[end + 1].ent_type_ in ("DATE", "TIME") and (
+            doc[end + 1].ent_iob_ == "I" or doc[end + 1].ent_type_ != doc[end].ent_type_
+        ):
+            end += 1  # "Monday" + "evening" are one expression
+        index = max(index, end + 1 - tokens[0].i)
+        start = token.i
+        if start > 0 and doc[start - 1].pos_ == "ADP" and doc[start - 1].lower_ in _TIME_PREPS:
+            start -= 1
+        text = doc[token.i : end + 1].text
+        if _NOT_A_TIME.search(text) or not TEMPORAL_WORD.search(text):
+            continue
+        attached = _attachment(doc[token.i : end + 1].root)
+        physical = trigger.sense.plover in _PHYSICAL
+        statement = physical and _dates_a_statement(attached, event, (start, end))
+        if statement or _dates_a_later_act(attached, event):
+            continue
+        if physical and in_speakers_phrase(doc[token.i : end + 1].root, event, _REPORTING):
+            continue  # "a resident who fled on Monday told us", "claimed it in a statement on Monday"
+        rank = 0 if _clause_of(attached) == clause else 1
+        key = (rank, abs(token.i - event.i))
+        if best is None or key < best[0]:
+            best = (key, span_of([doc[start], doc[end]]))
+    return best[1] if best else None
+
+
+def _dateline_end(tokens: Sequence[Token]) -> int:
+    """The character offset where a dateline opening the sentence ends (0 if there is none)."""
+    if not tokens:
+        return 0
+    first = tokens[0]
+    head = first.doc.text[first.idx : first.idx + 120]
+    match = _DATELINE.match(head)
+    return first.idx + match.end() if match else 0
+
+
+def _attachment(root: Token) -> Token:
+    """The word a time expression modifies: the head of its preposition, or its own head."""
+    head = root.head
+    if root.dep_ == "pobj" and head.dep_ == "prep":
+        return head.head
+    return head
+
+
+def _clause_of(token: Token) -> int:
+    """The index of the verb (or event noun) heading the clause a word is in."""
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        if token.dep_ in ("relcl", "acl", "advcl", "ccomp"):
+            break
+        token = token.head
+    return token.i
+
+
+def _dates_a_statement(attached: Token, event: Token, where: tuple[int, int]) -> bool:
+    """ "said on Monday that jets struck", "claimed the attack in a statement on Monday": the date of
+    the report. Not when the reported act is the report's own present ("announced on Sunday that
+    they were suspending operations"), and not when the parser hung a distant date on "said"."""
+    doc = event.doc
+    before = doc[where[0] - 1] if where[0] > 0 else None
+    if before is not None and before.pos_ == "VERB" and lemma(before) in _REPORTING and event.i > where[1]:
+        return not _ongoing(event)  # "said on Saturday it had recaptured": the parse may hang it anywhere
+    if attached.i == event.i:
+        return False
+    if lemma(attached) in STATEMENT_NOUNS and attached.pos_ in NOUN_POS:
+        return True
+    if attached.pos_ != "VERB" or lemma(attached) not in _REPORTING:
+        return False
+    near = where[0] - _STATEMENT_REACH <= attached.i <= where[1] + _STATEMENT_REACH
+    return near and event.i in {t.i for t in attached.subtree} and not _ongoing(event)
+
+
+def _ongoing(verb: Token) -> bool:
+    """ "were suspending", "is withdrawing", "are holding": going on when it was said."""
+    return verb.tag_ in ("VBG", "VBP", "VBZ") and any(
+        c.dep_ == "aux" and lemma(c) == "be" for c in verb.children
+    ) or verb.tag_ in ("VBP", "VBZ")
+
+
+def _dates_a_later_act(attached: Token, event: Token) -> bool:
+    """ "suspended talks on Monday after a drone attack": Monday dates the suspension."""
+    if attached.i == event.i or event.pos_ not in NOUN_POS:
+        return False
+    token = event
+    while token.head.i != token.i and token.i != attached.i:
+        if token.dep_ == "pobj" and token.head.lower_ in BEFORE and token.head.head.i == attached.i:
+            return True
+        token = token.head
+    return False
