@@ -1,10 +1,11 @@
 """`Corroborator.attach`: one new article's events into incidents, incrementally, in one transaction.
 
 Attaching never recomputes everything: the article's near-duplicates come from indexed band keys,
-each event's candidate incidents from an index on (type family, start date), and only the
-incidents the article touches (or whose sources it relabels) are summarised again. Attaching the
-same articles in the same order gives the same incident ids: an incident is named after the
-first event that opened it.
+the candidate incidents of all its events from one query on a covering index (type family,
+country, start date), their members from one more, and only the incidents the article touches (or
+whose sources it relabels) are summarised again, from the members already in hand. The number of
+queries per article does not grow with its events. Attaching the same articles in the same order
+gives the same incident ids: an incident is named after the first event that opened it.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from sitrep.corroborate.incidents import (
 )
 from sitrep.corroborate.rules import Rules, load_rules
 from sitrep.models import CleanArticle, Event
-from sitrep.store.incidents import IncidentStore
+from sitrep.store.incidents import CandidateSearch, IncidentStore
 
 
 def incident_id_for(event_id: str) -> str:
@@ -49,7 +50,8 @@ class Attacher:
             raise ValueError(f"events of article {clean.id!r} name other articles: {', '.join(strays)}")
         with self.db.write() as conn:
             prior = self.db.source(conn, clean.id)
-            stored = self.db.stored_incident_ids(conn, [e.event_id for e in events])
+            rows = self.db.stored_events(conn, [e.event_id for e in events])
+            stored = {event_id: row.incident_id for event_id, row in rows.items()}
             missing = [e.event_id for e in events if e.event_id not in stored]
             if missing:
                 raise ValueError(
@@ -66,8 +68,11 @@ class Attacher:
                 touched |= self.db.incidents_of_articles(conn, [clean.id])
             relabelled = self._attach_source(conn, clean, prior)
             touched |= self.db.incidents_of_articles(conn, relabelled)
-            assigned = self._place_events(conn, events, stored)
-            self._summarise(conn, touched | set(assigned))
+            assigned, opened, members = self._place_events(conn, events, stored)
+            # The article's events as stored (what a re-read would give) stand in for the caller's.
+            for incident_id in set(assigned) & members.keys():
+                members[incident_id] = [rows.get(e.event_id, e) for e in members[incident_id]]
+            self._summarise(conn, touched | set(assigned), opened, members)
             return assigned
 
     # -- sources --------------------------------------------------------------------------------
@@ -114,8 +119,8 @@ class Attacher:
         members.sort(key=lambda m: m["seq"])
         origin, cluster = _cluster_origin(members), members[0]["article_id"]
         row.update(source_key=origin, cluster=cluster)
-        self.db.save_source(conn, row)
-        self.db.save_bands(conn, clean.id, keys)
+        self.db.save_source(conn, row, replace=prior is not None)
+        self.db.save_bands(conn, clean.id, keys, replace=prior is not None)
         changed = [
             m["article_id"]
             for m in members
@@ -128,28 +133,36 @@ class Attacher:
 
     def _place_events(
         self, conn: Connection, events: Sequence[Event], stored: dict[str, str | None]
-    ) -> list[str]:
-        """Choose or open an incident for each event; events placed earlier in this call count as members."""
+    ) -> tuple[list[str], set[str], dict[str, list[Event]]]:
+        """Choose or open an incident for each event; events placed earlier in this call count as members.
+
+        Returns the incident of each event, the incidents this call opened, and the members of
+        every incident it read or opened, this call's events included.
+
+        The stored candidates of every event, their member events and the taken incident ids are
+        read up front, three queries for the whole article; the choices then run in memory, in the
+        article's order, exactly as if each event had queried the store in turn (the store does
+        not change until the assignments are written at the end).
+        """
         rules = self.rules
-        members: dict[str, list[Event]] = {}  # incident id -> its events, stored and placed in this call
+        pending = [_Placing(e, date_span(e, rules), rules) for e in events if not stored.get(e.event_id)]
+        found = self.db.candidate_rows(conn, _searches(pending, rules))
+        for placing in pending:
+            placing.candidates = _narrow(found, placing)
+        wanted = sorted({i for placing in pending for i in placing.candidates})
+        members: dict[str, list[Event]] = self.db.member_events(conn, wanted)  # incident -> its events
+        taken = self.db.existing_incidents(conn, [incident_id_for(p.event.event_id) for p in pending])
         opened: dict[str, tuple[str, Span | None, str | None]] = {}  # new incident -> (family, span, country)
+        by_event = {p.event.event_id: p for p in pending}
         assigned: list[str] = []
         for event in events:
             known = stored.get(event.event_id)
             if known:
                 assigned.append(known)
                 continue
-            span, kind = date_span(event, rules), family(event.plover, rules)
-            country = event.location.country if event.location else None
-            ids: list[str] = []
-            window = search_window(span, rules)
-            if span is not None and window is not None:
-                last_from = span.start - timedelta(days=rules.slack_days)
-                ids = self.db.candidate_incidents(
-                    conn, kind, window[0].isoformat(), window[1].isoformat(), last_from.isoformat(), country
-                )
-                missing = [i for i in ids if i not in members]
-                members.update(self.db.member_events(conn, missing))
+            placing = by_event[event.event_id]
+            span, kind, country = placing.span, placing.family, placing.country
+            ids = list(placing.candidates)
             ids += [
                 i
                 for i, (k, s, c) in opened.items()
@@ -159,8 +172,8 @@ class Attacher:
             if chosen is None:
                 chosen = incident_id_for(event.event_id)
                 suffix = 1
-                while chosen in opened or self.db.incident_exists(conn, chosen):  # reopened by an edit
-                    suffix += 1
+                while chosen in opened or (chosen in taken if suffix == 1 else self._taken(conn, chosen)):
+                    suffix += 1  # reopened by an edit
                     chosen = f"{incident_id_for(event.event_id)}-{suffix}"
                 opened[chosen] = (kind, span, country)
             elif chosen in opened:
@@ -169,11 +182,18 @@ class Attacher:
             members.setdefault(chosen, []).append(event)
             assigned.append(chosen)
         self.db.assign(conn, {e.event_id: i for e, i in zip(events, assigned, strict=True)})
-        return assigned
+        return assigned, set(opened), members
 
-    def _summarise(self, conn: Connection, incident_ids: set[str]) -> None:
+    def _taken(self, conn: Connection, incident_id: str) -> bool:
+        return bool(self.db.existing_incidents(conn, [incident_id]))
+
+    def _summarise(
+        self, conn: Connection, incident_ids: set[str], opened: set[str], known: dict[str, list[Event]]
+    ) -> None:
+        """Summarise these incidents again; `known` holds the complete members of some of them."""
         ordered = sorted(incident_ids)
-        members = self.db.member_events(conn, ordered)
+        members = {i: known[i] for i in ordered if i in known}
+        members.update(self.db.member_events(conn, [i for i in ordered if i not in known]))
         sources = self.db.sources_of(conn, {e.article_id for events in members.values() for e in events})
         saved = []
         for incident_id in ordered:
@@ -182,7 +202,55 @@ class Attacher:
                 by_article = {e.article_id: _source(sources.get(e.article_id), e) for e in events}
                 summary = summarise(incident_id, events, by_article, self.rules)
                 saved.append((summary, claim_rows(summary)))
-        self.db.save_incidents(conn, ordered, saved)
+        self.db.save_incidents(conn, ordered, saved, new=opened)
+
+
+class _Placing:
+    """One event still to place: its date span, type family, country and stored candidate incidents."""
+
+    __slots__ = ("event", "span", "family", "country", "window", "candidates")
+
+    def __init__(self, event: Event, span: Span | None, rules: Rules) -> None:
+        self.event, self.span = event, span
+        self.family = family(event.plover, rules)
+        self.country = event.location.country if event.location else None
+        window = search_window(span, rules)
+        self.window: tuple[str, str, str] | None = None  # (first from, first to, last from), ISO days
+        if span is not None and window is not None:
+            last_from = span.start - timedelta(days=rules.slack_days)
+            self.window = (window[0].isoformat(), window[1].isoformat(), last_from.isoformat())
+        self.candidates: list[str] = []
+
+
+def _searches(pending: Sequence[_Placing], rules: Rules) -> list[CandidateSearch]:
+    """One search per (family, country) covering its events' windows: few range scans per article."""
+    bounds: dict[tuple[str, str | None], tuple[str, str, str]] = {}
+    for placing in pending:
+        if placing.window is None:
+            continue
+        key = (placing.family, placing.country)
+        old = bounds.get(key, placing.window)
+        bounds[key] = (min(old[0], placing.window[0]), max(old[1], placing.window[1]),
+                       min(old[2], placing.window[2]))  # fmt: skip
+    return [CandidateSearch(kind, country, *window) for (kind, country), window in bounds.items()]
+
+
+def _narrow(rows: Sequence[dict[str, Any]], placing: _Placing) -> list[str]:
+    """The rows one event's own search returns, by start date then id (the store's index order)."""
+    if placing.window is None:
+        return []
+    first_from, first_to, last_from = placing.window
+    kind, country = placing.family, placing.country
+    hits = [
+        (row["date_first"], row["id"])
+        for row in rows
+        if row["family"] == kind
+        and (row["country"] is None or country is None or row["country"] == country)
+        and first_from <= row["date_first"] <= first_to
+        and row["date_last"] is not None
+        and row["date_last"] >= last_from
+    ]
+    return [incident_id for _day, incident_id in sorted(hits)]
 
 
 def _near(span: Span | None, other: Span | None, country: str | None, other_country: str | None) -> bool:

@@ -139,9 +139,14 @@ def events_compatible(a: Event, b: Event, rules: Rules | None = None) -> bool:
     mismatch is allowed when the targets agree and both reports pin the same place and day.
     """
     rules = rules or load_rules()
+    return _compatible(a, b, date_span(a, rules), date_span(b, rules), rules)
+
+
+def _compatible(a: Event, b: Event, span_a: Span | None, span_b: Span | None, rules: Rules) -> bool:
+    """events_compatible with both date spans already worked out."""
     if not types_compatible(a, b, rules):
         return False
-    if not dates_compatible(date_span(a, rules), date_span(b, rules), rules):
+    if not dates_compatible(span_a, span_b, rules):
         return False
     if not places_compatible(a.location, b.location, rules):
         return False
@@ -172,10 +177,11 @@ def choose_incident(
     rules = rules or load_rules()
     best: tuple[float, int] | None = None
     chosen = None
+    span = date_span(event, rules)
     for incident_id, members in candidates:
         if not members:
             continue
-        compatible = sum(1 for member in members if events_compatible(event, member, rules))
+        compatible = sum(1 for m in members if _compatible(event, m, span, date_span(m, rules), rules))
         share = compatible / len(members)
         if compatible and share >= rules.min_linkage_share and (best is None or (share, compatible) > best):
             best, chosen = (share, compatible), incident_id

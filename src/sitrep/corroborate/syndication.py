@@ -16,6 +16,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 from datasketch import MinHash
@@ -134,9 +135,17 @@ def signature(text: str, rules: Rules | None = None) -> Signature | None:
     grams = shingles(text, rules.shingle_words)
     if len(grams) < rules.min_shingles:
         return None
-    minhash = MinHash(num_perm=rules.num_perm, seed=rules.seed)
+    permutations, scheme = _permutations(rules.num_perm, rules.seed)
+    minhash = MinHash(num_perm=rules.num_perm, seed=rules.seed, permutations=permutations, scheme=scheme)
     minhash.update_batch(sorted(grams))
     return Signature(minhash.hashvalues.astype(np.uint64), len(grams))
+
+
+@lru_cache(maxsize=4)
+def _permutations(num_perm: int, seed: int) -> tuple[Any, Any]:
+    """The MinHash permutations of a seed (and their scheme): drawn once, not for every article."""
+    template = MinHash(num_perm=num_perm, seed=seed)
+    return template.permutations, template.scheme
 
 
 def band_keys(sig: Signature, rules: Rules | None = None) -> list[int]:

@@ -1,6 +1,6 @@
 """Incident rows, article sources, MinHash band keys and claims: all the corroborate stage's SQL.
 
-The tables are built by migration 0003 and declared here on the store's one MetaData, so the
+The tables are built by migrations 0003, 0005 and 0006 and declared here on the store's one MetaData, so the
 schema comparison in tests/test_store.py sees them once this module is imported. Every query is
 parameterised SQLAlchemy Core and runs on SQLite and PostgreSQL alike. Methods taking a
 Connection run inside the caller's transaction (`IncidentStore.write()`): attaching one article is
@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import (
@@ -18,6 +20,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     Column,
+    CompoundSelect,
     Connection,
     Float,
     Index,
@@ -25,16 +28,19 @@ from sqlalchemy import (
     LargeBinary,
     Table,
     Text,
+    bindparam,
     cast,
     delete,
     func,
     insert,
     or_,
     select,
+    union_all,
     update,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 
+from sitrep.models import Event
 from sitrep.store import events as event_rows
 from sitrep.store.database import Store
 from sitrep.store.events import EventFilter
@@ -43,6 +49,18 @@ from sitrep.store.schema import metadata
 
 JSONType = JSON().with_variant(JSONB(), "postgresql")
 FIGURE_NAMES = ("killed", "injured", "displaced")
+
+
+@dataclass(frozen=True, slots=True)
+class CandidateSearch:
+    """Incidents of `family` starting in [first_from, first_to] and ending on or after `last_from`
+    (ISO days), in `country` or with no country; any country when `country` is None."""
+
+    family: str
+    country: str | None
+    first_from: str
+    first_to: str
+    last_from: str
 
 
 def _figure_columns(name: str) -> list[Column[Any]]:
@@ -74,11 +92,10 @@ incidents_table = Table(
     *_figure_columns("injured"),
     *_figure_columns("displaced"),
     Column("detail", JSONType, nullable=False),  # claims.summarise() output
-    Index("ix_incidents_family_country_date_first", "family", "country", "date_first"),
-    Index("ix_incidents_date_first", "date_first"),
-    Index("ix_incidents_country", "country"),
-    Index("ix_incidents_status", "status"),
-    # The dashboard's list and map read incidents newest first (migration 0005).
+    # Attach's candidate search: one range scan that never reads the table (migration 0006).
+    Index("ix_incidents_candidates", "family", "country", "date_first", "date_last", "id"),
+    # The dashboard's list and map read incidents newest first (migration 0005); they also serve
+    # look-ups by date_first, country or status alone (0006 dropped those single-column indexes).
     Index("ix_incidents_date_first_id", "date_first", "id"),
     Index("ix_incidents_country_date_first_id", "country", "date_first", "id"),
     Index("ix_incidents_status_date_first_id", "status", "date_first", "id"),
@@ -136,6 +153,54 @@ incident_claims = Table(
 )
 
 
+# Attach's statements, built once: building a statement costs more than SQLite takes to run it.
+_SOURCE = select(article_sources).where(article_sources.c.article_id == bindparam("article_id"))
+_LAST_SEQ = select(func.coalesce(func.max(article_sources.c.seq), 0))
+_CLUSTER_ROWS = (
+    select(article_sources)
+    .where(article_sources.c.cluster.in_(bindparam("clusters", expanding=True)))
+    .order_by(article_sources.c.seq)
+)
+_SOURCES_OF = select(
+    *(article_sources.c[name] for name in ("article_id", "source_key", "outlet", "basis", "copy_of",
+                                           "similarity", "cluster"))
+).where(article_sources.c.article_id.in_(bindparam("ids", expanding=True)))  # fmt: skip
+_HITS = func.count().label("hits")
+_SHARED_BANDS = (
+    select(minhash_bands.c.article_id, _HITS)
+    .where(
+        minhash_bands.c.key.in_(bindparam("keys", expanding=True)),
+        minhash_bands.c.article_id != bindparam("exclude"),
+    )
+    .group_by(minhash_bands.c.article_id)
+    .having(func.count() >= bindparam("min_hits"))
+    .order_by(_HITS.desc(), minhash_bands.c.article_id)
+    .limit(bindparam("limit"))
+    .subquery()
+)
+_BAND_CANDIDATES = (
+    select(article_sources.c.article_id, article_sources.c.signature, article_sources.c.shingles)
+    .join(_SHARED_BANDS, _SHARED_BANDS.c.article_id == article_sources.c.article_id)
+    .order_by(_SHARED_BANDS.c.hits.desc(), article_sources.c.article_id)
+)
+_EXISTING = select(incidents_table.c.id).where(incidents_table.c.id.in_(bindparam("ids", expanding=True)))
+_EVENTS_BY_ID = select(events_table).where(events_table.c.event_id.in_(bindparam("ids", expanding=True)))
+_MEMBER_EVENTS = (
+    select(events_table)
+    .where(events_table.c.incident_id.in_(bindparam("ids", expanding=True)))
+    .order_by(events_table.c.article_id, events_table.c.event_id)
+)
+_ASSIGN = (
+    update(events_table)
+    .where(events_table.c.event_id == bindparam("b_event_id"))
+    .values(incident_id=bindparam("b_incident_id"))
+)
+_DELETE_CLAIMS = delete(incident_claims).where(
+    incident_claims.c.incident_id.in_(bindparam("ids", expanding=True))
+)
+_DELETE_INCIDENTS = delete(incidents_table).where(incidents_table.c.id.in_(bindparam("ids", expanding=True)))
+
+
 class IncidentStore:
     """The corroborate stage's view of the Store: its tables, through the Store's connections."""
 
@@ -155,17 +220,16 @@ class IncidentStore:
     # -- article sources -------------------------------------------------------------------------
 
     def source(self, conn: Connection, article_id: str) -> dict[str, Any] | None:
-        row = conn.execute(
-            select(article_sources).where(article_sources.c.article_id == article_id)
-        ).mappings()
-        found = row.first()
+        found = conn.execute(_SOURCE, {"article_id": article_id}).mappings().first()
         return dict(found) if found else None
 
     def next_seq(self, conn: Connection) -> int:
-        return int(conn.execute(select(func.coalesce(func.max(article_sources.c.seq), 0))).scalar_one()) + 1
+        return int(conn.execute(_LAST_SEQ).scalar_one()) + 1
 
-    def save_source(self, conn: Connection, row: Mapping[str, Any]) -> None:
-        conn.execute(delete(article_sources).where(article_sources.c.article_id == row["article_id"]))
+    def save_source(self, conn: Connection, row: Mapping[str, Any], *, replace: bool = True) -> None:
+        """Store an article's source row; `replace=False` when the caller knows it has none yet."""
+        if replace:
+            conn.execute(delete(article_sources).where(article_sources.c.article_id == row["article_id"]))
         conn.execute(insert(article_sources), [dict(row)])
 
     def band_candidates(
@@ -174,25 +238,14 @@ class IncidentStore:
         """Stored articles sharing at least `min_hits` band keys, most shared first, with signatures."""
         if not keys:
             return []
-        hits = func.count().label("hits")
-        shared = (
-            select(minhash_bands.c.article_id, hits)
-            .where(minhash_bands.c.key.in_(list(keys)), minhash_bands.c.article_id != exclude)
-            .group_by(minhash_bands.c.article_id)
-            .having(func.count() >= min_hits)
-            .order_by(hits.desc(), minhash_bands.c.article_id)
-            .limit(limit)
-            .subquery()
-        )
-        query = (
-            select(article_sources.c.article_id, article_sources.c.signature, article_sources.c.shingles)
-            .join(shared, shared.c.article_id == article_sources.c.article_id)
-            .order_by(shared.c.hits.desc(), article_sources.c.article_id)
-        )
-        return [dict(r) for r in conn.execute(query).mappings()]
+        params = {"keys": list(keys), "exclude": exclude, "min_hits": min_hits, "limit": limit}
+        return [dict(r) for r in conn.execute(_BAND_CANDIDATES, params).mappings()]
 
-    def save_bands(self, conn: Connection, article_id: str, keys: Iterable[int]) -> None:
-        conn.execute(delete(minhash_bands).where(minhash_bands.c.article_id == article_id))
+    def save_bands(
+        self, conn: Connection, article_id: str, keys: Iterable[int], *, replace: bool = True
+    ) -> None:
+        if replace:
+            conn.execute(delete(minhash_bands).where(minhash_bands.c.article_id == article_id))
         rows = [{"key": key, "article_id": article_id} for key in sorted(set(keys))]
         if rows:
             conn.execute(insert(minhash_bands), rows)
@@ -201,12 +254,7 @@ class IncidentStore:
         wanted = sorted(set(clusters))
         if not wanted:
             return []
-        query = (
-            select(article_sources)
-            .where(article_sources.c.cluster.in_(wanted))
-            .order_by(article_sources.c.seq)
-        )
-        return [dict(r) for r in conn.execute(query).mappings()]
+        return [dict(r) for r in conn.execute(_CLUSTER_ROWS, {"clusters": wanted}).mappings()]
 
     def relabel(self, conn: Connection, article_ids: Sequence[str], source_key: str, cluster: str) -> None:
         if article_ids:
@@ -220,65 +268,59 @@ class IncidentStore:
         wanted = sorted(set(article_ids))
         if not wanted:
             return {}
-        c = article_sources.c
-        query = select(c.article_id, c.source_key, c.outlet, c.basis, c.copy_of, c.similarity, c.cluster)
-        return {
-            r["article_id"]: dict(r) for r in conn.execute(query.where(c.article_id.in_(wanted))).mappings()
-        }
+        return {r["article_id"]: dict(r) for r in conn.execute(_SOURCES_OF, {"ids": wanted}).mappings()}
 
     # -- incidents ------------------------------------------------------------------------------
 
-    def candidate_incidents(
-        self,
-        conn: Connection,
-        family: str,
-        first_from: str,
-        first_to: str,
-        last_from: str,
-        country: str | None,
-    ) -> list[str]:
-        """Incidents of a type family starting in [first_from, first_to] and ending on or after last_from."""
-        c = incidents_table.c
+    def candidate_rows(self, conn: Connection, searches: Iterable[CandidateSearch]) -> list[dict[str, Any]]:
+        """Incidents that any search could hold, in one query: (id, family, country, date_first, date_last).
 
-        def located(where: Any) -> Any:  # one index range scan on (family, country, date_first) each
-            return select(c.id, c.date_first).where(
-                c.family == family, where, c.date_first >= first_from, c.date_first <= first_to,
-                c.date_last >= last_from,
-            )  # fmt: skip
+        A search reads the incidents of one type family starting in [first_from, first_to] and
+        ending on or after last_from, in its country or with none (any country when the search
+        has none). Each search is two range scans of ix_incidents_candidates, which holds every
+        column returned; the caller narrows the union back to each event's own search.
+        """
+        ordered = sorted(set(searches), key=lambda s: (s.family, s.country or "", s.first_from))
+        if not ordered:
+            return []
+        params: dict[str, Any] = {}
+        for n, search in enumerate(ordered):
+            params.update({f"family_{n}": search.family, f"first_from_{n}": search.first_from,
+                           f"first_to_{n}": search.first_to, f"last_from_{n}": search.last_from})  # fmt: skip
+            if search.country:
+                params[f"country_{n}"] = search.country
+        query = candidate_query(tuple(bool(search.country) for search in ordered))
+        unique = {r["id"]: dict(r) for r in conn.execute(query, params).mappings()}  # searches can overlap
+        return list(unique.values())
 
-        parts = [located(c.country.is_(None))]
-        parts += [located(c.country == country)] if country else [located(c.country.is_not(None))]
-        both = parts[0].union_all(parts[1]).subquery()
-        return list(conn.execute(select(both.c.id).order_by(both.c.date_first, both.c.id)).scalars())
+    def existing_incidents(self, conn: Connection, incident_ids: Iterable[str]) -> set[str]:
+        """Which of these incident ids are taken."""
+        wanted = sorted(set(incident_ids))
+        if not wanted:
+            return set()
+        return set(conn.execute(_EXISTING, {"ids": wanted}).scalars())
 
-    def incident_exists(self, conn: Connection, incident_id: str) -> bool:
-        query = select(incidents_table.c.id).where(incidents_table.c.id == incident_id)
-        return conn.execute(query).first() is not None
-
-    def member_events(self, conn: Connection, incident_ids: Sequence[str]) -> dict[str, list[Any]]:
+    def member_events(self, conn: Connection, incident_ids: Sequence[str]) -> dict[str, list[Event]]:
         """The stored events of each incident, in a stable order."""
         members: dict[str, list[Any]] = {i: [] for i in incident_ids}
         if not incident_ids:
             return members
-        c = events_table.c
-        query = (
-            select(events_table)
-            .where(c.incident_id.in_(list(incident_ids)))
-            .order_by(c.article_id, c.event_id)
-        )
-        for row in conn.execute(query).mappings():
+        for row in conn.execute(_MEMBER_EVENTS, {"ids": list(incident_ids)}).mappings():
             members[row["incident_id"]].append(event_rows.event_from_row(row))
         return members
 
-    def stored_incident_ids(self, conn: Connection, event_ids: Sequence[str]) -> dict[str, str | None]:
+    def stored_events(self, conn: Connection, event_ids: Sequence[str]) -> dict[str, Event]:
+        """The stored events among these ids, as stored (with their incident id, if any), by id."""
         if not event_ids:
             return {}
-        c = events_table.c
-        query = select(c.event_id, c.incident_id).where(c.event_id.in_(list(event_ids)))
-        return {r.event_id: r.incident_id for r in conn.execute(query)}
+        rows = conn.execute(_EVENTS_BY_ID, {"ids": list(event_ids)}).mappings()
+        return {r["event_id"]: event_rows.event_from_row(r) for r in rows}
 
     def assign(self, conn: Connection, assignments: Mapping[str, str | None]) -> None:
-        event_rows.assign_incidents(conn, assignments.items())
+        """Set the incident of events by id (the statement of events.assign_incidents, built once)."""
+        rows = [{"b_event_id": event, "b_incident_id": incident} for event, incident in assignments.items()]
+        if rows:
+            conn.execute(_ASSIGN, rows)
 
     def incidents_of_articles(self, conn: Connection, article_ids: Iterable[str]) -> set[str]:
         wanted = sorted(set(article_ids))
@@ -292,14 +334,20 @@ class IncidentStore:
         conn: Connection,
         incident_ids: Sequence[str],
         saved: Sequence[tuple[Mapping[str, Any], Sequence[Mapping[str, Any]]]],
+        new: Iterable[str] = (),
     ) -> None:
-        """Replace the rows and claims of these incidents by `saved` (an id left out is deleted)."""
+        """Replace the rows and claims of these incidents by `saved` (an id left out is deleted).
+
+        `new` names incidents the caller knows are not stored yet: nothing of theirs to delete.
+        """
         if not incident_ids:
             return
-        wanted = list(incident_ids)
-        conn.execute(delete(incident_claims).where(incident_claims.c.incident_id.in_(wanted)))
-        conn.execute(delete(incidents_table).where(incidents_table.c.id.in_(wanted)))
-        rows = [_incident_row(summary) for summary, _claims in saved]
+        fresh = set(new)
+        wanted = [i for i in incident_ids if i not in fresh]
+        if wanted:
+            conn.execute(_DELETE_CLAIMS, {"ids": wanted})
+            conn.execute(_DELETE_INCIDENTS, {"ids": wanted})
+        rows = [incident_row(summary) for summary, _claims in saved]
         claims = [dict(claim) for _summary, rows_ in saved for claim in rows_]
         if rows:
             conn.execute(insert(incidents_table), rows)
@@ -413,7 +461,25 @@ class IncidentStore:
             return int(conn.execute(select(func.count()).select_from(incidents_table)).scalar_one())
 
 
-def _incident_row(summary: Mapping[str, Any]) -> dict[str, Any]:
+@lru_cache(maxsize=128)
+def candidate_query(has_country: tuple[bool, ...]) -> CompoundSelect:
+    """The union of searches of this shape, with bound parameters (built once: building is the cost)."""
+    c = incidents_table.c
+    parts = []
+    for n, known in enumerate(has_country):
+        common = (
+            c.family == bindparam(f"family_{n}"),
+            c.date_first >= bindparam(f"first_from_{n}"),
+            c.date_first <= bindparam(f"first_to_{n}"),
+            c.date_last >= bindparam(f"last_from_{n}"),
+        )
+        place = c.country == bindparam(f"country_{n}") if known else c.country.is_not(None)
+        for where in (c.country.is_(None), place):
+            parts.append(select(c.id, c.family, c.country, c.date_first, c.date_last).where(where, *common))
+    return union_all(*parts)
+
+
+def incident_row(summary: Mapping[str, Any]) -> dict[str, Any]:
     location = summary.get("location") or {}
     row: dict[str, Any] = {
         key: summary[key]
@@ -438,4 +504,4 @@ def _incident_row(summary: Mapping[str, Any]) -> dict[str, Any]:
 
 def _bound(value: Any, *, month_end: bool) -> str:
     """A since/until bound as comparable "YYYY-MM-DD" text (a ConfigError when unreadable)."""
-    return event_rows._day(value, "until" if month_end else "since", month_end=month_end)
+    return event_rows.day_bound(value, "until" if month_end else "since", month_end=month_end)
