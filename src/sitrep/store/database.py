@@ -99,6 +99,9 @@ def _sqlite_engine(url: URL) -> Engine:
         cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_SECONDS * 1000}")
         cursor.execute("PRAGMA journal_mode = WAL")  # readers never block the writer, nor it them
         cursor.execute("PRAGMA synchronous = NORMAL")  # a killed process loses no commit
+        # Checkpoint the WAL every ~40 MB rather than every 4 MB: an ingest writes ~180 pages per
+        # article, and the default made every fifth article pay a 30-45 ms checkpoint.
+        cursor.execute("PRAGMA wal_autocheckpoint = 10000")
         cursor.close()
 
     @event.listens_for(engine, "begin")

@@ -81,7 +81,6 @@ def day_bound(value: date | str, name: str, *, month_end: bool) -> str:
         raise ConfigError(f"{name} must be a date as YYYY-MM-DD or YYYY-MM, not {value!r}") from None
 
 
-_day = day_bound  # the name store/incidents.py still calls it by
 
 
 def event_row(event: Event) -> dict[str, Any]:
