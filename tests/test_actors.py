@@ -437,3 +437,19 @@ def test_things_an_actor_owns_do_not_name_someone(actors: ActorDictionary) -> No
     assert actors.names_someone("fighters") and actors.names_someone("commanders")
     assert actors.names_someone("homes", target=True)
     assert not actors.names_someone("camp") and not actors.names_someone("positions")
+
+
+def test_tokenize_reads_hyphens_breaks_and_arabic_articles() -> None:
+    from sitrep.resolve.actor_tokens import normalize, tokenize
+
+    text = normalize("al-Assad's Russia-backed forces, Hezbollah - ISIS (Syria)")
+    tokens = {t.surface: t for t in tokenize(text)}
+    assert tokens["al"].article and tokens["Assad's"].hyphen_before and tokens["Assad's"].folded == "assad"
+    assert tokens["backed"].hyphen_before and not tokens["backed"].break_before
+    assert not tokens["forces"].hyphen_before and not tokens["forces"].break_before
+    assert tokens["Hezbollah"].break_before and tokens["ISIS"].break_before and tokens["Syria"].break_before
+    assert not tokens["ISIS"].hyphen_before
+    assert [t.article for t in tokenize("Al Shabaab")] == [True, False]
+    assert [t.article for t in tokenize("al shabaab")] == [False, False]
+    assert [t.article for t in tokenize("Assad al")] == [False, False]  # nothing follows: no article
+    assert [(t.start, t.end) for t in tokenize("US  troops")] == [(0, 2), (4, 10)]

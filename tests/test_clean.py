@@ -227,3 +227,24 @@ def test_boilerplate_corpus_notices(path: Path) -> None:
     for field in ("byline", "republished_from", "source_url"):
         if field in expected:
             assert (getattr(cleaned, field) or "").casefold() == expected[field].casefold(), field
+
+
+def test_has_letters_agrees_with_letter_count() -> None:
+    from sitrep.clean.language import has_letters, letter_count
+
+    for text in ["", "12 34 -- !!", "abc 123 déjà", "x" * 59, "x" * 60, "مرحبا بالعالم"]:
+        for minimum in (0, 1, 5, 60):
+            assert has_letters(text, minimum) == (letter_count(text) >= minimum)
+
+
+def test_language_of_a_long_page_is_read_from_its_first_stretch() -> None:
+    from sitrep.clean.language import LANGUAGE_SAMPLE_CHARS
+
+    english = "Government forces shelled the town on Monday, killing three civilians, officials said. "
+    french = "Les forces gouvernementales ont bombardé la ville lundi, tuant trois civils, selon la police. "
+    long_english = english * (LANGUAGE_SAMPLE_CHARS // len(english) + 5)
+    assert detect_language(long_english) == "en"
+    assert detect_language(french * (LANGUAGE_SAMPLE_CHARS // len(french) + 5)) == "fr"
+    # past the sample, a tail in another language does not change the answer
+    assert detect_language(long_english + french * 200) == "en"
+

@@ -40,6 +40,41 @@ def _mark_paragraph_breaks(doc: Any) -> Any:
     return doc
 
 
+# The last Doc whose text was asked for, with that text. Doc.text (and Span.text) join the tokens
+# on every call; extraction and resolution ask for slices of one article's text thousands of times
+# in a row. One entry: memory stays bounded, and identity (`is`) is the key, so it is never stale.
+_last_text: tuple[Any, str] | None = None
+
+
+def doc_text(doc: Any) -> str:
+    """`doc.text`, built once per Doc rather than once per call. `doc_text(doc)[a.idx : b.idx +
+    len(b.text)]` is the text of the span from token a to token b, as `Span.text` gives it."""
+    global _last_text
+    last = _last_text
+    if last is not None and last[0] is doc:
+        return last[1]
+    text = str(doc.text)
+    _last_text = (doc, text)
+    return text
+
+
+_last_memo: tuple[Any, dict[Any, Any]] | None = None
+_MEMO_MAX = 50_000  # entries for one doc; past it the memo starts over
+
+
+def doc_memo(doc: Any) -> dict[Any, Any]:
+    """A scratch dict for answers computed from one Doc's parse, which never changes once parsed
+    (the phrase bounds of a token, asked for by several extractors). Only the last Doc's is kept;
+    keys start with the asking function's name so answers of different functions never mix."""
+    global _last_memo
+    last = _last_memo
+    if last is not None and last[0] is doc and len(last[1]) < _MEMO_MAX:
+        return last[1]
+    memo: dict[Any, Any] = {}
+    _last_memo = (doc, memo)
+    return memo
+
+
 @lru_cache(maxsize=2)
 def load_model(name: str) -> Any:
     import spacy

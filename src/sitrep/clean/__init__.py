@@ -17,7 +17,7 @@ import hashlib
 
 from sitrep.clean.boilerplate import find_boilerplate
 from sitrep.clean.html import extract_html
-from sitrep.clean.language import detect_language, language_name, letter_count
+from sitrep.clean.language import detect_language, has_letters, language_name
 from sitrep.clean.offsets import assemble
 from sitrep.errors import EmptyInput, NotEnglish
 from sitrep.models import Article, CleanArticle
@@ -27,7 +27,7 @@ __all__ = ["clean_article", "detect_language"]
 
 
 def _decide_language(text: str, declared: str | None, settings: Settings) -> str:
-    if letter_count(text) >= settings.min_chars_for_language:
+    if has_letters(text, settings.min_chars_for_language):
         code = detect_language(text)
     else:
         code = (declared or settings.language).lower()[:2]

@@ -15,8 +15,17 @@ LANGUAGE_NAMES: dict[str, str] = {
 }
 
 
+# py3langid's cost grows with the text, its answer does not change after a few thousand characters:
+# a long page (a live blog, a report with annexes) is identified on its first stretch.
+LANGUAGE_SAMPLE_CHARS = 10_000
+
+
 def detect_language(text: str) -> str:
-    """ISO 639-1 code of the text's language."""
+    """ISO 639-1 code of the text's language, read from its first LANGUAGE_SAMPLE_CHARS characters
+    (cut at a space, so no word is split)."""
+    if len(text) > LANGUAGE_SAMPLE_CHARS:
+        cut = text.rfind(" ", 0, LANGUAGE_SAMPLE_CHARS)
+        text = text[: cut if cut > LANGUAGE_SAMPLE_CHARS // 2 else LANGUAGE_SAMPLE_CHARS]
     code, _score = py3langid.classify(text)
     return str(code)
 
@@ -27,3 +36,16 @@ def language_name(code: str) -> str:
 
 def letter_count(text: str) -> int:
     return sum(1 for ch in text if ch.isalpha())
+
+
+def has_letters(text: str, minimum: int) -> bool:
+    """`letter_count(text) >= minimum`, stopping as soon as it is: an article has thousands."""
+    if minimum <= 0:
+        return True
+    count = 0
+    for ch in text:
+        if ch.isalpha():
+            count += 1
+            if count >= minimum:
+                return True
+    return False

@@ -15,6 +15,7 @@ from sitrep.extract.attribution import find_disclaimer
 from sitrep.extract.lexicon import Lexicon, default_lexicon
 from sitrep.extract.mentions import Draft, apply_disclaimer, build_sentence_drafts, finish_document
 from sitrep.models import EventMention, ParsedArticle
+from sitrep.parse import doc_text
 
 __all__ = ["extract_mentions", "sentence_ranges"]
 
@@ -72,20 +73,24 @@ def sentence_ranges(doc: object) -> list[tuple[int, int]]:
     "...to push back Russia-backed forces,\\nAbdulah al-Shami, a commander, told Reuters."
     """
     ranges: list[tuple[int, int]] = []
+    chars: list[tuple[int, int]] = []  # the characters of each range: slices of the text built once
+    whole = doc_text(doc)
     for sent in doc.sents:  # type: ignore[attr-defined]
-        text = sent.text.strip()
+        text = whole[sent.start_char : sent.end_char].strip()
         if not text:
             continue
         if ranges:
             previous_start, previous_end = ranges[-1]
-            previous = doc[previous_start:previous_end].text.rstrip()  # type: ignore[index]
+            previous = whole[chars[-1][0] : chars[-1][1]].rstrip()
             first_alpha = next((c for c in text if c.isalpha()), "")
             if previous.endswith(",") or (
                 first_alpha and first_alpha.islower() and not previous.endswith(".")
             ):
                 ranges[-1] = (previous_start, sent.end)
+                chars[-1] = (chars[-1][0], sent.end_char)
                 continue
         ranges.append((sent.start, sent.end))
+        chars.append((sent.start_char, sent.end_char))
     return ranges
 
 

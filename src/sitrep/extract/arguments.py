@@ -16,6 +16,7 @@ from sitrep.extract.datelines import after_dateline, dateline_end, dateline_word
 from sitrep.extract.lexicon import Lexicon
 from sitrep.extract.triggers import BACKING_LEMMAS, NOUN_POS, Token, Trigger, lemma
 from sitrep.models import TextSpan
+from sitrep.parse import doc_memo, doc_text
 
 DROP_DEPS = frozenset(
     {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "nummod", "quantmod", "prep", "dep", "case"}
@@ -41,8 +42,8 @@ def span_of(tokens: Sequence[Token]) -> TextSpan:
     doc = tokens[0].doc
     first, last = min(t.i for t in tokens), max(t.i for t in tokens)
     start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
-    # Span.text reads only these tokens; Doc.text would rebuild the whole article on every call
-    return TextSpan(doc[first : last + 1].text, start, end)
+    # The same text as Span.text, sliced from the article's text built once (see parse.doc_text)
+    return TextSpan(doc_text(doc)[start:end], start, end)
 
 
 def is_backing_modifier(token: Token) -> bool:
@@ -71,7 +72,18 @@ def phrase(head: Token, keep_numbers: bool = False) -> TextSpan:
 
 
 def bounds(head: Token, keep_numbers: bool = False, verbal_modifiers: bool = True) -> tuple[int, int]:
-    """First and last token index of the phrase around `head` (see `phrase`)."""
+    """First and last token index of the phrase around `head` (see `phrase`).
+
+    Several extractors ask for the same phrase: it is worked out once per doc (see parse.doc_memo)."""
+    memo = doc_memo(head.doc)
+    key = ("bounds", head.i, keep_numbers, verbal_modifiers)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = _bounds(head, keep_numbers, verbal_modifiers)
+    return found
+
+
+def _bounds(head: Token, keep_numbers: bool, verbal_modifiers: bool) -> tuple[int, int]:
     dropped: set[int] = set()
     for child in head.children:
         drop = child.dep_ in DROP_DEPS and not (child.dep_ == "prep" and child.lower_ in KEEP_PREPS)

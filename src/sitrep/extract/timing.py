@@ -16,6 +16,7 @@ from sitrep.extract.arguments import span_of
 from sitrep.extract.setting import BEFORE, STATEMENT_NOUNS, TEMPORAL_WORD, event_word, in_speakers_phrase
 from sitrep.extract.triggers import NOUN_POS, Token, Trigger, lemma
 from sitrep.models import TextSpan
+from sitrep.parse import doc_text
 
 # Verbs that report: a date on them is when it was said (the lexicon's cue verbs are not passed here).
 _REPORTING = frozenset({"say", "tell", "report", "announce", "claim", "add", "state", "confirm"})
@@ -92,8 +93,7 @@ def _dateline_end(tokens: Sequence[Token]) -> int:
     if not tokens:
         return 0
     first = tokens[0]
-    head = first.doc.text[first.idx : first.idx + 120]
-    match = _DATELINE.match(head)
+    match = _DATELINE.match(doc_text(first.doc)[first.idx : first.idx + 120])
     return first.idx + match.end() if match else 0
 
 

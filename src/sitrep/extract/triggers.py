@@ -40,8 +40,21 @@ class Trigger:
         return max(t.idx + len(t.text) for t in self.tokens)
 
 
+# Lower-cased lemma text by the lemma's string-store hash: `lemma_` decodes the string on every
+# call and extraction asks for the same few thousand lemmas hundreds of thousands of times. The
+# hash of a string is the same in every vocabulary, so the entries never go stale; bounded.
+_LOWER_LEMMAS: dict[int, str] = {}
+_LOWER_LEMMAS_MAX = 200_000
+
+
 def lemma(token: Token) -> str:
-    return str(token.lemma_).lower()
+    key = token.lemma
+    found = _LOWER_LEMMAS.get(key)
+    if found is None:
+        found = str(token.lemma_).lower()
+        if len(_LOWER_LEMMAS) < _LOWER_LEMMAS_MAX:
+            _LOWER_LEMMAS[key] = found
+    return found
 
 
 def neighbourhood(token: Token) -> set[str]:

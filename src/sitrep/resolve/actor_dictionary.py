@@ -180,6 +180,7 @@ class Lexicon:
     def __init__(self) -> None:
         self._index: dict[tuple[str, ...], list[Entry]] = {}
         self._lengths: dict[str, set[int]] = {}  # first word -> lengths of the aliases it starts
+        self._longest_first: dict[str, tuple[int, ...]] = {}  # the same lengths, longest first
 
     def add(self, kind: EntryKind, ref: EntryRef, aliases: Iterable[str]) -> None:
         for alias in aliases:
@@ -191,18 +192,24 @@ class Lexicon:
             bucket = self._index.setdefault(key, [])
             if not any(e.kind == kind and e.ref is ref for e in bucket):
                 bucket.append(entry)
-            self._lengths.setdefault(key[0], set()).add(len(key))
+            lengths = self._lengths.setdefault(key[0], set())
+            lengths.add(len(key))
+            self._longest_first[key[0]] = tuple(sorted(lengths, reverse=True))
 
     def match(self, tokens: Sequence[Token]) -> list[Match]:
         """Leftmost-longest matches over the words, articles skipped, never across punctuation."""
         words = [i for i, t in enumerate(tokens) if not t.article]
         folded = [tokens[i].folded for i in words]
         matches: list[Match] = []
+        longest_first = self._longest_first
         pos = 0
         while pos < len(words):
-            lengths = self._lengths.get(folded[pos])
+            lengths = longest_first.get(folded[pos])
+            if lengths is None:  # most words start no alias
+                pos += 1
+                continue
             found = None
-            for length in sorted(lengths, reverse=True) if lengths else ():
+            for length in lengths:
                 if pos + length > len(words):
                     continue
                 span = words[pos : pos + length]

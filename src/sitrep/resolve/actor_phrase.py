@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from sitrep.resolve.actor_dictionary import (
     Country,
@@ -28,6 +29,8 @@ ASSET = GenericTerm("asset", "state_forces", "Military Forces", 60)
 # Places attacked ("a crowded market", "the army base"): they stand for the people in them, but only
 # as the target of an attack; anywhere else they name no actor.
 SITE_CLASSES = frozenset({"civilian_site", "military_site"})
+# Phrases up to this long (an actor span, not a line or a whole article) are read once and reused.
+_SHORT_PHRASE = 200
 
 
 @dataclass(slots=True)
@@ -90,9 +93,17 @@ class PhraseReader:
     def __init__(self, lexicon: Lexicon, cues: Cues) -> None:
         self.lexicon = lexicon
         self.cues = cues
+        # The resolver reads the same actor span several times per event (resolve, owner, backers):
+        # short phrases are read once. The Phrase returned is shared: callers must not change it.
+        self._read_short = lru_cache(maxsize=4096)(self._read)
 
     def read(self, text: str, when: date | None) -> Phrase:
-        """Tokens and matches, with equipment origin and backers set aside."""
+        """Tokens and matches, with equipment origin and backers set aside (do not modify)."""
+        if len(text) <= _SHORT_PHRASE:
+            return self._read_short(text, when)
+        return self._read(text, when)
+
+    def _read(self, text: str, when: date | None) -> Phrase:
         tokens = tokenize(normalize(text))
         phrase = Phrase(tokens, self.lexicon.match(tokens))
         cues = self.cues
@@ -138,9 +149,12 @@ class PhraseReader:
         """Set aside "backed by Russian airstrikes", "with support from the US": the rest of the
         clause names backers, not the actor."""
         tokens = phrase.tokens
+        backing_verbs = self.cues.backing_verbs
         for i, tok in enumerate(tokens):
+            if tok.folded not in backing_verbs and tok.folded != "with":
+                continue  # most words: neither a backing verb nor "with"
             nxt = [t.folded for t in tokens[i + 1 : i + 3]]
-            by_verb = tok.folded in self.cues.backing_verbs and (nxt[:1] == ["by"] or nxt == ["up", "by"])
+            by_verb = tok.folded in backing_verbs and (nxt[:1] == ["by"] or nxt == ["up", "by"])
             with_noun = tok.folded == "with" and any(
                 tuple(t.folded for t in tokens[j : j + len(n)]) == n
                 for j in range(i + 1, min(i + 5, len(tokens)))

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from sitrep.models import TextSpan
+from sitrep.parse import doc_text
 
 # "fired by", "launched by", "by": the agent of a weapon or an act follows (first words after a span).
 BY_AGENT = re.compile(r"\s*(?:[a-z]+(?:ed|en|out)\s+)?by\s+(?=\S)")
@@ -46,7 +47,7 @@ def agent_after(span: TextSpan, doc: Any) -> TextSpan | None:
     Turkish forces"): the agent of the weapon or act the span names."""
     if doc is None:
         return None
-    match = BY_AGENT.match(doc.text, span.end)
+    match = BY_AGENT.match(doc_text(doc), span.end)
     if match is None:
         return None
     words = doc.char_span(match.end() - 3, match.end(), alignment_mode="expand")

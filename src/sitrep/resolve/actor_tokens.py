@@ -54,26 +54,31 @@ def normalize(text: str) -> str:
 
 def tokenize(text: str) -> list[Token]:
     """Words of an already normalised text, with the punctuation facts the resolver needs."""
-    found = list(_WORD.finditer(text))
+    found = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
     tokens: list[Token] = []
-    for index, m in enumerate(found):
-        gap = text[found[index - 1].end() : m.start()] if index else ""
-        surface = m.group()
+    last = len(found) - 1
+    previous_end = 0
+    for index, (surface, start, end) in enumerate(found):
+        # Most gaps are one space (the text is normalised): no punctuation, no hyphen.
+        gap = text[previous_end:start] if index else ""
+        previous_end = end
+        simple = gap == " " or not gap
         folded = fold(surface)
-        nxt = found[index + 1] if index + 1 < len(found) else None
-        glued = nxt is not None and text[m.end() : nxt.start()] == "-"
-        spaced_article = (
-            nxt is not None and folded in {"al", "el"} and surface[0].isupper() and nxt.group()[0].isupper()
-        )
+        article = False
+        if folded in _ARTICLES and index < last:
+            following, next_start = found[index + 1][0], found[index + 1][1]
+            glued = text[end:next_start] == "-"
+            spaced_article = folded in ("al", "el") and surface[0].isupper() and following[0].isupper()
+            article = glued or spaced_article
         tokens.append(
             Token(
-                surface=surface,
-                folded=folded,
-                start=m.start(),
-                end=m.end(),
-                hyphen_before=gap == "-",
-                break_before=bool(_PUNCT_BREAK.search(gap)),
-                article=folded in _ARTICLES and (glued or spaced_article),
+                surface,
+                folded,
+                start,
+                end,
+                not simple and gap == "-",
+                not simple and _PUNCT_BREAK.search(gap) is not None,
+                article,
             )
         )
     return tokens

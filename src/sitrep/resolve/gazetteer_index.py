@@ -21,6 +21,7 @@ import statistics
 import tempfile
 import unicodedata
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 
 # Bump when the table layout or `normalise` changes: old cache files are then ignored.
@@ -45,8 +46,11 @@ _ARTICLES = frozenset(
 _CANONICAL_ARTICLE = "al"
 
 
+@lru_cache(maxsize=16384)
 def normalise(name: str) -> str:
-    """The lookup key of a name: casefolded ASCII words, articles canonical; "" if not Latin script."""
+    """The lookup key of a name: casefolded ASCII words, articles canonical; "" if not Latin script.
+
+    Memoised: articles name the same places over and over, and the key of a name never changes."""
     text = unicodedata.normalize("NFKD", name.casefold().translate(LETTER_FOLDS))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = _APOSTROPHES.sub("", text)

@@ -1,0 +1,37 @@
+"""The parse stage's text helpers: the memoised Doc text and the per-doc memo must give exactly what
+spaCy's own Doc.text and Span.text give, for every doc in turn (a stale answer would shift offsets)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.parse import doc_memo, doc_text, load_model
+from sitrep.settings import Settings
+
+TEXTS = [
+    "GOMA, Congo (Reuters) - M23 rebels shelled  Sake on Monday,\nkilling three civilians.\n\nMore later.",
+    "Russian glide bombs hit Kharkiv on Thursday, officials said.  ",
+]
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    return load_model(Settings().spacy_model)
+
+
+def test_doc_text_is_the_docs_text_for_each_doc_in_turn(nlp) -> None:  # type: ignore[no-untyped-def]
+    docs = [nlp(text) for text in TEXTS]
+    for doc in [*docs, docs[0]]:  # back to the first: the memo must not hand out the second's text
+        assert doc_text(doc) == doc.text
+        for sent in doc.sents:
+            assert doc_text(doc)[sent.start_char : sent.end_char] == sent.text
+        span = doc[2:7]
+        assert doc_text(doc)[span.start_char : span.end_char] == span.text
+
+
+def test_doc_memo_is_per_doc(nlp) -> None:  # type: ignore[no-untyped-def]
+    first, second = (nlp(text) for text in TEXTS)
+    doc_memo(first)["answer"] = 1
+    assert doc_memo(first)["answer"] == 1
+    assert "answer" not in doc_memo(second)
+    assert "answer" not in doc_memo(first)  # only the last doc's memo is kept
