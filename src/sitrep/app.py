@@ -158,9 +158,12 @@ class Sitrep:
             # Attach to incidents after the article's own transaction; `attached` makes a rerun
             # finish the work of a run killed between the two steps. An "unchanged" text stored
             # under another id has no events of this id to attach.
-            if with_events and store.article(analysis.clean.id) is not None:
+            if with_events:
                 corroborator = self.corroborator
-                if status != "unchanged" or not corroborator.attached(analysis.clean.id):
+                article_id = analysis.clean.id
+                if status != "unchanged" or (
+                    store.has_article(article_id) and not corroborator.attached(article_id)
+                ):
                     corroborator.attach(analysis.clean, analysis.events)
             notify(analysis.source, status)
         return summary

@@ -101,6 +101,11 @@ def list_articles(conn: Connection, limit: int, offset: int) -> list[dict[str, A
     return [{**row._asdict(), "ingested_at": utc(row.ingested_at)} for row in conn.execute(query)]
 
 
+def article_exists(conn: Connection, article_id: str) -> bool:
+    found = conn.execute(select(articles_table.c.id).where(articles_table.c.id == article_id)).first()
+    return found is not None
+
+
 def get_article(conn: Connection, article_id: str) -> dict[str, Any] | None:
     """Every column of one article; `removed` and `offsets` decoded from JSON."""
     row = conn.execute(select(articles_table).where(articles_table.c.id == article_id)).first()

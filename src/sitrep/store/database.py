@@ -256,6 +256,11 @@ class Store:
         with self._read() as conn:
             return article_rows.list_articles(conn, limit, offset)
 
+    def has_article(self, article_id: str) -> bool:
+        """Is an article stored under this id? (one indexed lookup, no text read)"""
+        with self._read() as conn:
+            return article_rows.article_exists(conn, article_id)
+
     def article(self, article_id: str) -> dict[str, Any] | None:
         """Every stored column of one article (removed boilerplate and offset runs decoded)."""
         with self._read() as conn:

