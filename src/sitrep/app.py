@@ -15,13 +15,14 @@ from typing import TYPE_CHECKING, Any
 
 from sitrep.errors import InputError
 from sitrep.ingest import article_from_text, read_inputs
-from sitrep.models import Article, CleanArticle, Event, Rejected
+from sitrep.models import Article, CleanArticle, Event, OffsetMap, Rejected
 from sitrep.pipeline import Outcome, Pipeline, standard_pipeline
 from sitrep.settings import Settings
 
 if TYPE_CHECKING:
     from sitrep.corroborate import Corroborator
     from sitrep.evaluate import EvalReport
+    from sitrep.gold import GoldDocument
     from sitrep.store import Store
 
 
@@ -156,13 +157,15 @@ class Sitrep:
             if status != "unchanged":
                 summary.events += len(analysis.events)
             # Attach to incidents after the article's own transaction; `attached` makes a rerun
-            # finish the work of a run killed between the two steps. An "unchanged" text stored
-            # under another id has no events of this id to attach.
+            # finish the work of a run killed between the two steps, for a new article and for an
+            # update alike (the source row must be of this text). An "unchanged" text stored under
+            # another id has no events of this id to attach.
             if with_events:
                 corroborator = self.corroborator
                 article_id = analysis.clean.id
                 if status != "unchanged" or (
-                    store.has_article(article_id) and not corroborator.attached(article_id)
+                    store.has_article(article_id)
+                    and not corroborator.attached(article_id, analysis.clean.content_hash)
                 ):
                     corroborator.attach(analysis.clean, analysis.events)
             notify(analysis.source, status)
@@ -189,17 +192,31 @@ class Sitrep:
         )
         return next(iter(self.analyze_inputs([article])))
 
-    def evaluate(self, gold_dir: Path) -> EvalReport:
-        """Run the pipeline over a gold set and score it (see tests/gold/README.md)."""
-        from sitrep.evaluate import load_gold, score
+    def evaluate(self, gold_dir: Path, split: str | None = None) -> EvalReport:
+        """Run the pipeline over a gold set and score it.
 
-        gold = load_gold(gold_dir)
+        A snippet/article gold folder is described in tests/gold/README.md; an event-level folder
+        (gold/*.json with texts/, bench/realtext/FORMAT.md) is scored by the same code, one `split`
+        of it ("dev", "test") or all.
+        """
+        from sitrep.evaluate import load_gold, score
+        from sitrep.gold_events import is_event_level, load_event_gold
+
+        gold = load_event_gold(gold_dir, split) if is_event_level(Path(gold_dir)) else load_gold(gold_dir)
+        predicted, offsets = self.predict(gold)
+        return score(gold, predicted, offsets)
+
+    def predict(self, gold: Iterable[GoldDocument]) -> tuple[dict[str, list[Event]], dict[str, OffsetMap]]:
+        """The events of every gold document's text, with the map from cleaned to given offsets."""
+        documents = list(gold)
         articles = [
             article_from_text(doc.text, name=doc.id, published=doc.published, outlet=doc.outlet)
-            for doc in gold
+            for doc in documents
         ]
-        predicted: dict[str, list[Event]] = {doc.id: [] for doc in gold}
+        predicted: dict[str, list[Event]] = {doc.id: [] for doc in documents}
+        offsets: dict[str, OffsetMap] = {}
         for analysis in self.analyze_inputs(articles):
             if analysis.clean is not None:
                 predicted[analysis.clean.id] = list(analysis.events)
-        return score(gold, predicted)
+                offsets[analysis.clean.id] = analysis.clean.offsets
+        return predicted, offsets

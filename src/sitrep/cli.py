@@ -21,6 +21,7 @@ from rich.progress import (
     TextColumn,
     TimeElapsedColumn,
 )
+from rich.markup import escape
 from rich.table import Table
 
 from sitrep import cli_sources
@@ -33,14 +34,20 @@ from sitrep.cli_common import (
     Since,
     Status,
     Until,
+    add_row,
     err,
     event_filters,
     make_app,
     out,
     parse_date,
+    safe,
     write_jsonl,
 )
 from sitrep.errors import ConfigError, SitrepError
+from sitrep.escaping import for_terminal
+
+# The exit status of a command line Sitrep cannot understand (an unknown command, `--limit abc`).
+USAGE_EXIT = 2
 
 app = typer.Typer(
     add_completion=False,
@@ -52,7 +59,9 @@ app = typer.Typer(
 
 @app.command()
 def ingest(paths: Paths, db: DbOption = None) -> None:
-    """Clean, extract and store articles; print a summary (ingested / unchanged / rejected)."""
+    """Clean, extract and store articles; print a summary (ingested / unchanged / rejected).
+
+    Exits 1 when inputs were given and every one was rejected, like `clean` and `analyze`."""
     sitrep = make_app(db)
     with Progress(
         SpinnerColumn(),
@@ -66,7 +75,7 @@ def ingest(paths: Paths, db: DbOption = None) -> None:
         task = progress.add_task("ingesting", total=None)
 
         def step(source: str, status: str) -> None:
-            progress.update(task, advance=1, description=f"{status:10s} {Path(source).name[:40]}")
+            progress.update(task, advance=1, description=escape(f"{status:10s} {safe(Path(source).name)[:40]}"))
 
         summary = sitrep.ingest(paths, on_item=step)
     counts = summary.counts
@@ -75,7 +84,9 @@ def ingest(paths: Paths, db: DbOption = None) -> None:
         f"rejected {counts['rejected']}; {summary.events} events stored in {sitrep.settings.db_url}"
     )
     for rejected in summary.rejected:
-        out.print(f"  rejected {rejected.source}: {rejected.reason}", markup=False)
+        out.print(f"  rejected {safe(rejected.source)}: {safe(rejected.reason)}", markup=False)
+    if counts["rejected"] and counts["rejected"] == counts.total():
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -88,7 +99,8 @@ def articles(
     rows = make_app(db).articles(limit=limit, offset=offset)
     table = Table("id", "published", "outlet", "title", "chars")
     for row in rows:
-        table.add_row(
+        add_row(
+            table,
             str(row["id"]),
             str(row.get("published") or ""),
             str(row.get("outlet") or ""),
@@ -106,13 +118,13 @@ def article(article_id: str, db: DbOption = None) -> None:
         raise ConfigError(f"no article with id {article_id!r}")
     for key in ("id", "title", "byline", "published", "outlet", "url", "source_url", "republished_from"):
         out.print(f"[bold]{key}:[/bold] ", end="")
-        out.print(str(row.get(key) or ""), markup=False)
+        out.print(safe(row.get(key) or ""), markup=False)
     out.rule("text")
-    out.print(row["text"], markup=False)
+    out.print(for_terminal(row["text"], keep_newlines=True), markup=False)
     out.rule(f"removed boilerplate ({len(row.get('removed') or [])})")
     for removed in row.get("removed") or []:
-        out.print(f"[dim][{removed['rule']}][/dim] ", end="")
-        out.print(removed["text"], markup=False)
+        out.print(f"[dim]\\[{escape(safe(removed['rule']))}][/dim] ", end="")
+        out.print(safe(removed["text"]), markup=False)
 
 
 @app.command()
@@ -127,7 +139,7 @@ def clean(
     for analysis in make_app().analyze(paths, until="clean"):
         if analysis.rejected is not None:
             failed += 1
-            err.print(f"rejected {analysis.source}: {analysis.rejected.reason}", markup=False)
+            err.print(f"rejected {safe(analysis.source)}: {safe(analysis.rejected.reason)}", markup=False)
             continue
         assert analysis.clean is not None
         if format == "jsonl":
@@ -137,8 +149,8 @@ def clean(
             out.rule(str(record["id"]))
             for key in ("title", "byline", "published", "outlet", "source_url", "republished_from"):
                 if record[key]:
-                    out.print(f"{key}: {record[key]}", markup=False)
-            out.print(record["text"], markup=False)
+                    out.print(f"{key}: {safe(record[key])}", markup=False)
+            out.print(for_terminal(record["text"], keep_newlines=True), markup=False)
     if failed:
         raise typer.Exit(1)
 
@@ -146,7 +158,8 @@ def clean(
 def _print_events_table(events: list[Any]) -> None:
     table = Table("article", "date", "type", "actor1", "actor2", "place", "killed", "source", "evidence")
     for event in events:
-        table.add_row(
+        add_row(
+            table,
             event.article_id,
             event.date or "",
             f"{event.plover}{'/' + event.mode if event.mode else ''}",
@@ -184,7 +197,7 @@ def analyze(
     for analysis in make_app().analyze(paths, published=default_date):
         if analysis.rejected is not None:
             failed += 1
-            err.print(f"rejected {analysis.source}: {analysis.rejected.reason}", markup=False)
+            err.print(f"rejected {safe(analysis.source)}: {safe(analysis.rejected.reason)}", markup=False)
         elif format == "jsonl":
             write_jsonl(event.to_dict() for event in analysis.events)
         else:
@@ -251,22 +264,28 @@ def export(
         with output.open("w", encoding="utf-8", newline="") as handle:
             for chunk in chunks:
                 handle.write(chunk)
-        err.print(f"wrote {len(found)} events to {output}", markup=False)
+        err.print(f"wrote {len(found)} events to {safe(output)}", markup=False)
 
 
 @app.command(name="eval")
 def evaluate(
-    gold_dir: Annotated[Path, typer.Argument(help="A gold directory (see tests/gold/README.md).")],
+    gold_dir: Annotated[
+        Path, typer.Argument(help="A gold directory (tests/gold/README.md) or bench/realtext.")
+    ],
     format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    split: Annotated[
+        str | None, typer.Option(help="Event-level gold only: score one split (dev or test).")
+    ] = None,
+    errors: Annotated[bool, typer.Option("--errors", help="List every miss, not only the first 40.")] = False,
 ) -> None:
     """Score extraction against a gold set: event precision/recall/F1 and accuracy per field."""
     from sitrep.evaluate import format_report
 
-    report = make_app().evaluate(gold_dir)
+    report = make_app().evaluate(gold_dir, split=split)
     if format == "json":
         sys.stdout.write(json.dumps(report.to_dict(), indent=1) + "\n")
     else:
-        out.print(format_report(report), markup=False)
+        out.print(format_report(report, max_misses=len(report.misses) if errors else 40), markup=False)
 
 
 @app.command()
@@ -311,20 +330,21 @@ def main() -> None:
     """Entry point: run the CLI, turning every error into one line and an exit code."""
     try:
         app(standalone_mode=False)
-    except click.exceptions.Exit as done:
+    except (click.exceptions.Exit, typer.Exit) as done:
         sys.exit(done.exit_code)
-    except click.exceptions.Abort:
+    except (click.exceptions.Abort, typer.Abort):
         err.print("aborted")
         sys.exit(130)
-    except click.ClickException as problem:
-        problem.show()
-        sys.exit(problem.exit_code)
+    except (click.ClickException, typer.TyperException) as problem:
+        # Typer ships its own copy of click: its usage errors are TyperExceptions, not click's.
+        err.print(f"error: {safe(problem.format_message())} (see sitrep --help)", markup=False)
+        sys.exit(USAGE_EXIT)
     except SitrepError as problem:
-        err.print(f"error: {problem}", markup=False)
+        err.print(f"error: {safe(problem)}", markup=False)
         sys.exit(1)
     except KeyboardInterrupt:
         err.print("interrupted")
         sys.exit(130)
     except Exception as problem:  # noqa: BLE001 - the one place that turns any failure into a line
-        err.print(f"error: unexpected {type(problem).__name__}: {problem}", markup=False)
+        err.print(f"error: unexpected {type(problem).__name__}: {safe(problem)}", markup=False)
         sys.exit(1)

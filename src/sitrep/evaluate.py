@@ -11,6 +11,7 @@ finding and describing are scored apart.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,7 +26,7 @@ from sitrep.gold import (
     GoldEvent,
     load_gold,
 )
-from sitrep.models import Event
+from sitrep.models import Event, OffsetMap
 
 # The gold loader and the ontology value lists moved to sitrep.gold; they are re-exported here so
 # `from sitrep.evaluate import load_gold, score` keeps working.
@@ -48,13 +49,19 @@ __all__ = [
 
 # Field names in the report, in the order they are printed.
 FIELDS = (
+    "plover",
     "mode",
     "acled_sub_event_type",
     "actor_country",
     "actor_kind",
+    "actor1_country",
+    "actor1_kind",
+    "actor2_country",
+    "actor2_kind",
     "location",
     "date",
     "date_precision",
+    "date_source",
     "killed",
     "injured",
     "displaced",
@@ -112,6 +119,8 @@ class EvalReport:
     fields: Mapping[str, tuple[int, int]]  # field -> (correct, scored)
     per_plover: Mapping[str, TypeScore]
     misses: tuple[Miss, ...] = field(default=())
+    # (document id, index of the gold event in its document, matched prediction's event_id)
+    pairs: tuple[tuple[str, int, str], ...] = field(default=())
 
     @property
     def precision(self) -> float:
@@ -164,33 +173,48 @@ def _ratio(numerator: int, denominator: int) -> float:
 # ---------------------------------------------------------------------------------------- scoring
 
 
-def score(gold: Sequence[GoldDocument], predicted: Mapping[str, Sequence[Event]]) -> EvalReport:
+def score(
+    gold: Sequence[GoldDocument],
+    predicted: Mapping[str, Sequence[Event]],
+    offsets: Mapping[str, OffsetMap] | None = None,
+) -> EvalReport:
     """Match predictions to gold per document and count events, fields and disagreements.
 
     Predictions for a document id that is not in the gold are ignored: the gold decides what is
     being measured. Gold events are taken in document order; each takes, among the unmatched
-    predictions of its type whose evidence contains its substring, the one agreeing on the most
-    scored fields (the earliest on a tie).
+    predictions of its type that tell it, the one agreeing on the most scored fields (the earliest
+    on a tie). A prediction tells a snippet-gold event when its evidence contains the gold's piece,
+    and an event-level gold event when one of its sentences overlaps one of the gold's mentions
+    (`offsets` maps a document's cleaned-text offsets back to the gold text). The `plover` field is
+    scored apart, over gold events that some prediction of any type tells.
     """
     fields: dict[str, list[int]] = {name: [0, 0] for name in FIELDS}
     per_type: dict[str, list[int]] = {name: [0, 0, 0] for name in sorted(PLOVER_TYPES)}
     misses: list[Miss] = []
+    pairs: list[tuple[str, int, str]] = []
     gold_total = predicted_total = matched_total = 0
     for document in gold:
         events = sorted(predicted.get(document.id, ()), key=_document_order)
+        spans = [_original_spans(event, document.text, (offsets or {}).get(document.id)) for event in events]
         gold_total += len(document.events)
         predicted_total += len(events)
         for gold_event in document.events:
-            per_type[gold_event.plover][0] += 1
+            per_type.setdefault(gold_event.plover, [0, 0, 0])[0] += 1
         for event in events:
             per_type.setdefault(event.plover, [0, 0, 0])[1] += 1
         taken: set[int] = set()
-        for gold_event in document.events:
-            index = _best_match(gold_event, events, taken)
+        for gold_index, gold_event in enumerate(document.events):
+            label = _gold_label(gold_event, document.text)
+            told = [i for i, event in enumerate(events) if _tells(gold_event, event, spans[i])]
+            if told:
+                fields["plover"][1] += 1
+                fields["plover"][0] += any(events[i].plover == gold_event.plover for i in told)
+            index = _best_match(gold_event, events, taken, [i for i in told if events[i].plover == gold_event.plover])
             if index is None:
-                misses.append(Miss("missed", document.id, gold_event.plover, gold_event.evidence_contains))
+                misses.append(Miss("missed", document.id, gold_event.plover, label))
                 continue
             taken.add(index)
+            pairs.append((document.id, gold_index, events[index].event_id))
             matched_total += 1
             per_type[gold_event.plover][2] += 1
             for name, expected, got, correct in _field_checks(gold_event, events[index]):
@@ -198,10 +222,7 @@ def score(gold: Sequence[GoldDocument], predicted: Mapping[str, Sequence[Event]]
                 if correct:
                     fields[name][0] += 1
                 else:
-                    misses.append(
-                        Miss("wrong_field", document.id, gold_event.plover, gold_event.evidence_contains,
-                             name, expected, got)
-                    )
+                    misses.append(Miss("wrong_field", document.id, gold_event.plover, label, name, expected, got))
         for index, event in enumerate(events):
             if index not in taken:
                 evidence = event.evidence.text if event.evidence else ""
@@ -214,6 +235,7 @@ def score(gold: Sequence[GoldDocument], predicted: Mapping[str, Sequence[Event]]
         fields={name: (c, s) for name, (c, s) in fields.items()},
         per_plover={name: TypeScore(g, p, m) for name, (g, p, m) in per_type.items() if g or p},
         misses=tuple(misses),
+        pairs=tuple(pairs),
     )
 
 
@@ -221,19 +243,49 @@ def _document_order(event: Event) -> int:
     return event.evidence.start if event.evidence else -1
 
 
-def _matches(gold_event: GoldEvent, event: Event) -> bool:
-    return (
-        event.plover == gold_event.plover
-        and event.evidence is not None
-        and gold_event.evidence_contains.casefold() in event.evidence.text.casefold()
-    )
+def _original_spans(event: Event, text: str, offsets: OffsetMap | None) -> list[tuple[int, int]]:
+    """Where the event's sentences sit in the gold text: mapped offsets, else found by their text."""
+    spans = []
+    for span in _event_spans(event):
+        start, end = span.start, span.end
+        if offsets is not None:
+            start, end = offsets.to_original(start), offsets.to_original(max(end - 1, start)) + 1
+        if text[start:end] != span.text:
+            found = text.find(span.text)
+            if found >= 0:
+                start, end = found, found + len(span.text)
+        spans.append((start, end))
+    return spans
 
 
-def _best_match(gold_event: GoldEvent, events: Sequence[Event], taken: set[int]) -> int | None:
+def _event_spans(event: Event) -> list[Any]:
+    mentions = list(getattr(event, "mentions", ()) or ())
+    return mentions or ([event.evidence] if event.evidence else [])
+
+
+def _tells(gold_event: GoldEvent, event: Event, spans: Sequence[tuple[int, int]]) -> bool:
+    """Does the prediction tell this gold event, whatever type it gives it?"""
+    if gold_event.evidence_contains:
+        piece = gold_event.evidence_contains.casefold()
+        return any(piece in span.text.casefold() for span in _event_spans(event))
+    return any(s < ge and gs < e for s, e in spans for gs, ge in gold_event.spans)
+
+
+def _gold_label(gold_event: GoldEvent, text: str) -> str:
+    if gold_event.evidence_contains or gold_event.evidence_span is None:
+        return gold_event.label
+    start, end = gold_event.evidence_span
+    return text[start:end]
+
+
+def _best_match(
+    gold_event: GoldEvent, events: Sequence[Event], taken: set[int], candidates: Sequence[int]
+) -> int | None:
     best: int | None = None
     best_agreement = -1
-    for index, event in enumerate(events):
-        if index in taken or not _matches(gold_event, event):
+    for index in candidates:
+        event = events[index]
+        if index in taken:
             continue
         agreement = sum(correct for *_, correct in _field_checks(gold_event, event))
         if agreement > best_agreement:
@@ -244,9 +296,9 @@ def _best_match(gold_event: GoldEvent, events: Sequence[Event], taken: set[int])
 def _field_checks(gold_event: GoldEvent, event: Event) -> Iterator[tuple[str, Any, Any, bool]]:
     """(field, expected, got, correct) for every field the gold event states."""
     expected = gold_event.expected
-    for key in ("mode", "acled_sub_event_type", "figure_qualifier", "date_precision"):
+    for key in ("mode", "acled_sub_event_type", "figure_qualifier", "date_precision", "date_source"):
         if key in expected:
-            got = getattr(event, key)
+            got = getattr(event, key, None)
             yield key, expected[key], got, _same_text(expected[key], got)
     for number in (1, 2):
         actor = event.actor1 if number == 1 else event.actor2
@@ -254,7 +306,9 @@ def _field_checks(gold_event: GoldEvent, event: Event) -> Iterator[tuple[str, An
             key = f"actor{number}_{attribute}"
             if key in expected:
                 got = getattr(actor, attribute) if actor else None
-                yield name, expected[key], got, _same_text(expected[key], got)
+                correct = _same_text(expected[key], got)
+                yield name, expected[key], got, correct
+                yield key, expected[key], got, correct
     if "location" in expected:
         want = expected["location"]
         yield "location", want, _location_text(event), _same_place(want, event)
@@ -266,8 +320,7 @@ def _field_checks(gold_event: GoldEvent, event: Event) -> Iterator[tuple[str, An
             yield key, expected[key], got, expected[key] == got
     if "attributed_to" in expected:
         want, got = expected["attributed_to"], event.attributed_to
-        correct = got is None if want is None else got is not None and want.casefold() in got.casefold()
-        yield "attribution", want, got, correct
+        yield "attribution", want, got, _same_source(want, got)
     if "hedged" in expected:
         yield "hedged", expected["hedged"], event.hedged, bool(expected["hedged"]) == event.hedged
 
@@ -286,7 +339,35 @@ def _same_place(want: str | None, event: Event) -> bool:
     if want is None or event.location is None:
         return want is None and event.location is None
     names = (event.location.name, event.location.text, event.location.admin1)
-    return any(name is not None and name.casefold() == want.casefold() for name in names)
+    return any(name is not None and _place_key(name) == _place_key(want) for name in names)
+
+
+def _place_key(name: str) -> str:
+    """A place name without case, accents, a leading article or "al-" prefix: "al-Bab" = "Bab"."""
+    folded = unicodedata.normalize("NFKD", name.casefold())
+    folded = "".join(c for c in folded if not unicodedata.combining(c)).replace("’", "'")
+    words = folded.replace("-", " ").split()
+    while words and words[0] in ("the", "al", "el", "ad", "as", "ash", "ar", "an", "at", "az"):
+        words = words[1:]
+    return " ".join(words)
+
+
+_SOURCE_FILLER = frozenset(("the", "a", "an", "of", "for", "and", "in", "on", "its", "his", "her", "their"))
+
+
+def _source_words(name: str) -> set[str]:
+    return {w.strip(".,'\"()") for w in name.casefold().split()} - _SOURCE_FILLER - {""}
+
+
+def _same_source(want: str | None, got: str | None) -> bool:
+    """Same claimant: one name holds the other, or they share most of their words."""
+    if want is None or got is None:
+        return want is None and got is None
+    a, b = want.casefold(), got.casefold()
+    if a in b or b in a:
+        return True
+    wa, wb = _source_words(want), _source_words(got)
+    return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) >= 0.5
 
 
 def _same_date(want: str | None, got: str | None) -> bool:

@@ -70,13 +70,26 @@ GOLD_EVENT_KEYS = frozenset(
         "displaced", "figure_qualifier", "attributed_to", "hedged", "note"
     )
 )
+# Keys the event-level gold (bench/realtext, sitrep/gold_events.py) adds to a gold event's `expected`.
+EVENT_LEVEL_KEYS = frozenset(("location_admin1", "location_country", "location_precision", "date_source"))
 @dataclass(frozen=True, slots=True)
 class GoldEvent:
     """One event a careful analyst records; keys left out of `expected` are not scored."""
 
     plover: str
-    evidence_contains: str
+    evidence_contains: str  # "" in event-level gold, which gives `spans` instead
     expected: Mapping[str, Any]  # every key of the gold line, as written
+    spans: tuple[tuple[int, int], ...] = ()  # event-level gold: every mention, offsets into the text
+    evidence_span: tuple[int, int] | None = None  # event-level gold: the best mention
+    incident: str | None = None  # event-level gold: the real-world incident's key across articles
+
+    @property
+    def label(self) -> str:
+        """What a miss shows: the evidence piece, or the offsets of the best mention."""
+        if self.evidence_contains:
+            return self.evidence_contains
+        start, end = self.evidence_span or (self.spans[0] if self.spans else (0, 0))
+        return f"@{start}-{end}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +103,7 @@ class GoldDocument:
     style: str | None = None
     tags: tuple[str, ...] = ()
     source: str = ""  # "file.jsonl:12" or the .txt path, for error messages
+    meta: Mapping[str, Any] | None = None  # event-level gold: url, topic, split, country, query...
 
 
 def load_gold(gold_dir: Path) -> list[GoldDocument]:
