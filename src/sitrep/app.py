@@ -7,7 +7,7 @@ loads spaCy or opens a database. Services return data; only cli.py prints or exi
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -145,7 +145,7 @@ class Sitrep:
                 continue
             assert analysis.clean is not None
             try:
-                status = store.save_article(analysis.clean, analysis.events)
+                status = self.save(analysis.clean, analysis.events, with_events)
             except InputError as error:  # text the database cannot hold (a NUL character)
                 rejected = Rejected(analysis.source, str(error))
                 store.record_rejected(rejected.source, rejected.reason)
@@ -156,20 +156,27 @@ class Sitrep:
             summary.add(status)
             if status != "unchanged":
                 summary.events += len(analysis.events)
-            # Attach to incidents after the article's own transaction; `attached` makes a rerun
-            # finish the work of a run killed between the two steps, for a new article and for an
-            # update alike (the source row must be of this text). An "unchanged" text stored under
-            # another id has no events of this id to attach.
-            if with_events:
-                corroborator = self.corroborator
-                article_id = analysis.clean.id
-                if status != "unchanged" or (
-                    store.has_article(article_id)
-                    and not corroborator.attached(article_id, analysis.clean.content_hash)
-                ):
-                    corroborator.attach(analysis.clean, analysis.events)
             notify(analysis.source, status)
         return summary
+
+    def save(self, clean: CleanArticle, events: Sequence[Event], with_events: bool = True) -> str:
+        """Store one analysed article and attach its events to incidents: "ingested", "updated" or
+        "unchanged" (InputError for text no database can hold).
+
+        Attaching follows the article's own transaction; `attached` makes a rerun finish the work
+        of a run killed between the two steps, for a new article and for an update alike (the
+        source row must be of this text). An "unchanged" text stored under another id has no
+        events of this id to attach.
+        """
+        store = self.store
+        status = store.save_article(clean, events)
+        if with_events:
+            corroborator = self.corroborator
+            if status != "unchanged" or (
+                store.has_article(clean.id) and not corroborator.attached(clean.id, clean.content_hash)
+            ):
+                corroborator.attach(clean, events)
+        return status
 
     def articles(self, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
         return self.store.articles(limit=limit, offset=offset)

@@ -13,6 +13,7 @@ from typing import Annotated, Any
 
 import click
 import typer
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -21,7 +22,6 @@ from rich.progress import (
     TextColumn,
     TimeElapsedColumn,
 )
-from rich.markup import escape
 from rich.table import Table
 
 from sitrep import cli_sources
@@ -75,7 +75,8 @@ def ingest(paths: Paths, db: DbOption = None) -> None:
         task = progress.add_task("ingesting", total=None)
 
         def step(source: str, status: str) -> None:
-            progress.update(task, advance=1, description=escape(f"{status:10s} {safe(Path(source).name)[:40]}"))
+            name = safe(Path(source).name)[:40]
+            progress.update(task, advance=1, description=escape(f"{status:10s} {name}"))
 
         summary = sitrep.ingest(paths, on_item=step)
     counts = summary.counts

@@ -11,9 +11,12 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.table import Table
+from rich.text import Text
 
 from sitrep.app import Sitrep
 from sitrep.errors import ConfigError
+from sitrep.escaping import for_terminal
 from sitrep.settings import Settings
 
 out = Console(highlight=False, soft_wrap=True)
@@ -30,6 +33,16 @@ Since = Annotated[str | None, typer.Option(help="On or after this date (YYYY-MM-
 Until = Annotated[str | None, typer.Option(help="On or before this date (YYYY-MM-DD or YYYY-MM).")]
 Status = Annotated[str | None, typer.Option("--status", help="corroborated, single-source or contested.")]
 TableOrJsonl = Annotated[str, typer.Option("--format", help="table or jsonl.")]
+
+
+def safe(value: Any) -> str:
+    """Any stored or input-derived value as one printable line (see sitrep.escaping)."""
+    return for_terminal("" if value is None else str(value))
+
+
+def add_row(table: Table, *values: Any) -> None:
+    """A table row of untrusted values: escaped, and never read as rich markup."""
+    table.add_row(*(Text(safe(value)) for value in values))
 
 
 def write_jsonl(rows: Iterable[Mapping[str, Any]]) -> None:

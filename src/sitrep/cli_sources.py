@@ -20,10 +20,12 @@ from sitrep.cli_common import (
     Status,
     TableOrJsonl,
     Until,
+    add_row,
     err,
     event_filters,
     make_app,
     out,
+    safe,
     write_jsonl,
 )
 from sitrep.errors import ConfigError
@@ -51,7 +53,8 @@ def incidents(
     table = Table("id", "dates", "type", "place", "actor1 → actor2", "killed (min–max)", "sources", "status")
     for r in rows:
         killed = "" if r["killed"] is None else f"{r['killed']} ({r['killed_min']}–{r['killed_max']})"
-        table.add_row(
+        add_row(
+                table,
             r["id"], f"{r['date_first']}…{r['date_last']}", r["plover"], r["location_name"] or "",
             f"{r['actor1'] or '?'} → {r['actor2'] or '?'}", killed, str(r["independent_sources"]),
             r["status"],
@@ -73,8 +76,10 @@ def incident(
         return
     place = (record.get("location") or {}).get("name") or ""
     out.print(
-        f"{record['incident_id']}  {record['plover']}  {record['date']}  {place}  status={record['status']}  "
-        f"independent sources={record['independent_sources']}",
+        safe(
+            f"{record['incident_id']}  {record['plover']}  {record['date']}  {place}  "
+            f"status={record['status']}  independent sources={record['independent_sources']}"
+        ),
         markup=False,
     )
     table = Table("field", "value", "outlet", "claimant", "source", "article", "quote")
@@ -86,7 +91,8 @@ def incident(
             label += f" publish {field['conservative']}"
         for claim in field["claims"]:
             value = claim["value"]["name"] if isinstance(claim["value"], dict) else claim["value"]
-            table.add_row(
+            add_row(
+                table,
                 label, str(value), claim["outlet"] or "", claim["attributed_to"] or "(own voice)",
                 claim["source"], claim["article_id"], (claim["quote"] or "")[:120],
             )  # fmt: skip
@@ -97,7 +103,7 @@ def actors(db: DbOption = None, limit: Limit = 100) -> None:
     """Actors with the number of events and incidents they appear in."""
     table = Table("actor", "country", "kind", "events", "incidents")
     for a in make_app(db).corroborator.actors()[:limit]:
-        table.add_row(a["name"], a["country"] or "", a["kind"] or "", str(a["events"]), str(a["incidents"]))
+        add_row(table, a["name"], a["country"] or "", a["kind"] or "", str(a["events"]), str(a["incidents"]))
     out.print(table)
 
 
@@ -109,7 +115,8 @@ def network(db: DbOption = None, format: TableOrJsonl = "table") -> None:
         return
     table = Table("actor", "relation", "actor", "events", "independent sources", "first", "last")
     for e in edges:
-        table.add_row(
+        add_row(
+                table,
             e["source"], e["relation"], e["target"], str(e["events"]), str(e["independent_sources"]),
             e["first_seen"] or "", e["last_seen"] or "",
         )  # fmt: skip
@@ -131,7 +138,8 @@ def outlets(db: DbOption = None, format: TableOrJsonl = "table") -> None:
         "attributed", "hedged",
     )  # fmt: skip
     for r in rows:
-        table.add_row(
+        add_row(
+                table,
             r["outlet"], str(r["claims"]), str(r["corroborated"]), str(r["contested"]),
             str(r["single-source"]),
             f"{r['figures_outside_range']}/{r['figures_compared']}", _share(r["attributed_share"]),
@@ -153,4 +161,4 @@ def export_sources(
         sys.stdout.write(text)
     else:
         output.write_text(text, encoding="utf-8")
-        err.print(f"wrote {what} to {output}", markup=False)
+        err.print(f"wrote {what} to {safe(output)}", markup=False)

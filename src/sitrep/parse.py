@@ -92,5 +92,8 @@ def load_model(name: str) -> Any:
 
 def parse_articles(articles: Sequence[CleanArticle], model: str, batch_size: int = 64) -> list[ParsedArticle]:
     nlp = load_model(model)
+    longest = max((len(a.text) for a in articles), default=0)
+    if longest >= nlp.max_length:  # the caller's limit (Settings.max_text_chars) is the one that counts
+        nlp.max_length = longest + 1
     docs = nlp.pipe((a.text for a in articles), batch_size=batch_size)
     return [ParsedArticle(article, doc) for article, doc in zip(articles, docs, strict=True)]

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sitrep.errors import InputError, PipelineError
+from sitrep.errors import InputError, PipelineError, TooLarge
 from sitrep.models import Article, Rejected
 from sitrep.settings import Settings
 
@@ -105,6 +105,15 @@ def per_item(function: Callable[..., Any]) -> Callable[[Sequence[tuple[Any, ...]
     return run
 
 
+def _too_long(text: str, limit: int) -> TooLarge | None:
+    if len(text) <= limit:
+        return None
+    return TooLarge(
+        f"too long to analyse: {len(text):,} characters after cleaning (limit {limit:,}); "
+        "`sitrep clean` still cleans it"
+    )
+
+
 def standard_pipeline(settings: Settings, until: str = "events") -> Pipeline:
     """Sitrep's stages in order, up to and including the one that provides `until`.
 
@@ -114,9 +123,13 @@ def standard_pipeline(settings: Settings, until: str = "events") -> Pipeline:
     from sitrep.parse import parse_articles
 
     def parse(batch: Sequence[tuple[Any, ...]]) -> list[Any]:
-        return list(
-            parse_articles([args[0] for args in batch], settings.spacy_model, settings.parse_batch_size)
-        )
+        # A text over the limit is one rejection; the rest of the batch is parsed as usual.
+        results: list[Any] = [_too_long(args[0].text, settings.max_text_chars) for args in batch]
+        fits = [n for n, result in enumerate(results) if result is None]
+        parsed = parse_articles([batch[n][0] for n in fits], settings.spacy_model, settings.parse_batch_size)
+        for n, result in zip(fits, parsed, strict=True):
+            results[n] = result
+        return results
 
     stages = [Stage("clean", (START,), "clean", per_item(lambda article: clean_article(article, settings)))]
     if until != "clean":

@@ -16,6 +16,19 @@ class Settings:
     db_url: str = "sqlite:///sitrep.db"
     # Inputs larger than this are rejected before decoding: no news article is 20 MB of text.
     max_input_bytes: int = 20_000_000
+    # Cleaned texts longer than this are not analysed (rejected with the reason; `sitrep clean` still
+    # cleans them): parse time and memory grow with the text (about 8 s and 700 MB at 200,000
+    # characters), and no news report is 40 pages long. spaCy itself stops at 1,000,000.
+    max_text_chars: int = 200_000
+    # A compressed input (.gz) may expand to at most this many times its size (and never past
+    # max_input_bytes per article): text compresses 3-10 times; a bomb a thousand times.
+    max_expansion: int = 100
+    # Request bodies over HTTP: an article of max_input_bytes, JSON-escaped, fits (\u escapes double
+    # non-ASCII text); anything larger is refused with 413 before it is read.
+    max_request_bytes: int = 2 * 20_000_000 + 65_536
+    # Analyse requests waiting for the pipeline beyond this many are refused with 503 and
+    # Retry-After, so a queue of slow analyses never holds the threads that answer reads.
+    max_queued_analyses: int = 4
     # Articles shorter than this after cleaning carry no usable report.
     min_text_chars: int = 40
     # Language detection: texts in another language are rejected (the pipeline is English-only).

@@ -49,9 +49,14 @@ class Corroborator:
         """Put a stored article's events into incidents (call right after a save that was not "unchanged")."""
         return self._attacher.attach(clean, events)
 
-    def attached(self, article_id: str) -> bool:
-        """Has this article been attached? (after a crash between save and attach, it has not)."""
-        return self.source(article_id) is not None
+    def attached(self, article_id: str, content_hash: str | None = None) -> bool:
+        """Has this article (in the version with `content_hash`, when given) been attached?
+
+        After a kill between saving and attaching, it has not: a first version has no source row,
+        and an updated one has its old version's row (another hash) and events with no incident.
+        """
+        with self.db.read() as conn:
+            return self.db.is_attached(conn, article_id, content_hash)
 
     def incidents(
         self,

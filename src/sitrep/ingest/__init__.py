@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from sitrep.errors import InputError, MalformedInput
+from sitrep.escaping import path_text
 from sitrep.ingest.checks import check_text, one_line, stat_regular_file, too_large
 from sitrep.ingest.files import input_format, is_sidecar, looks_like_feed, read_document, walk
 from sitrep.models import Article, ArticleKind, Rejected
@@ -70,7 +71,7 @@ def _read_file(path: Path, settings: Settings, *, named: bool) -> Iterator[Artic
 
             yield from read_warc(path, settings.max_input_bytes)
     except InputError as error:
-        yield Rejected(str(path), str(error))
+        yield Rejected(path_text(path), str(error))
 
 
 def _suffix(path: Path) -> str:

@@ -14,6 +14,7 @@ import re
 import stat
 
 from sitrep.errors import BinaryInput, EmptyInput, EncodingError, TooLarge, UnreadableInput
+from sitrep.escaping import for_terminal
 
 # File signatures ("magic numbers") of formats people drop into an input folder by mistake.
 # (offset, leading bytes, what to call it). Text never starts with these bytes.
@@ -62,8 +63,9 @@ _WINDOWS_1252_LABELS = frozenset({"iso-8859-1", "iso8859-1", "latin1", "latin-1"
 
 
 def one_line(text: str, limit: int = 200) -> str:
-    """A reason is shown in a table row and a log line: no newlines, bounded length."""
-    flat = " ".join(text.split())
+    """A reason is shown in a table row and a log line: no newlines, no control characters (a
+    parser's message may quote raw bytes of the input), bounded length."""
+    flat = for_terminal(" ".join(text.split()))
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 

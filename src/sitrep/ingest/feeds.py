@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.errors import BinaryInput, EmptyInput, InputError, MalformedInput
+from sitrep.escaping import path_text, storable
 from sitrep.ingest.checks import binary_kind, check_text, one_line, stat_regular_file
 from sitrep.ingest.files import read_limited
 from sitrep.models import Article, ArticleKind, Rejected
@@ -49,7 +50,7 @@ def read_feed(path: Path, max_bytes: int) -> Iterator[Article | Rejected]:
     language = _text(parsed.feed.get("language"))
     for number, entry in enumerate(parsed.entries, 1):
         link = _text(entry.get("link"))
-        source = link or f"{path}#item-{number}"
+        source = storable(link) if link else f"{path_text(path)}#item-{number}"
         try:
             body, kind = _item_body(entry)
             guid = _text(entry.get("id"))

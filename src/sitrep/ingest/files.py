@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from sitrep.errors import MalformedInput, UnreadableInput
+from sitrep.escaping import path_text
 from sitrep.ingest.checks import decode_body, describe_os_error, one_line, stat_regular_file, too_large
 from sitrep.ingest.metadata import Metadata, read_metadata
 from sitrep.models import Article, ArticleKind, Rejected
@@ -103,7 +104,7 @@ def _list_directory(path: Path, seen: set[tuple[int, int]]) -> list[tuple[Path, 
                 (entry.name, _is_directory(entry)) for entry in entries if not entry.name.startswith(".")
             ]
     except OSError as error:
-        return Rejected(str(path), describe_os_error(error))
+        return Rejected(path_text(path), describe_os_error(error))
     visible.sort()
     return [(path / name, is_directory) for name, is_directory in visible]
 
@@ -167,7 +168,7 @@ def read_document(path: Path, fmt: str, ending: str, max_bytes: int) -> Article:
     kind: ArticleKind = "html" if fmt == "html" else "text"
     body = decode_body(data, sniff_html=kind == "html")
     name = path.name[: -len(ending)]
-    return read_sidecar(path, name).article(str(path), name, body, kind)
+    return read_sidecar(path, name).article(path_text(path), path_text(name), body, kind)
 
 
 def read_sidecar(path: Path, name: str) -> Metadata:

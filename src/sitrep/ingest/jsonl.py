@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from sitrep.errors import EmptyInput, InputError, MalformedInput, UnreadableInput
+from sitrep.escaping import path_text
 from sitrep.ingest.checks import check_text, describe_os_error, one_line, stat_regular_file
 from sitrep.ingest.metadata import read_metadata
 from sitrep.models import Article, ArticleKind, Rejected
@@ -37,7 +38,7 @@ def read_jsonl(path: Path, max_line_bytes: int) -> Iterator[Article | Rejected]:
     try:
         with gzip.open(path, "rb") if gzipped else open(path, "rb") as stream:
             for number, line in _numbered_lines(stream, max_line_bytes):
-                source = f"{path}:{number}"
+                source = f"{path_text(path)}:{number}"
                 if line is None:
                     records += 1
                     yield Rejected(source, f"line {number} is too large: over {max_line_bytes:,} bytes")

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.errors import BinaryInput, EmptyInput, InputError, MalformedInput, UnreadableInput
+from sitrep.escaping import path_text, storable
 from sitrep.ingest.checks import (
     binary_kind,
     decode_body,
@@ -48,7 +49,7 @@ def read_warc(path: Path, max_bytes: int) -> Iterator[Article | Rejected]:
                     continue
                 pages += 1
                 uri, content_type = page
-                source = f"{path}#{uri}" if uri else str(path)
+                source = f"{path_text(path)}#{storable(uri)}" if uri else path_text(path)
                 try:
                     yield _article(record, source, uri, content_type, max_bytes)
                 except InputError as error:

@@ -170,10 +170,7 @@ class Services:
                 store.record_rejected(analysis.rejected.source, analysis.rejected.reason)
                 return "rejected", analysis
             assert analysis.clean is not None
-            status = store.save_article(analysis.clean, analysis.events)
-            if status != "unchanged":
-                self.corroborator.attach(analysis.clean, analysis.events)
-            return status, analysis
+            return self.sitrep.save(analysis.clean, analysis.events), analysis
 
 
 _ARTICLE_FIELDS = (

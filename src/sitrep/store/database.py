@@ -28,6 +28,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError
 from sqlalchemy.pool import StaticPool
 
 from sitrep.errors import MalformedInput, StoreError
+from sitrep.escaping import storable
 from sitrep.models import CleanArticle, Event
 from sitrep.store import articles as article_rows
 from sitrep.store import events as event_rows
@@ -238,7 +239,7 @@ class Store:
         The same input rejected for the same reason again (a rerun) is listed once, at its latest time.
         """
         with self._write() as conn:
-            article_rows.record_rejected(conn, source, reason, _now())
+            article_rows.record_rejected(conn, storable(source), storable(reason), _now())
 
     def assign_incidents(self, assignments: Mapping[str, str | None]) -> None:
         """Set the incident of events by event id, in one transaction (None detaches an event)."""

@@ -155,6 +155,14 @@ incident_claims = Table(
 
 # Attach's statements, built once: building a statement costs more than SQLite takes to run it.
 _SOURCE = select(article_sources).where(article_sources.c.article_id == bindparam("article_id"))
+_SOURCE_HASH = select(article_sources.c.content_hash).where(
+    article_sources.c.article_id == bindparam("article_id")
+)
+_UNPLACED = (
+    select(events_table.c.event_id)
+    .where(events_table.c.article_id == bindparam("article_id"), events_table.c.incident_id.is_(None))
+    .limit(1)
+)
 _LAST_SEQ = select(func.coalesce(func.max(article_sources.c.seq), 0))
 _CLUSTER_ROWS = (
     select(article_sources)
@@ -222,6 +230,14 @@ class IncidentStore:
     def source(self, conn: Connection, article_id: str) -> dict[str, Any] | None:
         found = conn.execute(_SOURCE, {"article_id": article_id}).mappings().first()
         return dict(found) if found else None
+
+    def is_attached(self, conn: Connection, article_id: str, content_hash: str | None = None) -> bool:
+        """A source row for this article (of this text, when `content_hash` is given), and none of
+        its stored events waiting for an incident: two indexed lookups."""
+        found = conn.execute(_SOURCE_HASH, {"article_id": article_id}).first()
+        if found is None or (content_hash is not None and found.content_hash != content_hash):
+            return False
+        return conn.execute(_UNPLACED, {"article_id": article_id}).first() is None
 
     def next_seq(self, conn: Connection) -> int:
         return int(conn.execute(_LAST_SEQ).scalar_one()) + 1
