@@ -285,7 +285,7 @@ def test_damaged_warc_keeps_the_pages_before_the_damage(tmp_path: Path) -> None:
     items = read(path)
     assert [type(item) for item in items] == [Article, Rejected, Article, Rejected]
     assert items[-1].source == str(path)
-    assert items[-1].reason.startswith("not a readable WARC file: ")  # type: ignore[union-attr]
+    assert items[-1].reason.startswith("not a readable WARC file (damaged or truncated after 3 pages): ")  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize(
