@@ -330,7 +330,9 @@ app.command()(cli_sources.outlets)
 def main() -> None:
     """Entry point: run the CLI, turning every error into one line and an exit code."""
     try:
-        app(standalone_mode=False)
+        status = app(standalone_mode=False)  # a command's typer.Exit comes back as its exit code
+        if isinstance(status, int) and not isinstance(status, bool) and status:
+            sys.exit(status)
     except (click.exceptions.Exit, typer.Exit) as done:
         sys.exit(done.exit_code)
     except (click.exceptions.Abort, typer.Abort):

@@ -61,7 +61,7 @@ def _read_file(path: Path, settings: Settings, *, named: bool) -> Iterator[Artic
         elif fmt == "jsonl":
             from sitrep.ingest.jsonl import read_jsonl
 
-            yield from read_jsonl(path, settings.max_input_bytes)
+            yield from read_jsonl(path, settings.max_input_bytes, settings.max_expansion)
         elif fmt == "feed":
             from sitrep.ingest.feeds import read_feed
 

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
-from sitrep.errors import EmptyInput, InputError, MalformedInput, UnreadableInput
+from sitrep.errors import EmptyInput, InputError, MalformedInput, TooLarge, UnreadableInput
 from sitrep.escaping import path_text
 from sitrep.ingest.checks import check_text, describe_os_error, one_line, stat_regular_file
 from sitrep.ingest.metadata import read_metadata
@@ -24,27 +24,46 @@ from sitrep.models import Article, ArticleKind, Rejected
 # The body fields, in order of preference: `text` is what the producer already extracted.
 BODY_FIELDS: tuple[tuple[str, ArticleKind], ...] = (("text", "text"), ("html", "html"))
 _SKIP_CHUNK = 1 << 20
+# Blank lines are allowed between records; this many in a row is filler, not a corpus.
+MAX_BLANK_RUN = 10_000
 
 
 class _LineReader(Protocol):
     def readline(self, size: int = -1, /) -> bytes: ...
 
 
-def read_jsonl(path: Path, max_line_bytes: int) -> Iterator[Article | Rejected]:
-    """Each line of a `.jsonl` or `.jsonl.gz` file as an Article, or a Rejected for that line."""
+def read_jsonl(path: Path, max_line_bytes: int, max_expansion: int = 100) -> Iterator[Article | Rejected]:
+    """Each line of a `.jsonl` or `.jsonl.gz` file as an Article, or a Rejected for that line.
+
+    A file that is mostly nothing stops with one rejection: a run of MAX_BLANK_RUN blank lines,
+    or a .gz expanding past `max_expansion` times its size (once past `max_line_bytes`).
+    """
     stat_regular_file(path)
     gzipped = path.name.lower().endswith(".gz")
-    records = 0
+    records = blank_run = expanded = 0
     try:
-        with gzip.open(path, "rb") if gzipped else open(path, "rb") as stream:
+        with open(path, "rb") as raw, gzip.GzipFile(fileobj=raw) if gzipped else raw as stream:
             for number, line in _numbered_lines(stream, max_line_bytes):
                 source = f"{path_text(path)}:{number}"
                 if line is None:
                     records += 1
                     yield Rejected(source, f"line {number} is too large: over {max_line_bytes:,} bytes")
                     continue
+                expanded += len(line)
+                if gzipped and expanded > max_line_bytes and expanded > max_expansion * max(raw.tell(), 1):
+                    raise TooLarge(
+                        f"decompresses to over {max_expansion} times its size by line {number:,} "
+                        "(a compression bomb?); the lines before it were read"
+                    )
                 if not line.strip():
+                    blank_run += 1
+                    if blank_run >= MAX_BLANK_RUN:
+                        raise MalformedInput(
+                            f"{MAX_BLANK_RUN:,} blank lines in a row by line {number:,}: not JSON Lines; "
+                            "the lines before them were read"
+                        )
                     continue
+                blank_run = 0
                 records += 1
                 try:
                     yield article_from_line(line, number, source)
