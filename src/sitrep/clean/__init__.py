@@ -19,7 +19,7 @@ from sitrep.clean.boilerplate import find_boilerplate
 from sitrep.clean.html import extract_html
 from sitrep.clean.language import detect_language, has_letters, language_name
 from sitrep.clean.offsets import assemble
-from sitrep.errors import EmptyInput, NotEnglish
+from sitrep.errors import EmptyInput, MalformedInput, NotEnglish
 from sitrep.models import Article, CleanArticle
 from sitrep.settings import Settings
 
@@ -40,6 +40,9 @@ def _decide_language(text: str, declared: str | None, settings: Settings) -> str
 
 def clean_article(article: Article, settings: Settings) -> CleanArticle:
     """Main text without boilerplate, with metadata and the notices found in it."""
+    if article.name is not None and not article.name.strip("."):
+        # "." and ".." are directory steps in every URL: no page or API path could name the article.
+        raise MalformedInput(f"id {article.name!r} is only dots, which no address can name")
     title = author = sitename = page_url = None
     published = article.published
     if article.kind == "html":

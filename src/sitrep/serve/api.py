@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from sitrep.app import Analysis
 from sitrep.models import CleanArticle
@@ -72,6 +72,19 @@ class ArticleIn(BaseModel):
     published: date | None = None
     outlet: str | None = Field(default=None, max_length=200)
     url: str | None = Field(default=None, max_length=2000)
+
+    @field_validator("text", "id", "outlet", "url")
+    @classmethod
+    def _unicode_text(cls, value: str | None) -> str | None:
+        """JSON's \\u escapes can spell a lone surrogate or NUL, which no page, store or encoder takes."""
+        if value is not None:
+            if "\x00" in value:
+                raise ValueError("holds a NUL character")
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise ValueError("holds an unpaired \\u surrogate escape, not Unicode text") from None
+        return value
 
 
 class AnalyzeOut(BaseModel):
@@ -134,7 +147,7 @@ def list_articles(svc: ServicesDep, limit: Limit = 100, offset: Offset = 0) -> d
     return svc.articles(limit=limit, offset=offset)
 
 
-@router.get("/articles/{article_id}", summary="Cleaned text, evidence spans and removed boilerplate")
+@router.get("/articles/{article_id:path}", summary="Cleaned text, evidence spans and removed boilerplate")
 def get_article(svc: ServicesDep, article_id: str) -> dict[str, Any]:
     return svc.article_json(article_id)
 
@@ -189,7 +202,9 @@ def list_incidents(
     )
 
 
-@router.get("/incidents/{incident_id}", summary="One incident: claims by source per field, status, figures")
+@router.get(
+    "/incidents/{incident_id:path}", summary="One incident: claims by source per field, status, figures"
+)
 def get_incident(svc: ServicesDep, incident_id: str) -> dict[str, Any]:
     return svc.incident(incident_id)
 
@@ -211,10 +226,15 @@ def list_outlets(svc: ServicesDep) -> list[dict[str, Any]]:
     return svc.outlets()
 
 
-@router.post("/analyze", response_model=AnalyzeOut, summary="Text in, events out; nothing stored")
-def analyze(svc: ServicesDep, body: ArticleIn) -> dict[str, Any]:
-    analysis = svc.analyze(
-        body.text, kind=body.kind, published=body.published, outlet=body.outlet, url=body.url
+@router.post(
+    "/analyze",
+    response_model=AnalyzeOut,
+    summary="Text in, events out; nothing stored",
+    responses={503: {"model": ErrorOut, "description": "too many analyses waiting: retry after a while"}},
+)
+async def analyze(svc: ServicesDep, body: ArticleIn) -> dict[str, Any]:
+    analysis = await svc.in_pipeline(
+        svc.analyze, body.text, kind=body.kind, published=body.published, outlet=body.outlet, url=body.url
     )
     return {"article": _accepted(analysis).to_dict(), "events": [e.to_dict() for e in analysis.events]}
 
@@ -227,8 +247,9 @@ def analyze(svc: ServicesDep, body: ArticleIn) -> dict[str, Any]:
     summary="Ingest one article (bearer token required)",
     responses={401: {"description": "missing or wrong token"}, 403: {"description": "writes disabled"}},
 )
-def ingest_article(svc: ServicesDep, body: ArticleIn) -> dict[str, Any]:
-    status, analysis = svc.ingest(
+async def ingest_article(svc: ServicesDep, body: ArticleIn) -> dict[str, Any]:
+    status, analysis = await svc.in_pipeline(
+        svc.ingest,
         body.text,
         article_id=body.id,
         kind=body.kind,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
@@ -30,6 +30,16 @@ environment = Environment(
     lstrip_blocks=True,
 )
 
+
+
+def path_part(value: object) -> str:
+    """A value as one segment of a link's path: "/" encoded too, so an id "Reuters/AFP" stays one
+    segment and "../incidents" cannot climb to another page. (An id of dots alone would still be a
+    dot segment: ingest refuses those.)"""
+    return quote(str(value), safe="")
+
+
+environment.filters["pathpart"] = path_part
 router = APIRouter(include_in_schema=False)
 
 # Filter values arrive from a form: an empty field means "no filter", never an invalid value.
@@ -117,7 +127,7 @@ def articles_page(request: Request, offset: Offset = 0) -> HTMLResponse:
     )
 
 
-@router.get("/articles/{article_id}", response_class=HTMLResponse)
+@router.get("/articles/{article_id:path}", response_class=HTMLResponse)
 def article_page(request: Request, article_id: str, event: Text = None) -> HTMLResponse:
     try:
         record, events, pieces = _svc(request).article(article_id)
@@ -177,7 +187,7 @@ def incidents_page(
     )
 
 
-@router.get("/incidents/{incident_id}", response_class=HTMLResponse)
+@router.get("/incidents/{incident_id:path}", response_class=HTMLResponse)
 def incident_page(request: Request, incident_id: str) -> HTMLResponse:
     try:
         incident = _svc(request).incident(incident_id)
@@ -206,7 +216,7 @@ def outlets_page(request: Request) -> HTMLResponse:
     return render(request, "outlets.html", title="Outlets", outlets=_svc(request).outlets())
 
 
-@router.get("/outlets/{outlet}", response_class=HTMLResponse)
+@router.get("/outlets/{outlet:path}", response_class=HTMLResponse)
 def outlet_page(request: Request, outlet: str, status: Text = None) -> HTMLResponse:
     chosen = status if status in STATUSES else None
     record = next((o for o in _svc(request).outlets() if o["outlet"] == outlet), None)

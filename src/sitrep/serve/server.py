@@ -8,8 +8,10 @@ the settings is the one outside origin images may come from.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+import logging
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from fastapi import FastAPI, Request, Response
@@ -18,11 +20,14 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from sitrep.app import Sitrep
-from sitrep.errors import ConfigError, InputError, SitrepError, StoreError
+from sitrep.errors import ConfigError, InputError, StoreError
+from sitrep.escaping import storable
 from sitrep.serve import api, pages
-from sitrep.serve.services import NotFound, Services
+from sitrep.serve.guards import RequestGuard, internal_error
+from sitrep.serve.services import Busy, NotFound, Services
 
 STATIC = Path(__file__).parent / "static"
+log = logging.getLogger("sitrep.serve")
 
 
 def content_security_policy(tile_url: str | None = None) -> str:
@@ -39,8 +44,18 @@ def content_security_policy(tile_url: str | None = None) -> str:
     )
 
 
-def _error(status: int, error: SitrepError) -> JSONResponse:
-    return JSONResponse({"detail": error.message, "code": error.code}, status_code=status)
+# What a client is told when the database fails: the driver's message names the database user,
+# host, port and database, so it goes to the server log only.
+STORE_FAILED = "the database cannot be read or written just now; the server log has the details"
+# A validation error quotes at most this much of the value it refused.
+MAX_ECHO_CHARS = 200
+
+
+async def _error(request: Request, status: int, message: str, code: str) -> Response:
+    """One answer for every error: JSON under /api, an HTML error page for the dashboard."""
+    if request.url.path.startswith("/api/"):
+        return JSONResponse({"detail": message, "code": code}, status_code=status)
+    return await pages.error_page(request, status, message)
 
 
 def create_app(sitrep: Sitrep, tile_url: str | None = None) -> FastAPI:
@@ -55,38 +70,40 @@ def create_app(sitrep: Sitrep, tile_url: str | None = None) -> FastAPI:
     app.state.services = Services(sitrep)
     app.state.tile_url = tile_url
     policy = content_security_policy(tile_url)
-
-    @app.middleware("http")
-    async def security_headers(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        response = await call_next(request)
-        response.headers["Content-Security-Policy"] = policy
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        response.headers["X-Frame-Options"] = "DENY"
-        return response
+    app.add_middleware(
+        RequestGuard,
+        policy=policy,
+        max_body=sitrep.settings.max_request_bytes,
+    )
+    app.add_exception_handler(Exception, internal_error(policy))
 
     @app.exception_handler(NotFound)
-    async def not_found(_request: Request, error: NotFound) -> JSONResponse:
-        return _error(404, error)
+    async def not_found(request: Request, error: NotFound) -> Response:
+        return await _error(request, 404, error.message, error.code)
 
     @app.exception_handler(ConfigError)
-    async def bad_option(_request: Request, error: ConfigError) -> JSONResponse:
-        return _error(400, error)
+    async def bad_option(request: Request, error: ConfigError) -> Response:
+        return await _error(request, 400, error.message, error.code)
 
     @app.exception_handler(InputError)
-    async def bad_input(_request: Request, error: InputError) -> JSONResponse:
-        return _error(422, error)
+    async def bad_input(request: Request, error: InputError) -> Response:
+        return await _error(request, 422, error.message, error.code)
 
     @app.exception_handler(StoreError)
-    async def store_failed(_request: Request, error: StoreError) -> JSONResponse:
-        return _error(503, error)
+    async def store_failed(request: Request, error: StoreError) -> Response:
+        log.error("store error answering %s %s: %s", request.method, request.url.path, error.message)
+        return await _error(request, 503, STORE_FAILED, error.code)
+
+    @app.exception_handler(Busy)
+    async def busy(request: Request, error: Busy) -> Response:
+        answer = await _error(request, 503, error.message, error.code)
+        answer.headers["Retry-After"] = str(error.retry_after)
+        return answer
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, error: RequestValidationError) -> Response:
         if request.url.path.startswith("/api/"):
-            return JSONResponse({"detail": _jsonable(error.errors()), "code": "E422"}, status_code=422)
+            return JSONResponse({"detail": _problems(error.errors()), "code": "E422"}, status_code=422)
         return await pages.error_page(request, 400, "The address has an invalid value: check the filters.")
 
     app.include_router(api.router)
@@ -95,12 +112,17 @@ def create_app(sitrep: Sitrep, tile_url: str | None = None) -> FastAPI:
     return app
 
 
-def _jsonable(errors: object) -> object:
-    """Validation errors with their `ctx` objects (exceptions, patterns) turned into text."""
-    if isinstance(errors, list):
-        return [_jsonable(item) for item in errors]
-    if isinstance(errors, dict):
-        return {key: _jsonable(value) for key, value in errors.items()}
-    if isinstance(errors, str | int | float | bool) or errors is None:
-        return errors
-    return str(errors)
+def _problems(errors: Sequence[Any]) -> list[dict[str, Any]]:
+    """Validation errors as {type, loc, msg}: never the refused input itself (it may be megabytes,
+    or hold lone surrogates no JSON encoder writes), and every string escaped and bounded."""
+    problems = []
+    for error in errors[:20]:
+        loc = [part if isinstance(part, int) else _short(str(part)) for part in error.get("loc", ())]
+        problems.append({"type": _short(str(error.get("type", ""))), "loc": loc,
+                         "msg": _short(str(error.get("msg", "")))})  # fmt: skip
+    return problems
+
+
+def _short(text: str) -> str:
+    text = storable(text)
+    return text if len(text) <= MAX_ECHO_CHARS else text[: MAX_ECHO_CHARS - 1] + "…"

@@ -2,15 +2,21 @@
 
 `Services` wraps the one `Sitrep` application object: reads go to its Store (and, for incidents,
 outlets and the actor network, to the corroborate stage), writes go through its pipeline. The
-pipeline is not thread-safe and the server answers requests on a thread pool, so analysis and
-ingest run one at a time behind a lock; reads run in parallel.
+pipeline is not thread-safe, so analysis and ingest run one at a time behind a lock. Over HTTP
+they run on one thread of their own (`in_pipeline`), never on the pool that answers reads, and
+at most Settings.max_queued_analyses wait for it: past that the answer is 503 with Retry-After,
+so a queue of slow analyses can never starve the reads.
 """
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from sitrep.app import Analysis, Sitrep
 from sitrep.corroborate import Corroborator
@@ -26,17 +32,43 @@ FIGURES = ("killed", "injured", "displaced")
 MAX_PAGE = 1000
 
 
+T = TypeVar("T")
+# Seconds a client refused for a full analysis queue is told to wait.
+RETRY_AFTER_SECONDS = 5
+
+
 class NotFound(SitrepError):
     """The id names nothing stored."""
 
     code = "E404"
 
 
+class Busy(SitrepError):
+    """Too many analyses are waiting already; try again later."""
+
+    code = "E503"
+    retry_after = RETRY_AFTER_SECONDS
+
+
 class Services:
     def __init__(self, sitrep: Sitrep) -> None:
         self.sitrep = sitrep
         self._pipeline_lock = threading.Lock()
+        self._pipeline_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sitrep-pipeline")
+        self._admitted = 0  # analyses running or waiting; changed on the event loop only
         self._corroborator: Corroborator | None = None
+
+    async def in_pipeline(self, work: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run `work` on the pipeline's own thread, or raise Busy when the queue is full."""
+        limit = self.sitrep.settings.max_queued_analyses + 1  # the one running, and those waiting
+        if self._admitted >= limit:
+            raise Busy(f"{self._admitted - 1} analyses are waiting already; retry in {RETRY_AFTER_SECONDS} s")
+        self._admitted += 1
+        try:
+            loop = asyncio.get_running_loop()
+            return await loop.run_in_executor(self._pipeline_thread, functools.partial(work, *args, **kwargs))
+        finally:
+            self._admitted -= 1
 
     # -- events and articles ---------------------------------------------------------------
 
