@@ -41,10 +41,6 @@ def security_headers(policy: str) -> dict[str, str]:
     }
 
 
-class BodyTooLarge(Exception):
-    """Raised from `receive` when a streamed body passes the limit; answered with 413."""
-
-
 class RequestGuard:
     def __init__(self, app: ASGIApp, policy: str, max_body: int) -> None:
         self.app = app
@@ -55,10 +51,12 @@ class RequestGuard:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        started = False
+        started = refused = False
 
         async def send_with_headers(message: Message) -> None:
             nonlocal started
+            if refused:
+                return  # the 413 is out; whatever the app makes of the cut body is dropped
             if message["type"] == "http.response.start":
                 started = True
                 names = {name for name, _ in self.headers}
@@ -76,20 +74,24 @@ class RequestGuard:
         received = 0
 
         async def receive_limited() -> Message:
-            nonlocal received
+            nonlocal received, refused
+            if refused:
+                return {"type": "http.disconnect"}
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.max_body:
-                    raise BodyTooLarge
+                if received > self.max_body and not started:
+                    # Answer now and tell the app the client left: it stops reading and parsing.
+                    await self._refuse(scope, send_with_headers, 413, self._too_large(), "E413")
+                    refused = True
+                    return {"type": "http.disconnect"}
             return message
 
         try:
             await self.app(scope, receive_limited, send_with_headers)
-        except BodyTooLarge:
-            if started:
+        except Exception:
+            if not refused:
                 raise
-            await self._refuse(scope, send_with_headers, 413, self._too_large(), "E413")
 
     def _too_large(self) -> str:
         return f"the request body is over {self.max_body:,} bytes"
