@@ -14,6 +14,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from sitrep.gold import (
@@ -313,7 +314,7 @@ def _field_checks(gold_event: GoldEvent, event: Event) -> Iterator[tuple[str, An
         want = expected["location"]
         yield "location", want, _location_text(event), _same_place(want, event)
     if "date" in expected:
-        yield "date", expected["date"], event.date, _same_date(expected["date"], event.date)
+        yield "date", expected["date"], event.date, _same_date(expected["date"], event.date, event.date_precision)
     for key in ("killed", "injured", "displaced"):
         if key in expected:
             got = getattr(event, key)
@@ -370,11 +371,16 @@ def _same_source(want: str | None, got: str | None) -> bool:
     return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) >= 0.5
 
 
-def _same_date(want: str | None, got: str | None) -> bool:
-    """Equal dates; a month-only gold date ("2024-03") also accepts any day of that month."""
+def _same_date(want: str | None, got: str | None, precision: str | None = None) -> bool:
+    """Equal dates; a month-only gold date ("2024-03") also accepts any day of that month, and a
+    prediction of precision `week` (the seven days up to its date) accepts a gold day inside it."""
     if want is None or got is None:
         return want is None and got is None
-    return got == want or (len(want) == 7 and got.startswith(want + "-"))
+    if got == want or (len(want) == 7 and got.startswith(want + "-")):
+        return True
+    if precision == "week" and len(want) == 10 and len(got) == 10:
+        return 0 <= (date.fromisoformat(got) - date.fromisoformat(want)).days <= 6
+    return False
 
 
 # ---------------------------------------------------------------------------------------- report

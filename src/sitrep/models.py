@@ -15,6 +15,9 @@ from typing import Any, Literal
 
 ArticleKind = Literal["text", "html"]
 DatePrecision = Literal["day", "week", "month"]
+# How an event's date was obtained: its own sentence, the article's scene or dateline, or the
+# publication date (a lead sentence with no time of its own).
+DateSource = Literal["stated", "context", "publication"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +186,45 @@ class Location:
 
 
 @dataclass(frozen=True, slots=True)
+class Mention:
+    """One sentence that tells an event: where it is, who the article says claims it, its figures."""
+
+    text: str
+    start: int  # offsets into the cleaned text
+    end: int
+    attributed_to: str | None = None
+    hedged: bool = False
+    killed: int | None = None
+    injured: int | None = None
+    displaced: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "attributed_to": self.attributed_to,
+            "hedged": self.hedged,
+            "killed": self.killed,
+            "injured": self.injured,
+            "displaced": self.displaced,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Mention:
+        return cls(
+            text=data["text"],
+            start=data["start"],
+            end=data["end"],
+            attributed_to=data.get("attributed_to"),
+            hedged=bool(data.get("hedged")),
+            killed=data.get("killed"),
+            injured=data.get("injured"),
+            displaced=data.get("displaced"),
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """The event record of SPEC.md, one JSON object a line."""
 
@@ -210,6 +252,9 @@ class Event:
     url: str | None = None
     published: str | None = None
     incident_id: str | None = None
+    date_source: DateSource | None = None
+    confidence: float | None = None  # from the learned typing, when a model typed the event
+    mentions: tuple[Mention, ...] = ()  # every sentence of the article that tells this act
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -224,6 +269,8 @@ class Event:
             "quad_class": self.quad_class,
             "date": self.date,
             "date_precision": self.date_precision,
+            "date_source": self.date_source,
+            "confidence": self.confidence,
             "actor1": self.actor1.to_dict() if self.actor1 else None,
             "actor2": self.actor2.to_dict() if self.actor2 else None,
             "location": self.location.to_dict() if self.location else None,
@@ -238,6 +285,7 @@ class Event:
                 if self.evidence
                 else None
             ),
+            "mentions": [mention.to_dict() for mention in self.mentions],
             "outlet": self.outlet,
             "url": self.url,
             "published": self.published,

@@ -31,7 +31,16 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from sitrep.models import Actor, CleanArticle, Event, EventMention, ParsedArticle, TextSpan
+from sitrep.models import (
+    Actor,
+    CleanArticle,
+    DateSource,
+    Event,
+    EventMention,
+    Mention,
+    ParsedArticle,
+    TextSpan,
+)
 from sitrep.resolve.actor_spans import (
     agent_after,
     claimant,
@@ -45,6 +54,7 @@ from sitrep.resolve.actor_spans import (
 )
 from sitrep.resolve.actors import ActorDictionary, NamedMention
 from sitrep.resolve.dates import resolve_date
+from sitrep.resolve.merge import merge_events
 from sitrep.resolve.places import Gazetteer
 from sitrep.resolve.scene import PHYSICAL, Scene
 
@@ -109,7 +119,8 @@ class Resolver:
             doc=getattr(parsed, "doc", None),
         )
         scene = Scene(article, self.gazetteer, context)
-        return [self._event(article, mention, context, known, scene) for mention in mentions]
+        events = [self._event(article, mention, context, known, scene) for mention in mentions]
+        return merge_events(events, article.published)
 
     def _actor(
         self,
@@ -190,8 +201,11 @@ class Resolver:
     ) -> Event:
         published = article.published
         when, precision = resolve_date(mention.time.text if mention.time else None, published)
+        source: DateSource | None = "stated" if when else None
         location = self.gazetteer.resolve(mention.place.text, context) if mention.place else None
         when, precision, location = scene.fill(mention, when, precision, location)
+        if source is None and when is not None:
+            source = "context"
         event_date = date.fromisoformat(when) if when and len(when) == 10 else published
         # Where a physical event happened says more about "the rebels" or "the army" than the
         # article's most-mentioned country (a report on Turkey's role in Syria names Turkey most).
@@ -228,6 +242,14 @@ class Resolver:
             outlet=article.outlet,
             url=article.url,
             published=published.isoformat() if published else None,
+            date_source=source,
+            mentions=(
+                Mention(
+                    mention.sentence.text, mention.sentence.start, mention.sentence.end,
+                    mention.attributed_to, mention.hedged, mention.figures.killed,
+                    mention.figures.injured, mention.figures.displaced,
+                ),
+            ),
         )
 
 

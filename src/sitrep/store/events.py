@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, Select, bindparam, func, insert, or_, select, update
 
 from sitrep.errors import ConfigError
-from sitrep.models import Actor, Event, Location, TextSpan
+from sitrep.models import Actor, Event, Location, Mention, TextSpan
 from sitrep.store.schema import events as events_table
 
 
@@ -106,6 +106,9 @@ def event_row(event: Event) -> dict[str, Any]:
         "evidence_text": event.evidence.text if event.evidence else None,
         "evidence_start": event.evidence.start if event.evidence else None,
         "evidence_end": event.evidence.end if event.evidence else None,
+        "date_source": event.date_source,
+        "confidence": event.confidence,
+        "mentions": [mention.to_dict() for mention in event.mentions],
         "outlet": event.outlet,
         "url": event.url,
         "published": event.published,
@@ -180,6 +183,9 @@ def event_from_row(row: Mapping[Any, Any]) -> Event:
         url=row["url"],
         published=row["published"],
         incident_id=row["incident_id"],
+        date_source=row["date_source"],
+        confidence=row["confidence"],
+        mentions=tuple(Mention.from_dict(m) for m in row["mentions"] or ()),
     )
 
 

@@ -1,0 +1,187 @@
+"""One record per act: the sentences of an article that tell the same act become one Event.
+
+Real pages tell a strike in the headline, the lead, a toll update and a quote; an analyst records it
+once (EVENTS.md), with every sentence as a mention and the best the article settles in each field.
+Decisions, written down:
+- Sentences tell the same act when their type is the same (any two kinds of assault: a raid told as
+  an attack in one sentence and as a shooting in the next), and nothing they state disagrees: not
+  the place (two towns struck are two events; a town inside a province it names agrees), not the day
+  (two days are two events), not the sides (an attack and the retaliation by the side it hit are two
+  events, even though a clash told from the other side looks the same).
+- A sentence stating only a week or a month ("in recent days", "this month") tells a campaign; it
+  joins only a sentence of the same period, never the day's incident.
+- A sentence that names no place or day joins the act it is compatible with that the article told
+  first: the article's own story comes first on real pages.
+- Fields: the most specific place; the best-resolved date (stated over the scene's over the
+  publication's, a day over a week over a month); each actor from the mention that names it; the
+  figures of the first mention that gives them (the lead carries the latest toll), while every other
+  mention keeps its own figures and claimant, so the other tolls stay as claims.
+- The evidence is the mention that settles most fields.
+- An act the article dates nowhere takes the publication date, marked `publication`, with
+  precision `week` (it happened in the days up to publication).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+
+from sitrep.models import Actor, Event, Location
+
+# Sub-event types that one ground attack is told as from sentence to sentence ("gunmen stormed the
+# college", "security forces engaged the attackers", "students were taken"); any other two different
+# sub-event types are different acts (an air strike and the shelling that followed).
+_GROUND_ACTS = frozenset(
+    {
+        "Armed clash", "Attack", "Abduction/forced disappearance", "Non-state actor overtakes territory",
+        "Government regains territory",
+    }
+)
+_SOURCE_RANK = {"stated": 0, "context": 1, "publication": 2, None: 3}
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, None: 3}
+
+
+def merge_events(events: Sequence[Event], published: date | None) -> list[Event]:
+    """The article's acts, each with all its mentions, in the order the article first tells them."""
+    groups: list[list[Event]] = []
+    for event in sorted(events, key=_start):
+        home = next((g for g in groups if all(_same_act(event, other) for other in g)), None)
+        if home is None:
+            groups.append([event])
+        else:
+            home.append(event)
+    return [_dated(_combine(group), published) for group in groups]
+
+
+def _start(event: Event) -> int:
+    return event.evidence.start if event.evidence else -1
+
+
+# ----------------------------------------------------------------------------- same act or not
+
+
+def _same_act(a: Event, b: Event) -> bool:
+    if a.plover != b.plover:
+        return False
+    if a.evidence is not None and b.evidence is not None and a.evidence.start == b.evidence.start:
+        return False  # two acts the extractor found in one sentence stay two acts
+    sa, sb = a.acled_sub_event_type, b.acled_sub_event_type
+    if sa and sb and sa != sb and not (sa in _GROUND_ACTS and sb in _GROUND_ACTS):
+        return False
+    return _same_place(a.location, b.location) and _same_day(a, b) and _same_sides(a, b)
+
+
+def _same_place(a: Location | None, b: Location | None) -> bool:
+    if a is None or b is None:
+        return True
+    if a.country and b.country and a.country != b.country:
+        return False
+    if (a.geonames_id is not None and a.geonames_id == b.geonames_id) or _name(a.name) == _name(b.name):
+        return True
+    # A town and the province or country it lies in agree; two towns do not.
+    wide, narrow = (a, b) if a.precision >= b.precision else (b, a)
+    if wide.precision == narrow.precision:
+        return False
+    if wide.geonames_id is None and wide.admin1 is None:
+        return True  # the country alone
+    return _name(narrow.admin1) in (_name(wide.name), _name(wide.admin1))
+
+
+def _name(value: str | None) -> str:
+    return (value or "").casefold().strip()
+
+
+def _same_day(a: Event, b: Event) -> bool:
+    if _campaign(a) or _campaign(b):
+        # "in recent days ... have launched an offensive" tells a campaign, not the day's incident
+        return (a.date, a.date_precision) == (b.date, b.date_precision)
+    if a.date is None or b.date is None or a.date_source == "publication" or b.date_source == "publication":
+        return True
+    if a.date == b.date:
+        return True
+    # A month contains its days; a week-precision date covers the days just before it.
+    if len(a.date) == 7 or len(b.date) == 7:
+        return a.date[:7] == b.date[:7]
+    if "week" in (a.date_precision, b.date_precision):
+        return abs((date.fromisoformat(a.date) - date.fromisoformat(b.date)).days) <= 6
+    return False
+
+
+def _campaign(event: Event) -> bool:
+    return event.date_source in ("stated", "context") and event.date_precision in ("week", "month")
+
+
+def _same_sides(a: Event, b: Event) -> bool:
+    a1, a2, b1, b2 = _who(a.actor1), _who(a.actor2), _who(b.actor1), _who(b.actor2)
+    if a1 is not None and b1 is not None and a1 != b1:
+        return False  # an attack and the other side's retaliation are two acts
+    return a2 is None or b2 is None or a2 == b2
+
+
+def _who(actor: Actor | None) -> str | None:
+    """An actor's identity for comparing; an unnamed side ("Unidentified (Kenya)") is no identity."""
+    if actor is None or actor.name.startswith("Unidentified"):
+        return None
+    return actor.name
+
+
+# ------------------------------------------------------------------------------------- combining
+
+
+def _combine(group: list[Event]) -> Event:
+    first = group[0]
+    best = max(group, key=_settled)
+    mentions = tuple(m for event in group for m in event.mentions)
+    location = min(
+        (e.location for e in group if e.location is not None),
+        key=lambda place: place.precision,
+        default=None,
+    )
+    dated = min(group, key=lambda e: (_SOURCE_RANK[e.date_source], _PRECISION_RANK[e.date_precision]))
+    counted = next((e for e in group if e.killed is not None or e.injured is not None), best)
+    return replace(
+        best,
+        event_id=first.event_id,
+        mode=best.mode or next((e.mode for e in group if e.mode), None),
+        acled_sub_event_type=best.acled_sub_event_type
+        or next((e.acled_sub_event_type for e in group if e.acled_sub_event_type), None),
+        location=location,
+        date=dated.date,
+        date_precision=dated.date_precision,
+        date_source=dated.date_source,
+        actor1=_named(best.actor1, [e.actor1 for e in group]),
+        actor2=_named(best.actor2, [e.actor2 for e in group]),
+        killed=counted.killed,
+        injured=counted.injured,
+        displaced=next((e.displaced for e in group if e.displaced is not None), None),
+        figure_qualifier=counted.figure_qualifier,
+        mentions=tuple(sorted(mentions, key=lambda m: m.start)),
+    )
+
+
+def _settled(event: Event) -> tuple[int, int]:
+    """How much a mention settles: places, days, sides and figures; the earlier wins a tie."""
+    filled = sum(
+        (
+            event.location is not None and event.location.precision == 1,
+            event.date_source == "stated",
+            event.actor1 is not None,
+            event.actor2 is not None,
+            event.killed is not None,
+        )
+    )
+    return filled, -_start(event)
+
+
+def _named(preferred: Actor | None, candidates: Sequence[Actor | None]) -> Actor | None:
+    if _who(preferred) is not None:
+        return preferred
+    named = next((a for a in candidates if _who(a) is not None), None)
+    return named or preferred or next((a for a in candidates if a is not None), None)
+
+
+def _dated(event: Event, published: date | None) -> Event:
+    if event.date is not None or published is None:
+        return event
+    return replace(event, date=published.isoformat(), date_precision="week", date_source="publication")
