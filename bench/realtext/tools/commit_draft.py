@@ -1,6 +1,7 @@
 """Turn an annotator's draft (quotes) into a committed gold file (offsets only, no text).
 
     python3 bench/realtext/tools/commit_draft.py ID [ID...]     # or --all
+    python3 bench/realtext/tools/commit_draft.py --agreement ID   # the second annotator's drafts
 
 Reads bench/realtext/drafts/ID.json and bench/realtext/texts/ID.txt, writes bench/realtext/gold/ID.json.
 A quote that does not occur in the text is refused with one line, and nothing is written for that ID.
@@ -114,18 +115,27 @@ def convert(draft: dict[str, Any], text: str) -> dict[str, Any]:
 
 
 def main(argv: list[str]) -> int:
-    ids = [p.stem for p in sorted((ROOT / "drafts").glob("*.json"))] if argv == ["--all"] else argv
+    drafts, out_dir = ROOT / "drafts", ROOT / "gold"
+    if argv[:1] == ["--agreement"]:  # the second annotator's drafts and gold (bench/realtext/agreement)
+        drafts, out_dir, argv = ROOT / "agreement" / "drafts", ROOT / "agreement" / "gold", argv[1:]
+    ids = [p.stem for p in sorted(drafts.glob("*.json"))] if argv == ["--all"] else argv
     failed = 0
     for article_id in ids:
         try:
-            draft = json.loads((ROOT / "drafts" / f"{article_id}.json").read_text(encoding="utf-8"))
+            draft = json.loads((drafts / f"{article_id}.json").read_text(encoding="utf-8"))
             text = (ROOT / "texts" / f"{article_id}.txt").read_text(encoding="utf-8")
             gold = convert(draft, text)
         except (OSError, ValueError, KeyError) as exc:
             print(f"{article_id}: {exc}")
             failed += 1
             continue
-        out = ROOT / "gold" / f"{article_id}.json"
+        out_dir.mkdir(parents=True, exist_ok=True)
+        previous = out_dir / f"{article_id}.json"
+        if previous.is_file() and "split" not in gold:  # keep the split tools/split.py assigned
+            split = json.loads(previous.read_text(encoding="utf-8")).get("split")
+            if split:
+                gold["split"] = split
+        out = out_dir / f"{article_id}.json"
         out.write_text(json.dumps(gold, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"{article_id}: {len(gold['events'])} events written")
     return 1 if failed else 0
