@@ -202,7 +202,11 @@ class Resolver:
         published = article.published
         when, precision = resolve_date(mention.time.text if mention.time else None, published)
         source: DateSource | None = "stated" if when else None
-        location = self.gazetteer.resolve(mention.place.text, context) if mention.place else None
+        location = (
+            self.gazetteer.resolve_in_article(mention.place.text, context, self.actors.names_someone)
+            if mention.place
+            else None
+        )
         when, precision, location = scene.fill(mention, when, precision, location)
         if source is None and when is not None:
             source = "context"

@@ -15,7 +15,7 @@ import math
 import re
 import threading
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, ClassVar
@@ -42,6 +42,9 @@ __all__ = ["Gazetteer", "Place", "country_iso3"]
 _MATCH_PENALTY = {PRIMARY: 0.0, ALTERNATE: 1.0, WITHOUT_ARTICLE: 1.5}
 # A province or region without a population figure counts as this many people.
 _AREA_POPULATION = 1_000_000
+# A town below this size, in a country the article never names, is taken for a namesake of a place
+# the gazetteer lacks; a larger city (Doha, Minsk) is where the talks were held.
+_NAMESAKE_POPULATION = 100_000
 # Memoised lookups kept per process before the memo is emptied.
 _MEMO_SIZE = 50_000
 
@@ -268,6 +271,49 @@ class Gazetteer:
         if phrase.area and place.kind == "city" and place.admin1_code and phrase.want is None:
             precision = 2
         return self._coded(place, precision, phrase.name)
+
+    def resolve_in_article(
+        self, text: str, countries: Sequence[str], is_actor: Callable[[str], bool] | None = None
+    ) -> Location | None:
+        """`resolve`, for a phrase in an article about `countries` (most named first).
+
+        A village the gazetteer lacks ("the village of Ogossagou") is kept by its name in the
+        country (and province) the text gives, precision 2, instead of being dropped or widened to
+        the country; so is a small town whose only namesake the gazetteer knows lies in a country
+        the article never names (Burkina Faso's Solhan is not Turkey's). A name `is_actor` knows
+        ("Boko Haram") is never kept as a place."""
+        found = self.resolve(text, countries)
+        if not countries or (found is not None and not self._foreign_namesake(found, countries)):
+            return found
+        cleaned = place_phrases.clean(text)
+        phrase = place_phrases.parse(cleaned) if cleaned else None
+        name = phrase.name.strip(place_phrases.TRIM) if phrase else ""
+        if not name or not place_phrases.is_proper_name(name) or not name[:1].isupper():
+            return found
+        if self.country_iso3(name) is not None or (is_actor is not None and is_actor(name)):
+            return found
+        container = self.resolve(phrase.qualifier, countries) if phrase and phrase.qualifier else None
+        if container is not None and container.country not in countries:
+            container = None
+        admin1 = None
+        if container is not None:
+            admin1 = container.admin1 or (container.name if container.precision == 3 else None)
+        return Location(
+            name=name,
+            admin1=admin1,
+            country=container.country if container is not None else countries[0],
+            lat=container.lat if container is not None else None,
+            lon=container.lon if container is not None else None,
+            geonames_id=None,
+            precision=2,
+            text=name,
+        )
+
+    def _foreign_namesake(self, found: Location, countries: Sequence[str]) -> bool:
+        if found.country in countries or found.geonames_id is None or found.precision != 1:
+            return False
+        places = self._cities_by_id([found.geonames_id])
+        return bool(places) and (places[0][0].population or 0) < _NAMESAKE_POPULATION
 
     def _coded(self, place: Place, precision: int, text: str) -> Location:
         """The Location of a gazetteer entry; a camp or neighbourhood the supplement codes to its town

@@ -1,0 +1,96 @@
+"""Events, not mentions: the sentences of one article that tell the same act are one Event."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.app import Sitrep
+from sitrep.models import Actor, Event, Location, Mention, TextSpan
+from sitrep.resolve.merge import merge_events
+from sitrep.resolve.places import Gazetteer
+
+KHARKIV = Location("Kharkiv", "Kharkiv", "UKR", 49.98, 36.25, 706483, 1, "Kharkiv")
+SUMY = Location("Sumy", "Sumy", "UKR", 50.92, 34.8, 692194, 1, "Sumy")
+RUSSIA = Actor("Military Forces of Russia", "RUS", "state_forces")
+UKRAINE = Actor("Military Forces of Ukraine", "UKR", "state_forces")
+
+
+def _event(start: int, **fields: object) -> Event:
+    text = f"sentence at {start}"
+    values: dict[str, object] = {
+        "event_id": f"e{start}", "article_id": "a", "plover": "ASSAULT",
+        "acled_sub_event_type": "Air/drone strike", "evidence": TextSpan(text, start, start + len(text)),
+        "mentions": (Mention(text, start, start + len(text), killed=fields.get("killed")),),  # type: ignore[arg-type]
+    }
+    values.update(fields)
+    return Event(**values)  # type: ignore[arg-type]
+
+
+def test_headline_lead_and_toll_update_are_one_event_with_every_mention() -> None:
+    events = [
+        _event(0, actor1=RUSSIA, location=KHARKIV, date="2024-05-10", date_source="stated", date_precision="day"),
+        _event(100, killed=7),
+        _event(200, location=KHARKIV, killed=9, attributed_to="the governor"),
+    ]
+    [merged] = merge_events(events, date(2024, 5, 11))
+    assert [m.start for m in merged.mentions] == [0, 100, 200]
+    assert merged.location == KHARKIV and merged.date == "2024-05-10" and merged.actor1 == RUSSIA
+    assert merged.killed == 7  # the lead's toll stands; the other stays a claim on its mention
+    assert [m.killed for m in merged.mentions] == [None, 7, 9]
+
+
+def test_two_towns_two_days_and_a_retaliation_stay_apart() -> None:
+    towns = merge_events([_event(0, location=KHARKIV), _event(100, location=SUMY)], None)
+    days = merge_events(
+        [_event(0, date="2024-05-09", date_source="stated", date_precision="day"),
+         _event(100, date="2024-05-10", date_source="stated", date_precision="day")],
+        None,
+    )
+    retaliation = merge_events([_event(0, actor1=RUSSIA, actor2=UKRAINE), _event(100, actor1=UKRAINE)], None)
+    assert len(towns) == len(days) == len(retaliation) == 2
+
+
+def test_an_air_strike_and_a_shelling_are_two_acts_but_a_raid_told_two_ways_is_one() -> None:
+    means = merge_events(
+        [_event(0, mode="aerial"),
+         _event(100, mode="heavy-weapons", acled_sub_event_type="Shelling/artillery/missile attack")],
+        None,
+    )
+    raid = merge_events(
+        [_event(0, acled_sub_event_type="Attack"), _event(100, acled_sub_event_type="Armed clash")], None
+    )
+    assert len(means) == 2 and len(raid) == 1
+
+
+def test_an_undated_act_takes_the_publication_week() -> None:
+    [event] = merge_events([_event(0)], date(2024, 5, 11))
+    assert (event.date, event.date_precision, event.date_source) == ("2024-05-11", "week", "publication")
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.shared()
+
+
+def test_a_village_the_gazetteer_lacks_is_kept_in_the_articles_country(gazetteer: Gazetteer) -> None:
+    place = gazetteer.resolve_in_article("the village of Ogossagou", ["MLI"])
+    assert place is not None and (place.name, place.country, place.precision) == ("Ogossagou", "MLI", 2)
+    namesake = gazetteer.resolve_in_article("Solhan", ["BFA"])  # GeoNames knows only Turkey's
+    assert namesake is not None and namesake.country == "BFA"
+    assert gazetteer.resolve_in_article("Doha", ["AFG"]).country == "QAT"  # type: ignore[union-attr]
+    assert gazetteer.resolve_in_article("the town", ["MLI"]) is None
+
+
+def test_a_strike_told_in_headline_lead_and_update_is_one_event_end_to_end() -> None:
+    text = (
+        "Drone strike kills five in Kharkiv\n\n"
+        "A Russian drone strike killed five people in Kharkiv on Friday, the regional governor said.\n\n"
+        "The death toll from the strike later rose to seven, officials said.\n\n"
+        "Separately, Russian shelling hit the town of Vovchansk on Saturday, wounding two people."
+    )
+    events = Sitrep().analyze_text(text, published=date(2024, 5, 11)).events
+    strikes = [e for e in events if e.location is not None and e.location.name == "Kharkiv"]
+    assert len(strikes) == 1 and len(strikes[0].mentions) >= 2
+    assert any(e.location is not None and e.location.name == "Vovchansk" for e in events)
