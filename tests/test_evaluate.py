@@ -20,7 +20,7 @@ from sitrep.evaluate import (
     load_gold,
     score,
 )
-from sitrep.models import Actor, Event, Location, TextSpan
+from sitrep.models import Actor, Event, Location, Mention, TextSpan
 
 GOLD_DIR = Path(__file__).parent / "gold"
 
@@ -133,6 +133,37 @@ def test_the_better_of_two_candidates_is_matched() -> None:
     assert report.fields["killed"] == (1, 1)
 
 
+def told_in(plover: str, *sentences: str, **fields: object) -> Event:
+    """One predicted event whose mentions are the given sentences (the first is its evidence)."""
+    mentions = tuple(Mention(s, TEXT.index(s), TEXT.index(s) + len(s)) for s in sentences)
+    return predicted(plover, sentences[0], mentions=mentions, **fields)
+
+
+def act_told_twice(**fields: object) -> GoldEvent:
+    pieces = ("Russian shelling killed", "Kyiv accused Moscow of targeting")
+    return GoldEvent(plover="ASSAULT", evidence_contains=pieces[0], pieces=pieces,
+                     expected={"evidence_contains": list(pieces), "plover": "ASSAULT", **fields})
+
+
+def test_an_event_told_in_two_sentences_is_matched_by_either_mention() -> None:
+    gold = document(act_told_twice(killed=3))
+    for sentences in ((FIRST,), (SECOND,), (SECOND, FIRST)):
+        report = score([gold], {"doc-1": [told_in("ASSAULT", *sentences, killed=3)]})
+        assert (report.matched, report.precision, report.fields["killed"]) == (1, 1.0, (1, 1)), sentences
+
+
+def test_a_prediction_per_sentence_of_one_act_earns_one_match_and_a_spurious_event() -> None:
+    one_per_sentence = [told_in("ASSAULT", FIRST), told_in("ASSAULT", SECOND)]
+    report = score([document(act_told_twice())], {"doc-1": one_per_sentence})
+    assert (report.matched, report.gold_events, report.predicted_events) == (1, 1, 2)
+    assert [m.kind for m in report.misses] == ["spurious"]
+
+
+def test_a_missed_multi_mention_event_shows_every_piece() -> None:
+    report = score([document(act_told_twice())], {"doc-1": []})
+    assert report.misses[0].evidence == "Russian shelling killed | Kyiv accused Moscow of targeting"
+
+
 def test_month_gold_date_accepts_any_day_of_that_month() -> None:
     month = document(gold_event("Russian shelling", "ASSAULT", date="2024-03"))
     same_month = predicted("ASSAULT", FIRST, date="2024-03-04")
@@ -168,6 +199,37 @@ def test_load_gold_reads_snippets_and_articles(tmp_path: Path) -> None:
     assert set(documents) == {"s1", "story"}
     assert documents["story"].published == date(2024, 1, 2)
     assert documents["s1"].events[0].expected["killed"] == 2
+
+
+def test_load_gold_reads_a_list_of_pieces_one_per_sentence(tmp_path: Path) -> None:
+    text = "Troops shelled a town. The shelling killed two. Police arrested a man."
+    event = {"evidence_contains": ["troops shelled", "The shelling killed"], "plover": "ASSAULT", "killed": 2}
+    (tmp_path / "a.jsonl").write_text(json.dumps({"id": "s1", "text": text, "events": [event]}))
+    (loaded,) = load_gold(tmp_path)[0].events
+    assert loaded.evidence_pieces == ("troops shelled", "The shelling killed")
+    assert loaded.evidence_contains == "troops shelled" and loaded.expected["killed"] == 2
+
+
+@pytest.mark.parametrize(
+    ("pieces", "problem"),
+    [
+        (["shelled a town", "shell"], "occurs 2 times"),  # the second piece is not distinctive
+        (["shelled a town", "bombed"], "occurs 0 times"),
+        (["Troops shelled", "a town"], "two pieces lie in one sentence"),
+        (["a town. The shelling"], "spans a sentence break"),
+        (["troops shelled", "Troops shelled"], "repeats a piece"),
+        ([], "non-empty string or list"),
+        (["shelled a town", ""], "non-empty string or list"),
+    ],
+)
+def test_load_gold_refuses_pieces_that_do_not_each_tell_one_sentence(
+    tmp_path: Path, pieces: list[str], problem: str
+) -> None:
+    text = "Troops shelled a town. The shelling killed two."
+    event = {"evidence_contains": pieces, "plover": "ASSAULT"}
+    (tmp_path / "bad.jsonl").write_text(json.dumps({"id": "s1", "text": text, "events": [event]}))
+    with pytest.raises(MalformedInput, match=f"bad.jsonl:1.*{problem}"):
+        load_gold(tmp_path)
 
 
 @pytest.mark.parametrize(
@@ -219,10 +281,19 @@ def test_every_evidence_occurs_once_within_one_sentence(gold: list[GoldDocument]
     problems = []
     for doc in gold:
         for event in doc.events:
-            evidence = event.evidence_contains
-            if doc.text.casefold().count(evidence.casefold()) != 1 or SENTENCE_BREAK.search(evidence):
-                problems.append(f"{doc.id}: {evidence!r}")
+            for evidence in event.evidence_pieces:
+                if doc.text.casefold().count(evidence.casefold()) != 1 or SENTENCE_BREAK.search(evidence):
+                    problems.append(f"{doc.id}: {evidence!r}")
     assert not problems
+
+
+def test_the_gold_is_event_level_one_event_per_act(gold: list[GoldDocument]) -> None:
+    """The same act told in several sentences is one gold event listing a piece of each (converted
+    from the mention-level gold on 2026-12-02); the articles hold such events."""
+    told_twice = [(d.id, e.label) for d in gold for e in d.events if len(e.evidence_pieces) > 1]
+    assert len(told_twice) >= 30
+    documents = {doc for doc, _ in told_twice}
+    assert {"som-mogadishu-wire", "ukr-kharkiv-missile-wire", "sahel-djibo-wire"} <= documents
 
 
 def test_snippet_places_are_gazetteer_names(snippets: list[GoldDocument]) -> None:

@@ -265,15 +265,19 @@ def _event_spans(event: Event) -> list[Any]:
 
 
 def _tells(gold_event: GoldEvent, event: Event, spans: Sequence[tuple[int, int]]) -> bool:
-    """Does the prediction tell this gold event, whatever type it gives it?"""
-    if gold_event.evidence_contains:
-        piece = gold_event.evidence_contains.casefold()
-        return any(piece in span.text.casefold() for span in _event_spans(event))
+    """Does the prediction tell this gold event, whatever type it gives it? A snippet or article gold
+    event is told when any of the prediction's mentions (or its evidence) contains any of its pieces."""
+    if gold_event.evidence_pieces:
+        texts = [span.text.casefold() for span in _event_spans(event)]
+        texts += [event.evidence.text.casefold()] if event.evidence else []
+        return any(piece.casefold() in text for piece in gold_event.evidence_pieces for text in texts)
     return any(s < ge and gs < e for s, e in spans for gs, ge in gold_event.spans)
 
 
 def _gold_label(gold_event: GoldEvent, text: str) -> str:
-    if gold_event.evidence_contains or gold_event.evidence_span is None:
+    if gold_event.evidence_pieces:
+        return " | ".join(gold_event.evidence_pieces)
+    if gold_event.evidence_span is None:
         return gold_event.label
     start, end = gold_event.evidence_span
     return text[start:end]

@@ -8,6 +8,7 @@ lists here are the ontology the gold and the evaluation share (sitrep/evaluate.p
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -77,11 +78,17 @@ class GoldEvent:
     """One event a careful analyst records; keys left out of `expected` are not scored."""
 
     plover: str
-    evidence_contains: str  # "" in event-level gold, which gives `spans` instead
+    evidence_contains: str  # the first (best) piece; "" in event-level gold, which gives `spans` instead
     expected: Mapping[str, Any]  # every key of the gold line, as written
     spans: tuple[tuple[int, int], ...] = ()  # event-level gold: every mention, offsets into the text
     evidence_span: tuple[int, int] | None = None  # event-level gold: the best mention
     incident: str | None = None  # event-level gold: the real-world incident's key across articles
+    pieces: tuple[str, ...] = ()  # one piece per sentence telling the act; () = (evidence_contains,)
+
+    @property
+    def evidence_pieces(self) -> tuple[str, ...]:
+        """Every piece a prediction may contain to tell this event, the best mention's first."""
+        return self.pieces or ((self.evidence_contains,) if self.evidence_contains else ())
 
     @property
     def label(self) -> str:
@@ -167,6 +174,10 @@ def _document(doc_id: str, text: str, record: Mapping[str, Any], where: str) -> 
     if not isinstance(raw_events, list):
         raise MalformedInput(f"{where}: 'events' must be a list")
     events = tuple(_gold_event(raw, f"{where} event {i + 1}") for i, raw in enumerate(raw_events))
+    problems = [f"{where} event {i + 1}: {problem}" for i, event in enumerate(events)
+                for problem in evidence_problems(event, text)]
+    if problems:
+        raise MalformedInput("; ".join(problems))
     return GoldDocument(
         id=doc_id,
         text=text,
@@ -189,8 +200,12 @@ def _gold_event(raw: Any, where: str) -> GoldEvent:
     plover, evidence = raw.get("plover"), raw.get("evidence_contains")
     if plover not in PLOVER_TYPES:
         raise MalformedInput(f"{where}: 'plover' must be one of the 16 PLOVER types, not {plover!r}")
-    if not isinstance(evidence, str) or not evidence.strip():
-        raise MalformedInput(f"{where}: 'evidence_contains' must be a non-empty string")
+    # One piece, or a list of them: one per sentence that tells the act (event-level gold).
+    pieces: tuple[Any, ...] = tuple(evidence) if isinstance(evidence, list) else (evidence,)
+    if not pieces or not all(isinstance(piece, str) and piece.strip() for piece in pieces):
+        raise MalformedInput(f"{where}: 'evidence_contains' must be a non-empty string or list of them")
+    if len({piece.casefold() for piece in pieces}) != len(pieces):
+        raise MalformedInput(f"{where}: 'evidence_contains' repeats a piece")
     mode = raw.get("mode")
     if mode is not None and mode not in ASSAULT_MODES:
         raise MalformedInput(f"{where}: unknown mode {mode!r}")
@@ -200,4 +215,29 @@ def _gold_event(raw: Any, where: str) -> GoldEvent:
     for key in ("actor1_kind", "actor2_kind"):
         if raw.get(key) is not None and raw[key] not in ACTOR_KINDS:
             raise MalformedInput(f"{where}: unknown actor kind {raw[key]!r}")
-    return GoldEvent(plover=plover, evidence_contains=evidence, expected=dict(raw))
+    return GoldEvent(plover=plover, evidence_contains=pieces[0], expected=dict(raw), pieces=pieces)
+
+
+# Where one sentence ends and the next begins, roughly: end punctuation (a closing quote may follow)
+# before a capital or an opening quote, or a line break (headlines, live-blog stamps, paragraphs).
+SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]?\s+(?=[A-Z\"“])|\n")
+
+
+def evidence_problems(event: GoldEvent, text: str) -> list[str]:
+    """What is wrong with a gold event's pieces in its text (none when each occurs exactly once,
+    inside one sentence, and no two of them lie in the same sentence: one piece per mention)."""
+    folded = text.casefold()
+    breaks = [match.end() for match in SENTENCE_BREAK.finditer(text)]
+    problems, sentences = [], []
+    for piece in event.evidence_pieces:
+        count = folded.count(piece.casefold())
+        if count != 1:
+            problems.append(f"{piece!r} occurs {count} times in the text")
+            continue
+        start = folded.index(piece.casefold())
+        if any(start < end <= start + len(piece.rstrip()) for end in breaks):
+            problems.append(f"{piece!r} spans a sentence break")
+        sentences.append(sum(1 for end in breaks if end <= start))
+    if len(set(sentences)) != len(sentences):
+        problems.append("two pieces lie in one sentence: give one piece per sentence that tells the act")
+    return problems

@@ -56,10 +56,11 @@ def document_problems(doc: GoldDocument, places: set[str]) -> list[str]:
     for event in doc.events:
         fields = event.expected
         where = f"{event.plover} {event.evidence_contains!r}"
-        if text.count(event.evidence_contains.casefold()) != 1:
-            problems.append(f"{where}: occurs {text.count(event.evidence_contains.casefold())} times")
-        if SENTENCE_BREAK.search(event.evidence_contains):
-            problems.append(f"{where}: spans a sentence break")
+        for piece in event.evidence_pieces:  # one per sentence that tells the act
+            if text.count(piece.casefold()) != 1:
+                problems.append(f"{where}: {piece!r} occurs {text.count(piece.casefold())} times")
+            if SENTENCE_BREAK.search(piece):
+                problems.append(f"{where}: {piece!r} spans a sentence break")
         if event.plover not in PLOVER_TYPES:
             problems.append(f"{where}: plover")
         if fields.get("mode") and (fields["mode"] not in ASSAULT_MODES or event.plover != "ASSAULT"):

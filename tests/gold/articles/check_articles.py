@@ -26,7 +26,7 @@ PROVINCES = {"sagaing", "idlib", "arauca", "amhara", "donetsk", "zamfara", "born
 KEYS = {
     "evidence_contains", "plover", "mode", "acled_sub_event_type", "actor1_country", "actor2_country",
     "actor1_kind", "actor2_kind", "location", "date", "killed", "injured", "displaced", "figure_qualifier",
-    "attributed_to", "hedged",
+    "attributed_to", "hedged", "note",
 }  # fmt: skip
 
 
@@ -49,9 +49,10 @@ def event_problems(event: dict, text: str, places: set[str]) -> list[str]:
     found = []
     if set(event) - KEYS:
         found.append(f"unknown keys {sorted(set(event) - KEYS)}")
-    evidence = event["evidence_contains"].lower()
-    if text.count(evidence) != 1:
-        found.append(f"evidence occurs {text.count(evidence)} times: {evidence!r}")
+    pieces = event["evidence_contains"]  # one piece, or one per sentence that tells the act
+    for evidence in [pieces] if isinstance(pieces, str) else pieces:
+        if text.count(evidence.lower()) != 1:
+            found.append(f"evidence occurs {text.count(evidence.lower())} times: {evidence!r}")
     if event["plover"] not in PLOVER:
         found.append(f"plover {event['plover']}")
     if event.get("mode") and (event["mode"] not in MODES or event["plover"] != "ASSAULT"):
