@@ -14,17 +14,9 @@ from typing import Annotated, Any
 import click
 import typer
 from rich.markup import escape
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    SpinnerColumn,
-    TextColumn,
-    TimeElapsedColumn,
-)
 from rich.table import Table
 
-from sitrep import cli_sources
+from sitrep import cli_ingest, cli_sources
 from sitrep.cli_common import (
     ActorName,
     Country,
@@ -57,37 +49,8 @@ app = typer.Typer(
 )
 
 
-@app.command()
-def ingest(paths: Paths, db: DbOption = None) -> None:
-    """Clean, extract and store articles; print a summary (ingested / unchanged / rejected).
-
-    Exits 1 when inputs were given and every one was rejected, like `clean` and `analyze`."""
-    sitrep = make_app(db)
-    with Progress(
-        SpinnerColumn(),
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-    ) as progress:
-        task = progress.add_task("ingesting", total=None)
-
-        def step(source: str, status: str) -> None:
-            name = safe(Path(source).name)[:40]
-            progress.update(task, advance=1, description=escape(f"{status:10s} {name}"))
-
-        summary = sitrep.ingest(paths, on_item=step)
-    counts = summary.counts
-    out.print(
-        f"ingested {counts['ingested']}, updated {counts['updated']}, unchanged {counts['unchanged']}, "
-        f"rejected {counts['rejected']}; {summary.events} events stored in {sitrep.settings.db_url}"
-    )
-    for rejected in summary.rejected:
-        out.print(f"  rejected {safe(rejected.source)}: {safe(rejected.reason)}", markup=False)
-    if counts["rejected"] and counts["rejected"] == counts.total():
-        raise typer.Exit(1)
+app.command()(cli_ingest.ingest)
+app.command()(cli_ingest.watch)
 
 
 @app.command()
@@ -231,9 +194,12 @@ def events(
 @app.command()
 def export(
     db: DbOption = None,
-    format: Annotated[str, typer.Option("--format", help="jsonl, csv (ACLED columns) or geojson.")] = "jsonl",
+    format: Annotated[
+        str,
+        typer.Option("--format", help="jsonl, csv (ACLED), gdelt (GDELT 2.0 columns), geojson or parquet."),
+    ] = "jsonl",
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="File to write (default stdout).")
+        Path | None, typer.Option("--output", "-o", help="File to write (default stdout; parquet needs one).")
     ] = None,
     country: Country = None,
     actor: ActorName = None,
@@ -243,20 +209,22 @@ def export(
     what: Annotated[str, typer.Option("--what", help="events, incidents or network.")] = "events",
     status: Status = None,
 ) -> None:
-    """Export events (JSON Lines, CSV in ACLED's columns, GeoJSON), incidents (the same formats) or the
-    actor network (GraphML or JSON Lines)."""
+    """Export events (JSON Lines, CSV in ACLED's columns, GDELT-style, GeoJSON, Parquet), incidents
+    (JSON Lines, CSV, GeoJSON, Parquet) or the actor network (GraphML or JSON Lines)."""
     from sitrep.export import FORMATS, export_events
 
+    filters = event_filters(country, actor, type, since, until)
+    if format == "parquet" and what in ("events", "incidents"):
+        _export_parquet(db, what, output, filters, status)
+        return
     if what in ("incidents", "network"):
-        cli_sources.export_sources(
-            db, what, format, output, event_filters(country, actor, type, since, until), status
-        )
+        cli_sources.export_sources(db, what, format, output, filters, status)
         return
     if what != "events":
         raise ConfigError(f"--what takes events, incidents or network, not {what!r}")
     if format not in FORMATS:
         raise ConfigError(f"--format takes {', '.join(FORMATS)}, not {format!r}")
-    found = make_app(db).store.events(**event_filters(country, actor, type, since, until))
+    found = make_app(db).store.events(**filters)
     chunks = export_events(found, format)
     if output is None:
         for chunk in chunks:
@@ -265,7 +233,55 @@ def export(
         with output.open("w", encoding="utf-8", newline="") as handle:
             for chunk in chunks:
                 handle.write(chunk)
-        err.print(f"wrote {len(found)} events to {safe(output)}", markup=False)
+        written = sum(1 for event in found if event.acled_event_type) if format == "csv" else len(found)
+        left = f" ({len(found) - written} with no ACLED event type left out)" if written < len(found) else ""
+        err.print(f"wrote {written} events to {safe(output)}{left}", markup=False)
+
+
+def _export_parquet(
+    db: str | None, what: str, output: Path | None, filters: dict[str, Any], status: str | None
+) -> None:
+    from sitrep.export import parquet
+
+    if output is None:
+        raise ConfigError("--format parquet writes a file: give one with -o FILE")
+    sitrep = make_app(db)
+    if what == "events":
+        count = parquet.write_events(sitrep.store.events(**filters), output)
+    else:
+        count = parquet.write_incidents(sitrep.corroborator.incident_records(**filters, status=status), output)
+    err.print(f"wrote {count} {what} to {safe(output)}", markup=False)
+
+
+@app.command()
+def report(
+    country: Annotated[str, typer.Option("--country", help="ISO3 code of the country (SYR, UKR...).")],
+    since: Annotated[str, typer.Option("--since", help="First day (YYYY-MM-DD).")],
+    until: Annotated[str, typer.Option("--until", help="Last day (YYYY-MM-DD), inclusive.")],
+    admin1: Annotated[str | None, typer.Option("--admin1", help="Only this province or state.")] = None,
+    format: Annotated[str, typer.Option("--format", help="md, html or pdf.")] = "md",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write (default stdout; pdf needs one).")
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """A situation report: key incidents with their contested figures, fatalities per day, a map,
+    threats, demands and agreements, changes in actor relations, the outlets' record; every figure
+    footnoted to its claims."""
+    from sitrep import report as reports
+
+    if format not in reports.FORMATS:
+        raise ConfigError(f"--format takes {', '.join(reports.FORMATS)}, not {format!r}")
+    first, last = parse_date(since, "--since"), parse_date(until, "--until")
+    assert first is not None and last is not None
+    if format == "pdf" and output is None:
+        raise ConfigError("--format pdf writes a file: give one with -o FILE")
+    built = reports.build(make_app(db), country, first, last, admin1)
+    if output is None:
+        sys.stdout.write(str(reports.render(built, format)))
+        return
+    written = reports.write(built, format, output)
+    err.print(f"wrote {', '.join(safe(path) for path in written)}", markup=False)
 
 
 @app.command(name="eval")

@@ -22,7 +22,7 @@ from fastapi.staticfiles import StaticFiles
 from sitrep.app import Sitrep
 from sitrep.errors import ConfigError, InputError, StoreError
 from sitrep.escaping import storable
-from sitrep.serve import api, pages
+from sitrep.serve import api, pages, report_routes
 from sitrep.serve.guards import RequestGuard, internal_error
 from sitrep.serve.services import Busy, NotFound, Services
 
@@ -108,6 +108,7 @@ def create_app(sitrep: Sitrep, tile_url: str | None = None) -> FastAPI:
 
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(report_routes.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
 
