@@ -133,10 +133,23 @@ class Sitrep:
         Rejections are recorded in the store and in the summary; they never stop the batch.
         `on_item(source, status)` is called once per input, for progress display.
         """
-        summary = IngestSummary()
+        analyses = self.analyze(paths, until="events" if with_events else "clean")
+        return self.store_analyses(analyses, on_item, with_events)
+
+    def store_analyses(
+        self,
+        analyses: Iterable[Analysis],
+        on_item: Callable[[str, str], None] | None = None,
+        with_events: bool = True,
+        summary: IngestSummary | None = None,
+    ) -> IngestSummary:
+        """Write analyses in the order given, one transaction per article, then attach each one's
+        events: the one writer behind `ingest`, whether the analyses come from this process or a
+        Dask cluster (sitrep.distributed), so the order given decides the incidents alone."""
+        summary = summary if summary is not None else IngestSummary()
         store = self.store
         notify = on_item or (lambda source, status: None)
-        for analysis in self.analyze(paths, until="events" if with_events else "clean"):
+        for analysis in analyses:
             if analysis.rejected is not None:
                 store.record_rejected(analysis.rejected.source, analysis.rejected.reason)
                 summary.rejected.append(analysis.rejected)
