@@ -30,15 +30,10 @@ from datetime import date
 
 from sitrep.models import Actor, Event, Location
 
-# Sub-event types that one ground attack is told as from sentence to sentence ("gunmen stormed the
-# college", "security forces engaged the attackers", "students were taken"); any other two different
-# sub-event types are different acts (an air strike and the shelling that followed).
-_GROUND_ACTS = frozenset(
-    {
-        "Armed clash", "Attack", "Abduction/forced disappearance", "Non-state actor overtakes territory",
-        "Government regains territory",
-    }
-)
+# Means of attack that are different acts when two sentences state different ones.
+_DISTINCT_MEANS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon"})
+_PHYSICAL = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT"})
+_NON_STATE = frozenset({"rebels", "political_militia", "identity_militia", "rioters", "protesters"})
 _SOURCE_RANK = {"stated": 0, "context": 1, "publication": 2, None: 3}
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, None: 3}
 
@@ -66,28 +61,33 @@ def _same_act(a: Event, b: Event) -> bool:
     if a.plover != b.plover:
         return False
     if a.evidence is not None and b.evidence is not None and a.evidence.start == b.evidence.start:
-        return False  # two acts the extractor found in one sentence stay two acts
+        return False  # the extractor already joined the triggers of one act within a sentence
     sa, sb = a.acled_sub_event_type, b.acled_sub_event_type
-    # A sentence that states no means ("the death toll rose to seven") has no sub-event type of its
-    # own worth keeping apart: only two stated means can disagree.
-    if sa and sb and sa != sb and a.mode and b.mode and not (sa in _GROUND_ACTS and sb in _GROUND_ACTS):
-        return False
-    return _same_place(a.location, b.location) and _same_day(a, b) and _same_sides(a, b)
+    if sa != sb and sa in _DISTINCT_MEANS and sb in _DISTINCT_MEANS:
+        return False  # an air strike and the shelling that followed are two acts
+    physical = a.plover in _PHYSICAL
+    return _same_place(a.location, b.location, physical) and _same_day(a, b) and _same_sides(a, b)
 
 
-def _same_place(a: Location | None, b: Location | None) -> bool:
+def _same_place(a: Location | None, b: Location | None, physical: bool) -> bool:
+    """Places that can be one act's: equal, or one inside the other; two towns are two acts.
+
+    A statement's place (where talks were held, where a speaker spoke) is loosely reported; it
+    keeps two statements apart only when both name a specific place."""
     if a is None or b is None:
+        return True
+    if (a.geonames_id is not None and a.geonames_id == b.geonames_id) or _name(a.name) == _name(b.name):
+        return True
+    specific = a.precision <= 2 and b.precision <= 2
+    if not physical and not specific:
         return True
     if a.country and b.country and a.country != b.country:
         return False
-    if (a.geonames_id is not None and a.geonames_id == b.geonames_id) or _name(a.name) == _name(b.name):
-        return True
-    # A town and the province or country it lies in agree; two towns do not.
-    wide, narrow = (a, b) if a.precision >= b.precision else (b, a)
-    if wide.precision == narrow.precision:
+    if specific:
         return False
-    if wide.geonames_id is None and wide.admin1 is None:
-        return True  # the country alone
+    wide, narrow = (a, b) if a.precision >= b.precision else (b, a)
+    if wide.admin1 is None or _name(wide.name) == _name(wide.admin1) and narrow.admin1 is None:
+        return True  # the country alone, or a province the other place's entry does not place
     return _name(narrow.admin1) in (_name(wide.name), _name(wide.admin1))
 
 
@@ -116,10 +116,19 @@ def _campaign(event: Event) -> bool:
 
 
 def _same_sides(a: Event, b: Event) -> bool:
-    a1, a2, b1, b2 = _who(a.actor1), _who(a.actor2), _who(b.actor1), _who(b.actor2)
-    if a1 is not None and b1 is not None and a1 != b1:
-        return False  # an attack and the other side's retaliation are two acts
-    return a2 is None or b2 is None or a2 == b2
+    """The acting side decides: an attack and the other side's retaliation are two acts. Sides are
+    compared by country (an outlet's "Islamic State" is another's "ISWAP", a president speaks for his
+    government); who was hit is too loosely told from sentence to sentence to keep acts apart."""
+    a1, b1 = _who(a.actor1), _who(b.actor1)
+    if a1 is None or b1 is None or a1 == b1:
+        return True
+    ca, cb = a.actor1.country if a.actor1 else None, b.actor1.country if b.actor1 else None
+    return ca is not None and ca == cb and _armed(a.actor1) == _armed(b.actor1)
+
+
+def _armed(actor: Actor | None) -> bool:
+    """State and non-state sides of one country are different sides."""
+    return actor is not None and actor.kind in _NON_STATE
 
 
 def _who(actor: Actor | None) -> str | None:
