@@ -18,31 +18,33 @@ from sitrep.evaluate import EvalReport
 
 TESTS = Path(__file__).resolve().parent
 
-# Reached on 2026-11-23: dev F1 0.859, sub-event 0.874, actor country 0.904, place 0.889, date 0.904,
-# killed 0.988, attribution 0.934; held-out F1 0.748, sub-event 0.831, actor country 0.774,
-# place 0.766, date 0.896, killed 0.975, attribution 0.870.
+# Re-pinned on 2026-12-02 (issue 9) after both sets were converted to event-level gold (one gold event
+# per act, every sentence that tells it a mention: tests/gold 436 -> 386 events, tests/heldout
+# 194 -> 174), measured at commit 2ec6dac (`sitrep eval tests/gold`, `sitrep eval tests/heldout`):
+# dev F1 0.846 (P 0.813, R 0.881), sub-event 0.872, actor country 0.906, place 0.872, date 0.986,
+# killed 0.899, attribution 0.902, hedged 0.984; held-out F1 0.742 (P 0.767, R 0.718), sub-event
+# 0.806, actor country 0.778, place 0.701, date 0.944, killed 0.861, attribution 0.872.
+# Killed fell from 0.986/0.975 because a merged gold event now asks for the act's figure (the lead's,
+# or the only one stated) from the one merged prediction; the held-out place floor (0.73 before the
+# merging, 0.70 pending this conversion) could not be restored: the converted set measures 0.701.
 DEV_FLOORS = {
     "f1": 0.83,
     "acled_sub_event_type": 0.85,
     "actor_country": 0.88,
-    "location": 0.86,
-    "date": 0.88,
-    "killed": 0.95,
-    "attribution": 0.90,
+    "location": 0.85,
+    "date": 0.96,
+    "killed": 0.87,
+    "attribution": 0.88,
     "hedged": 0.96,
 }
-# 2026-12-02, events not mentions (issue 9): one record per act moved the held-out place from 0.773
-# to 0.716 - villages the gazetteer lacks are now kept by name in the article's country (real-text
-# dev place right 0.28 -> 0.32) and the mention-level held-out gold scores the merged event's best
-# place against each sentence's. The floor follows, pending the gold's conversion to events.
 HELDOUT_FLOORS = {
     "f1": 0.72,
-    "acled_sub_event_type": 0.80,
-    "actor_country": 0.74,
-    "location": 0.70,
-    "date": 0.86,
-    "killed": 0.93,
-    "attribution": 0.84,
+    "acled_sub_event_type": 0.78,
+    "actor_country": 0.75,
+    "location": 0.68,
+    "date": 0.92,
+    "killed": 0.84,
+    "attribution": 0.85,
 }
 
 
