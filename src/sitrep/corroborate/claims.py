@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from sitrep.corroborate.agreement import CONTESTED, CORROBORATED, SINGLE, field_status, same_claimant
 from sitrep.corroborate.incidents import (
     date_span,
     dates_compatible,
@@ -33,7 +34,8 @@ FIELDS = (*FIGURES, "actors", "place", "date")
 # The fields whose disagreement makes an incident contested (a place or date mismatch would have
 # kept the reports apart in the first place).
 CONTESTABLE = (*FIGURES, "actors")
-CORROBORATED, SINGLE, CONTESTED = "corroborated", "single-source", "contested"
+__all__ = ["CONTESTED", "CORROBORATED", "SINGLE", "Source", "claim_rows", "claimant_key", "same_claimant",
+           "summarise"]  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,15 +55,6 @@ def claimant_key(attributed_to: str | None, rules: Rules | None = None) -> str |
     words = re.findall(r"[^\W\d_]+", attributed_to.casefold())
     kept = sorted({w[:4] for w in words if w not in rules.claimant_stopwords})
     return " ".join(kept) or attributed_to.casefold().strip()
-
-
-def same_claimant(a: str | None, b: str | None) -> bool:
-    """Claimant keys naming one claimant: two shared words, or every word of the shorter name."""
-    if a is None or b is None:
-        return a is b
-    words_a, words_b = set(a.split()), set(b.split())
-    shared = len(words_a & words_b)
-    return shared >= 2 or shared == min(len(words_a), len(words_b))
 
 
 def figures_agree(a: Mapping[str, Any], b: Mapping[str, Any], rules: Rules | None = None) -> bool:
@@ -86,27 +79,6 @@ def _claim(event: Event, value: Any, source: Source, rules: Rules) -> dict[str, 
         "source": source.key,
         "quote": event.evidence.text if event.evidence else None,
     }
-
-
-def same_voice(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
-    """One source speaking for one claimant (or in its own voice both times)."""
-    return a["source"] == b["source"] and same_claimant(a["claimant"], b["claimant"])
-
-
-def independent(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
-    """Different origins, and not one claimant relayed by both (two outlets quoting one ministry)."""
-    if a["source"] == b["source"]:
-        return False
-    return not (a["claimant"] and b["claimant"] and same_claimant(a["claimant"], b["claimant"]))
-
-
-def field_status(claims: Sequence[Mapping[str, Any]], agree: Callable[[Any, Any], bool]) -> str | None:
-    if not claims:
-        return None
-    pairs = [(a, b) for i, a in enumerate(claims) for b in claims[i + 1 :]]
-    if any(not same_voice(a, b) and not agree(a, b) for a, b in pairs):
-        return CONTESTED
-    return CORROBORATED if any(independent(a, b) for a, b in pairs) else SINGLE
 
 
 def _dedupe(claims: list[dict[str, Any]], key: Callable[[dict[str, Any]], Any]) -> list[dict[str, Any]]:
@@ -134,20 +106,36 @@ def _figure(
     claims = _dedupe(claims, lambda c: (c["value"], c["qualifier"]))
     if not claims:
         return None
-    for claim in claims:
-        others = [c["value"] for c in claims if c["source"] != claim["source"]]
-        claim["outside_range"] = (
-            (claim["value"] < min(others) or claim["value"] > max(others)) if others else None
-        )
+    _mark_outside_range(claims)
     credible = [c["value"] for c in claims if not c["hedged"]] or [c["value"] for c in claims]
     values = [c["value"] for c in claims]
     return {
-        "status": field_status(claims, lambda a, b: figures_agree(a, b, rules)),
+        "status": field_status(
+            claims, lambda a, b: figures_agree(a, b, rules), key=lambda c: (c["value"], c["qualifier"])
+        ),
         "conservative": min(credible),
         "min": min(values),
         "max": max(values),
         "claims": claims,
     }
+
+
+def _mark_outside_range(claims: list[dict[str, Any]]) -> None:
+    """Whether each figure lies outside the range the other sources give (None with no other source):
+    each source's own lowest and highest, then for a claim the extremes among the other sources."""
+    lows: dict[str, Any] = {}
+    highs: dict[str, Any] = {}
+    for claim in claims:
+        source, value = claim["source"], claim["value"]
+        lows[source] = min(value, lows.get(source, value))
+        highs[source] = max(value, highs.get(source, value))
+    by_low = sorted(lows.items(), key=lambda item: item[1])[:2]
+    by_high = sorted(highs.items(), key=lambda item: item[1], reverse=True)[:2]
+    for claim in claims:
+        source = claim["source"]
+        low = next((value for other, value in by_low if other != source), None)
+        high = next((value for other, value in by_high if other != source), None)
+        claim["outside_range"] = None if low is None else (claim["value"] < low or claim["value"] > high)
 
 
 def _actors(events: Sequence[Event], sources: Mapping[str, Source], rules: Rules) -> dict[str, Any] | None:
@@ -171,11 +159,19 @@ def _actors(events: Sequence[Event], sources: Mapping[str, Source], rules: Rules
         symmetric = {one.acled_event_type, two.acled_event_type} & rules.symmetric_acled_types
         return bool(symmetric) and sides_compatible(one.actor1, two.actor2, rules)
 
+    def sides(claim: Mapping[str, Any]) -> tuple[Any, ...]:  # what `agree` reads of a claim's event
+        event = by_event[claim["event_id"]]
+        return (*_side(event.actor1), *_side(event.actor2), event.acled_event_type)
+
     return {
-        "status": field_status(claims, agree),
+        "status": field_status(claims, lambda a, b: agree(a, b) or agree(b, a), key=sides),
         "value": _most_common(c["value"] for c in claims),
         "claims": claims,
     }
+
+
+def _side(actor: Any) -> tuple[Any, Any]:
+    return (actor.country, actor.kind) if actor is not None else (None, None)
 
 
 def _place(events: Sequence[Event], sources: Mapping[str, Source], rules: Rules) -> dict[str, Any] | None:
@@ -192,8 +188,12 @@ def _place(events: Sequence[Event], sources: Mapping[str, Source], rules: Rules)
     def agree(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
         return places_compatible(by_event[a["event_id"]].location, by_event[b["event_id"]].location, rules)
 
+    def where(claim: Mapping[str, Any]) -> Any:
+        found = by_event[claim["event_id"]].location
+        return found and (found.name, found.admin1, found.country, found.lat, found.lon, found.precision)
+
     location = best.location.to_dict() if best.location else None
-    return {"status": field_status(claims, agree), "value": location, "claims": claims}
+    return {"status": field_status(claims, agree, key=where), "value": location, "claims": claims}
 
 
 def _date(events: Sequence[Event], sources: Mapping[str, Source], rules: Rules) -> dict[str, Any] | None:
@@ -207,9 +207,12 @@ def _date(events: Sequence[Event], sources: Mapping[str, Source], rules: Rules) 
         span_a, span_b = date_span(by_event[a["event_id"]], rules), date_span(by_event[b["event_id"]], rules)
         return dates_compatible(span_a, span_b, rules)
 
+    def span(claim: Mapping[str, Any]) -> Any:
+        return date_span(by_event[claim["event_id"]], rules)
+
     days = [e.date for e in dated if e.date_precision in (None, "day") and e.date and len(e.date) == 10]
     value = _most_common(days) if days else _most_common(c["value"] for c in claims)
-    return {"status": field_status(claims, agree), "value": value, "claims": claims}
+    return {"status": field_status(claims, agree, key=span), "value": value, "claims": claims}
 
 
 def _most_common(values: Any) -> Any:
@@ -235,7 +238,7 @@ def summarise(
     if any((fields[name] or {}).get("status") == CONTESTED for name in CONTESTABLE):
         status = CONTESTED
     else:
-        status = field_status(reports, lambda a, b: True) or SINGLE
+        status = field_status(reports, lambda a, b: True, key=lambda c: None) or SINGLE
     spans = [s for s in (date_span(e, rules) for e in events) if s is not None]
     place = (fields["place"] or {}).get("value") or {}
     by_source: dict[str, dict[str, Any]] = {}

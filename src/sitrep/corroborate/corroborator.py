@@ -29,6 +29,7 @@ from sitrep.corroborate.incidents import (
 )
 from sitrep.corroborate.rules import Rules, load_rules
 from sitrep.models import CleanArticle, Event
+from sitrep.store import clusters
 from sitrep.store.incidents import CandidateSearch, IncidentStore
 
 
@@ -108,23 +109,26 @@ class Attacher:
             "shingles": sig.shingles if sig is not None else 0,
             "signature": sig.to_bytes() if sig is not None else None,
         }
-        matched_sources = self.db.sources_of(conn, [m.article_id for m in matches])
-        clusters = {s["cluster"] for s in matched_sources.values()}
-        if prior is not None:
-            clusters.add(prior["cluster"])
-        members = [m for m in self.db.cluster_rows(conn, clusters) if m["article_id"] != clean.id]
-        members.append({**row, "source_key": "", "cluster": clean.id})
-        if prior is not None and not matches:
-            members = [row | {"source_key": "", "cluster": clean.id}]  # an edited text leaves its old story
-        members.sort(key=lambda m: m["seq"])
-        origin, cluster = _cluster_origin(members), members[0]["article_id"]
+        # The stories joined: those of the matches, and the article's own when it is re-attached.
+        # Every member of a story carries its label and origin, so one row tells them per story.
+        joined: dict[str, str] = {}  # cluster label -> its origin (source_key)
+        for source in self.db.sources_of(conn, [m.article_id for m in matches]).values():
+            joined[source["cluster"]] = source["source_key"]
+        if prior is not None and matches:
+            joined[prior["cluster"]] = prior["source_key"]
+        # an edited text with no match leaves its old story alone: a story of its own again
+        deciding = clusters.deciding_rows(conn, joined, clean.id) if joined else []
+        deciding.append({**row, "cluster": clean.id})
+        origin = _cluster_origin(deciding)
+        cluster = min(deciding, key=lambda m: m["seq"])["article_id"]
         row.update(source_key=origin, cluster=cluster)
         self.db.save_source(conn, row, replace=prior is not None)
         self.db.save_bands(conn, clean.id, keys, replace=prior is not None)
         changed = [
-            m["article_id"]
-            for m in members
-            if m["article_id"] != clean.id and (m["source_key"] != origin or m["cluster"] != cluster)
+            member
+            for label, key in sorted(joined.items())
+            if key != origin or label != cluster
+            for member in clusters.member_ids(conn, label, clean.id)
         ]
         self.db.relabel(conn, changed, origin, cluster)
         return changed

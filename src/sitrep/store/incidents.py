@@ -35,6 +35,7 @@ from sqlalchemy import (
     insert,
     or_,
     select,
+    text,
     union_all,
     update,
 )
@@ -119,7 +120,12 @@ article_sources = Table(
     Column("shingles", Integer, nullable=False),
     Column("signature", LargeBinary),
     Index("ix_article_sources_source_key", "source_key"),
-    Index("ix_article_sources_cluster", "cluster"),
+    Index("ix_article_sources_cluster_seq", "cluster", "seq"),
+    Index("ix_article_sources_cluster_published", "cluster", "published", "seq"),
+    Index(
+        "ix_article_sources_cluster_stated", "cluster", "published", "seq",
+        sqlite_where=text("explicit_key IS NOT NULL"), postgresql_where=text("explicit_key IS NOT NULL"),
+    ),  # fmt: skip
     Index("ix_article_sources_seq", "seq", unique=True),
 )
 
@@ -164,11 +170,6 @@ _UNPLACED = (
     .limit(1)
 )
 _LAST_SEQ = select(func.coalesce(func.max(article_sources.c.seq), 0))
-_CLUSTER_ROWS = (
-    select(article_sources)
-    .where(article_sources.c.cluster.in_(bindparam("clusters", expanding=True)))
-    .order_by(article_sources.c.seq)
-)
 _SOURCES_OF = select(
     *(article_sources.c[name] for name in ("article_id", "source_key", "outlet", "basis", "copy_of",
                                            "similarity", "cluster"))
@@ -202,9 +203,6 @@ _ASSIGN = (
     update(events_table)
     .where(events_table.c.event_id == bindparam("b_event_id"))
     .values(incident_id=bindparam("b_incident_id"))
-)
-_DELETE_CLAIMS = delete(incident_claims).where(
-    incident_claims.c.incident_id.in_(bindparam("ids", expanding=True))
 )
 _DELETE_INCIDENTS = delete(incidents_table).where(incidents_table.c.id.in_(bindparam("ids", expanding=True)))
 
@@ -265,12 +263,6 @@ class IncidentStore:
         rows = [{"key": key, "article_id": article_id} for key in sorted(set(keys))]
         if rows:
             conn.execute(insert(minhash_bands), rows)
-
-    def cluster_rows(self, conn: Connection, clusters: Iterable[str]) -> list[dict[str, Any]]:
-        wanted = sorted(set(clusters))
-        if not wanted:
-            return []
-        return [dict(r) for r in conn.execute(_CLUSTER_ROWS, {"clusters": wanted}).mappings()]
 
     def relabel(self, conn: Connection, article_ids: Sequence[str], source_key: str, cluster: str) -> None:
         if article_ids:
@@ -358,17 +350,16 @@ class IncidentStore:
         """
         if not incident_ids:
             return
+        from sitrep.store.claim_rows import replace_claims  # it reads this module's tables
+
         fresh = set(new)
         wanted = [i for i in incident_ids if i not in fresh]
         if wanted:
-            conn.execute(_DELETE_CLAIMS, {"ids": wanted})
             conn.execute(_DELETE_INCIDENTS, {"ids": wanted})
         rows = [incident_row(summary) for summary, _claims in saved]
-        claims = [dict(claim) for _summary, rows_ in saved for claim in rows_]
         if rows:
             conn.execute(insert(incidents_table), rows)
-        if claims:
-            conn.execute(insert(incident_claims), claims)
+        replace_claims(conn, wanted, [claim for _summary, rows_ in saved for claim in rows_])
 
     # -- reads ----------------------------------------------------------------------------------
 
