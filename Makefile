@@ -28,13 +28,15 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -c "from sitrep.resolve.places import Gazetteer; Gazetteer.load()"
 	touch $@
 
-# Debian packages the tests use: a real PostgreSQL server (started per test run by tests/conftest.py).
+# Debian packages the tests use: a real PostgreSQL server (started per test run by tests/conftest.py),
+# chromium, and what `sitrep report` needs: Pango and fonts for WeasyPrint's PDF, poppler's pdftoppm.
 system-deps:
 	@if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then \
 	  echo "installing Debian's postgresql"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
 	fi
 	@bash scripts/install-browser.sh
+	@bash scripts/install-report-deps.sh
 
 run: install
 	$(BIN)/sitrep ingest --db $(DB) $(EXAMPLES)
