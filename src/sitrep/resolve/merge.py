@@ -3,11 +3,15 @@
 Real pages tell a strike in the headline, the lead, a toll update and a quote; an analyst records it
 once (EVENTS.md), with every sentence as a mention and the best the article settles in each field.
 Decisions, written down:
-- Sentences tell the same act when their type is the same (any two kinds of assault: a raid told as
-  an attack in one sentence and as a shooting in the next), and nothing they state disagrees: not
-  the place (two towns struck are two events; a town inside a province it names agrees), not the day
-  (two days are two events), not the sides (an attack and the retaliation by the side it hit are two
-  events, even though a clash told from the other side looks the same).
+- Sentences tell the same act when their type is the same and nothing they state disagrees: not the
+  place (two towns struck are two acts; a town inside a province it names agrees), not the day or
+  the year (two days are two acts; "the Westgate attack in 2013" is another act), not the acting
+  side (an attack and the other side's retaliation are two acts; sides are compared by country and
+  kind, since outlets name one group several ways), not two different remote means (an air strike
+  and the shelling that followed). Who was hit is too loosely told from sentence to sentence to split
+  an assault; for statements and sanctions it does (sanctions on two targets are two acts).
+- A sentence that says it tells another act ("Separately", "Another attack", "the next day", a
+  comparison with an earlier attack: data/merging.toml and the scene's cues) starts an act of its own.
 - A sentence stating only a week or a month ("in recent days", "this month") tells a campaign; it
   joins only a sentence of the same period, never the day's incident.
 - A sentence that names no place or day joins the act it is compatible with that the article told
@@ -24,11 +28,16 @@ Decisions, written down:
 
 from __future__ import annotations
 
+import re
+import tomllib
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
+from functools import lru_cache
+from importlib import resources
 
 from sitrep.models import Actor, Event, Location
+from sitrep.resolve.scene import new_incident_cues
 
 # Means of attack that are different acts when two sentences state different ones.
 _DISTINCT_MEANS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon"})
@@ -42,12 +51,31 @@ def merge_events(events: Sequence[Event], published: date | None) -> list[Event]
     """The article's acts, each with all its mentions, in the order the article first tells them."""
     groups: list[list[Event]] = []
     for event in sorted(events, key=_start):
+        if _tells_another_act(event):
+            groups.append([event])
+            continue
         home = next((g for g in groups if all(_same_act(event, other) for other in g)), None)
         if home is None:
             groups.append([event])
         else:
             home.append(event)
     return [_dated(_combine(group), published) for group in groups]
+
+
+@lru_cache(maxsize=1)
+def _further_act_cues() -> re.Pattern[str]:
+    raw = resources.files("sitrep").joinpath("data", "merging.toml").read_text(encoding="utf-8")
+    patterns = tomllib.loads(raw)["further_act"]["cues"]
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+_YEAR = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
+
+
+def _tells_another_act(event: Event) -> bool:
+    """A sentence that says it tells another act (cues), never a mention of an earlier one."""
+    text = event.evidence.text if event.evidence else ""
+    return bool(new_incident_cues().search(text) or _further_act_cues().search(text))
 
 
 def _start(event: Event) -> int:
@@ -96,6 +124,8 @@ def _name(value: str | None) -> str:
 
 
 def _same_day(a: Event, b: Event) -> bool:
+    if not _same_years(a, b):
+        return False
     if _campaign(a) or _campaign(b):
         # "in recent days ... have launched an offensive" tells a campaign, not the day's incident
         return (a.date, a.date_precision) == (b.date, b.date_precision)
@@ -111,6 +141,16 @@ def _same_day(a: Event, b: Event) -> bool:
     return False
 
 
+def _same_years(a: Event, b: Event) -> bool:
+    """A sentence naming a year other than the act's tells another act ("the Westgate mall attack
+    in 2013", "the 1998 embassy bombings") even where the year alone resolves to no date."""
+    for one, other in ((a, b), (b, a)):
+        years = set(_YEAR.findall(one.evidence.text if one.evidence else ""))
+        if years and other.date and other.date[:4] not in years:
+            return False
+    return True
+
+
 def _campaign(event: Event) -> bool:
     return event.date_source in ("stated", "context") and event.date_precision in ("week", "month")
 
@@ -120,6 +160,12 @@ def _same_sides(a: Event, b: Event) -> bool:
     compared by country (an outlet's "Islamic State" is another's "ISWAP", a president speaks for his
     government); who was hit is too loosely told from sentence to sentence to keep acts apart."""
     a1, b1 = _who(a.actor1), _who(b.actor1)
+    if a.plover not in _PHYSICAL:
+        # a statement or a sanction is about someone: sanctions on two targets, accusations
+        # against two parties are two acts
+        a2, b2 = _who(a.actor2), _who(b.actor2)
+        if a2 is not None and b2 is not None and a2 != b2:
+            return False
     if a1 is None or b1 is None or a1 == b1:
         return True
     ca, cb = a.actor1.country if a.actor1 else None, b.actor1.country if b.actor1 else None
