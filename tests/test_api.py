@@ -20,7 +20,7 @@ from fastapi.testclient import TestClient
 from dashboard_server import free_port
 from sitrep.app import Sitrep
 from sitrep.corroborate import Corroborator
-from sitrep.models import Actor, CleanArticle, Event, Location, Removed, TextSpan
+from sitrep.models import Actor, CleanArticle, Event, Location, Mention, Removed, TextSpan
 from sitrep.serve import create_app
 from sitrep.serve.explain import figure_sentence
 from sitrep.serve.highlight import event_spans, segments
@@ -276,6 +276,18 @@ def test_segments_cover_the_text_exactly_even_with_overlapping_spans() -> None:
         ("B hit C.", ("e1", "e2"), False),
         (" Then D.", ("e2",), False),
     ]
+
+
+def test_every_mention_of_an_event_is_marked_with_its_own_source() -> None:
+    text = "Strike kills five. Police said the toll rose to seven. Unrelated line."
+    event = Event(
+        "e1", "a", "ASSAULT", evidence=TextSpan("Strike kills five.", 0, 18),
+        mentions=(Mention("Strike kills five.", 0, 18), Mention(text[19:54], 19, 54, attributed_to="Police")),
+    )
+    pieces = segments(text, event_spans(text, [event]))
+    marked = [(p.text, p.attribution) for p in pieces if p.evidence == ("e1",)]
+    assert marked == [("Strike kills five.", False), ("Police", True), (" said the toll rose to seven.", False)]
+    assert pieces[-1].text == " Unrelated line." and not pieces[-1].evidence
 
 
 def test_figure_sentence_names_every_voice_and_the_published_figure() -> None:

@@ -40,32 +40,28 @@ class Segment:
 
 
 def event_spans(text: str, events: Iterable[Event]) -> list[Span]:
-    """Evidence spans of events, and the words naming the source each event is attributed to.
+    """Every mention of every event (each sentence that tells the act), and the words naming the
+    source each mention is attributed to.
 
-    Attribution is a name, not an offset: it is marked where that name appears inside the event's
-    own evidence sentence (case-insensitive); a source named elsewhere is not guessed at.
+    Attribution is a name, not an offset: it is marked where that name appears inside the mention's
+    own sentence (case-insensitive); a source named elsewhere is not guessed at. An event stored
+    before events had mentions is marked at its evidence sentence.
     """
     spans: list[Span] = []
     for event in events:
-        evidence = event.evidence
-        if evidence is None or not 0 <= evidence.start < evidence.end <= len(text):
-            continue
-        label = event.plover + (f" per {event.attributed_to}" if event.attributed_to else "")
-        spans.append(Span(evidence.start, evidence.end, "evidence", (event.event_id,), label))
-        if event.attributed_to:
-            sentence = text[evidence.start : evidence.end].lower()
-            found = sentence.find(event.attributed_to.lower())
-            if found >= 0:
-                start = evidence.start + found
-                spans.append(
-                    Span(
-                        start,
-                        start + len(event.attributed_to),
-                        "attribution",
-                        (event.event_id,),
-                        f"source: {event.attributed_to}",
-                    )
-                )
+        told = [(m.start, m.end, m.attributed_to) for m in event.mentions]
+        if not told and event.evidence is not None:
+            told = [(event.evidence.start, event.evidence.end, event.attributed_to)]
+        for start, end, source in told:
+            if not 0 <= start < end <= len(text):
+                continue
+            label = event.plover + (f" per {source}" if source else "")
+            spans.append(Span(start, end, "evidence", (event.event_id,), label))
+            if source:
+                found = text[start:end].lower().find(source.lower())
+                if found >= 0:
+                    at = start + found
+                    spans.append(Span(at, at + len(source), "attribution", (event.event_id,), f"source: {source}"))
     return spans
 
 
