@@ -286,7 +286,9 @@ def test_every_mention_of_an_event_is_marked_with_its_own_source() -> None:
     )
     pieces = segments(text, event_spans(text, [event]))
     marked = [(p.text, p.attribution) for p in pieces if p.evidence == ("e1",)]
-    assert marked == [("Strike kills five.", False), ("Police", True), (" said the toll rose to seven.", False)]
+    assert marked == [
+        ("Strike kills five.", False), ("Police", True), (" said the toll rose to seven.", False)
+    ]
     assert pieces[-1].text == " Unrelated line." and not pieces[-1].evidence
 
 

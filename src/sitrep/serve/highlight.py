@@ -61,7 +61,8 @@ def event_spans(text: str, events: Iterable[Event]) -> list[Span]:
                 found = text[start:end].lower().find(source.lower())
                 if found >= 0:
                     at = start + found
-                    spans.append(Span(at, at + len(source), "attribution", (event.event_id,), f"source: {source}"))
+                    source_label = f"source: {source}"
+                    spans.append(Span(at, at + len(source), "attribution", (event.event_id,), source_label))
     return spans
 
 
