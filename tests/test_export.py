@@ -5,12 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import subprocess
 import sys
-from pathlib import Path
-
-import re
 import tomllib
+from pathlib import Path
 
 import pytest
 
@@ -166,14 +165,16 @@ def test_parquet_reads_back_in_pandas_and_duckdb_with_the_csvs_fatalities(db: st
     assert isinstance(frame["date"].dropna().iloc[0], __import__("datetime").date)
     first = frame.iloc[0]
     assert isinstance(first["location"], dict) and "country" in first["location"]
-    assert isinstance(first["mentions"][0], dict) and {"text", "attributed_to", "killed"} <= set(first["mentions"][0])
+    mention = first["mentions"][0]
+    assert isinstance(mention, dict) and {"text", "attributed_to", "killed"} <= set(mention)
     assert set(frame["date_source"].dropna()) <= {"stated", "context", "publication"}
     syria = frame[frame["country"] == "SYR"]
     assert 0 < len(syria) <= len(frame)
     rows = list(csv.DictReader(io.StringIO(_run("export", "--db", db, "--format", "csv"))))
     csv_sum = sum(int(row["fatalities"]) for row in rows)
     con = duckdb.connect()
-    kinds = dict(con.execute(f"SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM '{target}')").fetchall())
+    described = con.execute(f"SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM '{target}')")
+    kinds = dict(described.fetchall())
     assert kinds["date"] == "DATE" and kinds["published"] == "DATE" and kinds["killed"] == "BIGINT"
     assert kinds["location"].startswith("STRUCT(") and kinds["mentions"].startswith("STRUCT(")
     count, duck_sum = con.execute(
@@ -200,7 +201,8 @@ def test_incidents_parquet_keeps_figures_and_their_claims(db: str, tmp_path: Pat
 
 
 def test_parquet_needs_a_file(db: str) -> None:
-    done = subprocess.run([*SITREP, "export", "--db", db, "--format", "parquet"], capture_output=True, text=True)
+    command = [*SITREP, "export", "--db", db, "--format", "parquet"]
+    done = subprocess.run(command, capture_output=True, text=True)
     assert done.returncode == 1 and "-o FILE" in done.stderr and "Traceback" not in done.stderr
 
 

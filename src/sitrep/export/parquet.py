@@ -48,7 +48,8 @@ def _types() -> dict[str, Any]:
     figure = pa.struct([("status", pa.string()), ("conservative", pa.int64()), ("min", pa.int64()),
                         ("max", pa.int64()), ("claims", pa.list_(claim))])  # fmt: skip
     source = pa.struct([("source", pa.string()), ("outlets", pa.list_(pa.string())),
-                        ("articles", pa.list_(pa.string())), ("claimants", pa.list_(pa.string()))])  # fmt: skip
+                        ("articles", pa.list_(pa.string())),
+                        ("claimants", pa.list_(pa.string()))])  # fmt: skip
     return {"actor": actor, "location": location, "span": span, "mention": mention, "figure": figure,
             "source": source}  # fmt: skip
 

@@ -48,7 +48,8 @@ def fatalities_chart(report: Report) -> bytes:
             when = date.fromisoformat(count.day)
             if count.kind == kind and when in index:
                 heights[index[when]] += count.killed
-        axes.bar(days, heights, bottom=bottom, color=COLOURS.get(kind, OTHER_COLOUR), label=kind, width=0.8)
+        axes.bar(days, heights,  # type: ignore[arg-type]
+                bottom=bottom, color=COLOURS.get(kind, OTHER_COLOUR), label=kind, width=0.8)
         bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
     axes.set_ylabel("fatalities (conservative)")
     axes.set_title("Fatalities per day by event type", fontsize=10)
@@ -94,7 +95,9 @@ def incident_map(report: Report) -> bytes:
     for key, (_, rings) in outlines().items():
         mine = key == own
         for ring in rings:
-            if len(ring) < 3 or not any(west <= x <= east and south <= y <= north for x, y in ring[::5] or ring):
+            if len(ring) < 3 or not any(
+                west <= x <= east and south <= y <= north for x, y in ring[::5] or ring
+            ):
                 continue
             axes.add_patch(Polygon(ring, closed=True, facecolor="#f2efe6" if mine else "#e4e4e4",
                                    edgecolor="#333333" if mine else "#aaaaaa", linewidth=1.0 if mine else 0.5,
@@ -102,7 +105,7 @@ def incident_map(report: Report) -> bytes:
     for incident in located:
         size = 30 + 12 * min(incident.killed, 100) ** 0.5 * 6
         colour = COLOURS.get(incident.kind, OTHER_COLOUR)
-        axes.scatter([incident.lon], [incident.lat], s=size, color=colour, alpha=0.75, edgecolor="black",
+        axes.scatter([incident.lon or 0.0], [incident.lat or 0.0], s=size, color=colour, alpha=0.75, edgecolor="black",
                      linewidth=0.6, zorder=3)  # fmt: skip
         axes.annotate(str(incident.marker), (incident.lon or 0, incident.lat or 0), fontsize=7, ha="center",
                       va="center", zorder=4, fontweight="bold")  # fmt: skip
@@ -111,7 +114,9 @@ def incident_map(report: Report) -> bytes:
     axes.set_aspect(1.0 / max(0.2, math.cos(math.radians((south + north) / 2))))
     axes.set_xticks([])
     axes.set_yticks([])
-    title = f"Key incidents, {report.country_name}" if located else f"{report.country_name}: no located incidents"
+    title = (
+        f"Key incidents, {report.country_name}" if located else f"{report.country_name}: no located incidents"
+    )
     axes.set_title(title, fontsize=10)
     data = _png(figure)
     plt.close(figure)

@@ -230,7 +230,7 @@ def _fatalities(incidents: list[KeyIncident]) -> list[DayCount]:
     return sorted(days.values(), key=lambda d: (d.day, d.kind))
 
 
-def _statements(records: list[Mapping[str, Any]], before: list[Mapping[str, Any]], notes: Footnotes
+def _statements(records: list[dict[str, Any]], before: list[dict[str, Any]], notes: Footnotes
                 ) -> list[Statement]:  # fmt: skip
     seen_before = {(r.get("plover"), r.get("actor1"), r.get("actor2")) for r in before}
     found = []
@@ -240,7 +240,9 @@ def _statements(records: list[Mapping[str, Any]], before: list[Mapping[str, Any]
             continue
         claims = _claims(record, "actors", "place", "date")
         quote = claims[0].quote if claims else ""
-        note = notes.add(f"{kind} by {record.get('actor1') or 'an unnamed actor'}, {record.get('date')}", claims)
+        note = notes.add(
+            f"{kind} by {record.get('actor1') or 'an unnamed actor'}, {record.get('date')}", claims
+        )
         key = (record.get("plover"), record.get("actor1"), record.get("actor2"))
         found.append(Statement(kind, record.get("date"), record.get("actor1"), record.get("actor2"), quote,
                                key in seen_before, note))  # fmt: skip
@@ -248,8 +250,10 @@ def _statements(records: list[Mapping[str, Any]], before: list[Mapping[str, Any]
 
 
 def _event_claims(events: Iterable[Event]) -> list[Claim]:
-    claims = [Claim(e.outlet, e.attributed_to, e.article_id, " ".join(e.evidence.text.split()) if e.evidence else "")
-              for e in events]  # fmt: skip
+    claims = [
+        Claim(e.outlet, e.attributed_to, e.article_id, " ".join(e.evidence.text.split()) if e.evidence else "")
+        for e in events
+    ]
     unique = {(c.outlet, c.claimant, c.article_id, c.quote): c for c in claims}
     return list(unique.values())
 
@@ -270,7 +274,9 @@ def _relations(sitrep: Sitrep, window: list[Event], before: list[Event], notes: 
     for row in rows:
         if row["event_id"] in window_ids:
             for edge in aggregate_relations([row], rules):
-                events_of[(edge["source_id"], edge["relation"], edge["target_id"])].append(by_id[row["event_id"]])
+                events_of[(edge["source_id"], edge["relation"], edge["target_id"])].append(
+                    by_id[row["event_id"]]
+                )
     changes = []
     for edge in now:
         key = (edge["source_id"], edge["relation"], edge["target_id"])
@@ -287,14 +293,19 @@ def _relations(sitrep: Sitrep, window: list[Event], before: list[Event], notes: 
     return sorted(changes, key=lambda c: (order[c.change], -c.independent_sources, c.source, c.target))
 
 
-def _outlets(sitrep: Sitrep, records: list[Mapping[str, Any]], events: list[Event], notes: Footnotes
+def _outlets(sitrep: Sitrep, records: list[dict[str, Any]], events: list[Event], notes: Footnotes
              ) -> list[OutletRow]:  # fmt: skip
-    """outlet_record over the window's claims; each outlet's note lists its claims per incident and article."""
-    labels = {r["incident_id"]: f"{r.get('acled_event_type') or r.get('plover')} at "
-              f"{(r.get('location') or {}).get('name') or 'an unstated place'}, {r.get('date')}" for r in records}  # fmt: skip
+    """outlet_record over the window's claims; an outlet's note lists its claims by incident and article."""
+    labels = {
+        r["incident_id"]: f"{r.get('acled_event_type') or r.get('plover')} at "
+        f"{(r.get('location') or {}).get('name') or 'an unstated place'}, {r.get('date')}"
+        for r in records
+    }
     claims = [c for c in sitrep.corroborator.db.claims() if c["incident_id"] in labels]
     voice: Counter[str | None] = Counter(e.outlet for e in events)
-    rows = outlet_record(claims, [{"outlet": o, "events": n, "attributed": 0, "hedged": 0} for o, n in voice.items()])
+    rows = outlet_record(
+        claims, [{"outlet": o, "events": n, "attributed": 0, "hedged": 0} for o, n in voice.items()]
+    )
     grouped: dict[str, dict[tuple[str, str, str | None], list[Mapping[str, Any]]]] = defaultdict(dict)
     for claim in claims:
         key = (claim["incident_id"], str(claim.get("article_id")), claim.get("attributed_to"))
@@ -311,7 +322,8 @@ def _outlets(sitrep: Sitrep, records: list[Mapping[str, Any]], events: list[Even
         ]  # fmt: skip
         note = notes.add(f"claims by {row['outlet']}", backing)
         found.append(OutletRow(row["outlet"], row["claims"], row["corroborated"], row["contested"],
-                               row["single-source"], row["figures_outside_range"], row["figures_compared"], note))  # fmt: skip
+                               row["single-source"], row["figures_outside_range"], row["figures_compared"],
+                               note))  # fmt: skip
     return found
 
 

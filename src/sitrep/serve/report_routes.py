@@ -50,7 +50,8 @@ def _answer(request: Request, country: str, since: str, until: str, admin1: str 
 
 
 @router.get("/api/report", tags=["api"], summary="A situation report (Markdown, HTML or PDF)",
-            response_class=Response, responses={**ERRORS, 200: {"content": {m: {} for m in MEDIA.values()}}})  # fmt: skip
+            response_class=Response,
+            responses={**ERRORS, 200: {"content": {m: {} for m in MEDIA.values()}}})  # fmt: skip
 def api_report(
     request: Request,
     country: Country,
