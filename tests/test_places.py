@@ -222,3 +222,19 @@ def test_camp_keeps_the_articles_name_as_text(gazetteer):
 def test_frontline_is_not_part_of_the_name(gazetteer):
     location = gazetteer.resolve("front-line Kupiansk", [])
     assert location is not None and location.name == "Kupyansk"
+
+
+def test_village_the_gazetteer_lacks_keeps_its_name_inside_the_container_the_text_gives(gazetteer):
+    # resolve() alone widens the unknown village to its container; in an article it stays the village
+    place = gazetteer.resolve_in_article("in the village of Kouloubanga in the Mopti region in Mali", ["MLI"])
+    assert place is not None
+    assert (place.name, place.admin1, place.country, place.precision) == ("Kouloubanga", "Mopti", "MLI", 2)
+    town = gazetteer.resolve_in_article("the coastal town of Ndzouani in northern Mozambique", ["MOZ"])
+    assert town is not None and (town.name, town.admin1, town.country) == ("Ndzouani", None, "MOZ")
+
+
+def test_a_known_town_in_its_container_is_not_replaced_by_its_name(gazetteer):
+    place = gazetteer.resolve_in_article("the town of Mopti in central Mali", ["MLI"])
+    assert place is not None and place.geonames_id is not None and place.precision == 1
+    region = gazetteer.resolve_in_article("in the Mopti region in central Mali", ["MLI"])
+    assert region is not None and region.precision == 3  # a province stays a province

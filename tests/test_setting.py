@@ -278,3 +278,34 @@ def test_direction_from_a_town_after_a_landmark(events):
     )
     location = found[0].location
     assert location is not None and location.name == "Mogadishu" and location.precision == 2
+
+
+def test_town_in_the_object_of_the_attack_is_the_place(events):
+    # the extractor's place phrase is the country; the sentence names the town the target is in
+    found = events("Gunmen stormed Garissa University College in northeastern Kenya on Thursday, killing 14.")
+    assert found[0].location is not None and found[0].location.name == "Garissa"
+
+
+def test_village_in_a_later_clause_is_the_place(events):
+    found = events(
+        "Armed men shot dead a local councillor on Tuesday inside his house in the village of "
+        "Kouloubanga, in central Mali, officials said."
+    )
+    location = found[0].location
+    assert location is not None
+    assert (location.name, location.country, location.precision) == ("Kouloubanga", "MLI", 2)
+
+
+def test_military_base_named_after_its_village(events):
+    found = events("Militants overran the Tinkabara military base in western Niger on Tuesday, killing 20.")
+    location = found[0].location
+    assert location is not None and (location.name, location.country) == ("Tinkabara", "NER")
+
+
+def test_agencies_and_destinations_are_not_places(events):
+    found = events(
+        "Twelve soldiers were killed in an ambush in Nigeria on Monday, Sahara Reporters said, "
+        "and the wounded were flown to Abuja."
+    )
+    location = found[0].location
+    assert location is None or location.name == "Nigeria"

@@ -118,7 +118,7 @@ class Resolver:
             persons=_persons(getattr(parsed, "doc", None)),
             doc=getattr(parsed, "doc", None),
         )
-        scene = Scene(article, self.gazetteer, context)
+        scene = Scene(article, self.gazetteer, context, known.doc, self.actors.names_someone)
         events = [self._event(article, mention, context, known, scene) for mention in mentions]
         return merge_events(events, article.published)
 

@@ -283,11 +283,20 @@ class Gazetteer:
         the article never names (Burkina Faso's Solhan is not Turkey's). A name `is_actor` knows
         ("Boko Haram") is never kept as a place."""
         found = self.resolve(text, countries)
-        if not countries or (found is not None and not self._foreign_namesake(found, countries)):
-            return found
         cleaned = place_phrases.clean(text)
         phrase = place_phrases.parse(cleaned) if cleaned else None
         name = phrase.name.strip(place_phrases.TRIM) if phrase else ""
+        # "the village of Solhan in the Yagha province in Burkina Faso", "the town of Palma in northern
+        # Mozambique": `resolve` widens a name it lacks to the container the text gives; the name
+        # the text ties to the act is kept instead, inside that container.
+        widened = found is not None and phrase is not None and phrase.qualifier is not None and (
+            found.precision == 3 and _key(found.name) != _key(name) and _key(found.text or "") != _key(name)
+        )
+        if found is not None and widened and countries and found.country not in countries:
+            widened = False  # a foreign container: no better than the article's own countries
+        keep = found is not None and not widened and not self._foreign_namesake(found, countries)
+        if not countries or keep:
+            return found
         if not name or not place_phrases.is_proper_name(name) or not name[:1].isupper():
             return found
         if self.country_iso3(name) is not None or (is_actor is not None and is_actor(name)):
@@ -295,9 +304,13 @@ class Gazetteer:
         container = self.resolve(phrase.qualifier, countries) if phrase and phrase.qualifier else None
         if container is not None and container.country not in countries:
             container = None
+        if container is None and widened and found is not None:
+            container = found
         admin1 = None
         if container is not None:
-            admin1 = container.admin1 or (container.name if container.precision == 3 else None)
+            is_country = self.country_iso3(container.name) is not None
+            province = container.precision == 3 and not is_country
+            admin1 = container.admin1 or (container.name if province else None)
         return Location(
             name=name,
             admin1=admin1,
@@ -390,6 +403,10 @@ def _admin1_code_of(gazetteer: Gazetteer, location: Location) -> str | None:
         if place.kind == "admin1" and place.country == location.country:
             return place.admin1_code
     return None
+
+
+def _key(name: str) -> str:
+    return normalise(place_phrases.clean(name))
 
 
 def _bare(name: str) -> str:

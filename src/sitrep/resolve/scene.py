@@ -20,14 +20,16 @@ from __future__ import annotations
 import bisect
 import re
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from sitrep.models import CleanArticle, DatePrecision, EventMention, Location
 from sitrep.resolve.dates import is_part_of_day
 from sitrep.resolve.places import Gazetteer
+from sitrep.resolve.sentence_places import most_specific
 
 # Event types that happen somewhere: a statement (ACCUSE, THREATEN...) has no scene of its own.
 PHYSICAL = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "AID"})
@@ -57,8 +59,12 @@ class _Dated:
 
 
 class Scene:
-    def __init__(self, article: CleanArticle, gazetteer: Gazetteer, context: Sequence[str]) -> None:
+    def __init__(
+        self, article: CleanArticle, gazetteer: Gazetteer, context: Sequence[str], doc: Any = None,
+        is_actor: Callable[[str], bool] | None = None,
+    ) -> None:
         text = article.text
+        self._gazetteer, self._context, self._doc, self._is_actor = gazetteer, context, doc, is_actor
         self._breaks = [i for i, char in enumerate(text) if char == "\n"]
         self._incident_date: _Dated | None = None  # the date of the incident being told
         self._last_date: _Dated | None = None  # the last date any sentence stated
@@ -84,6 +90,10 @@ class Scene:
         sentence = mention.sentence.start
         paragraph = self._paragraph(sentence)
         physical = mention.plover in PHYSICAL
+        if location is None or location.precision >= 3:
+            # "gunmen attacked Garissa University College in northeast Kenya": the sentence names a
+            # town the extractor's phrase does not
+            location = self._in_sentence(mention, 3) or location
         if physical and self._place is not None and mention.place and _ANAPHOR.match(mention.place.text):
             location = self._place  # "two missiles hit the city's Kyivskyi district": the city in focus
         if self._broken_at != sentence and new_incident_cues().search(mention.sentence.text):
@@ -113,7 +123,12 @@ class Scene:
                 location = self._place
             elif self._dateline is not None and self._broken_at is None:
                 location = self._dateline
+        if location is None:
+            location = self._in_sentence(mention, 4)
         return when, precision, location
+
+    def _in_sentence(self, mention: EventMention, bound: int) -> Location | None:
+        return most_specific(mention, self._doc, self._gazetteer, self._context, self._is_actor, bound)
 
 
 def _same_place(a: Location, b: Location) -> bool:
