@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from sitrep.clean import clean_article, detect_language
 from sitrep.clean.boilerplate import find_boilerplate
 from sitrep.clean.offsets import assemble
-from sitrep.errors import EmptyInput, MalformedInput, NotEnglish
+from sitrep.errors import EmptyInput, MalformedInput
 from sitrep.models import Article
 from sitrep.settings import Settings
 
@@ -141,15 +141,15 @@ def test_nothing_left_after_cleaning_is_empty_input() -> None:
         clean_article(_text_article("   \n\n  "), SETTINGS)
 
 
-def test_french_text_is_rejected_with_its_language() -> None:
+def test_french_text_is_cleaned_with_its_language() -> None:
     body = (
         "Des frappes aériennes ont tué au moins douze civils dans la province d'Idlib jeudi, selon les "
         "secouristes. Les forces gouvernementales syriennes, soutenues par la Russie, poursuivent leur "
         "offensive contre les derniers bastions rebelles du nord-ouest du pays."
     )
     assert detect_language(body) == "fr"
-    with pytest.raises(NotEnglish, match=r"French text \(fr\), only English is supported"):
-        clean_article(_text_article(body), SETTINGS)
+    cleaned = clean_article(_text_article(body), SETTINGS)
+    assert cleaned.language == "fr" and cleaned.text.startswith("Des frappes")
 
 
 def test_short_text_is_not_language_checked() -> None:

@@ -95,7 +95,6 @@ def test_every_bad_input_is_one_reason_and_one_rejected_row_and_the_rest_is_stor
         "latin1.txt": "UTF-8",
         "huge.txt": "too large",
         "truncated.html": "",
-        "french.txt": "French",
         "wire.jsonl:2": "not JSON",
         "gone.txt": "",
         "pipe.txt": "",
@@ -106,18 +105,18 @@ def test_every_bad_input_is_one_reason_and_one_rejected_row_and_the_rest_is_stor
         assert words in lines[0], lines[0]
     assert len(reasons) == len(expected)
     assert f"rejected {len(expected)}" in done.stdout.splitlines()[0]
-    assert _count(db_file, "articles") == 4  # two files and two good JSONL lines
+    assert _count(db_file, "articles") == 5  # two files, two good JSONL lines, the French text (not analysed)
     assert _count(db_file, "rejected") == len(expected)
 
     again = _run(db, batch)
     assert again.returncode == 0, again.stderr
-    assert again.stdout.startswith("ingested 0, updated 0, unchanged 4")
-    assert _count(db_file, "articles") == 4
+    assert again.stdout.startswith("ingested 0, updated 0, unchanged 5")
+    assert _count(db_file, "articles") == 5
     assert _count(db_file, "rejected") == len(expected)  # a rerun lists each rejection once
 
 
 def test_a_path_that_does_not_exist_is_a_rejection_not_a_crash(tmp_path: Path) -> None:
     done = _run(f"sqlite:///{tmp_path / 'x.db'}", tmp_path / "missing.txt")
-    assert done.returncode == 0
+    assert done.returncode == 1  # every input rejected
     assert "rejected 1" in done.stdout
     assert "Traceback" not in done.stderr

@@ -40,12 +40,16 @@ class IngestSummary:
 
 @dataclass(frozen=True, slots=True)
 class Analysis:
-    """One article through the pipeline: its cleaned text and its events (or why it was rejected)."""
+    """One article through the pipeline: its cleaned text and its events (or why it was rejected).
+
+    `not_analysed` says why a cleaned article has no events without being rejected: a language
+    other than English (extraction is English-only; the article is stored all the same)."""
 
     source: str
     clean: CleanArticle | None
     events: tuple[Event, ...] = ()
     rejected: Rejected | None = None
+    not_analysed: str | None = None
 
 
 class Sitrep:
@@ -104,7 +108,7 @@ class Sitrep:
                 yield Analysis(outcome.article.source, None, rejected=outcome.rejected)
             else:
                 events = tuple(outcome.artifacts.get("events", ()))
-                yield Analysis(outcome.article.source, outcome["clean"], events)
+                yield Analysis(outcome.article.source, outcome["clean"], events, not_analysed=outcome.note)
         for rejected in pending:
             yield Analysis(rejected.source, None, rejected=rejected)
 

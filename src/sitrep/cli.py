@@ -38,6 +38,8 @@ from sitrep.cli_common import (
 from sitrep.errors import ConfigError, SitrepError
 from sitrep.escaping import for_terminal
 
+# What `sitrep clean --format text` shows above each text.
+CLEAN_FIELDS = ("title", "byline", "published", "outlet", "language", "source_url", "republished_from")
 # The exit status of a command line Sitrep cannot understand (an unknown command, `--limit abc`).
 USAGE_EXIT = 2
 
@@ -111,7 +113,7 @@ def clean(
         else:
             record = analysis.clean.to_dict()
             out.rule(str(record["id"]))
-            for key in ("title", "byline", "published", "outlet", "source_url", "republished_from"):
+            for key in CLEAN_FIELDS:
                 if record[key]:
                     out.print(f"{key}: {safe(record[key])}", markup=False)
             out.print(for_terminal(record["text"], keep_newlines=True), markup=False)
@@ -162,7 +164,10 @@ def analyze(
         if analysis.rejected is not None:
             failed += 1
             err.print(f"rejected {safe(analysis.source)}: {safe(analysis.rejected.reason)}", markup=False)
-        elif format == "jsonl":
+            continue
+        if analysis.not_analysed:
+            err.print(f"{safe(analysis.source)}: {safe(analysis.not_analysed)}", markup=False)
+        if format == "jsonl":
             write_jsonl(event.to_dict() for event in analysis.events)
         else:
             collected.extend(analysis.events)

@@ -6,7 +6,7 @@
     |   +-- BinaryInput         not text (NUL bytes, an image)
     |   +-- EncodingError       not valid UTF-8 (or the declared encoding)
     |   +-- TooLarge            over Settings.max_input_bytes
-    |   +-- NotEnglish          the language detector says another language
+    |   +-- NotEnglish          (kept for callers; other languages are now stored, not analysed)
     |   +-- MalformedInput      broken JSON line, HTML with no main text, unreadable feed
     |   +-- UnreadableInput     the operating system refused to read it
     +-- PipelineError           stages in an order where one lacks what it requires (start-up)

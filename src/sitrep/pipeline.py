@@ -34,13 +34,23 @@ class Stage:
     run: Callable[[Sequence[tuple[Any, ...]]], list[Any]]
 
 
+@dataclass(frozen=True, slots=True)
+class NotAnalysed:
+    """A stage's result that ends an item's run early without rejecting it: what came before stands
+    (a non-English article is cleaned and stored, with no events), and `reason` says why."""
+
+    reason: str
+
+
 @dataclass(slots=True)
 class Outcome:
-    """What the pipeline made of one article: every artifact by name, or the reason it was rejected."""
+    """What the pipeline made of one article: every artifact by name, or the reason it was rejected
+    (or, in `note`, why its run ended early: NotAnalysed)."""
 
     article: Article
     artifacts: dict[str, Any] = field(default_factory=dict)
     rejected: Rejected | None = None
+    note: str | None = None
 
     def __getitem__(self, name: str) -> Any:
         return self.artifacts[name]
@@ -74,7 +84,7 @@ class Pipeline:
     def _run_batch(self, batch: list[Article]) -> list[Outcome]:
         outcomes = [Outcome(article, {START: article}) for article in batch]
         for stage in self.stages:
-            live = [o for o in outcomes if o.rejected is None]
+            live = [o for o in outcomes if o.rejected is None and o.note is None]
             if not live:
                 break
             results = stage.run([tuple(o.artifacts[name] for name in stage.requires) for o in live])
@@ -85,6 +95,8 @@ class Pipeline:
             for outcome, result in zip(live, results, strict=True):
                 if isinstance(result, InputError):
                     outcome.rejected = Rejected(outcome.article.source, str(result))
+                elif isinstance(result, NotAnalysed):
+                    outcome.note = result.reason
                 else:
                     outcome.artifacts[stage.provides] = result
         return outcomes
@@ -105,6 +117,17 @@ def per_item(function: Callable[..., Any]) -> Callable[[Sequence[tuple[Any, ...]
     return run
 
 
+def _other_language(code: str | None, supported: str) -> NotAnalysed | None:
+    from sitrep.clean.language import language_name
+
+    if code is None or code == supported:
+        return None
+    return NotAnalysed(
+        f"not analysed: {language_name(code)} text ({code}); events are extracted from "
+        f"{language_name(supported)} text only"
+    )
+
+
 def _too_long(text: str, limit: int) -> TooLarge | None:
     if len(text) <= limit:
         return None
@@ -123,8 +146,13 @@ def standard_pipeline(settings: Settings, until: str = "events") -> Pipeline:
     from sitrep.parse import parse_articles
 
     def parse(batch: Sequence[tuple[Any, ...]]) -> list[Any]:
-        # A text over the limit is one rejection; the rest of the batch is parsed as usual.
-        results: list[Any] = [_too_long(args[0].text, settings.max_text_chars) for args in batch]
+        # Another language is cleaned but not analysed; a text over the limit is one rejection; the
+        # rest of the batch is parsed as usual.
+        limit = settings.max_text_chars
+        results: list[Any] = [
+            _other_language(clean.language, settings.language) or _too_long(clean.text, limit)
+            for (clean,) in batch
+        ]
         fits = [n for n, result in enumerate(results) if result is None]
         parsed = parse_articles([batch[n][0] for n in fits], settings.spacy_model, settings.parse_batch_size)
         for n, result in zip(fits, parsed, strict=True):

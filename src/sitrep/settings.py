@@ -31,7 +31,7 @@ class Settings:
     max_queued_analyses: int = 4
     # Articles shorter than this after cleaning carry no usable report.
     min_text_chars: int = 40
-    # Language detection: texts in another language are rejected (the pipeline is English-only).
+    # The language analysed: texts in another are cleaned and stored, not analysed (no events).
     language: str = "en"
     # Below this many letters, language detection is unreliable: the text is accepted as English.
     min_chars_for_language: int = 60

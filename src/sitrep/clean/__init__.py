@@ -1,5 +1,8 @@
 """The clean stage: Article -> CleanArticle.
 
+Any language is cleaned, and its language recorded (`language`, detected on at least
+Settings.min_chars_for_language letters); only the analysis after clean is English-only.
+
 HTML goes through trafilatura (main text and page metadata); plain text and extracted text alike
 then lose boilerplate by the rules of data/boilerplate.toml, and the notices they recognise
 become metadata (byline, republished_from, source_url). The cleaned text keeps the article's
@@ -8,7 +11,6 @@ paragraph structure and an OffsetMap back to the text it was cut from.
 Raises (all InputError, so the pipeline records a rejection and goes on):
     EmptyInput      nothing (or under Settings.min_text_chars) left after cleaning
     MalformedInput  HTML with no main text
-    NotEnglish      another language, detected on at least Settings.min_chars_for_language letters
 """
 
 from __future__ import annotations
@@ -17,9 +19,9 @@ import hashlib
 
 from sitrep.clean.boilerplate import find_boilerplate
 from sitrep.clean.html import extract_html
-from sitrep.clean.language import detect_language, has_letters, language_name
+from sitrep.clean.language import detect_language, has_letters
 from sitrep.clean.offsets import assemble
-from sitrep.errors import EmptyInput, MalformedInput, NotEnglish
+from sitrep.errors import EmptyInput, MalformedInput
 from sitrep.models import Article, CleanArticle
 from sitrep.settings import Settings
 
@@ -27,15 +29,11 @@ __all__ = ["clean_article", "detect_language"]
 
 
 def _decide_language(text: str, declared: str | None, settings: Settings) -> str:
+    """The text's language: detected, or (on too few letters to tell) declared, else the default.
+    Any language is cleaned; the stages after clean analyse Settings.language only."""
     if has_letters(text, settings.min_chars_for_language):
-        code = detect_language(text)
-    else:
-        code = (declared or settings.language).lower()[:2]
-    if code != settings.language:
-        raise NotEnglish(
-            f"{language_name(code)} text ({code}), only {language_name(settings.language)} is supported"
-        )
-    return code
+        return detect_language(text)
+    return (declared or settings.language).lower()[:2]
 
 
 def clean_article(article: Article, settings: Settings) -> CleanArticle:

@@ -91,6 +91,9 @@ class AnalyzeOut(BaseModel):
     article: dict[str, Any] | None
     events: list[dict[str, Any]]
     rejected: str | None = None
+    not_analysed: str | None = Field(
+        default=None, description="Why a cleaned article has no events: a language other than English"
+    )
 
 
 class IngestOut(BaseModel):
@@ -236,7 +239,11 @@ async def analyze(svc: ServicesDep, body: ArticleIn) -> dict[str, Any]:
     analysis = await svc.in_pipeline(
         svc.analyze, body.text, kind=body.kind, published=body.published, outlet=body.outlet, url=body.url
     )
-    return {"article": _accepted(analysis).to_dict(), "events": [e.to_dict() for e in analysis.events]}
+    return {
+        "article": _accepted(analysis).to_dict(),
+        "events": [e.to_dict() for e in analysis.events],
+        "not_analysed": analysis.not_analysed,
+    }
 
 
 @router.post(
@@ -257,7 +264,12 @@ async def ingest_article(svc: ServicesDep, body: ArticleIn) -> dict[str, Any]:
         outlet=body.outlet,
         url=body.url,
     )
-    return {"id": _accepted(analysis).id, "status": status, "events": len(analysis.events)}
+    return {
+        "id": _accepted(analysis).id,
+        "status": status,
+        "events": len(analysis.events),
+        "reason": analysis.not_analysed,
+    }
 
 
 def _accepted(analysis: Analysis) -> CleanArticle:
