@@ -248,3 +248,88 @@ def test_language_of_a_long_page_is_read_from_its_first_stretch() -> None:
     # past the sample, a tail in another language does not change the answer
     assert detect_language(long_english + french * 200) == "en"
 
+
+
+# ------------------------------------------------------------ furniture recognised by its shape
+STORY = (
+    "Gunmen attacked a market in the town of Kadisau on Tuesday, killing at least 14 people, the "
+    "state police said in a statement."
+)
+
+
+def _kept(body: str) -> str:
+    return clean_article(_text_article(body), SETTINGS).text
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Traders inspect burnt stalls at the market in Kadisau on Wednesday. Amina Bello / Reuters",
+        "A wounded man is carried to an ambulance after the attack. (AP Photo/Musa Garba)",
+        "Relatives wait outside the hospital in Gusau, Nigeria, on May 3, 2023. PHOTO: AFP",
+        "Soldiers patrol the road to Kadisau. Photograph: Musa Garba/AFP via Getty Images",
+        "Burnt stalls at the market. STATE POLICE/AFP/Handout",
+        "This handout photo released by the state government shows the burnt market.",
+    ],
+)
+def test_a_line_closed_by_a_photo_credit_is_a_caption(caption: str) -> None:
+    kept = _kept(f"{STORY}\n\n{caption}\n\nResidents said the gunmen arrived on motorcycles at noon.")
+    assert STORY in kept and "arrived on motorcycles" in kept
+    assert caption.split(".")[0] not in kept
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The attackers fled toward the forest, a police spokesman told Reuters.",
+        "The state government said it had sent more troops to the area. –Reuters",
+        "Officials at the hospital in Gusau said nine of the wounded were in critical condition, AFP reported.",
+    ],
+)
+def test_news_naming_an_agency_is_no_caption(sentence: str) -> None:
+    assert sentence in _kept(f"{STORY}\n\n{sentence}\n\nResidents said the gunmen arrived at noon.")
+
+
+def test_a_headed_list_of_other_stories_is_dropped_and_the_story_after_it_kept() -> None:
+    body = (
+        f"{STORY}\n\nRelated news\nFloods kill 20 in northern state\nAfrica 03:15\n"
+        "Army says it killed 40 bandits in forest raid\nAfrica 9 May 16:20\n\n"
+        "Residents said the gunmen arrived on motorcycles at noon."
+    )
+    kept = _kept(body)
+    assert "Floods kill 20" not in kept and "Army says it killed 40" not in kept and "Africa 03:15" not in kept
+    assert STORY in kept and "arrived on motorcycles" in kept
+
+
+def test_an_unheaded_run_of_stamped_teasers_is_a_list_but_a_plans_points_are_not() -> None:
+    teasers = (
+        "Floods kill 20 in northern state\nAfrica 03:15\nArmy says it killed 40 bandits in forest raid\n"
+        "Africa 9 May 16:20\nPresident names new defence chief\nPolitics 8 May 10:02"
+    )
+    kept = _kept(f"{STORY}\n\n{teasers}\n\nResidents said the gunmen arrived on motorcycles at noon.")
+    assert "Army says it killed 40" not in kept and "arrived on motorcycles" in kept
+    points = (
+        "Ceasefire to begin at 06:00 local time on 15 March\n"
+        "Heavy weapons to be withdrawn within two weeks of 16 March\n"
+        "Prisoners to be exchanged by 20 March at 12:00\n"
+        "Monitors to report to the council every 30 days from 1 April"
+    )
+    kept = _kept(f"{STORY}\n\nThe deal's main points:\n{points}\n\nThe talks lasted 16 hours.")
+    assert "Heavy weapons to be withdrawn" in kept
+
+
+def test_headlines_closing_the_page_are_dropped_but_a_broken_last_paragraph_stays() -> None:
+    closing = "Floods kill 20 in northern state\nArmy says it killed 40 bandits\nPresident names new defence chief"
+    kept = _kept(f"{STORY}\n\nResidents said the gunmen arrived at noon.\n\n{closing}")
+    assert "Army says it killed 40" not in kept and "arrived at noon" in kept
+    wrapped = (
+        "Residents said the gunmen arrived on motorcycles\nat noon and fired on traders before\n"
+        "setting fire to"
+    )
+    assert "setting fire to" in _kept(f"{STORY}\n\n{wrapped}")
+
+
+def test_a_short_line_printed_twice_keeps_its_first_copy() -> None:
+    caption = "Traders inspect burnt stalls at the market in Kadisau"
+    kept = _kept(f"{caption}\n\n{STORY}\n\n{caption}\n\nResidents said the gunmen arrived at noon.")
+    assert kept.count(caption) == 1 and STORY in kept

@@ -711,3 +711,99 @@ def test_neutralising_a_bomb_is_no_killing(extract):
 def test_liberating_a_village_is_a_capture(extract):
     attack = only(extract("Sudan's army said its troops had liberated the town of Wad Madani."), "ASSAULT")
     assert text(attack.actor1) is not None
+
+
+# ------------------------------------------------------- precision guards: background, habit, kind
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a tally over a stated period
+        "Police records show that 210 people were killed in bandit raids in the state from 2016 to 2019.",
+        "Forty people were killed and 90 wounded in the district over the same period.",
+        # habits: an adverb of habit, a plural of repeated acts
+        "Until now, the faction has typically attacked army outposts, the officials said.",
+        "The port city has witnessed repeated attacks from the militia.",
+        # a war or campaign as the doer of a killing is a tally of many acts
+        "The Saudi-led campaign has so far killed more than 9,000 civilians.",
+        "Officials blamed an insurgency that has killed hundreds of soldiers.",
+        "The last of the region's civil wars killed 80,000 people.",
+        # an activity still going on, not one act
+        "Ankara has been shelling villages along the northern border.",
+        # statements about a kind of act, not an act
+        "Attacks on aid workers are absolutely unacceptable, the envoy said.",
+        "It fights for a state of its own in the north.",
+        # an order or plea
+        "Just shoot us and be done with it.",
+    ],
+)
+def test_no_event_from_background_generic_and_imperative_statements(extract, sentence):
+    assert not [m for m in extract(sentence) if m.plover in ("ASSAULT", "COERCE")], [
+        (m.plover, m.trigger.text) for m in extract(sentence)
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the same words telling one act stay events
+        "Bandits killed 21 people in a raid on the village of Kadisau on Tuesday, police said.",
+        "The militia attacked the port city on Monday, killing nine people.",
+        "Ankara shelled villages along the northern border on Sunday.",
+        "The campaign's first air strike killed 14 people in Saada on Thursday.",
+        "Gunmen attacked a convoy near the border between 6 and 7 pm, officials said.",
+        "Attacks on two aid convoys killed five drivers on Friday, the agency said.",
+        "They shot the driver and fled, the witness said.",
+    ],
+)
+def test_single_acts_survive_the_background_guards(extract, sentence):
+    assert [m for m in extract(sentence) if m.plover == "ASSAULT"], sentence
+
+
+def test_sports_report_tells_no_conflict_events(extract):
+    report = (
+        "The visitors went on the attack early and the striker scored twice before half-time at the stadium.\n\n"
+        "A devastating counter attack from the hosts led to a third goal, and the league leaders held on.\n\n"
+        "The referee sent off a defender after the break, which killed off the comeback in the semifinal."
+    )
+    assert extract(report) == []
+    # a conflict article that names a stadium and a league once is read as usual
+    news = (
+        "Gunmen attacked fans outside a stadium in Mogadishu on Friday, killing six people, police said.\n\n"
+        "The league suspended its matches after the attack."
+    )
+    assert [m for m in extract(news) if m.plover == "ASSAULT"]
+
+
+def test_crossheads_and_slugs_inside_the_story_are_not_events(extract):
+    text = (
+        "Insurgents attacked the town of Mueda on Wednesday, killing at least 12 people, officials said.\n\n"
+        "Villages burned, roads cut\n\n"
+        "Residents said the fighters stayed for several hours before leaving toward the coast.\n\n"
+        "ARMY-ATTACK-MUEDA\n\n"
+        "The army said it had retaken the town by Thursday evening."
+    )
+    triggers = [m.trigger.text for m in extract(text)]
+    assert "attacked" in triggers
+    assert "burned" not in triggers and "ATTACK" not in " ".join(triggers)
+    # a sentence broken over two lines is still read
+    wrapped = (
+        "The army said the town was calm on Thursday after a night of fighting in the area.\n\n"
+        "Militants ambushed a patrol near Mueda on Wednesday\n"
+        "night, killing four soldiers, a spokesman said."
+    )
+    assert "ambushed" in [m.trigger.text for m in extract(wrapped)]
+
+
+def test_acts_dated_decades_before_publication_are_history(nlp):
+    from datetime import date
+
+    text = (
+        "Veterans gathered in the town on Sunday to remember the war.\n\n"
+        "In 1944, he took part in the invasion of the island.\n\n"
+        "In 2021, the rebels attacked the island's garrison, killing 30 soldiers."
+    )
+    article = CleanArticle(id="t", content_hash="x", source="t", text=text, original=text,
+                           published=date(2024, 6, 6))
+    triggers = [m.trigger.text for m in extract_mentions(ParsedArticle(article, nlp(text)))]
+    assert "invasion" not in triggers
+    assert "attacked" in triggers

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from sitrep.clean import notices
+from sitrep.clean.furniture import mark_furniture
 from sitrep.clean.rules import Rule, Rulebook, load_rulebook
 from sitrep.models import Removed
 
@@ -231,6 +232,7 @@ def find_boilerplate(text: str, title: str | None = None) -> BoilerplateResult:
         if line.matched_share >= 0.5:
             line.rule = _dominant_rule(line)
             in_link_list = line.has_kind("link_list")
+    mark_furniture(text, lines, book.furniture)
     _apply_trailing_block(text, lines, book)
     _read_notices(text, lines, book, result)
     _cut_dateline(text, lines, book, result)

@@ -13,6 +13,8 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
+from sitrep.clean.furniture import FurnitureRules, compile_rules
+
 RuleKind = Literal["appeal", "notice", "link_list", "byline", "republication", "source_line"]
 RULES_PATH = Path(__file__).resolve().parent.parent / "data" / "boilerplate.toml"
 KINDS: frozenset[str] = frozenset(
@@ -38,6 +40,7 @@ class Rulebook:
     trailing_min_position: float
     trailing_max_unmatched_after: int
     prune_xpaths: tuple[str, ...]
+    furniture: FurnitureRules
 
     def first_match(self, piece: str) -> Rule | None:
         for rule in self.rules:
@@ -74,7 +77,9 @@ def _parse(data: dict[str, object]) -> Rulebook:
     trailing = data.get("trailing_block", {})
     html = data.get("html", {})
     wires = data.get("wires", {})
+    furniture = data.get("furniture", {})
     assert isinstance(trailing, dict) and isinstance(html, dict) and isinstance(wires, dict)
+    assert isinstance(furniture, dict)
     tokens = list(html.get("class_or_id_contains", []))
     xpaths = [_class_or_id_xpath(tokens, int(html.get("max_box_chars", 2000)))]
     xpaths.extend(html.get("xpaths", []))
@@ -86,6 +91,7 @@ def _parse(data: dict[str, object]) -> Rulebook:
         trailing_min_position=float(trailing.get("min_position", 0.5)),
         trailing_max_unmatched_after=int(trailing.get("max_unmatched_after", 400)),
         prune_xpaths=tuple(xpaths),
+        furniture=compile_rules(furniture, [str(w) for w in wires.get("names", [])]),
     )
 
 

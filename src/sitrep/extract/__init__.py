@@ -12,8 +12,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from sitrep.extract.attribution import find_disclaimer
+from sitrep.extract.layout import furniture_line_spans
 from sitrep.extract.lexicon import Lexicon, default_lexicon
 from sitrep.extract.mentions import Draft, apply_disclaimer, build_sentence_drafts, finish_document
+from sitrep.extract.register import is_history, is_sports_report
 from sitrep.models import EventMention, ParsedArticle
 from sitrep.parse import doc_text
 
@@ -99,7 +101,9 @@ def extract_mentions(parsed: ParsedArticle, lexicon: Lexicon | None = None) -> l
     lexicon = lexicon or default_lexicon()
     article, doc = parsed.article, parsed.doc
     text: str = article.text
-    skipped = headline_spans(text, article.title)
+    if is_sports_report(text):
+        return []  # "a devastating counter attack", "the Strikers rallied": a game told in war's words
+    skipped = headline_spans(text, article.title) + furniture_line_spans(text)
     drafts: list[Draft] = []
     for index, (start, end) in enumerate(sentence_ranges(doc)):
         tokens: Sequence[object] = doc[start:end]
@@ -110,4 +114,6 @@ def extract_mentions(parsed: ParsedArticle, lexicon: Lexicon | None = None) -> l
             if disclaimer is not None:
                 apply_disclaimer(disclaimer, drafts, index)
         drafts.extend(found)
-    return finish_document(drafts, article.id, lexicon)
+    mentions = finish_document(drafts, article.id, lexicon)
+    year = article.published.year if article.published else None
+    return [m for m in mentions if not is_history(m.time.text if m.time else None, year)]

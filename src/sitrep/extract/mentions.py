@@ -35,7 +35,15 @@ from sitrep.extract.drafts import Draft, infer_mode
 from sitrep.extract.figures import Casualty, casualties_in, combine
 from sitrep.extract.lexicon import Lexicon, Sense
 from sitrep.extract.merging import drop_nested, drop_protest_demands, merge_same_acts
-from sitrep.extract.modality import is_aggregate, is_asserted, is_question, negated, rejects_by_negation
+from sitrep.extract.modality import (
+    is_aggregate,
+    is_asserted,
+    is_generic,
+    is_imperative,
+    is_question,
+    negated,
+    rejects_by_negation,
+)
 from sitrep.extract.setting import place_span
 from sitrep.extract.speech import announced, ownerless_equipment, reported_threat, speech_cue
 from sitrep.extract.timing import time_span
@@ -100,8 +108,10 @@ def build_sentence_drafts(tokens: list[Token], index: int, lexicon: Lexicon) -> 
         is_refusal = plover == "REJECT" and negated(trigger.head)
         if not is_refusal and not is_asserted(trigger, lexicon):
             continue
-        if plover in MATERIAL and is_aggregate(trigger, lexicon):
+        if plover in MATERIAL and (is_aggregate(trigger, lexicon) or is_generic(trigger)):
             continue
+        if is_imperative(trigger):
+            continue  # "Just fight us like a man.": an order, not an act
         if lemma(trigger.head) in commissive and _content_trigger(trigger, triggers) is None:
             continue
         actor, target = _arguments(trigger, lexicon)

@@ -1,0 +1,63 @@
+"""The register of an article, and of a mention: a sports report tells no conflict events, and an
+act dated decades before the article is history, not an event of the record.
+
+"A devastating counter attack from the Fire", "Ruddock all-but decapitated Dokes", "the Strikers
+rallied": a sports report borrows the words of war for a game. Whether an article is one is read
+from its vocabulary (data/registers.toml), not from any one sentence: words conflict news rarely
+uses, several of them, and often.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+REGISTERS_PATH = Path(__file__).resolve().parent.parent / "data" / "registers.toml"
+_WORD = re.compile(r"[a-z][a-z'’-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Register:
+    words: frozenset[str]
+    min_distinct: int
+    min_share: float
+
+
+@cache
+def sports_register() -> Register:
+    data = tomllib.loads(REGISTERS_PATH.read_text(encoding="utf-8"))["sports"]
+    return Register(
+        words=frozenset(str(w).lower() for w in data["words"]),
+        min_distinct=int(data["min_distinct"]),
+        min_share=float(data["min_share"]),
+    )
+
+
+def is_sports_report(text: str, register: Register | None = None) -> bool:
+    """True when the article's vocabulary is a sports report's (see the module docstring)."""
+    register = register or sports_register()
+    words = _WORD.findall(text.lower())
+    if not words:
+        return False
+    hits = [w for w in words if w in register.words]
+    return len(set(hits)) >= register.min_distinct and len(hits) >= register.min_share * len(words)
+
+
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+@cache
+def history_years() -> int:
+    data = tomllib.loads(REGISTERS_PATH.read_text(encoding="utf-8"))["history"]
+    return int(data["min_years_before"])
+
+
+def is_history(time_text: str | None, published_year: int | None) -> bool:
+    """True when the mention's time expression names only years long before publication."""
+    if not time_text or published_year is None:
+        return False
+    years = [int(y) for y in _YEAR.findall(time_text)]
+    return bool(years) and max(years) <= published_year - history_years()
