@@ -372,3 +372,20 @@ def test_attaching_before_saving_is_refused(store: Store) -> None:
     assert not corroborator.attached("unsaved")
     ingest(store, corroborator, clean, event(clean))
     assert corroborator.attached("unsaved")
+
+
+def test_every_mention_of_a_merged_event_is_a_claim_with_its_own_voice() -> None:
+    """One act told twice in one article (the outlet's toll, then a ministry's) keeps both figures as
+    claims, each with its sentence's claimant, as when each sentence was an event of its own."""
+    from sitrep.corroborate.claims import Source, summarise
+    from sitrep.models import Mention
+
+    lead = Mention("A strike killed 12 people, medics said.", 0, 39, attributed_to="medics", killed=12)
+    quote = Mention("The ministry put the toll at 20.", 40, 72, attributed_to="the ministry", killed=20)
+    act = Event("e1", "a1", "ASSAULT", killed=12, attributed_to="medics", outlet="Outlet A",
+                evidence=TextSpan(lead.text, 0, 39), mentions=(lead, quote))
+    record = summarise("inc-1", [act], {"a1": Source("a1", "Outlet A")})
+    killed = record["fields"]["killed"]
+    claims = {(c["value"], c["attributed_to"]) for c in killed["claims"]}
+    assert claims == {(12, "medics"), (20, "the ministry")}
+    assert killed["conservative"] == 12 and killed["max"] == 20

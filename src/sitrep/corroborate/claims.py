@@ -98,11 +98,7 @@ def _figure(
 ) -> dict[str, Any] | None:
     claims = []
     for event in events:
-        value = getattr(event, name)
-        if value is not None:
-            claim = _claim(event, value, sources[event.article_id], rules)
-            claim["qualifier"] = event.figure_qualifier
-            claims.append(claim)
+        claims += _figure_claims(event, name, sources[event.article_id], rules)
     claims = _dedupe(claims, lambda c: (c["value"], c["qualifier"]))
     if not claims:
         return None
@@ -118,6 +114,36 @@ def _figure(
         "max": max(values),
         "claims": claims,
     }
+
+
+def _figure_claims(event: Event, name: str, source: Source, rules: Rules) -> list[dict[str, Any]]:
+    """Every figure the article gives for this act, each with the voice of its own sentence.
+
+    An event is one act with all its mentions: the toll it carries is one of them, and every other
+    mention's figure (an earlier toll, another claimant's count) is a claim too, exactly as when each
+    sentence was an event of its own. An event without mentions (stored before they existed)
+    claims its own figure."""
+    value = getattr(event, name)
+    told = [m for m in event.mentions if getattr(m, name) is not None]
+    if not told:
+        if value is None:
+            return []
+        claim = _claim(event, value, source, rules)
+        claim["qualifier"] = event.figure_qualifier
+        return [claim]
+    claims = []
+    for mention in told:
+        figure = getattr(mention, name)
+        claim = _claim(event, figure, source, rules)
+        claim.update(
+            attributed_to=mention.attributed_to,
+            claimant=claimant_key(mention.attributed_to, rules),
+            hedged=mention.hedged,
+            quote=mention.text,
+            qualifier=event.figure_qualifier if figure == value else None,
+        )
+        claims.append(claim)
+    return claims
 
 
 def _mark_outside_range(claims: list[dict[str, Any]]) -> None:
