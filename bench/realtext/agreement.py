@@ -69,7 +69,10 @@ def main() -> int:
     report = score(documents, predicted)
     print(f"articles {len(documents)}   events: first annotator {report.gold_events}, "
           f"second {report.predicted_events}, matched {report.matched}")
-    print(f"event agreement: precision {report.precision:.2f}  recall {report.recall:.2f}  F1 {report.f1:.2f}")
+    print(
+        f"event agreement: precision {report.precision:.2f}  recall {report.recall:.2f}  "
+        f"F1 {report.f1:.2f}"
+    )
     print("field agreement over matched events (where the first annotator states the field)")
     for name in FIELDS:
         correct, scored = report.fields[name]

@@ -17,35 +17,101 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 PLOVER = {
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
-    "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
 }
 MODES = {
-    "abduct", "beat", "torture", "sexual", "targeted", "destroy", "primitive", "firearms", "explosives",
-    "suicide-attack", "aerial", "drone", "heavy-weapons", "crowd-control", "unconventional",
+    "abduct",
+    "beat",
+    "torture",
+    "sexual",
+    "targeted",
+    "destroy",
+    "primitive",
+    "firearms",
+    "explosives",
+    "suicide-attack",
+    "aerial",
+    "drone",
+    "heavy-weapons",
+    "crowd-control",
+    "unconventional",
 }
 ACLED = {
     "Battles": {"Government regains territory", "Non-state actor overtakes territory", "Armed clash"},
     "Protests": {"Excessive force against protesters", "Protest with intervention", "Peaceful protest"},
     "Riots": {"Violent demonstration", "Mob violence"},
     "Explosions/Remote violence": {
-        "Chemical weapon", "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
-        "Remote explosive/landmine/IED", "Grenade",
+        "Chemical weapon",
+        "Air/drone strike",
+        "Suicide bomb",
+        "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED",
+        "Grenade",
     },
     "Violence against civilians": {"Sexual violence", "Attack", "Abduction/forced disappearance"},
     "Strategic developments": {
-        "Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
-        "Headquarters or base established", "Looting/property destruction",
-        "Non-violent transfer of territory", "Other",
+        "Agreement",
+        "Arrests",
+        "Change to group/activity",
+        "Disrupted weapons use",
+        "Headquarters or base established",
+        "Looting/property destruction",
+        "Non-violent transfer of territory",
+        "Other",
     },
 }
 KINDS = {
-    "state_forces", "rebels", "political_militia", "identity_militia", "rioters", "protesters",
-    "civilians", "external_other", "government", "person",
+    "state_forces",
+    "rebels",
+    "political_militia",
+    "identity_militia",
+    "rioters",
+    "protesters",
+    "civilians",
+    "external_other",
+    "government",
+    "person",
 }
-STYLES = {"wire", "broadcaster", "local", "state-media", "liveblog", "ngo", "government", "republished", "blog"}
+STYLES = {
+    "wire",
+    "broadcaster",
+    "local",
+    "state-media",
+    "liveblog",
+    "ngo",
+    "government",
+    "republished",
+    "blog",
+}
 TOPICS = {"violence", "political", "negative"}
-META = ("id", "url", "outlet", "style", "published", "query", "rank", "conflict", "country", "topic", "annotator")
+META = (
+    "id",
+    "url",
+    "outlet",
+    "style",
+    "published",
+    "query",
+    "rank",
+    "conflict",
+    "country",
+    "topic",
+    "annotator",
+)
 
 
 def span(text: str, quote: str) -> list[int]:
