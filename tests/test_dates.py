@@ -182,3 +182,22 @@ def test_normalise_drops_times_of_day_and_punctuation() -> None:
 )
 def test_part_of_day_dates_nothing_by_itself(phrase, part_of_day):
     assert is_part_of_day(phrase) is part_of_day
+
+
+def test_reference_date_of_an_article_without_publication_date():
+    from sitrep.resolve.dates import reference_date
+
+    today = date(2026, 1, 1)
+    # a weekday with a year-less day pins the year: the latest such year up to today
+    assert reference_date("They signed on Wednesday, November 2 in Pretoria.", today) == date(2022, 11, 2)
+    two_days = "Fighters attacked on Wednesday, 24 March, and on Friday, 26 March."
+    assert reference_date(two_days, today) == date(2021, 3, 26)
+    assert reference_date("Two bombs exploded on Jan 27, 2019 in Jolo.", today) == date(2019, 1, 27)
+    # a deadline is not the article's frame; a year named in passing dates nothing
+    assert reference_date("The embargo runs until May 31, 2019.", today) is None
+    assert reference_date("Fighting has raged since December 2021.", today) is None
+
+
+def test_relative_phrase_without_publication_date_is_not_counted_from_today():
+    assert resolve_date("a fortnight ago", None) == (None, None)
+    assert resolve_date("12 March 2024", None) == ("2024-03-12", "day")

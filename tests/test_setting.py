@@ -309,3 +309,25 @@ def test_agencies_and_destinations_are_not_places(events):
     )
     location = found[0].location
     assert location is None or location.name == "Nigeria"
+
+
+def test_weekday_in_an_article_without_publication_date_is_counted_from_the_day_it_states(nlp):
+    text = (
+        "Insurgents attacked the town of Pemba on Wednesday, 24 March 2021, and held it on Friday, 26 March."
+        "\n\n"
+        "On Friday, gunmen ambushed a convoy leaving the town, killing seven people.\n"
+    )
+    article = CleanArticle(id="t", content_hash="x", source="t", text=text, original=text, published=None)
+    parsed = ParsedArticle(article, nlp(text))
+    found = Resolver.shared().resolve(parsed, extract_mentions(parsed))
+    ambush = [e for e in found if any("ambushed" in m.text for m in e.mentions)]
+    assert ambush and ambush[0].date == "2021-03-26"
+
+
+def test_statement_about_the_story_is_placed_where_the_story_is(events):
+    found = events(
+        "Gunmen killed 20 people in the village of Kouloubanga in central Mali on Sunday.\n\n"
+        "The group denied responsibility for the killings.\n"
+    )
+    denials = [e for e in found if e.plover == "REJECT"]
+    assert denials and denials[0].location is not None and denials[0].location.name == "Kouloubanga"

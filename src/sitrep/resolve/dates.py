@@ -272,6 +272,8 @@ def _dateparser_fallback(text: str, published: date | None, tense_past: bool) ->
     """dateparser for whatever the rules do not cover; only for text that looks temporal at all."""
     if not TEMPORAL_HINT.search(text) or text == "may":  # alone, "may" is the verb
         return NOTHING
+    if published is None and not re.search(_YEAR, text):
+        return NOTHING  # a relative phrase with nothing to count from: dateparser would count from today
     base = datetime.combine(published, time(12)) if published else None
     parsed = _date_parser(base, tense_past).get_date_data(text)
     if parsed.date_obj is None:
@@ -327,3 +329,43 @@ def is_part_of_day(expression: str | None) -> bool:
         return False
     words = normalise(expression).split()
     return not words or all(word in _PART_OF_DAY_WORDS for word in words)
+
+
+# "Wednesday, November 2", "Friday, 26 March": a weekday and a year-less day, which together pin the year.
+_WEEKDAY_DAY = re.compile(
+    rf"\b{_WEEKDAY},?\s+(?:(?:{_DAY}\s+{_MONTH})|(?:{_MONTH.replace('?P<month>', '?P<month2>')}\s+"
+    rf"{_DAY.replace('?P<day>', '?P<day2>')}))\b"
+)
+_DEADLINE = re.compile(r"\b(?:until|till|by|before|through|deadline of|expires?|extended to)\s+(?:the\s+)?$")
+
+
+def reference_date(text: str, today: date | None = None) -> date | None:
+    """The article's own time frame when it carries no publication date: the latest day its text
+    states in full ("26 March 2021", "Jan 27, 2019") or pins by its weekday ("Wednesday, November
+    2" is 2022's, the latest such year up to `today`). A weekday or "yesterday" in the text is
+    counted from it. Days the text gives as deadlines ("until May 31, 2019") are not its frame.
+    None when the text states no such day: a year named in passing dates nothing."""
+    lowered = text.lower().replace(",", "")
+    days: list[date] = []
+    for pattern in (DAY_MONTH, MONTH_DAY):
+        for match in pattern.finditer(lowered):
+            deadline = _DEADLINE.search(lowered[max(0, match.start() - 20): match.start()])
+            if not match["year"] or not 1 <= int(match["day"]) <= 31 or deadline:
+                continue
+            found = _day_or_nothing(int(match["year"]), MONTHS[match["month"]], int(match["day"]))[0]
+            if found:
+                days.append(date.fromisoformat(found))
+    limit = today or date.today()
+    for match in _WEEKDAY_DAY.finditer(lowered):
+        month = MONTHS[match["month"] or match["month2"]]
+        day = int(match["day"] or match["day2"])
+        weekday = WEEKDAYS[match["weekday"]]
+        for year in range(limit.year, limit.year - 30, -1):
+            try:
+                candidate = date(year, month, day)
+            except ValueError:
+                break
+            if candidate <= limit and candidate.weekday() == weekday:
+                days.append(candidate)
+                break
+    return max(days) if days else None

@@ -27,9 +27,9 @@ from importlib import resources
 from typing import Any
 
 from sitrep.models import CleanArticle, DatePrecision, EventMention, Location
-from sitrep.resolve.dates import is_part_of_day
+from sitrep.resolve.dates import is_part_of_day, reference_date, resolve_date
 from sitrep.resolve.places import Gazetteer
-from sitrep.resolve.sentence_places import most_specific
+from sitrep.resolve.sentence_places import main_place, most_specific
 
 # Event types that happen somewhere: a statement (ACCUSE, THREATEN...) has no scene of its own.
 PHYSICAL = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "AID"})
@@ -66,11 +66,16 @@ class Scene:
         text = article.text
         self._gazetteer, self._context, self._doc, self._is_actor = gazetteer, context, doc, is_actor
         self._breaks = [i for i, char in enumerate(text) if char == "\n"]
+        # An article without a publication date is dated by its own text (see dates.reference_date).
+        self._reference = reference_date(text) if article.published is None else None
         self._incident_date: _Dated | None = None  # the date of the incident being told
         self._last_date: _Dated | None = None  # the last date any sentence stated
         self._place: Location | None = None
         self._dateline: Location | None = None
         self._broken_at: int | None = None  # sentence that opened a new incident
+        # the town or village the headline and lead name: the place of the article's own story
+        dateline = article.dateline_place
+        self._main = main_place(text, doc, gazetteer, context, is_actor, dateline) if doc else None
         if article.dateline_place:
             found = gazetteer.resolve(article.dateline_place.title(), context)
             if found is not None:
@@ -94,6 +99,9 @@ class Scene:
             # "gunmen attacked Garissa University College in northeast Kenya": the sentence names a
             # town the extractor's phrase does not
             location = self._in_sentence(mention, 3) or location
+        main = self._main if self._broken_at is None else None
+        if physical and location is not None and main is not None and _within(main, location):
+            location = main  # "in northeast Kenya" in a report on the attack in Garissa: Garissa
         if physical and self._place is not None and mention.place and _ANAPHOR.match(mention.place.text):
             location = self._place  # "two missiles hit the city's Kyivskyi district": the city in focus
         if self._broken_at != sentence and new_incident_cues().search(mention.sentence.text):
@@ -104,6 +112,8 @@ class Scene:
                 self._incident_date = None  # another place, another incident
             self._place = None
         own_time = mention.time.text if mention.time else None
+        if when is None and own_time:
+            when, precision = self._in_own_frame(own_time)
         if when is not None and precision is not None:
             dated = _Dated(when, precision, sentence, paragraph)
             self._last_date = dated
@@ -121,14 +131,30 @@ class Scene:
         elif physical:
             if self._place is not None:
                 location = self._place
-            elif self._dateline is not None and self._broken_at is None:
-                location = self._dateline
+            elif self._broken_at is None:
+                location = self._main or self._dateline  # the reporter's city only when the story names none
+        elif self._main is not None:
+            # A statement about the article's story ("the group denies responsibility") is coded
+            # where the story is.
+            location = self._main
         if location is None:
             location = self._in_sentence(mention, 4)
         return when, precision, location
 
+    def _in_own_frame(self, phrase: str) -> tuple[str | None, DatePrecision | None]:
+        """A time phrase of an article without a publication date, against the day its text states
+        (see dates.reference_date); nothing when the text states none."""
+        return resolve_date(phrase, self._reference) if self._reference is not None else (None, None)
+
     def _in_sentence(self, mention: EventMention, bound: int) -> Location | None:
         return most_specific(mention, self._doc, self._gazetteer, self._context, self._is_actor, bound)
+
+
+def _within(fine: Location, coarse: Location) -> bool:
+    """A town or village inside a country or province (precision 3) the sentence names instead."""
+    if coarse.precision < 3 or fine.precision > 2 or fine.country != coarse.country:
+        return False
+    return coarse.admin1 is None or coarse.admin1 == fine.admin1
 
 
 def _same_place(a: Location, b: Location) -> bool:

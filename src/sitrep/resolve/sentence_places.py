@@ -103,3 +103,40 @@ def _starts_with(text: str, name: str) -> bool:
     if words and words[0].lower() == "the":
         words = words[1:]
     return bool(name) and " ".join(words).startswith(name)
+
+
+def main_place(
+    text: str,
+    doc: Any,
+    gazetteer: Gazetteer,
+    context: Sequence[str],
+    is_actor: Callable[[str], bool] | None,
+    dateline: str | None = None,
+    lead: int = 600,
+) -> Location | None:
+    """The article's main place: the most specific town, village or site (precision 1-2) its
+    headline and lead name, in the article's countries; on a tie, the one the article names most
+    often, then the first. The dateline's city is where the reporter files from, not the story's
+    place. None when the lead names only countries or provinces."""
+    window = text[:lead]
+    best: tuple[int, int, int, Location] | None = None
+    for order, (span, kind) in enumerate(candidates(window, 0, doc)):
+        if dateline and span.text.casefold() == dateline.casefold():
+            continue
+        if _AWAY.search(window[: span.start][-30:]):
+            continue
+        if kind == "feature":
+            if is_actor is not None and is_actor(span.text):
+                continue
+            found = gazetteer.resolve_in_article(span.text, context, is_actor)
+        else:
+            found = gazetteer.resolve(span.text, context)
+            if found is not None and kind == "org" and not _starts_with(span.text, found.text or ""):
+                found = None
+        if found is None or found.precision > 2 or (context and found.country not in context):
+            continue
+        named = text.count(found.text or found.name)
+        key = (found.precision, -named, order, found)
+        if best is None or key[:3] < best[:3]:
+            best = key
+    return best[3] if best is not None else None
