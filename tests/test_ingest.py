@@ -21,6 +21,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from sitrep.clean import clean_article
 from sitrep.errors import BinaryInput, EmptyInput, MalformedInput, TooLarge
 from sitrep.ingest import article_from_text, read_inputs
 from sitrep.models import Article, Rejected
@@ -211,6 +212,8 @@ def test_rss_items_become_articles_and_an_empty_item_is_rejected() -> None:
     assert first.kind == "html" and "killing at least seven people" in first.body
     assert first.published == date(2023, 8, 15)  # the outlet's own date, not UTC's 16 August
     assert first.outlet == "Example Regional News" and first.language == "en"
+    assert first.title == "Militia attack on village"  # stored as the article's title once cleaned
+    assert clean_article(first, Settings()).title == "Militia attack on village"
     assert empty == Rejected("https://regional.example.org/empty", "feed item 2: no content or summary")
     assert isinstance(third, Article) and third.name is None and third.kind == "text"
 

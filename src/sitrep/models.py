@@ -33,6 +33,7 @@ class Article:
     url: str | None = None
     language: str | None = None
     given_id: bool = False  # True when `name` is an id the input stated, not a file stem
+    title: str | None = None  # a title the input states apart from the body (a feed item's title)
 
 
 @dataclass(frozen=True, slots=True)

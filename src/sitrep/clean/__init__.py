@@ -41,12 +41,13 @@ def clean_article(article: Article, settings: Settings) -> CleanArticle:
     if article.name is not None and not article.name.strip("."):
         # "." and ".." are directory steps in every URL: no page or API path could name the article.
         raise MalformedInput(f"id {article.name!r} is only dots, which no address can name")
-    title = author = sitename = page_url = None
+    title, author, sitename, page_url = article.title, None, None, None
     published = article.published
     if article.kind == "html":
         page = extract_html(article.body, url=article.url)
         original = page.text
-        title, author, sitename, page_url = page.title, page.author, page.sitename, page.url
+        title = article.title or page.title  # a feed's own title for the item, else the page's
+        author, sitename, page_url = page.author, page.sitename, page.url
         published = published or page.published
     else:
         original = article.body.replace("\r\n", "\n").replace("\r", "\n")

@@ -8,9 +8,11 @@ Everything else is trafilatura's defaults: they are what its evaluations were ru
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from datetime import date
 
+import lxml.html
 import trafilatura
 
 from sitrep.clean.rules import load_rulebook
@@ -39,6 +41,28 @@ def _as_date(value: str | None) -> date | None:
         return None
 
 
+# A piece of HTML with none of these is a fragment (a feed item's description), not a page.
+_PAGE_TAGS = re.compile(r"<\s*(?:html|body|head|article|main)\b", re.IGNORECASE)
+_BLOCKS = ("p", "div", "li", "br", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr")
+
+
+def _fragment_text(html: str) -> str | None:
+    """The text of an HTML fragment, paragraph by paragraph. trafilatura looks for the main part of a
+    page and finds none in a fragment that is all main part; a whole page without one stays refused."""
+    if _PAGE_TAGS.search(html):
+        return None
+    try:
+        root = lxml.html.fragment_fromstring(html, create_parent="div")
+    except Exception:  # lxml raises assorted errors on broken markup
+        return None
+    for element in root.iter("script", "style", "noscript"):
+        element.drop_tree()
+    for element in root.iter(*_BLOCKS):
+        element.tail = "\n\n" + (element.tail or "")
+    text = re.sub(r"\n\s*\n\s*", "\n\n", root.text_content()).strip()
+    return text or None
+
+
 def extract_html(html: str, url: str | None = None) -> HtmlExtract:
     """Main text and metadata of one page; MalformedInput when the page has no main text."""
     try:
@@ -51,6 +75,9 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract:
     except Exception as error:  # trafilatura/lxml raise assorted errors on broken markup
         raise MalformedInput(f"unreadable HTML: {type(error).__name__}") from None
     if document is None or isinstance(document, dict) or not (document.text or "").strip():
+        fragment = _fragment_text(html)
+        if fragment:
+            return HtmlExtract(fragment, None, None, None, None, None)
         raise MalformedInput("HTML with no main text")
     return HtmlExtract(
         text=document.text or "",

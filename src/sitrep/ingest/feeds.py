@@ -64,6 +64,7 @@ def read_feed(path: Path, max_bytes: int) -> Iterator[Article | Rejected]:
                 url=link,
                 language=language,
                 given_id=guid is not None,
+                title=_text(entry.get("title")),
             )
         except InputError as error:
             yield Rejected(source, f"feed item {number}: {error}")
