@@ -283,3 +283,34 @@ def test_reads_stay_fast_while_analyses_queue(tmp_path: Path) -> None:
     # Before the fix one read waited 9.6 s behind the queue; now reads never wait for analyses.
     assert statistics.median(latencies) < 0.5, latencies
     assert max(latencies) < 5, latencies
+
+
+# -- also: HTML errors for pages, other languages --------------------------------------------------
+
+
+def test_a_dashboard_page_answers_a_bad_filter_with_an_html_page(client: TestClient) -> None:
+    for path in ("/events?since=2021-02-31", "/incidents?until=2021-13-01"):
+        response = client.get(path)
+        assert response.status_code == 400, path
+        assert response.headers["content-type"].startswith("text/html")
+        assert "<h1>Error</h1>" in response.text
+        _assert_secure(response)
+    assert client.get("/api/events?since=2021-02-31").headers["content-type"] == "application/json"
+
+
+FRENCH = (
+    "Des frappes aériennes ont tué au moins douze civils dans la province d'Idlib jeudi, selon les "
+    "secouristes. Les forces gouvernementales syriennes poursuivent leur offensive dans le nord-ouest."
+)
+
+
+def test_an_article_in_another_language_is_cleaned_and_stored_not_analysed(client: TestClient) -> None:
+    analysed = client.post("/api/analyze", json={"text": FRENCH})
+    assert analysed.status_code == 200, analysed.text
+    body = analysed.json()
+    assert body["events"] == [] and body["article"]["language"] == "fr"
+    assert "French" in body["not_analysed"]
+    stored = client.post("/api/articles", json={"text": FRENCH, "id": "french-1"}, headers=HEADERS)
+    assert stored.status_code == 201 and stored.json()["status"] in ("ingested", "unchanged")
+    assert "not analysed" in stored.json()["reason"]
+    assert client.get("/api/articles/french-1").json()["language"] == "fr"
