@@ -64,6 +64,7 @@ bench-realtext: install
 # About 5 minutes and 1.75 GB of temporary disk: a store of 1,000,000 events.
 bench-api: install
 	$(BIN)/python bench/api.py
+	$(BIN)/python bench/surge.py
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info
