@@ -56,6 +56,7 @@ bench: install
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/gazetteer.py
 	$(BIN)/python bench/clean_quality.py
+	$(BIN)/python bench/surge.py
 
 # The real-text benchmark (bench/realtext/README.md); says how to re-create the texts when missing.
 bench-realtext: install
@@ -64,7 +65,6 @@ bench-realtext: install
 # About 5 minutes and 1.75 GB of temporary disk: a store of 1,000,000 events.
 bench-api: install
 	$(BIN)/python bench/api.py
-	$(BIN)/python bench/surge.py
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info
