@@ -314,3 +314,18 @@ def test_an_article_in_another_language_is_cleaned_and_stored_not_analysed(clien
     assert stored.status_code == 201 and stored.json()["status"] in ("ingested", "unchanged")
     assert "not analysed" in stored.json()["reason"]
     assert client.get("/api/articles/french-1").json()["language"] == "fr"
+
+
+def test_a_text_over_the_analysis_limit_is_a_422_with_its_reason(tmp_path: Path) -> None:
+    app = Sitrep(Settings(db_url=f"sqlite:///{tmp_path / 'long.db'}", token=TOKEN, max_text_chars=2_000))
+    long_text = " ".join([REPORT] * 20)  # about 3,000 characters
+    try:
+        with TestClient(create_app(app)) as client:
+            for path in ("/api/analyze", "/api/articles"):
+                response = client.post(path, json={"text": long_text}, headers=HEADERS)
+                assert response.status_code == 422, (path, response.text)
+                assert "too long to analyse" in response.json()["detail"]
+            assert client.post("/api/analyze", json={"text": REPORT}).status_code == 200  # the server goes on
+    finally:
+        app.store.close()
+    assert app.store.rejected()[0]["reason"].startswith("too long to analyse")
