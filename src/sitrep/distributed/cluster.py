@@ -45,7 +45,7 @@ def cluster_client(workers: int | None = None, scheduler: str | None = None) -> 
         n_workers=workers,
         threads_per_worker=1,
         processes=True,
-        dashboard_address=None,
+        dashboard_address=":0",  # a free port: never collides with another cluster
         silence_logs=logging.ERROR,
     )
     try:
