@@ -30,7 +30,8 @@ def _event(start: int, **fields: object) -> Event:
 
 def test_headline_lead_and_toll_update_are_one_event_with_every_mention() -> None:
     events = [
-        _event(0, actor1=RUSSIA, location=KHARKIV, date="2024-05-10", date_source="stated", date_precision="day"),
+        _event(0, actor1=RUSSIA, location=KHARKIV, date="2024-05-10", date_source="stated",
+               date_precision="day"),
         _event(100, killed=7),
         _event(200, location=KHARKIV, killed=9, attributed_to="the governor"),
     ]

@@ -43,9 +43,7 @@ def missing_texts(folder: Path) -> list[str]:
     for path in sorted((folder / "gold").glob("*.json")):
         record = json.loads(path.read_text(encoding="utf-8"))
         text_path = folder / "texts" / f"{path.stem}.txt"
-        if not text_path.is_file():
-            missing.append(path.stem)
-        elif hashlib.sha256(text_path.read_bytes()).hexdigest() != record.get("sha256"):
+        if not text_path.is_file() or hashlib.sha256(text_path.read_bytes()).hexdigest() != record.get("sha256"):
             missing.append(path.stem)
     return missing
 
@@ -66,7 +64,8 @@ def load_event_gold(folder: Path, split: str | None = None) -> list[GoldDocument
         try:
             text = text_path.read_text(encoding="utf-8")
         except OSError:
-            raise MalformedInput(f"{text_path}: missing; re-create the texts (bench/realtext/README.md)") from None
+            how = "re-create the texts (bench/realtext/README.md)"
+            raise MalformedInput(f"{text_path}: missing; {how}") from None
         if hashlib.sha256(text.encode("utf-8")).hexdigest() != record.get("sha256"):
             raise MalformedInput(f"{text_path}: sha256 differs from the gold's; re-create it")
         base = _document(path.stem, text, {**record, "events": []}, where)
