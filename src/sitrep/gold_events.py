@@ -43,8 +43,8 @@ def missing_texts(folder: Path) -> list[str]:
     for path in sorted((folder / "gold").glob("*.json")):
         record = json.loads(path.read_text(encoding="utf-8"))
         text_path = folder / "texts" / f"{path.stem}.txt"
-        same = text_path.is_file() and hashlib.sha256(text_path.read_bytes()).hexdigest() == record.get("sha256")
-        if not same:
+        digest = hashlib.sha256(text_path.read_bytes()).hexdigest() if text_path.is_file() else None
+        if digest != record.get("sha256"):
             missing.append(path.stem)
     return missing
 
