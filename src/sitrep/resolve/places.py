@@ -25,6 +25,7 @@ from sitrep.resolve import place_phrases
 from sitrep.resolve.gazetteer_data import Place, PlaceData, load_place_data
 from sitrep.resolve.gazetteer_index import (
     ALTERNATE,
+    FUZZY,
     LETTER_FOLDS,
     PRIMARY,
     WITHOUT_ARTICLE,
@@ -33,13 +34,16 @@ from sitrep.resolve.gazetteer_index import (
     open_index,
     without_article,
 )
+from sitrep.resolve.name_variants import close, skeleton
 
 __all__ = ["Gazetteer", "Place", "country_iso3"]
 
 # How much a weaker name match costs, in powers of ten of population: an alternate name of a
 # city ten times larger ties with a primary name ("Durango" the state capital beats a village
 # called Durango; Ukraine's Pokrovsk beats Engels, once called Pokrovsk).
-_MATCH_PENALTY = {PRIMARY: 0.0, ALTERNATE: 1.0, WITHOUT_ARTICLE: 1.5}
+_MATCH_PENALTY = {PRIMARY: 0.0, ALTERNATE: 1.0, WITHOUT_ARTICLE: 1.5, FUZZY: 2.0}
+# Spelling variants are looked for in this many of the article's countries (most named first).
+_VARIANT_COUNTRIES = 3
 # A province or region without a population figure counts as this many people.
 _AREA_POPULATION = 1_000_000
 # A town below this size, in a country the article never names, is taken for a namesake of a place
@@ -79,6 +83,7 @@ class Gazetteer:
         rows = self._db.execute("SELECT cc, admin1, population FROM admin1_population")
         self._admin1_population = {(cc, code): population for cc, code, population in rows}
         self._entries: dict[str, list[tuple[Place, int]]] = {}  # name key -> non-GeoNames-city entries
+        self._entry_variants: dict[tuple[str, str], list[tuple[str, Place]]] = {}  # (ISO3, skeleton)
         for iso3, country in self._countries.items():
             names = (country.name, iso3, *self._data.country_aliases.get(iso3, ()))
             self._add(country, names)
@@ -119,6 +124,8 @@ class Gazetteer:
                 continue
             quality = PRIMARY if rank < primaries else ALTERNATE
             self._entries.setdefault(key, []).append((place, quality))
+            if place.country and skeleton(key):
+                self._entry_variants.setdefault((place.country, skeleton(key)), []).append((key, place))
             short = without_article(key)
             if short:
                 self._entries.setdefault(short, []).append((place, WITHOUT_ARTICLE))
@@ -174,6 +181,9 @@ class Gazetteer:
             if ids:
                 for place, _ in self._cities_by_id(ids):
                     keep(place, max(ALTERNATE, floor))
+        if not found:  # "Karada", "Zaytoun": a spelling variant of a name in the article's countries
+            for place in self._variants(key, countries[:_VARIANT_COUNTRIES]):
+                keep(place, FUZZY)
         hints = {code: rank for rank, code in reversed(list(enumerate(countries)))}
         ranked = sorted(found.values(), key=lambda pq: self._sort_key(pq[0], pq[1], hints))
         return self._promote_namesake_capital(ranked, key)
@@ -203,6 +213,22 @@ class Gazetteer:
         population = max(place.population, 1000 if place.curated else 0)
         score = math.log10(population + 1) - _MATCH_PENALTY[quality]
         return (1, hints.get(place.country or "", len(hints)), -score)
+
+    def _variants(self, key: str, countries: Sequence[str]) -> list[Place]:
+        """Places of `countries` whose name is a spelling variant of `key` (see name_variants)."""
+        shape = skeleton(key)
+        if not shape:
+            return []
+        found = [place for iso3 in countries for name, place in self._entry_variants.get((iso3, shape), ())
+                 if close(name, key)]
+        codes = [self._iso3_to_iso2[iso3] for iso3 in countries if iso3 in self._iso3_to_iso2]
+        if not codes:
+            return found
+        query = (f"SELECT {_PLACE_COLUMNS}, v.key FROM variant v JOIN place p ON p.id = v.place "
+                 f"WHERE v.cc IN ({','.join('?' * len(codes))}) AND v.skeleton = ?")
+        with self._lock:
+            rows = self._db.execute(query, (*codes, shape)).fetchall()
+        return found + [self._city(row) for row in rows if close(row[7], key)]
 
     def _is_named_after_capital(self, name: str, capital_id: int) -> bool:
         query = "SELECT 1 FROM name WHERE key IN (?, ?) AND place = ? LIMIT 1"
@@ -373,7 +399,7 @@ class Gazetteer:
         if want is not None:  # prefer the asked-for kind, keep the rest as a fallback
             candidates.sort(key=lambda pq: pq[0].kind != want)
         for place, quality in candidates:
-            if exact and quality == WITHOUT_ARTICLE:
+            if exact and quality in (WITHOUT_ARTICLE, FUZZY):
                 continue
             if within is not None and not _inside(place, within):
                 continue
