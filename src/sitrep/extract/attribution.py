@@ -98,12 +98,47 @@ def source_text(source: Token) -> str:
             end = max(t.i for t in child.subtree)
             if end - last <= 8:
                 last = end
+        elif child.dep_ == "appos" and child.i > last and _names_its_body(source, child):
+            last = _role_end(child)  # "Hassan Ali, the director of Kismayo Rescue Service": his body
     acronym = last + 3 < len(doc) and doc[last + 1].text == "(" and doc[last + 3].text == ")"
     if acronym and doc[last + 2].text.isupper():
         last += 3
     while last > first and doc[last].is_punct and doc[last].text != ")":
         last -= 1
     return str(doc[first : last + 1].text)
+
+
+def _names_its_body(source: Token, role: Token) -> bool:
+    """A person's role in apposition that names the body he speaks for ("the head of the health
+    department in Saada", "mayor of the nearby town of Bankass"): the body is the claimant too."""
+    person = source.ent_type_ == "PERSON" or source.pos_ == "PROPN"
+    of = any(c.dep_ == "prep" and c.lower_ == "of" for c in role.children)
+    return person and role.pos_ == "NOUN" and of
+
+
+def _role_end(role: Token) -> int:
+    """The last token of a role appositive, without relative clauses and participles trailing it
+    ("..., the head of a health department in Saada where the air strikes took place,")."""
+    cut: set[int] = set()
+    for token in role.subtree:
+        if token.dep_ in ("relcl", "acl", "advcl") and token.i != role.i:
+            cut.update(t.i for t in token.subtree)
+    kept = [t for t in role.subtree if t.i not in cut and not t.is_punct]
+    return max(t.i for t in kept) if kept else role.i
+
+
+def _claimant_of(noun: Token, lexicon: Lexicon) -> Token:
+    """The body behind a claim noun: "a statement from a regional aid agency" is the agency's,
+    "a report by the monitor" the monitor's; any other noun is the claimant itself."""
+    if lemma(noun) not in lexicon.attribution.get("claim_nouns", frozenset()):
+        return noun
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
+            body = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if body is not None and (body.pos_ == "PROPN" or body.ent_type_ or lemma(body) not in
+                                     lexicon.attribution.get("claim_nouns", frozenset())):
+                return body
+    return noun
 
 
 def _cue_text(cue: Token) -> str:
@@ -139,7 +174,12 @@ def _person_before(token: Token) -> Token | None:
 def find_source(
     trigger: Trigger, sentence: Sequence[Token], lexicon: Lexicon
 ) -> tuple[str | None, str | None]:
-    """(attributed_to, attribution_cue) for a trigger, or (None, None) for the outlet's own voice."""
+    """(attributed_to, attribution_cue) for a trigger, or (None, None) for the outlet's own voice.
+
+    "According to X" wins; else the outermost cue verb covering the trigger (the outlet cites
+    the monitor that said the group claimed the raid: the monitor). A statement act (accusing,
+    denying, demanding) is its speaker's own act, not a claim he reports: his cue is no source.
+    """
     cues = lexicon.attribution.get("cue_verbs", frozenset())
     according = lexicon.attribution.get("according", frozenset())
     head = trigger.head
@@ -152,42 +192,108 @@ def find_source(
         if word in according or token.lower_ in according:
             obj = next((g for c in token.children for g in c.children if g.dep_ == "pobj"), None)
             if obj is not None:
-                return phrase(obj).text, "according to"
+                return source_text(_claimant_of(obj, lexicon)), "according to"
         if word in cues and token.pos_ == "VERB":
             candidates.append(token)
         elif word in TALLY_VERBS and any(
             c.dep_ == "dobj" and lemma(c) in TALLY_NOUNS for c in token.children
         ):
             candidates.append(token)  # "the ambulance service put the toll at 31": a source's own figure
-    for cue in candidates:
+    statement = trigger.sense.plover in lexicon.attribution.get("statement_acts", frozenset())
+    for cue in sorted(candidates, key=lambda c: (len(_ancestors(c)), c.i)):
+        if _qualifies_argument(cue, head):  # "the shelling, alleged by Turkey, killed nine"
+            source = _agent(cue)
+            if source is not None:
+                return source_text(source), _cue_text(cue)
+            continue
         # "..., shot dead four men ..., a community leader told reporters": a comma-joined conjunct
         asyndetic = cue.dep_ == "conj" and not any(c.dep_ == "cc" for c in cue.head.children)
         covers = cue.i in above or cue.dep_ in ("ROOT", "parataxis") or (asyndetic and cue.i > head.i)
-        if not covers:
+        if not covers or _own_conjunct(cue, head):
             continue
         source = speaker_of(cue)
         inside = source is not None and source.i in {t.i for t in head.subtree}
         if source is None or (source.dep_ == "nsubj" and inside and cue.dep_ != "parataxis"):
             continue
+        if statement and _speaks_for_itself(head, source):
+            return None, None  # "the mayor said ... and called on the army": the mayor's own demand
         if source.lower_ in PERSONAL:
             source = _person_before(source) or source
-        return source_text(source), _cue_text(cue)
+        return source_text(_claimant_of(source, lexicon)), _cue_text(cue)
     return None, None
 
 
+def _agent(cue: Token) -> Token | None:
+    agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+    return next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+
+
+def _qualifies_argument(cue: Token, head: Token) -> bool:
+    """A passive cue participle on the act or its subject: "the attack, alleged by Armenia",
+    "the strike, reported by local media, killed ..."."""
+    if cue.dep_ != "acl" or not any(c.dep_ == "agent" for c in cue.children):
+        return False
+    return cue.head.i == head.i or (cue.head.head.i == head.i and cue.head.dep_ in ("nsubj", "nsubjpass"))
+
+
+def _own_conjunct(cue: Token, head: Token) -> bool:
+    """The act sits in a clause joined to the cue's with its own subject: "the rebels claimed they took
+    the town, but the army denies it" - the denial is the army's, not the rebels' claim."""
+    token = head
+    for _ in range(40):
+        if token.head.i == token.i:
+            return False
+        if token.head.i == cue.i:
+            return token.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+        token = token.head
+    return False
+
+
+def _speaks_for_itself(head: Token, speaker: Token) -> bool:
+    """A statement act with no subject of its own (it shares the speaker's), or whose subject is the
+    speaker or the speaker's "I"/"we" in a quote."""
+    doer = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if doer is None:
+        return head.dep_ in ("conj", "xcomp", "advcl", "ROOT") or head.pos_ != "VERB"
+    if doer.lower_ in ("i", "we"):
+        return True
+    return doer.i == speaker.i or doer.lower_ in PERSONAL and _person_before(doer) is None
+
+
 def is_hedged(trigger: Trigger, sentence_text: str, lexicon: Lexicon) -> bool:
-    """Hedges on the trigger's path to the root, in its clause, or as a sentence-level disclaimer."""
+    """Hedges on the trigger's path to the root, in its clause, on its doer ("suspected gunmen"), or
+    as a sentence-level disclaimer. A relative clause on another word is its own statement ("the
+    bomb, for which the group claimed responsibility, killed 12" does not hedge the killing), and a
+    statement act's own "claimed"/"alleged" is how it is made, not a hedge on it."""
     hedges = lexicon.attribution.get("hedge_lemmas", frozenset())
     head = trigger.head
+    statement = trigger.sense.plover in lexicon.attribution.get("statement_acts", frozenset())
     chain = _ancestors(head)
     for token in chain:
+        if statement and token.pos_ in ("VERB", "AUX"):
+            break  # the speaker's verbs: "X claimed that ... and alleged that ..."
         if lemma(token) in hedges or any(c.dep_ == "advmod" and lemma(c) in hedges for c in token.children):
             return True
-    siblings = {t.i for c in head.children if c.dep_ in ("conj", "parataxis") for t in c.subtree}
-    if any(lemma(t) in hedges for t in head.subtree if t.i not in siblings):
+    apart = {t.i for c in head.children if c.dep_ in ("conj", "parataxis") for t in c.subtree}
+    apart |= {t.i for r in head.subtree if r.dep_ == "relcl" and r.head.i != head.i for t in r.subtree}
+    inside = [t for t in head.subtree if t.i not in apart and not (statement and t.i == head.i)]
+    if any(lemma(t) in hedges for t in inside):
         return True  # "..., and al-Shabaab claimed responsibility" is a statement of its own
+    if _doer_hedged(head, lexicon):
+        return True
     lowered = sentence_text.lower()
     return any(phrase_ in lowered for phrase_ in lexicon.hedge_phrases)
+
+
+def _doer_hedged(head: Token, lexicon: Lexicon) -> bool:
+    """ "suspected militants set off bombs", "abducted by suspected Boko Haram fighters"."""
+    words = lexicon.attribution.get("doer_hedges", frozenset())
+    doers = [c for c in head.children if c.dep_ == "nsubj"]
+    doers += [g for c in head.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+              for g in c.children if g.dep_ == "pobj"]
+    return any(
+        m.dep_ in ("amod", "compound") and m.lower_ in words for d in doers for m in d.children
+    )
 
 
 @dataclass(frozen=True, slots=True)
