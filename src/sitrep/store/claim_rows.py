@@ -11,26 +11,22 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, insert, select
 
 from sitrep.store.incidents import incident_claims
 
-# Every column but the row id: two rows equal in these are the same claim.
+# Every column but the row id: two rows equal in these are the same claim. (SQLite hands booleans
+# back as 0 and 1, which equal and hash as False and True: the keys compare without conversion.)
 COLUMNS = tuple(c.name for c in incident_claims.columns if c.name != "id")
-_BOOLEAN = ("hedged", "outside_range")  # SQLite hands these back as 0/1
-_STORED = select(incident_claims).where(incident_claims.c.incident_id.in_(bindparam("ids", expanding=True)))
+_key = itemgetter(*COLUMNS)
+_STORED = select(incident_claims.c.id, *(incident_claims.c[name] for name in COLUMNS)).where(
+    incident_claims.c.incident_id.in_(bindparam("ids", expanding=True))
+)
 _DELETE = delete(incident_claims).where(incident_claims.c.id.in_(bindparam("row_ids", expanding=True)))
 _CHUNK = 5000  # row ids per DELETE: well under any driver's parameter limit
-
-
-def _key(row: Mapping[Any, Any]) -> tuple[Any, ...]:
-    return tuple(_flag(row[name]) if name in _BOOLEAN else row[name] for name in COLUMNS)
-
-
-def _flag(value: Any) -> bool | None:
-    return None if value is None else bool(value)
 
 
 def replace_claims(conn: Connection, stored_ids: Sequence[str], claims: Sequence[Mapping[str, Any]]) -> None:
@@ -39,12 +35,12 @@ def replace_claims(conn: Connection, stored_ids: Sequence[str], claims: Sequence
     wanted = Counter(_key(claim) for claim in claims)
     stale: list[int] = []
     if stored_ids:
-        for row in conn.execute(_STORED, {"ids": list(stored_ids)}).mappings():
-            key = _key(row)
+        for row_id, *stored in conn.execute(_STORED, {"ids": list(stored_ids)}):
+            key = tuple(stored)
             if wanted[key] > 0:
                 wanted[key] -= 1  # already stored as it should be
             else:
-                stale.append(row["id"])
+                stale.append(row_id)
     for start in range(0, len(stale), _CHUNK):
         conn.execute(_DELETE, {"row_ids": stale[start : start + _CHUNK]})
     added = []
