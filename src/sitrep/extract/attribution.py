@@ -52,6 +52,9 @@ def _ancestors(token: Token) -> list[Token]:
 
 def speaker_of(cue: Token) -> Token | None:
     """The subject (or passive agent) of a cue verb: who says it."""
+    inverted = _inverted_speaker(cue)
+    if inverted is not None:
+        return inverted
     subjects = [c for c in cue.children if c.dep_ == "nsubj" and c.lower_ not in ("it", "there")]
     if subjects:  # two subjects are a parse slip ("..., Borno state, ..., the agency said"): the nearest
         return subjects[-1] if all(s.i < cue.i for s in subjects) else subjects[0]
@@ -65,6 +68,24 @@ def speaker_of(cue: Token) -> Token | None:
     for i in range(cue.i - 1, max(cue.i - 12, cue.sent.start) - 1, -1):
         if doc[i].ent_type_ in ("PERSON", "ORG") and doc[i].dep_ != "compound":
             return doc[i]
+    return None
+
+
+def _inverted_speaker(cue: Token) -> Token | None:
+    """The speaker of a cue placed after what it reports, speaker last: "..., said the General
+    Prosecutors of Azerbaijan", "..., confirmed the Ukrainian and French presidents" (a parse may
+    make the earlier noun its subject, or the speaker its object)."""
+    doc = cue.doc
+    if cue.i <= cue.sent.start or not doc[cue.i - 1].is_punct:
+        return None
+    for child in cue.children:
+        if child.i <= cue.i or child.i - cue.i > 12 or child.dep_ not in ("nsubj", "dobj"):
+            continue
+        named = child.pos_ == "PROPN" or any(
+            t.ent_type_ in ("ORG", "PERSON", "NORP", "GPE") for t in child.children if t.i < child.i
+        ) or child.ent_type_ in ("ORG", "PERSON", "NORP", "GPE")
+        if child.dep_ == "nsubj" or named:
+            return child
     return None
 
 
@@ -155,9 +176,11 @@ def _last_index(token: Token) -> int:
 
 
 def _person_before(token: Token) -> Token | None:
+    """The name a pronoun speaker stands for: a person for "he"/"she", a person or body else."""
     doc = token.doc
+    kinds = ("PERSON",) if token.lower_ in ("he", "she", "his", "her") else ("PERSON", "ORG")
     for i in range(token.i - 1, max(token.i - 80, 0) - 1, -1):
-        if doc[i].ent_type_ in ("PERSON", "ORG") and doc[i].dep_ in (
+        if doc[i].ent_type_ in kinds and doc[i].dep_ in (
             "nsubj",
             "pobj",
             "compound",
@@ -209,7 +232,7 @@ def find_source(
         # "..., shot dead four men ..., a community leader told reporters": a comma-joined conjunct
         asyndetic = cue.dep_ == "conj" and not any(c.dep_ == "cc" for c in cue.head.children)
         covers = cue.i in above or cue.dep_ in ("ROOT", "parataxis") or (asyndetic and cue.i > head.i)
-        if not covers or _own_conjunct(cue, head):
+        if not covers or (statement and _own_conjunct(cue, head)):
             continue
         source = speaker_of(cue)
         inside = source is not None and source.i in {t.i for t in head.subtree}
