@@ -337,3 +337,20 @@ def test_statement_about_the_story_is_placed_where_the_story_is(events):
     )
     denials = [e for e in found if e.plover == "REJECT"]
     assert denials and denials[0].location is not None and denials[0].location.name == "Kouloubanga"
+
+
+def test_a_statement_told_in_the_present_is_dated_to_the_publication_day(events):
+    found = events("The UN Secretary-General calls for an independent investigation into the strike.")
+    calls = [e for e in found if e.plover == "REQUEST"]
+    assert calls and (calls[0].date, calls[0].date_precision, calls[0].date_source) == (
+        PUBLISHED.isoformat(), "day", "publication"
+    )
+
+
+def test_a_present_perfect_or_quoted_statement_keeps_the_publication_week(events):
+    for text in (
+        "The UN Secretary-General has called for an independent investigation into the strike.",
+        '"I call for an independent investigation into the strike," the UN chief said.',
+    ):
+        found = [e for e in events(text) if e.plover == "REQUEST"]
+        assert found and found[0].date_precision == "week" and found[0].date_source == "publication", text

@@ -212,6 +212,8 @@ class Resolver:
         when, precision, location = scene.fill(mention, when, precision, location)
         if source is None and when is not None:
             source = "context"
+        if when is None and published is not None and scene.told_as_news(mention):
+            when, precision, source = published.isoformat(), "day", "publication"
         event_date = date.fromisoformat(when) if when and len(when) == 10 else published
         # Where a physical event happened says more about "the rebels" or "the army" than the
         # article's most-mentioned country (a report on Turkey's role in Syria names Turkey most).

@@ -33,6 +33,9 @@ from sitrep.resolve.sentence_places import main_place, most_specific
 
 # Event types that happen somewhere: a statement (ACCUSE, THREATEN...) has no scene of its own.
 PHYSICAL = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "AID"})
+# Penn tags of a present-tense finite verb; auxiliaries of the perfect.
+_PRESENT = frozenset({"VBZ", "VBP"})
+_PERFECT = frozenset({"has", "have", "had", "'s", "'ve"})
 # A place phrase that points back at the place in focus: "in the town", "the city's Kyivskyi district",
 # "near the camp's main square". It names the scene's place, not a namesake found elsewhere.
 _ANAPHOR = re.compile(
@@ -140,6 +143,32 @@ class Scene:
         if location is None:
             location = self._in_sentence(mention, 4)
         return when, precision, location
+
+    def told_as_news(self, mention: EventMention) -> bool:
+        """True when a statement's verb is in the present tense ("UN chief calls for a probe", "the
+        group denies responsibility", "officials are calling for his release"): news tells in the
+        present what is said the day it is published, so such a mention with no time of its own is
+        dated to the publication day (precision day). A present perfect ("have been killed", "has
+        ordered") tells something done in the days before, and an act told in the present (a
+        headline's "strike kills 29") often happened the day before: both are left to the
+        publication week, as is a verb inside a quotation."""
+        if self._doc is None or mention.time is not None or mention.plover in PHYSICAL:
+            return False  # an act told in the present ("strike kills 29") often happened the day before
+        before = mention.sentence.text[: mention.trigger.start - mention.sentence.start]
+        if before.count("“") > before.count("”") or before.count('"') % 2:
+            return False  # inside a quote: said whenever the speaker said it
+        span = self._doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return False
+        verb = span.root if span.root.pos_ in ("VERB", "AUX") else span.root.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return False
+        auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+        if any(aux.tag_ == "MD" or aux.lower_ in _PERFECT for aux in auxiliaries):
+            return False  # "will ...", "has ...", "have been ..."
+        if verb.tag_ in _PRESENT:
+            return True
+        return verb.tag_ == "VBG" and any(aux.tag_ in _PRESENT for aux in auxiliaries)
 
     def _in_own_frame(self, phrase: str) -> tuple[str | None, DatePrecision | None]:
         """A time phrase of an article without a publication date, against the day its text states
