@@ -761,7 +761,7 @@ def test_single_acts_survive_the_background_guards(extract, sentence):
 
 def test_sports_report_tells_no_conflict_events(extract):
     report = (
-        "The visitors went on the attack early and the striker scored twice before half-time at the stadium.\n\n"
+        "The visitors went on the attack early and the striker scored twice before half-time.\n\n"
         "A devastating counter attack from the hosts led to a third goal, and the league leaders held on.\n\n"
         "The referee sent off a defender after the break, which killed off the comeback in the semifinal."
     )

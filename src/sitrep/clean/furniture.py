@@ -7,7 +7,8 @@ new outlet's wording needs no new rule:
 - a caption: a line that ends in a photo credit ("... in Mogadishu. Name Surname / Reuters",
   "... (AP Photo/Name)", "... PHOTO: AFP"); the whole line describes a picture, not the story;
 - a repeated short line: a caption printed twice (alt text and caption), a headline repeated as a
-  teaser (a long paragraph printed twice is left alone: it is no furniture's shape);
+  teaser (a long paragraph printed twice, or a line printed over and over, is left alone: neither
+  is furniture's shape, and a text that is one line repeated stays what it is);
 - a list of other stories: a short heading naming one ("Related news", "Latest", "Hot News"), or a
   run of short unpunctuated lines among which several are time stamps ("Arab World 03:15"), or a
   run of such lines closing the page after its last sentence.
@@ -52,6 +53,7 @@ class FurnitureRules:
     closing_run_min_lines: int
     repeat_min_chars: int
     repeat_max_chars: int
+    repeat_max_copies: int
     caption_max_chars: int
     stamp_max_words: int
 
@@ -74,6 +76,7 @@ def compile_rules(data: Mapping[str, Any], wires: Sequence[str]) -> FurnitureRul
         closing_run_min_lines=int(data.get("closing_run_min_lines", 3)),
         repeat_min_chars=int(data.get("repeat_min_chars", 30)),
         repeat_max_chars=int(data.get("repeat_max_chars", 250)),
+        repeat_max_copies=int(data.get("repeat_max_copies", 3)),
         caption_max_chars=int(data.get("caption_max_chars", 350)),
         stamp_max_words=int(data.get("stamp_max_words", 6)),
     )
@@ -116,6 +119,10 @@ def _normal(text: str) -> str:
 
 def mark_furniture(text: str, lines: Sequence[LineLike], rules: FurnitureRules) -> None:
     """Set `rule` on every line that is furniture by shape (see the module docstring)."""
+    copies: dict[str, int] = {}
+    for line in lines:
+        key = _normal(text[line.start : line.end])
+        copies[key] = copies.get(key, 0) + 1
     seen: set[str] = set()
     body_started = False
     index = 0
@@ -126,7 +133,8 @@ def mark_furniture(text: str, lines: Sequence[LineLike], rules: FurnitureRules) 
             index += 1
             continue
         key = _normal(body)
-        if rules.repeat_min_chars <= len(key) <= rules.repeat_max_chars and key in seen:
+        short = rules.repeat_min_chars <= len(key) <= rules.repeat_max_chars
+        if short and key in seen and copies[key] <= rules.repeat_max_copies:
             line.rule = "repeated_line"
         elif is_caption(body, rules):
             line.rule = "caption"
