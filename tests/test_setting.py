@@ -354,3 +354,21 @@ def test_a_present_perfect_or_quoted_statement_keeps_the_publication_week(events
     ):
         found = [e for e in events(text) if e.plover == "REQUEST"]
         assert found and found[0].date_precision == "week" and found[0].date_source == "publication", text
+
+
+def test_a_states_statement_naming_no_place_is_coded_in_its_country(events):
+    found = events(
+        "A suicide bomber killed 20 people at a market in Baghdad on Sunday. "
+        "The White House condemned the bombing."
+    )
+    condemned = [e for e in found if e.plover == "ACCUSE"]
+    assert condemned and condemned[0].location is not None
+    assert (condemned[0].location.name, condemned[0].location.precision) == ("United States", 3)
+    bombing = [e for e in found if e.plover == "ASSAULT"]
+    assert bombing and bombing[0].location is not None and bombing[0].location.name == "Baghdad"
+
+
+def test_a_statement_naming_its_place_keeps_it(events):
+    found = events("The White House condemned the bombing in Baghdad.")
+    condemned = [e for e in found if e.plover == "ACCUSE"]
+    assert condemned and condemned[0].location is not None and condemned[0].location.name == "Baghdad"

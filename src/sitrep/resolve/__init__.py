@@ -224,6 +224,7 @@ class Resolver:
         plover, sub_event = mention.plover, mention.acled_sub_event_type
         target = plover in {"ASSAULT", "COERCE"} and sub_event not in _TERRITORY
         actor1, actor2 = self._sides(mention, event_date, home, target, known)
+        location = scene.speaker_place(mention, actor1, location)
         actor2 = self._hit_side(actor2, actor1, mention, location.country if location else None)
         key = f"{article.id}:{mention.trigger.start}:{mention.plover}"
         return Event(

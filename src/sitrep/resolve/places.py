@@ -144,6 +144,11 @@ class Gazetteer:
                 return place.country
         return None
 
+    def country(self, iso3: str) -> Location | None:
+        """The country itself (precision 3), or None for an unknown code."""
+        place = self._countries.get(iso3)
+        return _location(place, 3, place.name) if place is not None else None
+
     def lookup(self, name: str, countries: Sequence[str] = ()) -> list[Place]:
         """Candidates for a bare name, best first: hinted countries (in hint order), then size."""
         return [place for place, _ in self._ranked(name, countries)]
