@@ -212,8 +212,11 @@ def find_source(
         if token.i == head.i:
             continue
         word = lemma(token)
-        if word in according or token.lower_ in according:
-            obj = next((g for c in token.children for g in c.children if g.dep_ == "pobj"), None)
+        as_per = token.lower_ == "per" and token.i > 0 and token.nbor(-1).lower_ == "as"  # "as per X"
+        if word in according or token.lower_ in according or as_per:
+            grand = (g for c in token.children for g in c.children if g.dep_ == "pobj")
+            direct = (c for c in token.children if c.dep_ == "pobj")
+            obj = next(grand, None) or next(direct, None)
             if obj is not None:
                 return source_text(_claimant_of(obj, lexicon)), "according to"
         if word in cues and token.pos_ == "VERB":
@@ -224,6 +227,8 @@ def find_source(
             candidates.append(token)  # "the ambulance service put the toll at 31": a source's own figure
     statement = trigger.sense.plover in lexicon.attribution.get("statement_acts", frozenset())
     for cue in sorted(candidates, key=lambda c: (len(_ancestors(c)), c.i)):
+        if any(c.dep_ == "neg" for c in cue.children):
+            continue  # "the group has not claimed the attack": no one's claim
         if _qualifies_argument(cue, head):  # "the shelling, alleged by Turkey, killed nine"
             source = _agent(cue)
             if source is not None:
