@@ -105,8 +105,8 @@ def incident_map(report: Report) -> bytes:
     for incident in located:
         size = 30 + 12 * min(incident.killed, 100) ** 0.5 * 6
         colour = COLOURS.get(incident.kind, OTHER_COLOUR)
-        axes.scatter([incident.lon or 0.0], [incident.lat or 0.0], s=size, color=colour, alpha=0.75, edgecolor="black",
-                     linewidth=0.6, zorder=3)  # fmt: skip
+        axes.scatter([incident.lon or 0.0], [incident.lat or 0.0], s=size, color=colour, alpha=0.75,
+                     edgecolor="black", linewidth=0.6, zorder=3)  # fmt: skip
         axes.annotate(str(incident.marker), (incident.lon or 0, incident.lat or 0), fontsize=7, ha="center",
                       va="center", zorder=4, fontweight="bold")  # fmt: skip
     axes.set_xlim(west, east)

@@ -249,9 +249,13 @@ def _statements(records: list[dict[str, Any]], before: list[dict[str, Any]], not
     return found
 
 
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
 def _event_claims(events: Iterable[Event]) -> list[Claim]:
     claims = [
-        Claim(e.outlet, e.attributed_to, e.article_id, " ".join(e.evidence.text.split()) if e.evidence else "")
+        Claim(e.outlet, e.attributed_to, e.article_id, _one_line(e.evidence.text) if e.evidence else "")
         for e in events
     ]
     unique = {(c.outlet, c.claimant, c.article_id, c.quote): c for c in claims}
