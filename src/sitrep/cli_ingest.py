@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
+import click
 import typer
 from rich.markup import escape
 from rich.progress import (
@@ -94,8 +95,8 @@ def ingest(
         return
     if every is not None or state is not None:
         raise ConfigError("--every and --state go with --feed")
-    if not paths:
-        raise ConfigError("give files or directories to ingest, or --feed URL")
+    if not paths:  # a usage error like any other missing argument: one line, exit 2
+        raise click.UsageError("Missing argument 'PATH...': files or directories to ingest, or --feed URL")
     if workers is None and scheduler is None:
         with _progress() as step:
             summary = sitrep.ingest(paths, on_item=step)
