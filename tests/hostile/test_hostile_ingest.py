@@ -104,7 +104,7 @@ def test_a_batch_where_everything_is_rejected_exits_1(tmp_path: Path) -> None:
     [
         (["articles", "--limit", "abc"], "Invalid value for '--limit'"),
         (["no-such-command"], "No such command"),
-        (["ingest"], "Missing argument"),
+        (["article"], "Missing argument"),
     ],
 )
 def test_usage_errors_are_one_line_and_exit_2(arguments: list[str], message: str, tmp_path: Path) -> None:
