@@ -42,6 +42,9 @@ from sitrep.resolve.scene import new_incident_cues
 
 # Means of attack that are different acts when two sentences state different ones.
 _DISTINCT_MEANS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon"})
+# Harms that stay acts of their own beside a killing or a clash (extract/merging.py does the same
+# within a sentence): a kidnapping, a rape, torture.
+_OWN_HARMS = frozenset({"abduct", "sexual", "torture"})
 _PHYSICAL = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT"})
 _NON_STATE = frozenset({"rebels", "political_militia", "identity_militia", "rioters", "protesters"})
 # Qualifiers of figures in words ("dozens were killed"): an exact toll in another sentence is better.
@@ -96,6 +99,8 @@ def _same_act(a: Event, b: Event) -> bool:
     sa, sb = a.acled_sub_event_type, b.acled_sub_event_type
     if sa != sb and sa in _DISTINCT_MEANS and sb in _DISTINCT_MEANS:
         return False  # an air strike and the shelling that followed are two acts
+    if sa != sb and (a.mode in _OWN_HARMS or b.mode in _OWN_HARMS) and a.mode != b.mode:
+        return False  # bodies dragged behind motorcycles after a shoot-down: another act
     physical = a.plover in _PHYSICAL
     return _same_place(a.location, b.location, physical) and _same_day(a, b) and _same_sides(a, b)
 
