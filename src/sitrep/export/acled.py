@@ -41,13 +41,12 @@ def inter_code(actor: Actor | None) -> int | str:
 
 
 def interaction(inter1: int | str, inter2: int | str) -> str:
-    """The two codes, lower first ("17"); an actor alone is its code and 0 ("60")."""
-    if inter1 == "":
+    """The two codes, lower first ("17"); an actor alone (either side: a victim with no named
+    perpetrator is alone too) is its code and 0 ("70")."""
+    codes = sorted(int(code) for code in (inter1, inter2) if code != "")
+    if not codes:
         return ""
-    if inter2 == "":
-        return f"{inter1}0"
-    low, high = sorted((int(inter1), int(inter2)))
-    return f"{low}{high}"
+    return f"{codes[0]}0" if len(codes) == 1 else f"{codes[0]}{codes[1]}"
 
 
 def disorder_type(event: Event) -> str:
