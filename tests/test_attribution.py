@@ -111,3 +111,11 @@ def test_a_negated_claim_names_no_source(extract):
     mentions = extract("The group has not claimed responsibility for the bombing of the market in Gao.")
     source, _ = claim(mentions, "ASSAULT", "bombing")
     assert source is None
+
+
+def test_the_listener_of_told_is_never_the_source(extract):
+    # a speaker named before "told", with a role in apposition; the agency after it only listened
+    told = extract("A drone was shot down near Kafr Nabl, Omar Haddad, a militia commander, told Reuters.")
+    said = extract("A drone was shot down near Kafr Nabl on Monday, said the regional governor.")
+    assert claim(told, "ASSAULT", "shot down")[0] == "Omar Haddad"
+    assert claim(said, "ASSAULT", "shot down")[0] == "the regional governor"

@@ -71,6 +71,10 @@ def speaker_of(cue: Token) -> Token | None:
     return None
 
 
+# Cue verbs whose object is the listener, never the speaker ("told Reuters", "briefed reporters").
+_LISTENER_VERBS = frozenset({"tell", "inform", "brief", "assure", "notify", "remind"})
+
+
 def _inverted_speaker(cue: Token) -> Token | None:
     """The speaker of a cue placed after what it reports, speaker last: "..., said the General
     Prosecutors of Azerbaijan", "..., confirmed the Ukrainian and French presidents" (a parse may
@@ -81,6 +85,8 @@ def _inverted_speaker(cue: Token) -> Token | None:
     for child in cue.children:
         if child.i <= cue.i or child.i - cue.i > 12 or child.dep_ not in ("nsubj", "dobj"):
             continue
+        if child.dep_ == "dobj" and lemma(cue) in _LISTENER_VERBS:
+            continue  # "..., al-Shami, a commander, told Reuters": the object of "told" is who listened
         named = child.pos_ == "PROPN" or any(
             t.ent_type_ in ("ORG", "PERSON", "NORP", "GPE") for t in child.children if t.i < child.i
         ) or child.ent_type_ in ("ORG", "PERSON", "NORP", "GPE")
