@@ -248,32 +248,19 @@ def bcubed(docs: Sequence[Any], report: Any, incident_of: Mapping[str, str | Non
 
     A gold event Sitrep did not find, or found with no incident, is a cluster of its own.
     """
+    from sitrep.corroborate.quality import bcubed as bcubed_score
+
     matched = {(doc_id, index): event_id for doc_id, index, event_id in report.pairs}
-    gold_cluster: dict[tuple[str, int], str] = {}
-    system_cluster: dict[tuple[str, int], str] = {}
+    gold_cluster: dict[str, str] = {}
+    system_cluster: dict[str, str] = {}
     for doc in docs:
         for index, event in enumerate(doc.events):
-            item = (doc.id, index)
-            gold_cluster[item] = event.incident or f"{doc.id}#{index}"
-            event_id = matched.get(item)
+            item = f"{doc.id}#{index}"
+            gold_cluster[item] = event.incident or item
+            event_id = matched.get((doc.id, index))
             incident = incident_of.get(event_id) if event_id else None
-            system_cluster[item] = incident or f"none:{doc.id}#{index}"
-    if not gold_cluster:
-        return None
-    by_gold: dict[str, set[Any]] = defaultdict(set)
-    by_system: dict[str, set[Any]] = defaultdict(set)
-    for item in gold_cluster:
-        by_gold[gold_cluster[item]].add(item)
-        by_system[system_cluster[item]].add(item)
-    precision = recall = 0.0
-    for item in gold_cluster:
-        gold_set, system_set = by_gold[gold_cluster[item]], by_system[system_cluster[item]]
-        common = len(gold_set & system_set)
-        precision += common / len(system_set)
-        recall += common / len(gold_set)
-    precision /= len(gold_cluster)
-    recall /= len(gold_cluster)
-    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+            system_cluster[item] = incident or f"none:{item}"
+    return bcubed_score(gold_cluster, system_cluster).f1 if gold_cluster else None
 
 
 # ---------------------------------------------------------------------------------------- output
