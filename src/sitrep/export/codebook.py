@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -118,3 +119,14 @@ def source_scale(outlet: str | None, url: str | None, event_country: str | None)
 def join_scales(scales: set[str]) -> str:
     """Several scales as ACLED writes them: from the smallest to the largest, joined by "-"."""
     return "-".join(scale for scale in SCALE_ORDER if scale in scales)
+
+
+def day(text: str | None) -> date | None:
+    """A record's date ("YYYY-MM-DD", or "YYYY-MM" as the month's first day) as a date; None if unset
+    or malformed. Shared by the columnar exports (Parquet, GDELT)."""
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text[:10]) if len(text) >= 10 else date.fromisoformat(f"{text[:7]}-01")
+    except ValueError:
+        return None

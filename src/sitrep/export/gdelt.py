@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Iterator
-from datetime import date
 
 from sitrep.export import codebook
 from sitrep.models import Actor, Event, Location
@@ -30,15 +29,6 @@ GDELT_COLUMNS = (
     *(f"Actor1Geo_{name}" for name in GEO_FIELDS), *(f"Actor2Geo_{name}" for name in GEO_FIELDS),
     *(f"ActionGeo_{name}" for name in GEO_FIELDS), "DATEADDED", "SOURCEURL",
 )  # fmt: skip
-
-
-def _day(text: str | None) -> date | None:
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text[:10]) if len(text) >= 10 else date.fromisoformat(f"{text[:7]}-01")
-    except ValueError:
-        return None
 
 
 def actor_columns(prefix: str, actor: Actor | None) -> dict[str, object]:
@@ -89,8 +79,8 @@ def geo_columns(prefix: str, place: Location | None) -> dict[str, object]:
 
 
 def gdelt_row(event: Event) -> dict[str, object]:
-    when = _day(event.date)
-    added = _day(event.published)
+    when = codebook.day(event.date)
+    added = codebook.day(event.published)
     root = event.cameo_root or ""
     row: dict[str, object] = {
         "GLOBALEVENTID": event.event_id,

@@ -10,23 +10,14 @@ repeats the location's ISO3 at the top so a filter needs no struct access.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sitrep.export import codebook
 from sitrep.models import Event
 
 if TYPE_CHECKING:
     import pyarrow as pa
-
-
-def _day(text: str | None) -> date | None:
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text[:10]) if len(text) >= 10 else date.fromisoformat(f"{text[:7]}-01")
-    except ValueError:
-        return None
 
 
 def _types() -> dict[str, Any]:
@@ -90,8 +81,8 @@ def incident_schema() -> pa.Schema:
 def event_record(event: Event) -> dict[str, Any]:
     record = event.to_dict()
     record["date_text"] = event.date
-    record["date"] = _day(event.date)
-    record["published"] = _day(event.published)
+    record["date"] = codebook.day(event.date)
+    record["published"] = codebook.day(event.published)
     record["country"] = event.location.country if event.location else None
     return record
 
@@ -108,7 +99,7 @@ def _figure(figure: Mapping[str, Any] | None) -> dict[str, Any] | None:
 def incident_record(incident: Mapping[str, Any]) -> dict[str, Any]:
     record = {name: incident.get(name) for name in incident_schema().names}
     for name in ("date", "date_first", "date_last"):
-        record[name] = _day(incident.get(name))
+        record[name] = codebook.day(incident.get(name))
     for name in ("killed", "injured", "displaced"):
         record[name] = _figure(incident.get(name))
     return record
