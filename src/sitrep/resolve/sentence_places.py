@@ -81,21 +81,29 @@ def most_specific(
         before = sentence.text[: span.start - sentence.start]
         if _AWAY.search(before[-30:]):
             continue
-        if kind == "feature":
-            if is_actor is not None and is_actor(span.text):
-                continue
-            found = gazetteer.resolve_in_article(span.text, context, is_actor)
-        else:
-            found = gazetteer.resolve(span.text, context)
-            if found is not None and context and found.country not in context:
-                continue  # a namesake abroad, or a foreign capital named in passing
-            if found is not None and kind == "org" and not _starts_with(span.text, found.text or ""):
-                continue
+        found = _resolve(span.text, kind, gazetteer, context, is_actor)
+        if found is not None and kind != "feature" and context and found.country not in context:
+            continue  # a namesake abroad, or a foreign capital named in passing
         if found is None or found.precision >= bound:
             continue
         if best is None or found.precision < best.precision:
             best = found
     return best
+
+
+def _resolve(
+    text: str, kind: str, gazetteer: Gazetteer, context: Sequence[str], is_actor: Callable[[str], bool] | None
+) -> Location | None:
+    """The place a candidate names: a feature phrase ("the village of X") may name a place the
+    gazetteer lacks, never a group; an organisation counts only when it starts with its place."""
+    if kind == "feature":
+        if is_actor is not None and is_actor(text):
+            return None
+        return gazetteer.resolve_in_article(text, context, is_actor)
+    found = gazetteer.resolve(text, context)
+    if found is not None and kind == "org" and not _starts_with(text, found.text or ""):
+        return None
+    return found
 
 
 def _starts_with(text: str, name: str) -> bool:
@@ -125,14 +133,7 @@ def main_place(
             continue
         if _AWAY.search(window[: span.start][-30:]):
             continue
-        if kind == "feature":
-            if is_actor is not None and is_actor(span.text):
-                continue
-            found = gazetteer.resolve_in_article(span.text, context, is_actor)
-        else:
-            found = gazetteer.resolve(span.text, context)
-            if found is not None and kind == "org" and not _starts_with(span.text, found.text or ""):
-                found = None
+        found = _resolve(span.text, kind, gazetteer, context, is_actor)
         if found is None or found.precision > 2 or (context and found.country not in context):
             continue
         named = text.count(found.text or found.name)
