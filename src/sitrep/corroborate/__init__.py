@@ -11,6 +11,7 @@
 Modules: syndication.py (which articles are one source), incidents.py (which reports are one
 incident), claims.py (status and published figures), outlets.py (outlet record), relations.py
 (actor network), exports.py (JSONL/CSV/GeoJSON/GraphML), corroborator.py (incremental attach),
+digest.py and rolling.py (large incidents: attach from a digest, the record built at read time),
 quality.py (B-cubed and accuracy scores for evaluation). Rules live in data/corroboration.toml.
 """
 
@@ -20,12 +21,12 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sitrep.corroborate import exports
+from sitrep.corroborate import exports, rolling
 from sitrep.corroborate.claims import CONTESTED, CORROBORATED, SINGLE
 from sitrep.corroborate.corroborator import Attacher, incident_id_for
 from sitrep.corroborate.outlets import outlet_record
 from sitrep.corroborate.relations import relations as aggregate_relations
-from sitrep.corroborate.rules import load_rules
+from sitrep.corroborate.rules import Rules, load_rules
 from sitrep.errors import ConfigError
 from sitrep.models import CleanArticle, Event
 from sitrep.store import EventFilter, Store
@@ -39,10 +40,10 @@ __all__ = ["STATUSES", "Corroborator", "incident_id_for"]
 class Corroborator:
     """The stage's one service object: the CLI, the API and ingest all go through it."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, rules: Rules | None = None) -> None:
         self.store = store
         self.db = IncidentStore(store)
-        self.rules = load_rules()
+        self.rules = rules or load_rules()
         self._attacher = Attacher(self.db, self.rules)
 
     def attach(self, clean: CleanArticle, events: Sequence[Event]) -> list[str]:
@@ -77,7 +78,11 @@ class Corroborator:
 
     def incident(self, incident_id: str) -> dict[str, Any] | None:
         """The full record of one incident: status, sources and the claims per field, with quotes."""
-        return self.db.incident_detail(incident_id)
+        detail = self.db.incident_detail(incident_id)
+        if not rolling.is_rolled(detail):
+            return detail
+        with self.db.read() as conn:  # a large incident: its record is built from its reports
+            return rolling.record(self.db, conn, incident_id, self.rules)
 
     def incident_records(self, **filters: Any) -> list[dict[str, Any]]:
         """Full records of the incidents `incidents(**filters)` lists (for exports)."""

@@ -106,9 +106,7 @@ def _figure(
     credible = [c["value"] for c in claims if not c["hedged"]] or [c["value"] for c in claims]
     values = [c["value"] for c in claims]
     return {
-        "status": field_status(
-            claims, lambda a, b: figures_agree(a, b, rules), key=lambda c: (c["value"], c["qualifier"])
-        ),
+        "status": field_status(claims, *field_test(name, {}, rules)),
         "conservative": min(credible),
         "min": min(values),
         "max": max(values),
@@ -176,24 +174,56 @@ def _actors(events: Sequence[Event], sources: Mapping[str, Source], rules: Rules
     if not claims:
         return None
     by_event = {e.event_id: e for e in events}
-
-    def agree(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
-        one, two = by_event[a["event_id"]], by_event[b["event_id"]]
-        if sides_compatible(one.actor1, two.actor1, rules):
-            return True
-        # In a battle the order of the sides is the writer's choice, not a claim about who attacked.
-        symmetric = {one.acled_event_type, two.acled_event_type} & rules.symmetric_acled_types
-        return bool(symmetric) and sides_compatible(one.actor1, two.actor2, rules)
-
-    def sides(claim: Mapping[str, Any]) -> tuple[Any, ...]:  # what `agree` reads of a claim's event
-        event = by_event[claim["event_id"]]
-        return (*_side(event.actor1), *_side(event.actor2), event.acled_event_type)
-
     return {
-        "status": field_status(claims, lambda a, b: agree(a, b) or agree(b, a), key=sides),
+        "status": field_status(claims, *field_test("actors", by_event, rules)),
         "value": _most_common(c["value"] for c in claims),
         "claims": claims,
     }
+
+
+Agree = Callable[[Mapping[str, Any], Mapping[str, Any]], bool]
+Key = Callable[[Mapping[str, Any]], Any]
+
+
+def field_test(name: str, by_event: Mapping[str, Event], rules: Rules) -> tuple[Agree, Key]:
+    """When two claims of field `name` agree, and the key holding all that test reads of a claim
+    (claims.FIELDS, or "incident" for the reports themselves); `by_event` holds the claims' events."""
+    if name in FIGURES:
+        return (lambda a, b: figures_agree(a, b, rules)), (lambda c: (c["value"], c["qualifier"]))
+    if name == "incident":
+        return (lambda a, b: True), (lambda c: None)
+    if name == "actors":
+
+        def agree(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+            one, two = by_event[a["event_id"]], by_event[b["event_id"]]
+            if sides_compatible(one.actor1, two.actor1, rules):
+                return True
+            # In a battle the order of the sides is the writer's choice, not a claim about who attacked.
+            symmetric = {one.acled_event_type, two.acled_event_type} & rules.symmetric_acled_types
+            return bool(symmetric) and sides_compatible(one.actor1, two.actor2, rules)
+
+        def sides(claim: Mapping[str, Any]) -> tuple[Any, ...]:  # what `agree` reads of a claim's event
+            event = by_event[claim["event_id"]]
+            return (*_side(event.actor1), *_side(event.actor2), event.acled_event_type)
+
+        return (lambda a, b: agree(a, b) or agree(b, a)), sides
+    if name == "place":
+
+        def near(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+            return places_compatible(
+                by_event[a["event_id"]].location, by_event[b["event_id"]].location, rules
+            )
+
+        def where(claim: Mapping[str, Any]) -> Any:
+            found = by_event[claim["event_id"]].location
+            return found and (found.name, found.admin1, found.country, found.lat, found.lon, found.precision)
+
+        return near, where
+
+    def span(claim: Mapping[str, Any]) -> Any:
+        return date_span(by_event[claim["event_id"]], rules)
+
+    return (lambda a, b: dates_compatible(span(a), span(b), rules)), span
 
 
 def _side(actor: Any) -> tuple[Any, Any]:
@@ -209,17 +239,15 @@ def _place(events: Sequence[Event], sources: Mapping[str, Source], rules: Rules)
     if not claims:
         return None
     by_event = {e.event_id: e for e in located}
-    best = min(located, key=lambda e: (e.location.precision if e.location else 9, e.event_id))
-
-    def agree(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
-        return places_compatible(by_event[a["event_id"]].location, by_event[b["event_id"]].location, rules)
-
-    def where(claim: Mapping[str, Any]) -> Any:
-        found = by_event[claim["event_id"]].location
-        return found and (found.name, found.admin1, found.country, found.lat, found.lon, found.precision)
-
+    best = min(located, key=best_place)
     location = best.location.to_dict() if best.location else None
-    return {"status": field_status(claims, agree, key=where), "value": location, "claims": claims}
+    return {"status": field_status(claims, *field_test("place", by_event, rules)), "value": location,
+            "claims": claims}  # fmt: skip
+
+
+def best_place(event: Event) -> tuple[Any, str]:
+    """The order in which an incident's located reports give its place: the most precise, then by id."""
+    return (event.location.precision if event.location else 9, event.event_id)
 
 
 def _date(events: Sequence[Event], sources: Mapping[str, Source], rules: Rules) -> dict[str, Any] | None:
@@ -228,17 +256,16 @@ def _date(events: Sequence[Event], sources: Mapping[str, Source], rules: Rules) 
     if not claims:
         return None
     by_event = {e.event_id: e for e in dated}
-
-    def agree(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
-        span_a, span_b = date_span(by_event[a["event_id"]], rules), date_span(by_event[b["event_id"]], rules)
-        return dates_compatible(span_a, span_b, rules)
-
-    def span(claim: Mapping[str, Any]) -> Any:
-        return date_span(by_event[claim["event_id"]], rules)
-
-    days = [e.date for e in dated if e.date_precision in (None, "day") and e.date and len(e.date) == 10]
+    days = [day for day in map(exact_day, dated) if day]
     value = _most_common(days) if days else _most_common(c["value"] for c in claims)
-    return {"status": field_status(claims, agree, key=span), "value": value, "claims": claims}
+    return {"status": field_status(claims, *field_test("date", by_event, rules)), "value": value,
+            "claims": claims}  # fmt: skip
+
+
+def exact_day(event: Event) -> str | None:
+    """The event's date when it names one day (the incident's date is the most common of these)."""
+    day = event.date
+    return day if event.date_precision in (None, "day") and day and len(day) == 10 else None
 
 
 def _most_common(values: Any) -> Any:
@@ -246,6 +273,13 @@ def _most_common(values: Any) -> Any:
     if not counts:
         return None
     return min(counts, key=lambda v: (-counts[v], str(v)))
+
+
+def report_claims(
+    events: Sequence[Event], sources: Mapping[str, Source], rules: Rules
+) -> list[dict[str, Any]]:
+    """One claim per article and voice that it reports the incident at all (the incident's status)."""
+    return _dedupe([_claim(e, None, sources[e.article_id], rules) for e in events], lambda c: None)
 
 
 def summarise(
@@ -260,11 +294,11 @@ def summarise(
     fields["actors"] = _actors(events, sources, rules)
     fields["place"] = _place(events, sources, rules)
     fields["date"] = _date(events, sources, rules)
-    reports = _dedupe([_claim(e, None, sources[e.article_id], rules) for e in events], lambda c: None)
+    reports = report_claims(events, sources, rules)
     if any((fields[name] or {}).get("status") == CONTESTED for name in CONTESTABLE):
         status = CONTESTED
     else:
-        status = field_status(reports, lambda a, b: True, key=lambda c: None) or SINGLE
+        status = field_status(reports, *field_test("incident", {}, rules)) or SINGLE
     spans = [s for s in (date_span(e, rules) for e in events) if s is not None]
     place = (fields["place"] or {}).get("value") or {}
     by_source: dict[str, dict[str, Any]] = {}

@@ -17,8 +17,9 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from sitrep.corroborate import syndication
-from sitrep.corroborate.claims import Source, claim_rows, summarise
+from sitrep.corroborate import rolling, syndication
+from sitrep.corroborate.claims import claim_rows, summarise
+from sitrep.corroborate.digest import is_large, rep_ids, sample_ids
 from sitrep.corroborate.incidents import (
     Span,
     choose_incident,
@@ -30,6 +31,7 @@ from sitrep.corroborate.incidents import (
 from sitrep.corroborate.rules import Rules, load_rules
 from sitrep.models import CleanArticle, Event
 from sitrep.store import clusters
+from sitrep.store import digests as digest_rows
 from sitrep.store.incidents import CandidateSearch, IncidentStore
 
 
@@ -69,11 +71,25 @@ class Attacher:
                 touched |= self.db.incidents_of_articles(conn, [clean.id])
             relabelled = self._attach_source(conn, clean, prior)
             touched |= self.db.incidents_of_articles(conn, relabelled)
-            assigned, opened, members = self._place_events(conn, events, stored)
+            assigned, opened, members, large = self._place_events(conn, events, stored)
             # The article's events as stored (what a re-read would give) stand in for the caller's.
             for incident_id in set(assigned) & members.keys():
                 members[incident_id] = [rows.get(e.event_id, e) for e in members[incident_id]]
-            self._summarise(conn, touched | set(assigned), opened, members)
+            # A large incident that only gains this article's events grows its digest; any other is
+            # summarised again from all its reports (a large one read whole: an edit or a relabel).
+            rolled = sorted(set(assigned) & large.digests.keys() - touched - opened)
+            known = {i: found for i, found in members.items() if i not in large.digests}
+            self._summarise(conn, (touched | set(assigned)) - set(rolled), opened, known)
+            if rolled:
+                source = rolling.source_of(self.db.sources_of(conn, [clean.id]).get(clean.id), events[0])
+                for incident_id in rolled:
+                    mine = [
+                        rows.get(e.event_id, e)
+                        for e, i in zip(events, assigned, strict=True)
+                        if i == incident_id
+                    ]
+                    digest = large.digests[incident_id]
+                    rolling.roll(conn, incident_id, digest, mine, large.reps, source, self.rules)
             return assigned
 
     # -- sources --------------------------------------------------------------------------------
@@ -137,11 +153,12 @@ class Attacher:
 
     def _place_events(
         self, conn: Connection, events: Sequence[Event], stored: dict[str, str | None]
-    ) -> tuple[list[str], set[str], dict[str, list[Event]]]:
+    ) -> tuple[list[str], set[str], dict[str, list[Event]], _Large]:
         """Choose or open an incident for each event; events placed earlier in this call count as members.
 
-        Returns the incident of each event, the incidents this call opened, and the members of
-        every incident it read or opened, this call's events included.
+        Returns the incident of each event, the incidents this call opened, the members of every
+        incident it read or opened, this call's events included (of a large incident, its sample),
+        and the large candidates' digests.
 
         The stored candidates of every event, their member events and the taken incident ids are
         read up front, three queries for the whole article; the choices then run in memory, in the
@@ -154,7 +171,7 @@ class Attacher:
         for placing in pending:
             placing.candidates = _narrow(found, placing)
         wanted = sorted({i for placing in pending for i in placing.candidates})
-        members: dict[str, list[Event]] = self.db.member_events(conn, wanted)  # incident -> its events
+        members, large = self._members(conn, wanted)  # incident -> its events, or its sample
         taken = self.db.existing_incidents(conn, [incident_id_for(p.event.event_id) for p in pending])
         opened: dict[str, tuple[str, Span | None, str | None]] = {}  # new incident -> (family, span, country)
         by_event = {p.event.event_id: p for p in pending}
@@ -186,7 +203,32 @@ class Attacher:
             members.setdefault(chosen, []).append(event)
             assigned.append(chosen)
         self.db.assign(conn, {e.event_id: i for e, i in zip(events, assigned, strict=True)})
-        return assigned, set(opened), members
+        return assigned, set(opened), members, large
+
+    def _members(self, conn: Connection, wanted: Sequence[str]) -> tuple[dict[str, list[Event]], _Large]:
+        """Every event of each small incident; of a large one its sample (the first and the latest
+        `linkage_sample` events), read with the events its digest's claim groups stand on."""
+        rules = self.rules
+        large = _Large(
+            {i: d for i, d in digest_rows.digests(conn, wanted).items() if d and is_large(d, rules)}
+        )
+        members = self.db.member_events(conn, [i for i in wanted if i not in large.digests])
+        if not large.digests:
+            return members, large
+        ids = {e for d in large.digests.values() for e in (*sample_ids(d), *rep_ids(d))}
+        found = self.db.stored_events(conn, sorted(ids))
+        for incident_id, digest in sorted(large.digests.items()):
+            sample = [
+                found[e] for e in sample_ids(digest) if e in found and found[e].incident_id == incident_id
+            ]
+            if len(sample) < len(sample_ids(digest)) or not rep_ids(digest) <= found.keys():
+                # an event of the digest is gone (never by attach): read the incident whole, rebuild it
+                del large.digests[incident_id]
+                members.update(self.db.member_events(conn, [incident_id]))
+                continue
+            members[incident_id] = sample
+            large.reps.update({e: found[e] for e in rep_ids(digest)})
+        return members, large
 
     def _taken(self, conn: Connection, incident_id: str) -> bool:
         return bool(self.db.existing_incidents(conn, [incident_id]))
@@ -199,14 +241,35 @@ class Attacher:
         members = {i: known[i] for i in ordered if i in known}
         members.update(self.db.member_events(conn, [i for i in ordered if i not in known]))
         sources = self.db.sources_of(conn, {e.article_id for events in members.values() for e in events})
-        saved = []
+        # A digest is kept from the attach that makes an incident large (its sample is then taken in
+        # attach order); a smaller incident's digest would go unused.
+        grown = [i for i in ordered if len(members[i]) >= 2 * self.rules.linkage_sample]
+        seqs = digest_rows.article_seqs(conn, {e.article_id for i in grown for e in members[i]})
+        saved, built = [], {}
         for incident_id in ordered:
             events = members[incident_id]
             if events:
-                by_article = {e.article_id: _source(sources.get(e.article_id), e) for e in events}
+                by_article = {e.article_id: rolling.source_of(sources.get(e.article_id), e) for e in events}
                 summary = summarise(incident_id, events, by_article, self.rules)
                 saved.append((summary, claim_rows(summary)))
+                if incident_id in grown:
+                    digest = rolling.build(incident_id, events, by_article, summary, seqs, self.rules)
+                    built[incident_id] = digest
         self.db.save_incidents(conn, ordered, saved, new=opened)
+        gone = [i for i in ordered if not members[i] and i not in opened]  # an edit took all its reports
+        if built or gone:
+            digest_rows.save_digests(conn, [*built, *gone], built, new=opened)
+
+
+class _Large:
+    """The large candidate incidents of one attach: their digests, and the events standing for
+    their claim groups."""
+
+    __slots__ = ("digests", "reps")
+
+    def __init__(self, found: dict[str, dict[str, Any]]) -> None:
+        self.digests = found
+        self.reps: dict[str, Event] = {}
 
 
 class _Placing:
@@ -268,12 +331,6 @@ def _widen(span: Span | None, other: Span | None) -> Span | None:
     if span is None or other is None:
         return span or other
     return Span(min(span.start, other.start), max(span.end, other.end))
-
-
-def _source(row: dict[str, Any] | None, event: Event) -> Source:
-    if row is None:  # an event of an article attached before its source was recorded
-        return Source(f"article:{event.article_id}", event.outlet)
-    return Source(row["source_key"], row["outlet"], row["basis"])
 
 
 def _cluster_origin(members: Sequence[dict[str, Any]]) -> str:

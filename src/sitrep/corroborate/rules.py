@@ -31,6 +31,7 @@ class Rules:
     kind_group: dict[str, str]  # actor kind -> group name
     symmetric_acled_types: frozenset[str]
     min_linkage_share: float
+    linkage_sample: int  # an incident's first and latest reports that a new one is compared with
     num_perm: int
     bands: int
     shingle_words: int
@@ -72,6 +73,7 @@ def rules_from_data(data: dict[str, Any]) -> Rules:
         kind_group=_invert(incidents["kind_groups"]),
         symmetric_acled_types=frozenset(incidents["symmetric"]["acled_event_types"]),
         min_linkage_share=float(incidents["linkage"]["min_share"]),
+        linkage_sample=int(incidents["linkage"]["sample"]),
         num_perm=int(minhash["num_perm"]),
         bands=int(minhash["bands"]),
         shingle_words=int(minhash["shingle_words"]),

@@ -15,10 +15,12 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, case, func, or_, select
 from sqlalchemy.exc import DBAPIError
 
+from sitrep.corroborate import rolling
+from sitrep.corroborate.rules import load_rules
 from sitrep.errors import StoreError
 from sitrep.store import EventFilter, Store
 from sitrep.store.events import day_bound
-from sitrep.store.incidents import incident_claims, incidents_table
+from sitrep.store.incidents import IncidentStore, incident_claims, incidents_table
 from sitrep.store.schema import articles as articles_table
 from sitrep.store.schema import events as events_table
 from sitrep.store.schema import rejected as rejected_table
@@ -245,6 +247,8 @@ def incident_detail(store: Store, incident_id: str) -> dict[str, Any] | None:
     c = incidents_table.c
     with _read(store) as conn:
         detail = conn.execute(select(c.detail).where(c.id == incident_id)).scalar_one_or_none()
+        if rolling.is_rolled(detail):  # a large incident: its record is built from its reports
+            return rolling.record(IncidentStore(store), conn, incident_id, load_rules())
     return dict(detail) if detail else None
 
 

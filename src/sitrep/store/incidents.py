@@ -153,7 +153,7 @@ incident_claims = Table(
     Column("hedged", Boolean, nullable=False),
     Column("status", Text, nullable=False),
     Column("outside_range", Boolean),
-    Index("ix_incident_claims_incident_id", "incident_id"),
+    Index("ix_incident_claims_incident_source", "incident_id", "source_key"),  # migration 0009
     Index("ix_incident_claims_article_id", "article_id"),
     Index("ix_incident_claims_outlet", "outlet"),
 )
