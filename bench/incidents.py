@@ -11,9 +11,12 @@ fill builds the rows the real path would (at 5,000 events they are identical).
 
 The timed part is the real path: `--probe` further articles, each saved with Store.save_article,
 then timed through Corroborator.attach alone. Prints the store size, the fill time, the median and
-95th percentile in milliseconds and the SQL statements per attach (BEGIN included).
+95th percentile in milliseconds and the SQL statements per attach (BEGIN included). Then the surge
+case (bench/incident_surge.py): `--surge` reports of one incident attached one by one, the median
+and p95 of the first and the last 500 attaches (`--surge 0` leaves it out).
 
-    .venv/bin/python bench/incidents.py [--events 100000] [--probe 200] [--fill bulk|real] [--db FILE]
+    .venv/bin/python bench/incidents.py [--events 100000] [--probe 200] [--surge 5000] [--fill bulk|real]
+        [--db FILE]
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from incident_surge import surge_case  # bench/ is the script's folder, first on sys.path
 from sqlalchemy import event as sql_event
 from sqlalchemy import insert
 
@@ -325,6 +329,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--probe", type=int, default=200)
+    parser.add_argument("--surge", type=int, default=5000, help="reports of one incident (0: no surge case)")
     parser.add_argument("--fill", choices=("bulk", "real"), default="bulk")
     parser.add_argument(
         "--db", help="the SQLite file to fill, or to reuse when it has events (default: temporary)"
@@ -374,6 +379,8 @@ def main() -> None:
             f"median {statistics.median(timings):.1f} ms, p95 {timings[int(len(timings) * 0.95)]:.1f} ms, "
             f"{statistics.median(counts):.0f} SQL statements (median, BEGIN/COMMIT included)"
         )
+        if args.surge:
+            surge_case(store, corroborator, args.surge, random.Random(5))
 
 
 if __name__ == "__main__":
