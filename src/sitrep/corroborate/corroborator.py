@@ -6,6 +6,10 @@ country, start date), their members from one more, and only the incidents the ar
 whose sources it relabels) are summarised again, from the members already in hand. The number of
 queries per article does not grow with its events. Attaching the same articles in the same order
 gives the same incident ids: an incident is named after the first event that opened it.
+
+A large incident (more than 2 x `linkage_sample` events) is read as its sample and its digest, and
+an article that only adds reports to it goes through rolling.py: neither the reads nor the writes
+grow with the incident. An edit or a relabel of one of its reports summarises it whole again.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """Incident rows, article sources, MinHash band keys and claims: all the corroborate stage's SQL.
 
-The tables are built by migrations 0003, 0005 and 0006 and declared here on the store's one MetaData, so the
-schema comparison in tests/test_store.py sees them once this module is imported. Every query is
-parameterised SQLAlchemy Core and runs on SQLite and PostgreSQL alike. Methods taking a
+The tables are built by migrations 0003, 0005, 0006 and 0009 and declared here on the store's one
+MetaData, so the schema comparison in tests/test_store.py sees them once this module is imported.
+Every query is parameterised SQLAlchemy Core and runs on SQLite and PostgreSQL alike. Methods taking a
 Connection run inside the caller's transaction (`IncidentStore.write()`): attaching one article is
 one transaction, so a crash leaves either the old incidents or the new ones, never half of each.
 """
