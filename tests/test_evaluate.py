@@ -185,6 +185,35 @@ def test_report_serialises_and_prints() -> None:
     assert "recall 0.500" in text and "missed: doc-1 ACCUSE" in text
 
 
+def test_acled_confusion_counts_matched_events_by_gold_and_predicted_sub_event() -> None:
+    shelling = gold_event(
+        "Russian shelling killed", "ASSAULT", acled_sub_event_type="Shelling/artillery/missile attack"
+    )
+    text = GoldDocument(id="doc-1", text=TEXT, published=date(2024, 3, 5), outlet="Wire", events=(shelling,))
+    twice = [
+        text,
+        GoldDocument(id="doc-2", text=TEXT, published=date(2024, 3, 5), outlet="Wire", events=(shelling,)),
+    ]
+    right = predicted("ASSAULT", FIRST, acled_sub_event_type="Shelling/artillery/missile attack")
+    wrong = Event(
+        event_id="x",
+        article_id="doc-2",
+        plover="ASSAULT",
+        acled_sub_event_type="Armed clash",
+        evidence=TextSpan(FIRST, 0, len(FIRST)),
+    )
+    report = score(twice, {"doc-1": [right], "doc-2": [wrong]})
+    assert report.confusion == {
+        ("Shelling/artillery/missile attack", "Shelling/artillery/missile attack"): 1,
+        ("Shelling/artillery/missile attack", "Armed clash"): 1,
+    }
+    table = format_report(report)
+    assert "ACLED sub-event confusion (matched events the gold types: 1/2 right)" in table
+    assert "Armed clash 1" in table
+    rows = json.loads(json.dumps(report.to_dict()))["acled_confusion"]
+    assert {"gold": "Shelling/artillery/missile attack", "predicted": "Armed clash", "events": 1} in rows
+
+
 def test_load_gold_reads_snippets_and_articles(tmp_path: Path) -> None:
     event = {"evidence_contains": "shelled", "plover": "ASSAULT", "killed": 2}
     snippet = {"id": "s1", "text": "Troops shelled a town.", "events": [event]}

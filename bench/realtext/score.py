@@ -66,7 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(format_coverage(coverage(documents)))
 
     from sitrep.app import Sitrep
-    from sitrep.evaluate import score
+    from sitrep.evaluate import format_confusion, score
 
     app = Sitrep()
     started = time.perf_counter()
@@ -95,7 +95,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(format_styles(results))
     if "dev" in reports:
         print()
-        print(confusion(*reports["dev"], predicted))
+        print("dev " + format_confusion(reports["dev"][1].confusion))
     if args.errors and "dev" in reports:
         print()
         print(format_errors(*reports["dev"]))
@@ -300,27 +300,6 @@ def format_styles(results: Mapping[str, Mapping[str, Any]]) -> str:
                 f"  {style:<24} {split:<6} {row['articles']:>6} {row['gold']:>6} {row['predicted']:>5}"
                 f" {row['precision']:5.2f} {row['recall']:5.2f} {row['f1']:5.2f}"
             )
-    return "\n".join(lines)
-
-
-def confusion(docs: Sequence[Any], report: Any, predicted: Mapping[str, Sequence[Any]]) -> str:
-    """ACLED sub-event types of matched dev events: gold -> predicted counts, off-diagonal only."""
-    by_id = {(doc.id, e.event_id): e for doc in docs for e in predicted.get(doc.id, ())}
-    gold_events = {(doc.id, i): ev for doc in docs for i, ev in enumerate(doc.events)}
-    counts: Counter[tuple[str, str]] = Counter()
-    right = 0
-    for doc_id, index, event_id in report.pairs:
-        expected = gold_events[(doc_id, index)].expected
-        if "acled_sub_event_type" not in expected:
-            continue
-        want = expected["acled_sub_event_type"]
-        got = by_id[(doc_id, event_id)].acled_sub_event_type
-        if want == got:
-            right += 1
-        else:
-            counts[(str(want), str(got))] += 1
-    lines = [f"dev ACLED sub-event confusions (matched events; {right} right)"]
-    lines += [f"  {n:>3}  {want} -> {got}" for (want, got), n in counts.most_common(25)]
     return "\n".join(lines)
 
 

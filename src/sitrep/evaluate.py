@@ -11,6 +11,7 @@ finding and describing are scored apart.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -121,6 +122,8 @@ class EvalReport:
     misses: tuple[Miss, ...] = field(default=())
     # (document id, index of the gold event in its document, matched prediction's event_id)
     pairs: tuple[tuple[str, int, str], ...] = field(default=())
+    # (gold ACLED sub-event type, predicted one) -> matched events, diagonal included
+    confusion: Mapping[tuple[str, str], int] = field(default_factory=dict)
 
     @property
     def precision(self) -> float:
@@ -162,6 +165,10 @@ class EvalReport:
                 }
                 for name, t in self.per_plover.items()
             },
+            "acled_confusion": [
+                {"gold": gold, "predicted": got, "events": n}
+                for (gold, got), n in sorted(self.confusion.items())
+            ],
             "misses": [m.to_dict() for m in self.misses],
         }
 
@@ -192,6 +199,7 @@ def score(
     per_type: dict[str, list[int]] = {name: [0, 0, 0] for name in sorted(PLOVER_TYPES)}
     misses: list[Miss] = []
     pairs: list[tuple[str, int, str]] = []
+    confusion: Counter[tuple[str, str]] = Counter()
     gold_total = predicted_total = matched_total = 0
     for document in gold:
         events = sorted(predicted.get(document.id, ()), key=_document_order)
@@ -220,6 +228,8 @@ def score(
             per_type[gold_event.plover][2] += 1
             for name, expected, got, correct in field_checks(gold_event, events[index]):
                 fields[name][1] += 1
+                if name == "acled_sub_event_type":
+                    confusion[(str(expected), str(got))] += 1
                 if correct:
                     fields[name][0] += 1
                 else:
@@ -238,6 +248,7 @@ def score(
         per_plover={name: TypeScore(g, p, m) for name, (g, p, m) in per_type.items() if g or p},
         misses=tuple(misses),
         pairs=tuple(pairs),
+        confusion=dict(confusion),
     )
 
 
@@ -319,15 +330,37 @@ def format_report(report: EvalReport, max_misses: int = 40) -> str:
         lines.append(
             f"  {name:<22} {t.gold:>6} {t.predicted:>5} {t.matched:>6}  {t.precision:>9.3f} {t.recall:>7.3f}"
         )
+    if report.confusion:
+        lines += ["", format_confusion(report.confusion)]
     if report.misses:
         lines += ["", f"misses ({len(report.misses)}, first {min(max_misses, len(report.misses))})"]
         for miss in report.misses[:max_misses]:
             where = f"{miss.document_id} {miss.plover}"
             if miss.kind == "wrong_field":
-                lines.append(f"  wrong {miss.field}: {where} expected {miss.expected!r} got {miss.got!r}"
-                             f"  [{_short(miss.evidence)}]")
+                lines.append(
+                    f"  wrong {miss.field}: {where} expected {miss.expected!r} got {miss.got!r}"
+                    f"  [{_short(miss.evidence)}]"
+                )
             else:
                 lines.append(f"  {miss.kind}: {where}  [{_short(miss.evidence)}]")
+    return "\n".join(lines)
+
+
+def format_confusion(confusion: Mapping[tuple[str, str], int]) -> str:
+    """The ACLED sub-event confusion matrix of matched events, one row per gold type: how many,
+    how many right, and what the others were typed as (most frequent first)."""
+    rows: dict[str, Counter[str]] = {}
+    for (gold, got), n in confusion.items():
+        rows.setdefault(gold, Counter())[got] += n
+    right = sum(n for (gold, got), n in confusion.items() if gold == got)
+    total = sum(confusion.values())
+    lines = [
+        f"ACLED sub-event confusion (matched events the gold types: {right}/{total} right)",
+        f"  {'gold type':<40} {'events':>6} {'right':>5}  typed instead as",
+    ]
+    for gold, row in sorted(rows.items(), key=lambda item: (-sum(item[1].values()), item[0])):
+        others = ", ".join(f"{got} {n}" for got, n in row.most_common() if got != gold)
+        lines.append(f"  {gold:<40} {sum(row.values()):>6} {row[gold]:>5}  {others}")
     return "\n".join(lines)
 
 
