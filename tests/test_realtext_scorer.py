@@ -91,6 +91,7 @@ def test_a_changed_or_missing_text_stops_the_scorer(bench: Path) -> None:
     assert missing_texts(bench) == ["t-1"]
     with pytest.raises(MalformedInput, match="sha256"):
         load_event_gold(bench)
+    assert load_event_gold(bench, skip={"t-1"}) == []  # scored without it, only when asked
 
 
 def _strike(event_id: str, sentence: str, **fields: object) -> Event:

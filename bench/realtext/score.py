@@ -49,11 +49,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--errors", action="store_true", help="list every dev miss with its text")
     parser.add_argument("--json", type=Path, help="also write the numbers to this file")
     parser.add_argument("--no-incidents", action="store_true", help="skip the ingest for B-cubed F1")
+    parser.add_argument(
+        "--skip",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="score without this article (its text could not be re-created); printed with the table",
+    )
     args = parser.parse_args(argv)
 
     from sitrep.gold_events import load_event_gold, missing_texts
 
-    missing = missing_texts(args.folder)
+    missing = [m for m in missing_texts(args.folder) if m not in args.skip]
     if missing:
         print(
             f"{len(missing)} of the benchmark's texts are missing or differ from their sha256 "
@@ -62,7 +69,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    documents = load_event_gold(args.folder)
+    documents = load_event_gold(args.folder, skip=args.skip)
+    if args.skip:
+        print(f"scored WITHOUT {len(args.skip)} article(s), by --skip: {', '.join(sorted(args.skip))}")
     print(format_coverage(coverage(documents)))
 
     from sitrep.app import Sitrep

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -49,8 +50,11 @@ def missing_texts(folder: Path) -> list[str]:
     return missing
 
 
-def load_event_gold(folder: Path, split: str | None = None) -> list[GoldDocument]:
-    """Every annotated article of a benchmark folder (one split, or all when `split` is None)."""
+def load_event_gold(
+    folder: Path, split: str | None = None, skip: Collection[str] = ()
+) -> list[GoldDocument]:
+    """Every annotated article of a benchmark folder (one split, or all when `split` is None),
+    but those whose ids are in `skip` (a text that could not be re-created, said by the caller)."""
     folder = Path(folder)
     documents = []
     for path in sorted((folder / "gold").glob("*.json")):
@@ -59,7 +63,7 @@ def load_event_gold(folder: Path, split: str | None = None) -> list[GoldDocument
             record = json.loads(path.read_text(encoding="utf-8"))
         except json.JSONDecodeError as error:
             raise MalformedInput(f"{where}: not JSON ({error.msg})") from None
-        if split is not None and record.get("split", "dev") != split:
+        if (split is not None and record.get("split", "dev") != split) or path.stem in skip:
             continue
         text_path = folder / "texts" / f"{path.stem}.txt"
         try:
