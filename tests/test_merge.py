@@ -20,8 +20,11 @@ UKRAINE = Actor("Military Forces of Ukraine", "UKR", "state_forces")
 def _event(start: int, **fields: object) -> Event:
     text = f"sentence at {start}"
     values: dict[str, object] = {
-        "event_id": f"e{start}", "article_id": "a", "plover": "ASSAULT",
-        "acled_sub_event_type": "Air/drone strike", "evidence": TextSpan(text, start, start + len(text)),
+        "event_id": f"e{start}",
+        "article_id": "a",
+        "plover": "ASSAULT",
+        "acled_sub_event_type": "Air/drone strike",
+        "evidence": TextSpan(text, start, start + len(text)),
         "mentions": (Mention(text, start, start + len(text), killed=fields.get("killed")),),  # type: ignore[arg-type]
     }
     values.update(fields)
@@ -30,8 +33,9 @@ def _event(start: int, **fields: object) -> Event:
 
 def test_headline_lead_and_toll_update_are_one_event_with_every_mention() -> None:
     events = [
-        _event(0, actor1=RUSSIA, location=KHARKIV, date="2024-05-10", date_source="stated",
-               date_precision="day"),
+        _event(
+            0, actor1=RUSSIA, location=KHARKIV, date="2024-05-10", date_source="stated", date_precision="day"
+        ),
         _event(100, killed=7),
         _event(200, location=KHARKIV, killed=9, attributed_to="the governor"),
     ]
@@ -45,8 +49,10 @@ def test_headline_lead_and_toll_update_are_one_event_with_every_mention() -> Non
 def test_two_towns_two_days_and_a_retaliation_stay_apart() -> None:
     towns = merge_events([_event(0, location=KHARKIV), _event(100, location=SUMY)], None)
     days = merge_events(
-        [_event(0, date="2024-05-09", date_source="stated", date_precision="day"),
-         _event(100, date="2024-05-10", date_source="stated", date_precision="day")],
+        [
+            _event(0, date="2024-05-09", date_source="stated", date_precision="day"),
+            _event(100, date="2024-05-10", date_source="stated", date_precision="day"),
+        ],
         None,
     )
     retaliation = merge_events([_event(0, actor1=RUSSIA, actor2=UKRAINE), _event(100, actor1=UKRAINE)], None)
@@ -55,8 +61,10 @@ def test_two_towns_two_days_and_a_retaliation_stay_apart() -> None:
 
 def test_an_air_strike_and_a_shelling_are_two_acts_but_a_raid_told_two_ways_is_one() -> None:
     means = merge_events(
-        [_event(0, mode="aerial"),
-         _event(100, mode="heavy-weapons", acled_sub_event_type="Shelling/artillery/missile attack")],
+        [
+            _event(0, mode="aerial"),
+            _event(100, mode="heavy-weapons", acled_sub_event_type="Shelling/artillery/missile attack"),
+        ],
         None,
     )
     raid = merge_events(
@@ -95,3 +103,12 @@ def test_a_strike_told_in_headline_lead_and_update_is_one_event_end_to_end() -> 
     strikes = [e for e in events if e.location is not None and e.location.name == "Kharkiv"]
     assert len(strikes) == 1 and len(strikes[0].mentions) >= 2
     assert any(e.location is not None and e.location.name == "Vovchansk" for e in events)
+
+
+def test_a_site_kept_by_name_in_a_town_and_the_town_are_one_place_the_site_told() -> None:
+    town = Location("Mogadishu", "Banadir", "SOM", 2.04, 45.34, 53654, 1, "Mogadishu")
+    site = Location("Kilo Seven", "Banadir", "SOM", 2.04, 45.34, None, 2, "Kilo Seven")
+    elsewhere = Location("Afgooye", "Lower Shabeelle", "SOM", 2.14, 45.12, 64013, 1, "Afgooye")
+    [merged] = merge_events([_event(0, location=site), _event(100, location=town)], None)
+    assert merged.location == site
+    assert len(merge_events([_event(0, location=site), _event(100, location=elsewhere)], None)) == 2

@@ -108,7 +108,10 @@ def test_resolves_phrase(gazetteer, phrase, countries, name, country, admin1, pr
     location = gazetteer.resolve(phrase, countries)
     assert location is not None, phrase
     assert (location.name, location.country, location.admin1, location.precision) == (
-        name, country, admin1, precision
+        name,
+        country,
+        admin1,
+        precision,
     )
     assert location.text is not None and location.text.casefold() in phrase.casefold()
     assert location.lat is not None and location.lon is not None
@@ -116,8 +119,18 @@ def test_resolves_phrase(gazetteer, phrase, countries, name, country, admin1, pr
 
 @pytest.mark.parametrize(
     ("phrase", "countries"),
-    [("police", []), ("Police", []), ("Mobile", []), ("Most", []), ("Aid", []), ("Of", []),
-     ("Batman", ["USA"]), ("the area", ["SYR"]), ("", []), ("   ", [])],
+    [
+        ("police", []),
+        ("Police", []),
+        ("Mobile", []),
+        ("Most", []),
+        ("Aid", []),
+        ("Of", []),
+        ("Batman", ["USA"]),
+        ("the area", ["SYR"]),
+        ("", []),
+        ("   ", []),
+    ],
 )
 def test_common_words_are_not_places(gazetteer, phrase, countries):
     assert gazetteer.resolve(phrase, countries) is None
@@ -157,9 +170,23 @@ def test_lookup_returns_kinds_and_ids(gazetteer):
 
 @pytest.mark.parametrize(
     ("name", "iso3"),
-    [("Syria", "SYR"), ("the DRC", "COD"), ("Congo", "COD"), ("Republic of Congo", "COG"), ("Burma", "MMR"),
-     ("Ivory Coast", "CIV"), ("Côte d'Ivoire", "CIV"), ("Palestine", "PSE"), ("US", "USA"), ("UK", "GBR"),
-     ("SY", "SYR"), ("SYR", "SYR"), ("Türkiye", "TUR"), ("Idlib", None), ("police", None)],
+    [
+        ("Syria", "SYR"),
+        ("the DRC", "COD"),
+        ("Congo", "COD"),
+        ("Republic of Congo", "COG"),
+        ("Burma", "MMR"),
+        ("Ivory Coast", "CIV"),
+        ("Côte d'Ivoire", "CIV"),
+        ("Palestine", "PSE"),
+        ("US", "USA"),
+        ("UK", "GBR"),
+        ("SY", "SYR"),
+        ("SYR", "SYR"),
+        ("Türkiye", "TUR"),
+        ("Idlib", None),
+        ("police", None),
+    ],
 )
 def test_country_iso3(gazetteer, name, iso3):
     assert gazetteer.country_iso3(name) == iso3
@@ -167,8 +194,15 @@ def test_country_iso3(gazetteer, name, iso3):
 
 @pytest.mark.parametrize(
     ("a", "b"),
-    [("Deir ez-Zor", "Deir al-Zor"), ("Dayr az Zawr", "DAYR AL-ZAWR"), ("al-Bab", "Al Bab"),
-     ("Ma'rib", "Marib"), ("Raqqah", "Raqqa"), ("Khān Yūnis", "KHAN YUNIS"), ("Łódź", "Lodz")],
+    [
+        ("Deir ez-Zor", "Deir al-Zor"),
+        ("Dayr az Zawr", "DAYR AL-ZAWR"),
+        ("al-Bab", "Al Bab"),
+        ("Ma'rib", "Marib"),
+        ("Raqqah", "Raqqa"),
+        ("Khān Yūnis", "KHAN YUNIS"),
+        ("Łódź", "Lodz"),
+    ],
 )
 def test_normalise_folds_spelling_variants(a, b):
     assert normalise(a) == normalise(b)
@@ -281,3 +315,20 @@ def test_words_near_a_place_name_are_not_its_variants(gazetteer):
     assert skeleton("mayor") == ""  # too short to be looked up loosely
     assert close("pa zi gyi", "pazi gyi") and close("al karada", "karrada") and close("zaytoun", "zeitoun")
     assert close("kharkov", "kharkiv") and not close("kharkov", "kherson")
+
+
+def test_a_site_the_gazetteer_lacks_in_a_known_town_is_the_site_in_the_towns_province(gazetteer):
+    # sentence_places reads "the Kilo Seven checkpoint in Mogadishu" as the site's name in its town
+    site = gazetteer.resolve_in_article("Kilo Seven in Mogadishu", ["SOM"])
+    assert site is not None
+    assert (site.name, site.admin1, site.country, site.precision) == ("Kilo Seven", "Banadir", "SOM", 2)
+    town = gazetteer.resolve("Mogadishu", ["SOM"])
+    assert town is not None and (site.lat, site.lon) == (town.lat, town.lon)
+    # a building is coded to its town, as analysts code it
+    school = gazetteer.resolve_in_article("the Hodan Secondary School in Mogadishu", ["SOM"])
+    assert school is not None and school.name == "Mogadishu"
+
+
+def test_a_day_or_a_month_is_never_kept_as_a_village(gazetteer):
+    assert gazetteer.resolve_in_article("on Thursday", ["KEN"]) is None
+    assert gazetteer.resolve_in_article("in March", ["KEN"]) is None

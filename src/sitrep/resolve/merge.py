@@ -75,13 +75,22 @@ def _further_act_cues() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _same_attack_cues() -> re.Pattern[str]:
+    raw = resources.files("sitrep").joinpath("data", "merging.toml").read_text(encoding="utf-8")
+    patterns = tomllib.loads(raw)["further_act"]["same_attack"]
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
 
 
 def _tells_another_act(event: Event) -> bool:
     """A sentence that says it tells another act (cues), never a mention of an earlier one."""
     text = event.evidence.text if event.evidence else ""
-    return bool(new_incident_cues().search(text) or _further_act_cues().search(text))
+    if new_incident_cues().search(text):
+        return True
+    return bool(_further_act_cues().search(text)) and not _same_attack_cues().search(text)
 
 
 def _start(event: Event) -> int:
@@ -120,11 +129,26 @@ def _same_place(a: Location | None, b: Location | None, physical: bool) -> bool:
     if a.country and b.country and a.country != b.country:
         return False
     if specific:
-        return False
+        return _site_in(a, b) or _site_in(b, a)
     wide, narrow = (a, b) if a.precision >= b.precision else (b, a)
     if wide.admin1 is None or _name(wide.name) == _name(wide.admin1) and narrow.admin1 is None:
         return True  # the country alone, or a province the other place's entry does not place
     return _name(narrow.admin1) in (_name(wide.name), _name(wide.admin1))
+
+
+def _site_in(site: Location, town: Location) -> bool:
+    """A site the gazetteer lacks, kept by name in a town ("the Ex-Control checkpoint in Mogadishu":
+    the town's province and point), and that town: one place told twice, not two towns."""
+    return (
+        site.geonames_id is None
+        and site.precision == 2
+        and site.admin1 is not None
+        and town.geonames_id is not None
+        and town.precision == 1
+        and town.admin1 == site.admin1
+        and site.lat is not None
+        and (site.lat, site.lon) == (town.lat, town.lon)
+    )
 
 
 def _name(value: str | None) -> str:
@@ -199,11 +223,10 @@ def _combine(group: list[Event]) -> Event:
     first = group[0]
     best = max(group, key=_settled)
     mentions = tuple(m for event in group for m in event.mentions)
-    location = min(
-        (e.location for e in group if e.location is not None),
-        key=lambda place: place.precision,
-        default=None,
-    )
+    places = [e.location for e in group if e.location is not None]
+    location = min(places, key=lambda place: place.precision, default=None)
+    # a site kept by name in the town chosen is more specific than the town
+    location = next((p for p in places if location is not None and _site_in(p, location)), location)
     dated = min(group, key=lambda e: (_SOURCE_RANK[e.date_source], _PRECISION_RANK[e.date_precision]))
     counted = max(
         (e for e in group if e.killed is not None or e.injured is not None),

@@ -54,8 +54,32 @@ _MEMO_SIZE = 50_000
 
 # Words that make a name a province: "Idlib governorate" is never promoted to Idlib city.
 _ADMIN_WORDS = frozenset(
-    ["governorate", "province", "region", "state", "oblast", "krai", "prefecture", "department", "county",
-     "division", "district"]
+    [
+        "governorate",
+        "province",
+        "region",
+        "state",
+        "oblast",
+        "krai",
+        "prefecture",
+        "department",
+        "county",
+        "division",
+        "district",
+    ]
+)
+# Names of days and months, which a capitalised word after "in" or "on" often is.
+_DATE_WORD = re.compile(
+    r"^(?:(?:on|in)\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|"
+    r"august|september|october|november|december)$",
+    re.IGNORECASE,
+)
+# Words naming a building or an institution, not a place: an act there is coded to its town.
+_BUILDING = re.compile(
+    r"\b(?:university|college|school|academy|hospital|clinic|mosque|church|cathedral|synagogue|temple|mall|"
+    r"hotel|market|stadium|prison|jail|embassy|consulate|ministry|office|headquarters|bank|cent(?:re|er)|"
+    r"restaurant|cafe|club|parliament|palace|court|station)s?\b",
+    re.IGNORECASE,
 )
 _PLACE_COLUMNS = "p.id, p.name, p.cc, p.admin1, p.lat, p.lon, p.population"
 
@@ -89,8 +113,18 @@ class Gazetteer:
             self._add(country, names)
         for (iso2, code), unit in self._data.admin1.items():
             population = self._admin1_population.get((iso2, code)) or _AREA_POPULATION
-            place = Place(unit.name, unit.name, self._iso2_to_iso3.get(iso2), unit.lat, unit.lon, None,
-                          population, "admin1", code, 3)
+            place = Place(
+                unit.name,
+                unit.name,
+                self._iso2_to_iso3.get(iso2),
+                unit.lat,
+                unit.lon,
+                None,
+                population,
+                "admin1",
+                code,
+                3,
+            )
             self._add(place, (unit.name, *unit.aliases), primaries=1 + len(unit.primary_aliases))
             self._add(place, unit.primary_aliases, primaries=len(unit.primary_aliases))
         for place, names in self._data.places:
@@ -224,13 +258,19 @@ class Gazetteer:
         shape = skeleton(key)
         if not shape:
             return []
-        found = [place for iso3 in countries for name, place in self._entry_variants.get((iso3, shape), ())
-                 if close(name, key)]
+        found = [
+            place
+            for iso3 in countries
+            for name, place in self._entry_variants.get((iso3, shape), ())
+            if close(name, key)
+        ]
         codes = [self._iso3_to_iso2[iso3] for iso3 in countries if iso3 in self._iso3_to_iso2]
         if not codes:
             return found
-        query = (f"SELECT {_PLACE_COLUMNS}, v.key FROM variant v JOIN place p ON p.id = v.place "
-                 f"WHERE v.cc IN ({','.join('?' * len(codes))}) AND v.skeleton = ?")
+        query = (
+            f"SELECT {_PLACE_COLUMNS}, v.key FROM variant v JOIN place p ON p.id = v.place "
+            f"WHERE v.cc IN ({','.join('?' * len(codes))}) AND v.skeleton = ?"
+        )
         with self._lock:
             rows = self._db.execute(query, (*codes, shape)).fetchall()
         return found + [self._city(row) for row in rows if close(row[7], key)]
@@ -320,8 +360,18 @@ class Gazetteer:
         # "the village of Solhan in the Yagha province in Burkina Faso", "the town of Palma in northern
         # Mozambique": `resolve` widens a name it lacks to the container the text gives; the name
         # the text ties to the act is kept instead, inside that container.
-        widened = found is not None and phrase is not None and phrase.qualifier is not None and (
-            found.precision == 3 and _key(found.name) != _key(name) and _key(found.text or "") != _key(name)
+        # "the Ex-Control checkpoint in Mogadishu": a site the gazetteer lacks, in a town it knows,
+        # is the site (precision 2) in the town's province, not the town.
+        # A building is coded to its town ("Garissa University College in Garissa").
+        widened = (
+            found is not None
+            and phrase is not None
+            and phrase.qualifier is not None
+            and (
+                (found.precision == 3 or not (phrase.qualifier_is_near or _BUILDING.search(name)))
+                and _key(found.name) != _key(name)
+                and _key(found.text or "") != _key(name)
+            )
         )
         if found is not None and widened and countries and found.country not in countries:
             widened = False  # a foreign container: no better than the article's own countries
@@ -332,6 +382,8 @@ class Gazetteer:
             return found
         if self.country_iso3(name) is not None or (is_actor is not None and is_actor(name)):
             return found
+        if _DATE_WORD.match(name):
+            return found  # "in March, Kenya ...", "On Monday": a day or a month, never a village
         container = self.resolve(phrase.qualifier, countries) if phrase and phrase.qualifier else None
         if container is not None and container.country not in countries:
             container = None
@@ -378,7 +430,7 @@ class Gazetteer:
         runs: list[str] = []
         for size in range(min(len(words), 4), 0, -1):
             for start in range(len(words) - size + 1):
-                run = " ".join(words[start: start + size]).strip(place_phrases.TRIM)
+                run = " ".join(words[start : start + size]).strip(place_phrases.TRIM)
                 if run and run != cleaned and place_phrases.is_proper_name(run) and run[:1].isupper():
                     runs.append(run)
         for run in runs:

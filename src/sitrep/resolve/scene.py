@@ -29,7 +29,7 @@ from typing import Any
 from sitrep.models import Actor, CleanArticle, DatePrecision, EventMention, Location
 from sitrep.resolve.dates import is_part_of_day, reference_date, resolve_date
 from sitrep.resolve.places import Gazetteer
-from sitrep.resolve.sentence_places import main_place, most_specific
+from sitrep.resolve.sentence_places import AWAY, candidates, main_place, most_specific
 
 # Event types that happen somewhere: a statement (ACCUSE, THREATEN...) has no scene of its own.
 PHYSICAL = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "AID"})
@@ -47,6 +47,15 @@ _ANAPHOR = re.compile(
     r"(?:city|town|village|camp|settlement)(?:\s*$|['’]s\s)",
     re.IGNORECASE,
 )
+
+
+# A dateline left in the text: a place name opening a line, then a colon or a dash, then the story;
+# some pages put a "date 2020-02-14" stamp before it.
+_DATELINE = re.compile(
+    r"^\s*(?:date\s+\d{4}-\d\d-\d\d\s+)?(?P<place>[A-Z][A-Za-z'’.]+(?:[ -][A-Z][A-Za-z'’.]+){0,2})"
+    r"(?:\s*:|\s+[-–—])\s+(?=[A-Z“\"‘'])"
+)
+_DATELINE_LINES = 3
 
 
 @lru_cache(maxsize=1)
@@ -67,7 +76,11 @@ class _Dated:
 
 class Scene:
     def __init__(
-        self, article: CleanArticle, gazetteer: Gazetteer, context: Sequence[str], doc: Any = None,
+        self,
+        article: CleanArticle,
+        gazetteer: Gazetteer,
+        context: Sequence[str],
+        doc: Any = None,
         is_actor: Callable[[str], bool] | None = None,
     ) -> None:
         text = article.text
@@ -81,10 +94,10 @@ class Scene:
         self._dateline: Location | None = None
         self._broken_at: int | None = None  # sentence that opened a new incident
         # the town or village the headline and lead name: the place of the article's own story
-        dateline = article.dateline_place
+        dateline = article.dateline_place or _lead_dateline(text, gazetteer, context)
         self._main = main_place(text, doc, gazetteer, context, is_actor, dateline) if doc else None
-        if article.dateline_place:
-            found = gazetteer.resolve(article.dateline_place.title(), context)
+        if dateline:
+            found = gazetteer.resolve(dateline.title(), context)
             if found is not None:
                 self._dateline = Location(**{**found.to_dict(), "precision": max(found.precision, 2)})
 
@@ -102,10 +115,18 @@ class Scene:
         sentence = mention.sentence.start
         paragraph = self._paragraph(sentence)
         physical = mention.plover in PHYSICAL
+        if location is not None and mention.place is not None and _away(mention):
+            location = None  # "the injured were airlifted to Raipur": where they went, not the act's place
+        if location is not None and mention.place is not None and not self._attested(mention, location):
+            location = None  # "on Satruday", "the Anglican Church-run hospital": no place the gazetteer knows
         if location is None or location.precision >= 3:
             # "gunmen attacked Garissa University College in northeast Kenya": the sentence names a
             # town the extractor's phrase does not
             location = self._in_sentence(mention, 3) or location
+        elif location.precision == 2 and location.admin1 is not None:
+            # "shelled a checkpoint in the village of Buhas in the Volnovakha area": the village itself,
+            # when the sentence names one in the same province as the area the phrase gives
+            location = self._in_sentence(mention, 2, inside=location) or location
         main = self._main if self._broken_at is None else None
         if physical and location is not None and main is not None and _within(main, location):
             location = main  # "in northeast Kenya" in a report on the attack in Garissa: Garissa
@@ -196,8 +217,49 @@ class Scene:
         (see dates.reference_date); nothing when the text states none."""
         return resolve_date(phrase, self._reference) if self._reference is not None else (None, None)
 
-    def _in_sentence(self, mention: EventMention, bound: int) -> Location | None:
-        return most_specific(mention, self._doc, self._gazetteer, self._context, self._is_actor, bound)
+    def _attested(self, mention: EventMention, location: Location) -> bool:
+        """A name the gazetteer lacks is a place only when the sentence says so: a place entity, or
+        words that make it one ("the village of X", "X, a village", "in X, Kenya")."""
+        if location.geonames_id is not None or self._doc is None:
+            return True
+        if self._gazetteer.resolve(location.name, self._context) is not None:
+            return True  # a supplement entry, or a name inside a phrase the gazetteer reads
+        sentence = mention.sentence
+        return any(
+            kind != "org" and location.name in span.text
+            for span, kind in candidates(sentence.text, sentence.start, self._doc)
+        )
+
+    def _in_sentence(
+        self, mention: EventMention, bound: int, inside: Location | None = None
+    ) -> Location | None:
+        return most_specific(
+            mention, self._doc, self._gazetteer, self._context, self._is_actor, bound, inside
+        )
+
+
+def _lead_dateline(text: str, gazetteer: Gazetteer, context: Sequence[str]) -> str | None:
+    """The place of a dateline the clean stage leaves in the text ("Raipur: In the deadliest ambush",
+    "DONETSK: A bus ...", "Bamako - At least 21 people"), when it opens one of the first lines and
+    names a town or a country."""
+    for line in [line for line in text.split("\n") if line.strip()][:_DATELINE_LINES]:
+        match = _DATELINE.match(line)
+        if match is None:
+            continue
+        place = match.group("place")
+        found = gazetteer.resolve(place.title() if place.isupper() else place, context)
+        if found is not None and (found.precision == 1 or gazetteer.country_iso3(place) is not None):
+            return place
+    return None
+
+
+def _away(mention: EventMention) -> bool:
+    """The extractor's place phrase is a destination or an origin ("flown to Raipur")."""
+    place = mention.place
+    if place is None:
+        return False
+    before = mention.sentence.text[: max(place.start - mention.sentence.start, 0)]
+    return bool(AWAY.search(before[-30:] + place.text[: len(place.text) - len(place.text.lstrip())]))
 
 
 def _within(fine: Location, coarse: Location) -> bool:

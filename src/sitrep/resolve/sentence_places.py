@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from typing import Any
 
 from sitrep.models import EventMention, Location, TextSpan
@@ -25,16 +26,36 @@ _ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG"})
 # "the village of Dapchi", "the town of Dhahyan", "Pazi Gyi village": named features spaCy misses.
 _NAME = r"[A-Z][\w'’\-]+(?:\s+(?:al-|el-|de\s+|da\s+)?[A-Z][\w'’\-]+){0,3}"
 _FEATURE_OF = re.compile(
-    r"\b(?:village|town|city|hamlet|settlement|camp|neighbou?rhood|district|area|locality|commune)"
-    rf"\s+of\s+(?P<name>{_NAME})"
+    r"\b(?:village|town|township|city|hamlet|settlement|camp|neighbou?rhood|district|area|locality|commune|"
+    rf"population\s+cent(?:re|er))\s+of\s+(?P<name>{_NAME})"
 )
+# The town a site is in comes with it: "Ex-Control checkpoint in Mogadishu", "Pazi Gyi village, Kanbalu".
 _NAME_FEATURE = re.compile(
     rf"\b(?P<name>{_NAME})\s+(?:village|town|township|camp|refugee camp|neighbou?rhood|district|"
+    r"(?:military\s+|army\s+|police\s+)?(?:camp|post|outpost|barracks)|"
     r"(?:military\s+|army\s+|air\s+|naval\s+)?base|airbase|airport|checkpoint|railway station|station)\b"
+    rf"(?:(?:\s+(?:in|near|outside)\s+|,\s+)(?:the\s+(?:\w+\s+)?)?(?P<container>{_NAME}))?"
 )
-# Words just before a name that make it a destination or an origin, not where the act took place.
-_AWAY = re.compile(
-    r"\b(?:to|towards|toward|into|for|from|back to|headed|returned)\s+(?:the\s+)?$", re.IGNORECASE
+# "Ogossagou, a village of herders", "Solhan, a small town in Yagha": a name the next words call a place.
+_NAME_IS_FEATURE = re.compile(
+    rf"\b(?P<name>{_NAME}),\s+(?:an?|the)\s+(?:[a-z-]+\s+){{0,2}}?"
+    r"(?:village|town|hamlet|settlement|locality|city|camp)(?=\s+(?:of|in|near|on|about|some|where|that|which)\b|[,.;])"
+)
+# "the attack took place in Inates": a sentence saying where the act happened.
+_TOOK_PLACE = re.compile(rf"\b(?:took\s+place|occurred|happened)\s+(?:in|at)\s+(?:the\s+)?(?P<name>{_NAME})")
+# "in Makka, Kenya": a name the text places in a country or province (checked when resolved).
+_NAME_IN = re.compile(rf"\b(?:in|at|near|outside)\s+(?P<name>{_NAME},\s+{_NAME})(?=[\s,.;:)]|$)")
+# Words before a name that make it a reference point, not the place of the act: "the mayor of the
+# nearby town of Bankass", "taken to the nearest town, Volnovakha": at best near the act (precision 2).
+_NEARBY = re.compile(
+    r"\b(?:nearby|nearest|neighbou?ring)\s+(?:town|city|village)(?:\s+of)?,?\s+$", re.IGNORECASE
+)
+# Words just before a name that make it a destination or an origin, not where the act took place
+# ("on the road to Kaduna" places the act on that road: near Kaduna).
+AWAY = re.compile(
+    r"(?<!road )(?<!highway )(?<!route )(?<!way )"
+    r"\b(?:to|towards|toward|into|for|from|back to|headed|returned)\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
 
 
@@ -52,11 +73,37 @@ def candidates(text: str, start: int, doc: Any) -> Iterator[tuple[TextSpan, str]
             if ent.label_ in _ENTITY_LABELS and ent.start_char >= start and ent.end_char <= end:
                 kind = "org" if ent.label_ == "ORG" else "entity"
                 found.append((TextSpan(ent.text, ent.start_char, ent.end_char), kind))
-    for pattern in (_FEATURE_OF, _NAME_FEATURE):
+    for pattern, kind in (
+        (_FEATURE_OF, "feature"),
+        (_NAME_FEATURE, "feature"),
+        (_NAME_IS_FEATURE, "feature"),
+        (_TOOK_PLACE, "feature"),
+        (_NAME_IN, "qualified"),
+    ):
         for match in pattern.finditer(text):
             name = match.group("name")
-            found.append((TextSpan(name, start + match.start("name"), start + match.end("name")), "feature"))
+            container = match.groupdict().get("container")
+            if container:  # looked up as "Ex-Control in Mogadishu": the site, inside its town
+                near = " near " if " near " in match.group(0) or " outside " in match.group(0) else " in "
+                name = f"{name}{near}{container}"
+            found.append((TextSpan(name, start + match.start("name"), start + match.end("name")), kind))
     yield from sorted(found, key=lambda pair: pair[0].start)
+
+
+def _rank(found: Location, kind: str) -> int:
+    """How specific a place is for choosing among a sentence's places: its precision, except that a
+    village or site the text names as one ("the village of X") and the gazetteer lacks is kept at
+    precision 2 only because it has no entry; it is as specific as a town the gazetteer knows."""
+    if kind in ("feature", "qualified") and found.geonames_id is None and found.precision == 2:
+        return 1
+    return found.precision
+
+
+def _as_reference(found: Location, before: str) -> Location:
+    """A place named as the town near the act ("the nearby town of Bankass") is at best near it."""
+    if found.precision < 2 and _NEARBY.search(before[-40:]):
+        return replace(found, precision=2)
+    return found
 
 
 def most_specific(
@@ -66,12 +113,13 @@ def most_specific(
     context: Sequence[str],
     is_actor: Callable[[str], bool] | None,
     bound: int,
+    inside: Location | None = None,
 ) -> Location | None:
     """The most specific place the mention's sentence names, if its precision is below `bound`
-    (3: a town or village or a place near one; 4: a province or country too); the first in the
-    sentence wins a tie."""
+    (2: a town or village itself; 3: a place near one too; 4: a province or country too), and if
+    `inside` is given, only a place in its province; see the loop for ties."""
     sentence = mention.sentence
-    best: Location | None = None
+    best: tuple[int, int, Location] | None = None
     # The acting side's phrase names who acted ("Kenya Defence Forces"); the target's phrase often
     # names the place hit ("attacked Garissa University College"), so it is read.
     actors = [mention.actor1] if mention.actor1 is not None else []
@@ -79,16 +127,28 @@ def most_specific(
         if any(actor.start <= span.start and span.end <= actor.end for actor in actors):
             continue
         before = sentence.text[: span.start - sentence.start]
-        if _AWAY.search(before[-30:]):
-            continue
+        if AWAY.search(before[-30:]) or _NEARBY.search(before[-40:]):
+            continue  # "airlifted to Raipur", "the mayor of the nearby town of Bankass"
         found = _resolve(span.text, kind, gazetteer, context, is_actor)
-        if found is not None and kind != "feature" and context and found.country not in context:
+        if found is not None and kind in ("entity", "org") and context and found.country not in context:
             continue  # a namesake abroad, or a foreign capital named in passing
         if found is None or found.precision >= bound:
             continue
-        if best is None or found.precision < best.precision:
-            best = found
-    return best
+        if inside is not None and not _inside(found, inside):
+            continue
+        # the most specific wins; on a tie, a place the words call one ("the town of X") beats a
+        # bare name, then the first in the sentence
+        key = (_rank(found, kind), kind == "entity")
+        if best is None or key < best[:2]:
+            best = (*key, found)
+    return best[2] if best is not None else None
+
+
+def _inside(found: Location, area: Location) -> bool:
+    """A place in the same country and province as `area` (a place near a town, an area of it)."""
+    if found.name == area.name or found.geonames_id == area.geonames_id:
+        return False  # "Sukma district" is not refined to the town of Sukma
+    return found.country == area.country and area.admin1 is not None and found.admin1 == area.admin1
 
 
 def _resolve(
@@ -98,6 +158,17 @@ def _resolve(
     gazetteer lacks, never a group; an organisation counts only when it starts with its place."""
     if kind == "feature":
         if is_actor is not None and is_actor(text):
+            return None
+        return gazetteer.resolve_in_article(text, context, is_actor)
+    if kind == "qualified":  # "Makka, Kenya": only when the second name is a country or province
+        name, _, container = text.partition(",")
+        where = gazetteer.resolve(container.strip(), context)
+        if (
+            where is None
+            or where.precision < 3
+            or where.country not in context
+            or (is_actor and is_actor(name))
+        ):
             return None
         return gazetteer.resolve_in_article(text, context, is_actor)
     found = gazetteer.resolve(text, context)
@@ -131,13 +202,14 @@ def main_place(
     for order, (span, kind) in enumerate(candidates(window, 0, doc)):
         if dateline and span.text.casefold() == dateline.casefold():
             continue
-        if _AWAY.search(window[: span.start][-30:]):
+        if AWAY.search(window[: span.start][-30:]):
             continue
         found = _resolve(span.text, kind, gazetteer, context, is_actor)
         if found is None or found.precision > 2 or (context and found.country not in context):
             continue
+        found = _as_reference(found, window[: span.start])
         named = text.count(found.text or found.name)
-        key = (found.precision, -named, order, found)
+        key = (_rank(found, kind), -named, order, found)
         if best is None or key[:3] < best[:3]:
             best = key
     return best[3] if best is not None else None

@@ -1,0 +1,46 @@
+"""The places a sentence names: villages the gazetteer lacks, sites in their towns, reference towns."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.resolve.places import Gazetteer
+from sitrep.resolve.scene import _lead_dateline
+from sitrep.resolve.sentence_places import candidates, main_place
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.shared()
+
+
+def _names(text: str) -> list[tuple[str, str]]:
+    return [(span.text, kind) for span, kind in candidates(text, 0, None)]
+
+
+def test_words_that_call_a_name_a_place_make_it_a_candidate() -> None:
+    assert ("Tindirma", "feature") in _names("Gunmen raided Tindirma, a village of cattle herders, at night.")
+    assert ("Kourou", "feature") in _names("The shooting took place in Kourou late on Sunday.")
+    assert ("Lakole", "feature") in _names("Soldiers at the Lakole military camp came under fire.")
+    assert ("Dorovka", "feature") in _names("Shells fell on the population centre of Dorovka.")
+    assert ("Kilo Seven in Mogadishu", "feature") in _names(
+        "A bomb hit the Kilo Seven checkpoint in Mogadishu."
+    )
+    assert ("Wajiri, Kenya", "qualified") in _names("He was behind a raid in Wajiri, Kenya, last year.")
+    # "a town official" is a person, not a place
+    assert not any(kind == "feature" for _, kind in _names("Ahmed Musa, a town official, said so."))
+
+
+def test_a_village_the_gazetteer_lacks_is_the_articles_main_place_over_a_nearby_town(gazetteer) -> None:
+    text = (
+        "Gunmen killed 12 people on Friday in an attack on Tindirma, a village of herders in central Mali.\n"
+        "The mayor of the nearby town of Bankass said homes in Tindirma were burnt."
+    )
+    place = main_place(text, None, gazetteer, ["MLI"], None)
+    assert place is not None and place.name == "Tindirma" and place.country == "MLI"
+
+
+def test_a_dateline_left_in_the_text_is_read_as_the_reporters_place(gazetteer) -> None:
+    assert _lead_dateline("Raipur: Ten soldiers died in an ambush on Monday.", gazetteer, ["IND"]) == "Raipur"
+    assert _lead_dateline("date 2020-01-02 Bamako - Gunmen attacked a post.", gazetteer, ["MLI"]) == "Bamako"
+    assert _lead_dateline("Soldiers killed: what we know so far\nMore text.", gazetteer, ["MLI"]) is None
