@@ -332,3 +332,8 @@ def test_a_site_the_gazetteer_lacks_in_a_known_town_is_the_site_in_the_towns_pro
 def test_a_day_or_a_month_is_never_kept_as_a_village(gazetteer):
     assert gazetteer.resolve_in_article("on Thursday", ["KEN"]) is None
     assert gazetteer.resolve_in_article("in March", ["KEN"]) is None
+
+
+def test_a_province_whose_name_starts_with_a_direction_word_keeps_it(gazetteer):
+    place = gazetteer.resolve("Lower Juba province", ["SOM"])
+    assert place is not None and (place.name, place.country, place.precision) == ("Lower Juba", "SOM", 3)

@@ -386,7 +386,13 @@ def test_people_hurt_or_arrested_at_a_protest_are_protesters(resolver: Resolver)
     assert _who(events[0], 2) == ("KEN", "protesters")
     text = "Soldiers opened fire on crowds in Mandalay, killing 11 people."
     mention = _mention(
-        text, "Soldiers opened", "opened fire", "ASSAULT", "Soldiers", "people", "Mandalay",
+        text,
+        "Soldiers opened",
+        "opened fire",
+        "ASSAULT",
+        "Soldiers",
+        "people",
+        "Mandalay",
         "Excessive force against protesters",
     )
     assert _who(_resolve(resolver, text, [mention])[0], 2) == ("MMR", "protesters")
@@ -457,7 +463,12 @@ def test_a_participle_with_its_own_object_is_active(resolver: Resolver, nlp: Any
     if trigger.dep_ != "acl":
         pytest.skip("the installed model parses this sentence the other way")
     mention = _mention(
-        text, "Ethiopian", "arrested", "COERCE", actor2="Ethiopian forces", place="Addis Ababa",
+        text,
+        "Ethiopian",
+        "arrested",
+        "COERCE",
+        actor2="Ethiopian forces",
+        place="Addis Ababa",
         sub_event="Arrests",
     )
     events = _resolve(resolver, text, [mention], doc)
@@ -516,7 +527,12 @@ def test_people_state_forces_shoot_during_protests_are_protesters(resolver: Reso
 def test_violence_against_civilians_hits_civilians_by_definition(resolver: Resolver) -> None:
     text = "Gunmen struck again on the road to Kaduna on Saturday, residents said."
     mention = _mention(
-        text, "Gunmen", "struck", "ASSAULT", "Gunmen", place="Kaduna",
+        text,
+        "Gunmen",
+        "struck",
+        "ASSAULT",
+        "Gunmen",
+        place="Kaduna",
         sub_event="Abduction/forced disappearance",
     )
     assert _who(_resolve(resolver, text, [mention])[0], 2) == ("NGA", "civilians")
@@ -527,3 +543,19 @@ def test_an_attack_on_what_a_group_owns_hits_the_group(resolver: Resolver) -> No
     mention = _mention(text, "Army artillery", "shelled", "ASSAULT", "Army artillery", "their positions")
     events = _resolve(resolver, text, [mention])
     assert events[0].actor2 is not None and events[0].actor2.name == "Arakan Army"
+
+
+def test_a_statement_is_placed_where_the_story_is_not_in_the_country_it_blames(
+    resolver: Resolver, nlp: Any
+) -> None:
+    text = (
+        "A car bomb killed nine people at a market in Lower Juba province on Thursday.\n"
+        "The militants blamed Ethiopia for the bombing."
+    )
+    mentions = [
+        _mention(text, "A car bomb killed", "killed", "ASSAULT", place="in Lower Juba province"),
+        _mention(text, "The militants blamed", "blamed", "ACCUSE", "The militants", "Ethiopia"),
+    ]
+    events = _resolve(resolver, text, mentions, nlp(text))
+    accusation = next(e for e in events if e.plover == "ACCUSE")
+    assert accusation.location is not None and accusation.location.name == "Lower Juba"

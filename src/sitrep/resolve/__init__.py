@@ -121,8 +121,22 @@ class Resolver:
         )
         scene = Scene(article, self.gazetteer, context, known.doc, self.actors.names_someone)
         events = [self._event(article, mention, context, known, scene) for mention in mentions]
+        events = self._placed(events, context)
         events = EventTyper.shared().type_events(article, mentions, events)
         return merge_events(events, article.published)
+
+    def _placed(self, events: list[Event], context: Sequence[str]) -> list[Event]:
+        """Events the article places nowhere take the place of its story: the first place of an act
+        it tells ("Hamas blamed Israel" in a report on a blast in Gaza is coded in Gaza), else its
+        main country, as analysts code an act the text places only by the story it belongs to."""
+        if all(event.location is not None for event in events):
+            return events
+        story = next((e.location for e in events if e.plover in PHYSICAL and e.location is not None), None)
+        if story is None and context:
+            story = self.gazetteer.country(context[0])
+        if story is None:
+            return events
+        return [event if event.location is not None else replace(event, location=story) for event in events]
 
     def _actor(
         self,
@@ -159,8 +173,13 @@ class Resolver:
         return replace(actor, backed_by=tuple(backed))
 
     def _referent(
-        self, span: TextSpan, sentence_start: int, when: date | None, home: str | None,
-        known: _ArticleActors, target: bool,
+        self,
+        span: TextSpan,
+        sentence_start: int,
+        when: date | None,
+        home: str | None,
+        known: _ArticleActors,
+        target: bool,
     ) -> Actor | None:
         """An actor for a phrase that names none itself: the name "the group" or "its" points back
         to ("its fighters" read as "<name> fighters"), or a person spaCy recognised (a name not in the
@@ -198,7 +217,11 @@ class Resolver:
         return None
 
     def _event(
-        self, article: CleanArticle, mention: EventMention, context: Sequence[str], known: _ArticleActors,
+        self,
+        article: CleanArticle,
+        mention: EventMention,
+        context: Sequence[str],
+        known: _ArticleActors,
         scene: Scene,
     ) -> Event:
         published = article.published
@@ -254,13 +277,17 @@ class Resolver:
             date_source=source,
             mentions=(
                 Mention(
-                    mention.sentence.text, mention.sentence.start, mention.sentence.end,
-                    mention.attributed_to, mention.hedged, mention.figures.killed,
-                    mention.figures.injured, mention.figures.displaced,
+                    mention.sentence.text,
+                    mention.sentence.start,
+                    mention.sentence.end,
+                    mention.attributed_to,
+                    mention.hedged,
+                    mention.figures.killed,
+                    mention.figures.injured,
+                    mention.figures.displaced,
                 ),
             ),
         )
-
 
     def _sides(
         self, mention: EventMention, when: date | None, home: str | None, target: bool, known: _ArticleActors

@@ -36,8 +36,7 @@ _NEAR = re.compile(
     r"(?:on\s+)?the\s+road\s+(?:to|from|between)|between|"
     r"(?:about\s+|some\s+|around\s+|nearly\s+|roughly\s+)?(?:\d+(?:[.,]\d+)?|a\s+few|several|a)\s*-?\s*"
     r"(?:km|kms|kilometres?|kilometers?|miles?|mi)\s+(?:\(\s*[\d.,]+\s*\w+\s*\)\s+)?"
-    r"(?:" + _DIRECTION + r"\s+)?(?:of|from|outside)|"
-    + _DIRECTION + r"\s+of"
+    r"(?:" + _DIRECTION + r"\s+)?(?:of|from|outside)|" + _DIRECTION + r"\s+of"
     r")\s+",
     re.IGNORECASE,
 )
@@ -55,8 +54,13 @@ _PART_FEATURES = (
     r"districts?|quarters?|suburbs?|areas?|territor(?:y|ies)|forests?|markets?|sectors?|outskirts"
 )
 _FEATURE_OF = re.compile(
-    r"^(?:the\s+)?(?P<pre>(?:\S+\s+){0,4}?)(?:(?P<city>" + _TOWN_FEATURES + r")|(?P<admin>" + _ADMIN_FEATURES
-    + r")|(?P<part>" + _PART_FEATURES + r"))\s+of\s+(?P<rest>\S.*)$",
+    r"^(?:the\s+)?(?P<pre>(?:\S+\s+){0,4}?)(?:(?P<city>"
+    + _TOWN_FEATURES
+    + r")|(?P<admin>"
+    + _ADMIN_FEATURES
+    + r")|(?P<part>"
+    + _PART_FEATURES
+    + r"))\s+of\s+(?P<rest>\S.*)$",
     re.IGNORECASE,
 )
 # "Syria's Idlib province", "Mogadishu's Hodan district": the owner contains the place.
@@ -81,9 +85,49 @@ TRIM = _TRIM = " \t\n\"'“”‘’.,;:()[]"
 
 # Lower-case words allowed inside a proper place name.
 NAME_PARTICLES = frozenset(
-    ["al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "er", "es", "et", "ez", "ul", "de", "du",
-     "des", "da", "do", "dos", "das", "del", "della", "di", "la", "le", "les", "of", "the", "and", "y", "e",
-     "en", "au", "aux", "sur", "bin", "ibn", "bint", "wa"]
+    [
+        "al",
+        "el",
+        "ad",
+        "ar",
+        "as",
+        "ash",
+        "at",
+        "az",
+        "an",
+        "ed",
+        "er",
+        "es",
+        "et",
+        "ez",
+        "ul",
+        "de",
+        "du",
+        "des",
+        "da",
+        "do",
+        "dos",
+        "das",
+        "del",
+        "della",
+        "di",
+        "la",
+        "le",
+        "les",
+        "of",
+        "the",
+        "and",
+        "y",
+        "e",
+        "en",
+        "au",
+        "aux",
+        "sur",
+        "bin",
+        "ibn",
+        "bint",
+        "wa",
+    ]
 )
 
 
@@ -122,7 +166,7 @@ def parse(text: str) -> PlacePhrase:
         if not match:
             break
         near = True
-        text = clean(text[match.end():])
+        text = clean(text[match.end() :])
     text, qualifier = _owner(text)
     text, directional = _strip_directions(text)
     match = _FEATURE_OF.match(text)
@@ -165,9 +209,9 @@ def _strip_directions(text: str) -> tuple[str, bool]:
     stripped = False
     while True:
         match = _DIRECTION_PREFIX.match(text)
-        if not match or not is_proper_name(_ADMIN_SUFFIX.sub("", text[match.end():])):
+        if not match or not is_proper_name(_ADMIN_SUFFIX.sub("", text[match.end() :])):
             return text, stripped
-        text, stripped = text[match.end():], True
+        text, stripped = text[match.end() :], True
 
 
 def _feature(match: re.Match[str]) -> tuple[str, str | None, Want | None, bool]:
@@ -207,7 +251,13 @@ def is_proper_name(text: str) -> bool:
     return True
 
 
+def without_admin_suffix(text: str) -> str | None:
+    """ "Lower Juba province" -> "Lower Juba"; None when the phrase does not end with such a word."""
+    match = _ADMIN_SUFFIX.search(text)
+    return text[: match.start()] if match and match.start() > 0 else None
+
+
 def strip_direction(text: str) -> str | None:
-    """"northern Gaza" -> "Gaza"; None when the phrase does not start with a direction."""
+    """ "northern Gaza" -> "Gaza"; None when the phrase does not start with a direction."""
     match = _DIRECTION_PREFIX.match(text)
-    return text[match.end():] if match else None
+    return text[match.end() :] if match else None

@@ -317,6 +317,11 @@ class Gazetteer:
         whole = self._pick(cleaned, countries, want=None, within=None, exact=True)
         if whole is not None:  # "North Kivu", "northern Gaza", "West Bank" are names themselves
             return self._coded(whole, whole.precision, cleaned)
+        unit = place_phrases.without_admin_suffix(cleaned)
+        if unit and place_phrases.strip_direction(unit):  # "Lower Juba province" is not Juba
+            province = self._pick(unit, countries, want="admin1", within=None, exact=True)
+            if province is not None and province.kind == "admin1":
+                return self._coded(province, province.precision, unit)
         phrase = place_phrases.parse(cleaned)
         hints = list(countries)
         within = None

@@ -233,8 +233,9 @@ class Scene:
     def _in_sentence(
         self, mention: EventMention, bound: int, inside: Location | None = None
     ) -> Location | None:
+        locative = mention.plover not in PHYSICAL  # a statement's sentence names its parties too
         return most_specific(
-            mention, self._doc, self._gazetteer, self._context, self._is_actor, bound, inside
+            mention, self._doc, self._gazetteer, self._context, self._is_actor, bound, inside, locative
         )
 
 

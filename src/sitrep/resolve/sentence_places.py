@@ -50,6 +50,18 @@ _NAME_IN = re.compile(rf"\b(?:in|at|near|outside)\s+(?P<name>{_NAME},\s+{_NAME})
 _NEARBY = re.compile(
     r"\b(?:nearby|nearest|neighbou?ring)\s+(?:town|city|village)(?:\s+of)?,?\s+$", re.IGNORECASE
 )
+# "the central government in Kiev", "the embassy in Nairobi": the seat of a government, not the scene.
+_SEAT = re.compile(
+    r"\b(?:government|ministry|parliament|embassy|consulate|headquarters)\s+in\s+$", re.IGNORECASE
+)
+# A preposition of place before a name, perhaps with a few words between: "in northern", "at the".
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|near|inside|outside|across|throughout|around|from|within)\s+(?:[\w’'-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+# A dateline left in the text opens its line: "Raipur: ...", "DONETSK: ...", "Bamako - ...".
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)\s*(?:date\s+\d{4}-\d\d-\d\d\s+)?$")
+_DATELINE_AFTER = re.compile(r"^(?:\s*:|\s+[-–—])\s")
 # Words just before a name that make it a destination or an origin, not where the act took place
 # ("on the road to Kaduna" places the act on that road: near Kaduna).
 AWAY = re.compile(
@@ -90,6 +102,14 @@ def candidates(text: str, start: int, doc: Any) -> Iterator[tuple[TextSpan, str]
     yield from sorted(found, key=lambda pair: pair[0].start)
 
 
+def _elsewhere(before: str, after: str) -> bool:
+    """A name the words around it make another place than the act's: a destination or an origin, a
+    town near the scene, a government's seat, the dateline opening the text."""
+    if AWAY.search(before[-30:]) or _NEARBY.search(before[-40:]) or _SEAT.search(before[-40:]):
+        return True
+    return bool(_DATELINE_BEFORE.search(before[-40:]) and _DATELINE_AFTER.match(after))
+
+
 def _rank(found: Location, kind: str) -> int:
     """How specific a place is for choosing among a sentence's places: its precision, except that a
     village or site the text names as one ("the village of X") and the gazetteer lacks is kept at
@@ -114,10 +134,13 @@ def most_specific(
     is_actor: Callable[[str], bool] | None,
     bound: int,
     inside: Location | None = None,
+    locative: bool = False,
 ) -> Location | None:
     """The most specific place the mention's sentence names, if its precision is below `bound`
     (2: a town or village itself; 3: a place near one too; 4: a province or country too), and if
-    `inside` is given, only a place in its province; see the loop for ties."""
+    `inside` is given, only a place in its province; see the loop for ties. With `locative` (for a
+    statement), a bare name counts only after a preposition of place: "blamed Israel", "urged
+    Washington" name a party, "said in Gaza" a place."""
     sentence = mention.sentence
     best: tuple[int, int, Location] | None = None
     # The acting side's phrase names who acted ("Kenya Defence Forces"); the target's phrase often
@@ -127,8 +150,10 @@ def most_specific(
         if any(actor.start <= span.start and span.end <= actor.end for actor in actors):
             continue
         before = sentence.text[: span.start - sentence.start]
-        if AWAY.search(before[-30:]) or _NEARBY.search(before[-40:]):
-            continue  # "airlifted to Raipur", "the mayor of the nearby town of Bankass"
+        if _elsewhere(before, sentence.text[span.end - sentence.start :]):
+            continue  # "airlifted to Raipur", "the mayor of the nearby town of Bankass", a dateline
+        if locative and kind in ("entity", "org") and not _LOCATIVE.search(before[-40:]):
+            continue
         found = _resolve(span.text, kind, gazetteer, context, is_actor)
         if found is not None and kind in ("entity", "org") and context and found.country not in context:
             continue  # a namesake abroad, or a foreign capital named in passing
@@ -202,7 +227,10 @@ def main_place(
     for order, (span, kind) in enumerate(candidates(window, 0, doc)):
         if dateline and span.text.casefold() == dateline.casefold():
             continue
-        if AWAY.search(window[: span.start][-30:]):
+        before = window[: span.start]
+        if AWAY.search(before[-30:]) or _SEAT.search(before[-40:]):
+            continue
+        if _DATELINE_BEFORE.search(before[-40:]) and _DATELINE_AFTER.match(window[span.end :]):
             continue
         found = _resolve(span.text, kind, gazetteer, context, is_actor)
         if found is None or found.precision > 2 or (context and found.country not in context):
