@@ -337,3 +337,10 @@ def test_a_day_or_a_month_is_never_kept_as_a_village(gazetteer):
 def test_a_province_whose_name_starts_with_a_direction_word_keeps_it(gazetteer):
     place = gazetteer.resolve("Lower Juba province", ["SOM"])
     assert place is not None and (place.name, place.country, place.precision) == ("Lower Juba", "SOM", 3)
+
+
+def test_a_region_of_a_country_keeps_its_direction_in_the_text(gazetteer):
+    place = gazetteer.resolve("in northern Iraq", ["IRQ"])
+    assert place is not None and (place.name, place.text, place.precision) == ("Iraq", "northern Iraq", 3)
+    town = gazetteer.resolve("northern Kirkuk", ["IRQ"])
+    assert town is not None and town.text == "Kirkuk"

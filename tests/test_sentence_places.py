@@ -44,3 +44,17 @@ def test_a_dateline_left_in_the_text_is_read_as_the_reporters_place(gazetteer) -
     assert _lead_dateline("Raipur: Ten soldiers died in an ambush on Monday.", gazetteer, ["IND"]) == "Raipur"
     assert _lead_dateline("date 2020-01-02 Bamako - Gunmen attacked a post.", gazetteer, ["MLI"]) == "Bamako"
     assert _lead_dateline("Soldiers killed: what we know so far\nMore text.", gazetteer, ["MLI"]) is None
+
+
+def test_an_outlet_or_a_government_by_its_seat_is_not_the_storys_place(gazetteer) -> None:
+    from sitrep.parse import load_model
+    from sitrep.settings import Settings
+
+    nlp = load_model(Settings().spacy_model)
+    text = (
+        "The Washington Post\n\n"
+        "Gunmen attacked the village of Tindirma, a village near Mopti, on Sunday.\n\n"
+        "Washington said it would withdraw its troops after the talks. Washington said so twice."
+    )
+    place = main_place(text, nlp(text), gazetteer, ["MLI", "USA"], None)
+    assert place is not None and place.name == "Tindirma"

@@ -346,7 +346,10 @@ class Gazetteer:
             precision = max(precision, 2)
         if phrase.area and place.kind == "city" and place.admin1_code and phrase.want is None:
             precision = 2
-        return self._coded(place, precision, phrase.name)
+        text = phrase.name
+        if place.kind in ("country", "admin1") and place_phrases.strip_direction(cleaned) == phrase.name:
+            text = cleaned  # "northern Iraq" names a region of the country: the text keeps its direction
+        return self._coded(place, precision, text)
 
     def resolve_in_article(
         self, text: str, countries: Sequence[str], is_actor: Callable[[str], bool] | None = None

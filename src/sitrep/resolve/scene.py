@@ -29,7 +29,7 @@ from typing import Any
 from sitrep.models import Actor, CleanArticle, DatePrecision, EventMention, Location
 from sitrep.resolve.dates import is_part_of_day, reference_date, resolve_date
 from sitrep.resolve.places import Gazetteer
-from sitrep.resolve.sentence_places import AWAY, candidates, main_place, most_specific
+from sitrep.resolve.sentence_places import AWAY, candidates, locative, main_place, most_specific
 
 # Event types that happen somewhere: a statement (ACCUSE, THREATEN...) has no scene of its own.
 PHYSICAL = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "AID"})
@@ -119,6 +119,8 @@ class Scene:
             location = None  # "the injured were airlifted to Raipur": where they went, not the act's place
         if location is not None and mention.place is not None and not self._attested(mention, location):
             location = None  # "on Satruday", "the Anglican Church-run hospital": no place the gazetteer knows
+        if location is not None and _party(mention):
+            location = None  # "Hamas blamed Israel", "urged Russia": a party to the statement, not its place
         if location is None or location.precision >= 3:
             # "gunmen attacked Garissa University College in northeast Kenya": the sentence names a
             # town the extractor's phrase does not
@@ -161,6 +163,10 @@ class Scene:
                 location = self._place
             elif self._broken_at is None:
                 location = self._main or self._dateline  # the reporter's city only when the story names none
+        elif mention.plover in _VENUE_ACTS and self._dateline is not None:
+            # "DOHA, Qatar - The United States and the Taliban signed a peace deal": the reporter is
+            # where the talks are
+            location = self._dateline
         elif self._main is not None:
             # A statement about the article's story ("the group denies responsibility") is coded
             # where the story is.
@@ -182,7 +188,8 @@ class Scene:
             return location
         if speaker is None or not speaker.country or speaker.kind not in _STATE_KINDS:
             return location
-        if mention.place is not None or self._in_sentence(mention, 4) is not None:
+        place = mention.place is not None and not _party(mention)
+        if place or self._in_sentence(mention, 4) is not None:
             return location
         return self._gazetteer.country(speaker.country) or location
 
@@ -233,9 +240,9 @@ class Scene:
     def _in_sentence(
         self, mention: EventMention, bound: int, inside: Location | None = None
     ) -> Location | None:
-        locative = mention.plover not in PHYSICAL  # a statement's sentence names its parties too
+        statement = mention.plover not in PHYSICAL  # a statement's sentence names its parties too
         return most_specific(
-            mention, self._doc, self._gazetteer, self._context, self._is_actor, bound, inside, locative
+            mention, self._doc, self._gazetteer, self._context, self._is_actor, bound, inside, statement
         )
 
 
@@ -252,6 +259,15 @@ def _lead_dateline(text: str, gazetteer: Gazetteer, context: Sequence[str]) -> s
         if found is not None and (found.precision == 1 or gazetteer.country_iso3(place) is not None):
             return place
     return None
+
+
+def _party(mention: EventMention) -> bool:
+    """A statement's place phrase that names a party, not a place ("blamed Israel")."""
+    place = mention.place
+    if place is None or mention.plover in PHYSICAL:
+        return False
+    before = mention.sentence.text[: max(place.start - mention.sentence.start, 0)]
+    return not locative(before, place.text)
 
 
 def _away(mention: EventMention) -> bool:

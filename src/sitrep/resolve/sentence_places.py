@@ -59,6 +59,9 @@ _LOCATIVE = re.compile(
     r"\b(?:in|at|near|inside|outside|across|throughout|around|from|within)\s+(?:[\w’'-]+\s+){0,3}$",
     re.IGNORECASE,
 )
+_LOCATIVE_HEAD = re.compile(
+    r"^(?:in|at|near|inside|outside|across|throughout|around|from|within)\s", re.IGNORECASE
+)
 # A dateline left in the text opens its line: "Raipur: ...", "DONETSK: ...", "Bamako - ...".
 _DATELINE_BEFORE = re.compile(r"(?:^|\n)\s*(?:date\s+\d{4}-\d\d-\d\d\s+)?$")
 _DATELINE_AFTER = re.compile(r"^(?:\s*:|\s+[-–—])\s")
@@ -102,12 +105,75 @@ def candidates(text: str, start: int, doc: Any) -> Iterator[tuple[TextSpan, str]
     yield from sorted(found, key=lambda pair: pair[0].start)
 
 
+def locative(before: str, phrase: str) -> bool:
+    """Is a place phrase put as a place, by a preposition of place in it or just before it ("in
+    Gaza", "at talks in Doha")? "blamed Israel", "urged Russia", "Washington said" put a party."""
+    head = phrase.lstrip()
+    return bool(_LOCATIVE.search(before[-40:]) or _LOCATIVE_HEAD.match(head))
+
+
 def _elsewhere(before: str, after: str) -> bool:
     """A name the words around it make another place than the act's: a destination or an origin, a
     town near the scene, a government's seat, the dateline opening the text."""
     if AWAY.search(before[-30:]) or _NEARBY.search(before[-40:]) or _SEAT.search(before[-40:]):
         return True
     return bool(_DATELINE_BEFORE.search(before[-40:]) and _DATELINE_AFTER.match(after))
+
+
+# Verbs whose subject, when a city, stands for its government: "Moscow said", "Washington will withdraw".
+_GOVERNMENT_VERBS = frozenset(
+    [
+        "say",
+        "tell",
+        "announce",
+        "deny",
+        "accuse",
+        "blame",
+        "agree",
+        "sign",
+        "withdraw",
+        "send",
+        "deploy",
+        "order",
+        "demand",
+        "urge",
+        "warn",
+        "claim",
+        "insist",
+        "reject",
+        "vow",
+        "threaten",
+        "decide",
+        "refuse",
+        "condemn",
+        "call",
+        "respond",
+        "retaliate",
+        "sanction",
+        "impose",
+        "recognise",
+        "recognize",
+    ]
+)
+
+
+# Last words of an outlet's name.
+_MEDIA = re.compile(
+    r"\b(?:post|times|herald|tribune|journal|news|daily|gazette|independent|observer|guardian|telegraph|"
+    r"chronicle|express|star|standard|mail|mirror|press|review|weekly|today|radio|tv|television)$",
+    re.IGNORECASE,
+)
+
+
+def _speaks(span: TextSpan, doc: Any) -> bool:
+    """Is the name the active subject of a verb of speaking or deciding (a government by its seat)?"""
+    if doc is None:
+        return False
+    words = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if words is None or len(words) == 0:
+        return False
+    root = words.root
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in _GOVERNMENT_VERBS
 
 
 def _rank(found: Location, kind: str) -> int:
@@ -134,12 +200,12 @@ def most_specific(
     is_actor: Callable[[str], bool] | None,
     bound: int,
     inside: Location | None = None,
-    locative: bool = False,
+    statement: bool = False,
 ) -> Location | None:
     """The most specific place the mention's sentence names, if its precision is below `bound`
     (2: a town or village itself; 3: a place near one too; 4: a province or country too), and if
-    `inside` is given, only a place in its province; see the loop for ties. With `locative` (for a
-    statement), a bare name counts only after a preposition of place: "blamed Israel", "urged
+    `inside` is given, only a place in its province; see the loop for ties. For a `statement`, a
+    bare name counts only after a preposition of place: "blamed Israel", "urged
     Washington" name a party, "said in Gaza" a place."""
     sentence = mention.sentence
     best: tuple[int, int, Location] | None = None
@@ -152,7 +218,7 @@ def most_specific(
         before = sentence.text[: span.start - sentence.start]
         if _elsewhere(before, sentence.text[span.end - sentence.start :]):
             continue  # "airlifted to Raipur", "the mayor of the nearby town of Bankass", a dateline
-        if locative and kind in ("entity", "org") and not _LOCATIVE.search(before[-40:]):
+        if statement and kind in ("entity", "org") and not locative(before, ""):
             continue
         found = _resolve(span.text, kind, gazetteer, context, is_actor)
         if found is not None and kind in ("entity", "org") and context and found.country not in context:
@@ -196,6 +262,8 @@ def _resolve(
         ):
             return None
         return gazetteer.resolve_in_article(text, context, is_actor)
+    if kind == "org" and _MEDIA.search(text):
+        return None  # "The Washington Post", "Kyiv Independent": an outlet, not a place
     found = gazetteer.resolve(text, context)
     if found is not None and kind == "org" and not _starts_with(text, found.text or ""):
         return None
@@ -232,6 +300,8 @@ def main_place(
             continue
         if _DATELINE_BEFORE.search(before[-40:]) and _DATELINE_AFTER.match(window[span.end :]):
             continue
+        if kind in ("entity", "org") and _speaks(span, doc):
+            continue  # "Washington will withdraw its troops": a government, not the story's place
         found = _resolve(span.text, kind, gazetteer, context, is_actor)
         if found is None or found.precision > 2 or (context and found.country not in context):
             continue
