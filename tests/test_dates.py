@@ -177,8 +177,15 @@ def test_normalise_drops_times_of_day_and_punctuation() -> None:
 
 @pytest.mark.parametrize(
     ("phrase", "part_of_day"),
-    [("shortly after dawn", True), ("at around 4 a.m.", True), ("late in the evening", True),
-     ("on Monday", False), ("for more than a year", False), ("since 2015", False), ("last week", False)],
+    [
+        ("shortly after dawn", True),
+        ("at around 4 a.m.", True),
+        ("late in the evening", True),
+        ("on Monday", False),
+        ("for more than a year", False),
+        ("since 2015", False),
+        ("last week", False),
+    ],
 )
 def test_part_of_day_dates_nothing_by_itself(phrase, part_of_day):
     assert is_part_of_day(phrase) is part_of_day
@@ -201,3 +208,13 @@ def test_reference_date_of_an_article_without_publication_date():
 def test_relative_phrase_without_publication_date_is_not_counted_from_today():
     assert resolve_date("a fortnight ago", None) == (None, None)
     assert resolve_date("12 March 2024", None) == ("2024-03-12", "day")
+
+
+def test_today_in_a_quote_is_the_day_it_was_said() -> None:
+    from sitrep.resolve.dates import quoted_deictic
+
+    sentence = '"We condemn the shelling of the market today," the envoy said on Tuesday.'
+    published = date(2022, 6, 9)  # a Thursday
+    assert quoted_deictic(sentence, sentence.index("today"), "today", published) == ("2022-06-07", "day")
+    said = "The envoy said today that the market was shelled."
+    assert quoted_deictic(said, said.index("today"), "today", published) is None  # not in a quote

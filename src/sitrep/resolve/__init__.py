@@ -54,7 +54,7 @@ from sitrep.resolve.actor_spans import (
     without_dateline,
 )
 from sitrep.resolve.actors import ActorDictionary, NamedMention
-from sitrep.resolve.dates import resolve_date
+from sitrep.resolve.dates import quoted_deictic, resolve_date
 from sitrep.resolve.merge import merge_events
 from sitrep.resolve.places import Gazetteer
 from sitrep.resolve.scene import PHYSICAL, Scene
@@ -226,6 +226,11 @@ class Resolver:
     ) -> Event:
         published = article.published
         when, precision = resolve_date(mention.time.text if mention.time else None, published)
+        if mention.time is not None:
+            offset = mention.time.start - mention.sentence.start
+            spoken = quoted_deictic(mention.sentence.text, offset, mention.time.text, published)
+            if spoken is not None and spoken[0] is not None:
+                when, precision = spoken
         source: DateSource | None = "stated" if when else None
         location = (
             self.gazetteer.resolve_in_article(mention.place.text, context, self.actors.names_someone)

@@ -316,9 +316,41 @@ def _month_offset(published: date, offset: int) -> str:
 
 # Words that only say which part of a day: "shortly after dawn", "at around 3 a.m.", "in the evening".
 _PART_OF_DAY_WORDS = frozenset(
-    ["morning", "afternoon", "evening", "night", "dawn", "dusk", "daybreak", "sunrise", "sunset", "noon",
-     "midday", "midnight", "nightfall", "early", "late", "shortly", "just", "after", "before", "around",
-     "about", "at", "in", "on", "by", "the", "of", "hours", "hour", "until", "during", "prayers", "prayer"]
+    [
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "dawn",
+        "dusk",
+        "daybreak",
+        "sunrise",
+        "sunset",
+        "noon",
+        "midday",
+        "midnight",
+        "nightfall",
+        "early",
+        "late",
+        "shortly",
+        "just",
+        "after",
+        "before",
+        "around",
+        "about",
+        "at",
+        "in",
+        "on",
+        "by",
+        "the",
+        "of",
+        "hours",
+        "hour",
+        "until",
+        "during",
+        "prayers",
+        "prayer",
+    ]
 )
 
 
@@ -349,7 +381,7 @@ def reference_date(text: str, today: date | None = None) -> date | None:
     days: list[date] = []
     for pattern in (DAY_MONTH, MONTH_DAY):
         for match in pattern.finditer(lowered):
-            deadline = _DEADLINE.search(lowered[max(0, match.start() - 20): match.start()])
+            deadline = _DEADLINE.search(lowered[max(0, match.start() - 20) : match.start()])
             if not match["year"] or not 1 <= int(match["day"]) <= 31 or deadline:
                 continue
             found = _day_or_nothing(int(match["year"]), MONTHS[match["month"]], int(match["day"]))[0]
@@ -369,3 +401,36 @@ def reference_date(text: str, today: date | None = None) -> date | None:
                 days.append(candidate)
                 break
     return max(days) if days else None
+
+
+# A speech verb and the day it names after a quotation: '... today," Haq said on Thursday'.
+_SPOKEN_ON = re.compile(
+    r"\b(?:said|says|told|added|stated|announced|declared|wrote)\b[^.;“”\"]{0,40}?\b(?P<day>(?:on\s+)?"
+    + _WEEKDAY
+    + r")\b",
+    re.IGNORECASE,
+)
+_DEICTIC = re.compile(
+    r"^(?:(?:earlier|later)\s+)?(?:today|tonight|yesterday|this\s+(?:morning|afternoon|evening))$"
+)
+
+
+def quoted_deictic(sentence: str, offset: int, expression: str, published: date | None) -> Resolved | None:
+    """ "today" or "yesterday" inside a quotation counts from the day it was said when the sentence
+    names it after the quote ('"... the air strike today," Haq said on Thursday' is Thursday's),
+    not from the publication day. None when the time is not such a word or not quoted."""
+    if published is None or not _DEICTIC.match(normalise(expression)):
+        return None
+    before, after = sentence[:offset], sentence[offset:]
+    if not (before.count("“") > before.count("”") or before.count('"') % 2):
+        return None
+    close = min((i for i in (after.find("”"), after.find('"')) if i >= 0), default=-1)
+    if close < 0:
+        return None
+    spoken = _SPOKEN_ON.search(after[close:])
+    if spoken is None:
+        return None
+    day, precision = resolve_date(spoken["day"], published)
+    if day is None or precision != "day":
+        return None
+    return resolve_date(expression, date.fromisoformat(day))

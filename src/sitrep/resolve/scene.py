@@ -87,7 +87,13 @@ class Scene:
         self._gazetteer, self._context, self._doc, self._is_actor = gazetteer, context, doc, is_actor
         self._breaks = [i for i, char in enumerate(text) if char == "\n"]
         # An article without a publication date is dated by its own text (see dates.reference_date).
-        self._reference = reference_date(text) if article.published is None else None
+        # A caption or a page's date line removed as furniture still dates the page ("Debris inside the
+        # church ... on Jan 27, 2019. PHOTO: AFP").
+        self._reference = (
+            (reference_date(text) or reference_date(article.original or ""))
+            if article.published is None
+            else None
+        )
         self._incident_date: _Dated | None = None  # the date of the incident being told
         self._last_date: _Dated | None = None  # the last date any sentence stated
         self._place: Location | None = None
