@@ -569,3 +569,34 @@ def test_a_pages_date_stamp_is_not_the_day_of_the_act_in_its_first_sentence(reso
     stamped = replace(mention, time=_span(text, "2024-03-08"))
     [event] = _resolve(resolver, text, [stamped])
     assert event.date_source != "stated"  # published 2024-03-08: the act is dated from it, not stated
+
+
+def test_a_village_the_gazetteer_lacks_is_in_the_storys_area_and_tells_the_same_ambush(
+    resolver: Resolver, nlp: Any
+) -> None:
+    text = (
+        "Maoists ambushed a police patrol in Chhattisgarh's Sukma district on Monday.\n"
+        "The rebels opened fire on the patrol near Tondamarka village."
+    )
+    mentions = [
+        _mention(
+            text,
+            "Maoists ambushed",
+            "ambushed",
+            "ASSAULT",
+            "Maoists",
+            place="in Chhattisgarh's Sukma district",
+        ),
+        _mention(
+            text,
+            "The rebels opened fire",
+            "opened fire",
+            "ASSAULT",
+            "The rebels",
+            place="near Tondamarka village",
+        ),
+    ]
+    events = _resolve(resolver, text, mentions, nlp(text))
+    assert len(events) == 1 and events[0].location is not None
+    place = events[0].location
+    assert (place.name, place.admin1, place.precision) == ("Tondamarka", "Chhattisgarh", 2)

@@ -144,7 +144,7 @@ def _site_in(site: Location, town: Location) -> bool:
         and site.precision == 2
         and site.admin1 is not None
         and town.geonames_id is not None
-        and town.precision == 1
+        and town.precision <= 2
         and town.admin1 == site.admin1
         and site.lat is not None
         and (site.lat, site.lon) == (town.lat, town.lon)

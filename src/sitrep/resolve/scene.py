@@ -21,7 +21,7 @@ import bisect
 import re
 import tomllib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -140,6 +140,11 @@ class Scene:
             location = main  # "in northeast Kenya" in a report on the attack in Garissa: Garissa
         if physical and self._place is not None and mention.place and _ANAPHOR.match(mention.place.text):
             location = self._place  # "two missiles hit the city's Kyivskyi district": the city in focus
+        anchor = self._place or main
+        if physical and location is not None and anchor is not None and _placed_in(location, anchor):
+            # "near Burkapal village" in a report on an ambush in Sukma district: the village the
+            # gazetteer lacks is in the story's area (its province and point, precision 2)
+            location = replace(location, admin1=anchor.admin1, lat=anchor.lat, lon=anchor.lon)
         if self._broken_at != sentence and new_incident_cues().search(mention.sentence.text):
             self._broken_at = sentence  # the incident told so far is over
             self._incident_date, self._place = None, None
@@ -292,9 +297,25 @@ def _within(fine: Location, coarse: Location) -> bool:
     return coarse.admin1 is None or coarse.admin1 == fine.admin1
 
 
+def _placed_in(village: Location, area: Location) -> bool:
+    """A village kept by name with no province or point (the text gave none) and the known town or
+    area, in its country, that the story is about."""
+    return (
+        village.geonames_id is None
+        and village.lat is None
+        and village.precision == 2
+        and area.geonames_id is not None
+        and area.precision <= 2
+        and area.country == village.country
+    )
+
+
 def _same_place(a: Location, b: Location) -> bool:
-    """The same place, or one inside the other (a town in the scene's province, a district of it)."""
+    """The same place, or one inside the other (a town in the scene's province, a district of it,
+    a village kept at its point)."""
     if a.geonames_id is not None and a.geonames_id == b.geonames_id:
+        return True
+    if a.lat is not None and (a.lat, a.lon) == (b.lat, b.lon) and None in (a.geonames_id, b.geonames_id):
         return True
     if a.name == b.name and a.country == b.country:
         return True
