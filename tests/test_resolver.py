@@ -600,3 +600,24 @@ def test_a_village_the_gazetteer_lacks_is_in_the_storys_area_and_tells_the_same_
     assert len(events) == 1 and events[0].location is not None
     place = events[0].location
     assert (place.name, place.admin1, place.precision) == ("Tondamarka", "Chhattisgarh", 2)
+
+
+def test_an_act_the_lead_places_nowhere_is_where_the_article_says_not_the_reporters_city(
+    resolver: Resolver, nlp: Any
+) -> None:
+    text = (
+        "Two bombs exploded at a church in the south of the country on Sunday, killing 20 people.\n"
+        "The church in Jolo was packed for Mass. Jolo has seen attacks before."
+    )
+    article = CleanArticle(
+        id="t",
+        content_hash="h",
+        source="test",
+        text=text,
+        original=text,
+        published=date(2024, 3, 8),
+        dateline_place="MANILA",
+    )
+    mention = _mention(text, "Two bombs exploded", "exploded", "ASSAULT", "Two bombs")
+    [event] = resolver.resolve(ParsedArticle(article, nlp(text)), [mention])
+    assert event.location is not None and event.location.name == "Jolo"

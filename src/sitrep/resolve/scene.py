@@ -102,6 +102,11 @@ class Scene:
         # the town or village the headline and lead name: the place of the article's own story
         dateline = article.dateline_place or _lead_dateline(text, gazetteer, context)
         self._main = main_place(text, doc, gazetteer, context, is_actor, dateline) if doc else None
+        # the lead names no town ("a cathedral in the southern Philippines"): the town the whole
+        # article names, before the reporter's city
+        self._story = self._main
+        if doc is not None and self._main is None:
+            self._story = main_place(text, doc, gazetteer, context, is_actor, dateline, lead=len(text))
         if dateline:
             found = gazetteer.resolve(dateline.title(), context)
             if found is not None:
@@ -173,7 +178,7 @@ class Scene:
             if self._place is not None:
                 location = self._place
             elif self._broken_at is None:
-                location = self._main or self._dateline  # the reporter's city only when the story names none
+                location = self._story or self._dateline  # the reporter's city only when the story names none
         elif mention.plover in _VENUE_ACTS and self._dateline is not None:
             # "DOHA, Qatar - The United States and the Taliban signed a peace deal": the reporter is
             # where the talks are
