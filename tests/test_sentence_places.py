@@ -58,3 +58,10 @@ def test_an_outlet_or_a_government_by_its_seat_is_not_the_storys_place(gazetteer
     )
     place = main_place(text, nlp(text), gazetteer, ["MLI", "USA"], None)
     assert place is not None and place.name == "Tindirma"
+
+
+def test_a_part_of_a_town_is_coded_to_the_town_and_never_preferred_to_it(gazetteer) -> None:
+    kinds = dict(_names("Gunmen attacked the neighbourhood of Tabarre Issa in Croix-des-Bouquets."))
+    assert kinds.get("Tabarre Issa") == "part"
+    district = gazetteer.resolve_in_article("the Kasika district of Goma", ["COD"])
+    assert district is not None and district.name == "Goma"

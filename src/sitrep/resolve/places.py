@@ -81,6 +81,8 @@ _BUILDING = re.compile(
     r"restaurant|cafe|club|parliament|palace|court|station)s?\b",
     re.IGNORECASE,
 )
+# Words naming a part of a town: "the Birere district of Goma" is coded to Goma.
+_PART = re.compile(r"\b(?:district|neighbou?rhood|quarter|suburb|area|sector)s?\b", re.IGNORECASE)
 _PLACE_COLUMNS = "p.id, p.name, p.cc, p.admin1, p.lat, p.lon, p.population"
 
 
@@ -376,7 +378,10 @@ class Gazetteer:
             and phrase is not None
             and phrase.qualifier is not None
             and (
-                (found.precision == 3 or not (phrase.qualifier_is_near or _BUILDING.search(name)))
+                (
+                    found.precision == 3
+                    or not (phrase.qualifier_is_near or _BUILDING.search(name) or _PART.search(cleaned))
+                )
                 and _key(found.name) != _key(name)
                 and _key(found.text or "") != _key(name)
             )

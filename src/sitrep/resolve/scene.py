@@ -256,7 +256,9 @@ class Scene:
     def _in_sentence(
         self, mention: EventMention, bound: int, inside: Location | None = None
     ) -> Location | None:
-        statement = mention.plover not in PHYSICAL  # a statement's sentence names its parties too
+        # A statement's sentence names its parties too; a village refining "the X area" is one the
+        # sentence puts as a place ("Kharkiv regional police said" names no place of the act).
+        statement = mention.plover not in PHYSICAL or inside is not None
         return most_specific(
             mention, self._doc, self._gazetteer, self._context, self._is_actor, bound, inside, statement
         )

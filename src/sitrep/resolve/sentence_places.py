@@ -26,12 +26,16 @@ _ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG"})
 # "the village of Dapchi", "the town of Dhahyan", "Pazi Gyi village": named features spaCy misses.
 _NAME = r"[A-Z][\w'’\-]+(?:\s+(?:al-|el-|de\s+|da\s+)?[A-Z][\w'’\-]+){0,3}"
 _FEATURE_OF = re.compile(
-    r"\b(?:village|town|township|city|hamlet|settlement|camp|neighbou?rhood|district|area|locality|commune|"
+    r"\b(?:village|town|township|city|hamlet|settlement|camp|locality|commune|"
     rf"population\s+cent(?:re|er))\s+of\s+(?P<name>{_NAME})"
 )
+# A part of a town ("the neighbourhood of Noailles", "Birere district"): coded to its town when the
+# text gives it, and never preferred to a town the gazetteer knows.
+_PART_OF = re.compile(rf"\b(?:neighbou?rhood|district|area|quarter|suburb)\s+of\s+(?P<name>{_NAME})")
+_NAME_PART = re.compile(rf"\b(?P<name>{_NAME})\s+(?:neighbou?rhood|district|quarter|suburb)\b")
 # The town a site is in comes with it: "Ex-Control checkpoint in Mogadishu", "Pazi Gyi village, Kanbalu".
 _NAME_FEATURE = re.compile(
-    rf"\b(?P<name>{_NAME})\s+(?:village|town|township|camp|refugee camp|neighbou?rhood|district|"
+    rf"\b(?P<name>{_NAME})\s+(?:village|town|township|camp|refugee camp|"
     r"(?:military\s+|army\s+|police\s+)?(?:camp|post|outpost|barracks)|"
     r"(?:military\s+|army\s+|air\s+|naval\s+)?base|airbase|airport|checkpoint|railway station|station)\b"
     rf"(?:(?:\s+(?:in|near|outside)\s+|,\s+)(?:the\s+(?:\w+\s+)?)?(?P<container>{_NAME}))?"
@@ -90,6 +94,8 @@ def candidates(text: str, start: int, doc: Any) -> Iterator[tuple[TextSpan, str]
                 found.append((TextSpan(ent.text, ent.start_char, ent.end_char), kind))
     for pattern, kind in (
         (_FEATURE_OF, "feature"),
+        (_PART_OF, "part"),
+        (_NAME_PART, "part"),
         (_NAME_FEATURE, "feature"),
         (_NAME_IS_FEATURE, "feature"),
         (_TOOK_PLACE, "feature"),
@@ -247,7 +253,7 @@ def _resolve(
 ) -> Location | None:
     """The place a candidate names: a feature phrase ("the village of X") may name a place the
     gazetteer lacks, never a group; an organisation counts only when it starts with its place."""
-    if kind == "feature":
+    if kind in ("feature", "part"):
         if is_actor is not None and is_actor(text):
             return None
         return gazetteer.resolve_in_article(text, context, is_actor)
