@@ -112,8 +112,3 @@ def test_a_site_kept_by_name_in_a_town_and_the_town_are_one_place_the_site_told(
     [merged] = merge_events([_event(0, location=site), _event(100, location=town)], None)
     assert merged.location == site
     assert len(merge_events([_event(0, location=site), _event(100, location=elsewhere)], None)) == 2
-
-
-def test_an_undated_statement_is_news_of_the_publication_day() -> None:
-    [event] = merge_events([_event(0, plover="ACCUSE", acled_sub_event_type=None)], date(2024, 5, 11))
-    assert (event.date, event.date_precision, event.date_source) == ("2024-05-11", "day", "publication")

@@ -37,7 +37,7 @@ from datetime import date
 from functools import lru_cache
 from importlib import resources
 
-from sitrep.models import Actor, DatePrecision, Event, Location
+from sitrep.models import Actor, Event, Location
 from sitrep.resolve.scene import new_incident_cues
 
 # Means of attack that are different acts when two sentences state different ones.
@@ -277,8 +277,4 @@ def _named(preferred: Actor | None, candidates: Sequence[Actor | None]) -> Actor
 def _dated(event: Event, published: date | None) -> Event:
     if event.date is not None or published is None:
         return event
-    # A statement, a meeting or a signing the article dates nowhere is news of the day it is published
-    # (wire copy dates the day's statements only when they were not that day's); an act of violence
-    # told without a day often happened the day before.
-    precision: DatePrecision = "week" if event.plover in _PHYSICAL or event.plover == "AID" else "day"
-    return replace(event, date=published.isoformat(), date_precision=precision, date_source="publication")
+    return replace(event, date=published.isoformat(), date_precision="week", date_source="publication")
