@@ -344,3 +344,13 @@ def test_a_region_of_a_country_keeps_its_direction_in_the_text(gazetteer):
     assert place is not None and (place.name, place.text, place.precision) == ("Iraq", "northern Iraq", 3)
     town = gazetteer.resolve("northern Kirkuk", ["IRQ"])
     assert town is not None and town.text == "Kirkuk"
+
+
+def test_a_part_of_a_town_is_the_town_named_by_the_part(gazetteer):
+    # coded to the town (ACLED, the team's gold), the part the article names kept as its text
+    for phrase, town, part in [
+        ("in the Wahda shopping district of Baghdad", "Baghdad", "Wahda"),
+        ("the neighbourhood of Tabarre Issa in Croix-des-Bouquets", "Croix-des-Bouquets", "Tabarre Issa"),
+    ]:
+        place = gazetteer.resolve_in_article(phrase, ["IRQ", "HTI"])
+        assert place is not None and (place.name, place.text, place.precision) == (town, part, 2)

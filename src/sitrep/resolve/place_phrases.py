@@ -222,11 +222,24 @@ def _feature(match: re.Match[str]) -> tuple[str, str | None, Want | None, bool]:
     if match.group("part"):
         if pre and is_proper_name(pre_name.split()[-1]):  # "the Birere district of Goma"
             return _proper_tail(pre_name), rest, None, False
+        named = _proper_head(pre_name)
+        if named:  # "the Karrada shopping district of Baghdad"
+            return named, rest, None, False
         return rest, None, None, match.group("part").lower().startswith(("district", "area"))
     want: Want = "admin1" if match.group("admin") else "city"
     # "the northern Burkina Faso town of Djibo": a proper name before the noun is its country or region
     context = _proper_tail(pre_name) if pre_name and is_proper_name(pre_name.split()[-1]) else None
     return rest, context, want, False
+
+
+def _proper_head(text: str) -> str | None:
+    """The capitalised words opening a phrase that only one or two lower-case words follow:
+    "Karrada shopping" -> "Karrada"; None otherwise."""
+    words = text.split()
+    last = 0
+    while last < len(words) and is_proper_name(words[last]):
+        last += 1
+    return " ".join(words[:last]) if last and 1 <= len(words) - last <= 2 else None
 
 
 def _proper_tail(text: str) -> str:

@@ -340,7 +340,15 @@ class Gazetteer:
             # most specific populated place, the town the area is near.
             container = self.resolve(phrase.qualifier, countries)
             if container is not None and (place is None or container.precision < 3):
-                return replace(container, precision=max(container.precision, 2))
+                # "the Shaab neighbourhood of Baghdad": Baghdad, named by the part the article gives
+                # (as a camp the supplement codes to its town keeps the camp's name as `text`)
+                part = (
+                    place is None
+                    and bool(_PART.search(cleaned))
+                    and place_phrases.is_proper_name(phrase.name)
+                )
+                shown = phrase.name if part else container.text
+                return replace(container, precision=max(container.precision, 2), text=shown)
         if place is None:
             return self._known_name_inside(cleaned, hints)
         precision = place.precision
