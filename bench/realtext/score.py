@@ -65,7 +65,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(
             f"{len(missing)} of the benchmark's texts are missing or differ from their sha256 "
             f"(first: {', '.join(missing[:5])}).\n"
-            f"Re-create them as {args.folder / 'README.md'} says (python bench/realtext/recreate.py).",
+            f"Re-create them as {args.folder / 'README.md'} says (python bench/realtext/recreate.py);\n"
+            f"a text that cannot be re-created is left out, and said so, with --skip ID.",
             file=sys.stderr,
         )
         return 2
