@@ -112,3 +112,10 @@ def test_a_site_kept_by_name_in_a_town_and_the_town_are_one_place_the_site_told(
     [merged] = merge_events([_event(0, location=site), _event(100, location=town)], None)
     assert merged.location == site
     assert len(merge_events([_event(0, location=site), _event(100, location=elsewhere)], None)) == 2
+
+
+def test_a_town_named_by_a_part_of_it_is_the_merged_place() -> None:
+    town = Location("Baghdad", "Baghdad", "IRQ", 33.34, 44.4, 98182, 1, "Baghdad")
+    part = Location("Baghdad", "Baghdad", "IRQ", 33.34, 44.4, 98182, 2, "Wahda")
+    [merged] = merge_events([_event(0, location=town), _event(100, location=part)], None)
+    assert merged.location == part

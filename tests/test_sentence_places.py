@@ -65,3 +65,10 @@ def test_a_part_of_a_town_is_coded_to_the_town_and_never_preferred_to_it(gazette
     assert kinds.get("Tabarre Issa") == "part"
     district = gazetteer.resolve_in_article("the Kasika district of Goma", ["COD"])
     assert district is not None and district.name == "Goma"
+
+
+def test_a_post_on_social_media_is_no_military_post() -> None:
+    assert not any(
+        kind == "feature" for _, kind in _names("The envoy said in a Twitter post that dozens died.")
+    )
+    assert ("Kadugli", "feature") in _names("Rebels overran the Kadugli army post at dawn.")

@@ -151,6 +151,17 @@ def _site_in(site: Location, town: Location) -> bool:
     )
 
 
+def _part_of(part: Location, town: Location) -> bool:
+    """A town's entry named by a part of it (`text` names a camp or district, precision 2), and the town."""
+    return (
+        part.geonames_id is not None
+        and part.geonames_id == town.geonames_id
+        and part.precision == 2
+        and town.precision == 1
+        and _name(part.text) not in (_name(part.name), _name(town.text), "")
+    )
+
+
 def _name(value: str | None) -> str:
     return (value or "").casefold().strip()
 
@@ -227,6 +238,8 @@ def _combine(group: list[Event]) -> Event:
     location = min(places, key=lambda place: place.precision, default=None)
     # a site kept by name in the town chosen is more specific than the town
     location = next((p for p in places if location is not None and _site_in(p, location)), location)
+    # so is a camp or a part of that town the article names ("the Karrada district of Baghdad")
+    location = next((p for p in places if location is not None and _part_of(p, location)), location)
     dated = min(group, key=lambda e: (_SOURCE_RANK[e.date_source], _PRECISION_RANK[e.date_precision]))
     counted = max(
         (e for e in group if e.killed is not None or e.injured is not None),

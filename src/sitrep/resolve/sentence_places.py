@@ -36,7 +36,7 @@ _NAME_PART = re.compile(rf"\b(?P<name>{_NAME})\s+(?:neighbou?rhood|district|quar
 # The town a site is in comes with it: "Ex-Control checkpoint in Mogadishu", "Pazi Gyi village, Kanbalu".
 _NAME_FEATURE = re.compile(
     rf"\b(?P<name>{_NAME})\s+(?:village|town|township|camp|refugee camp|"
-    r"(?:military\s+|army\s+|police\s+)?(?:camp|post|outpost|barracks)|"
+    r"(?:military\s+|army\s+|police\s+)?(?:camp|outpost|barracks)|(?:military|army|police|border)\s+post|"
     r"(?:military\s+|army\s+|air\s+|naval\s+)?base|airbase|airport|checkpoint|railway station|station)\b"
     rf"(?:(?:\s+(?:in|near|outside)\s+|,\s+)(?:the\s+(?:\w+\s+)?)?(?P<container>{_NAME}))?"
 )
