@@ -72,3 +72,14 @@ def test_a_post_on_social_media_is_no_military_post() -> None:
         kind == "feature" for _, kind in _names("The envoy said in a Twitter post that dozens died.")
     )
     assert ("Kadugli", "feature") in _names("Rebels overran the Kadugli army post at dawn.")
+
+
+def test_the_town_of_a_name_known_only_abroad_is_a_town_of_the_story(gazetteer) -> None:
+    from sitrep.resolve.actors import ActorDictionary
+    from sitrep.resolve.sentence_places import _resolve
+
+    is_actor = ActorDictionary.shared().names_someone
+    place = _resolve("Palma", "feature", gazetteer, ["MOZ"], is_actor)  # "the coastal town of Palma"
+    assert place is not None and (place.name, place.country, place.precision) == ("Palma", "MOZ", 2)
+    known = _resolve("Garissa", "feature", gazetteer, ["KEN"], is_actor)  # "the town of Garissa"
+    assert known is not None and known.geonames_id is not None

@@ -254,9 +254,14 @@ def _resolve(
     """The place a candidate names: a feature phrase ("the village of X") may name a place the
     gazetteer lacks, never a group; an organisation counts only when it starts with its place."""
     if kind in ("feature", "part"):
-        if is_actor is not None and is_actor(text):
-            return None
-        return gazetteer.resolve_in_article(text, context, is_actor)
+        if is_actor is not None and is_actor(text) and gazetteer.resolve(text, context) is None:
+            return None  # "the Boko Haram camp": a group the gazetteer has no place for
+        found = gazetteer.resolve_in_article(text, context, is_actor)
+        if found is not None and context and found.country not in context and found.precision == 1:
+            # "the town of Palma" in a report on Mozambique: a town the gazetteer lacks, not Palma in
+            # Spain; the words say it is a town of the story
+            return Location(found.text or text, None, context[0], None, None, None, 2, found.text or text)
+        return found
     if kind == "qualified":  # "Makka, Kenya": only when the second name is a country or province
         name, _, container = text.partition(",")
         where = gazetteer.resolve(container.strip(), context)
