@@ -78,7 +78,9 @@ def _further_act_cues() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _same_attack_cues() -> re.Pattern[str]:
     raw = resources.files("sitrep").joinpath("data", "merging.toml").read_text(encoding="utf-8")
-    patterns = tomllib.loads(raw)["further_act"]["same_attack"]
+    patterns = tomllib.loads(raw)["further_act"].get("same_attack", [])
+    if not patterns:
+        return re.compile(r"(?!)")  # no cue: nothing ties a further act to the first
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
