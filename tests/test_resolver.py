@@ -621,3 +621,10 @@ def test_an_act_the_lead_places_nowhere_is_where_the_article_says_not_the_report
     mention = _mention(text, "Two bombs exploded", "exploded", "ASSAULT", "Two bombs")
     [event] = resolver.resolve(ParsedArticle(article, nlp(text)), [mention])
     assert event.location is not None and event.location.name == "Jolo"
+
+
+def test_a_persons_surname_given_as_the_place_is_no_town(resolver: Resolver, nlp: Any) -> None:
+    text = "Mayor Gisela Mota took office in Temixco on Friday.\nGunmen shot Mota in her home on Saturday."
+    mention = _mention(text, "Gunmen shot Mota", "shot", "ASSAULT", "Gunmen", place="Mota")
+    [event] = _resolve(resolver, text, [mention], nlp(text))
+    assert event.location is None or event.location.name != "Mota"

@@ -130,6 +130,8 @@ class Scene:
             location = None  # "the injured were airlifted to Raipur": where they went, not the act's place
         if location is not None and mention.place is not None and not self._attested(mention, location):
             location = None  # "on Satruday", "the Anglican Church-run hospital": no place the gazetteer knows
+        if location is not None and self._surname(mention):
+            location = None  # "the assassins beat Mota" after "Mayor Gisela Mota": a person, not a town
         if location is not None and _party(mention):
             location = None  # "Hamas blamed Israel", "urged Russia": a party to the statement, not its place
         if location is None or location.precision >= 3:
@@ -239,6 +241,17 @@ class Scene:
         """A time phrase of an article without a publication date, against the day its text states
         (see dates.reference_date); nothing when the text states none."""
         return resolve_date(phrase, self._reference) if self._reference is not None else (None, None)
+
+    def _surname(self, mention: EventMention) -> bool:
+        """Is the extractor's place phrase a bare name that ends a person's name the article gives?"""
+        place = mention.place
+        if place is None or self._doc is None or " " in place.text.strip():
+            return False
+        name = place.text.strip()
+        return any(
+            ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == name and ent.start_char != place.start
+            for ent in self._doc.ents
+        )
 
     def _attested(self, mention: EventMention, location: Location) -> bool:
         """A name the gazetteer lacks is a place only when the sentence says so: a place entity, or
