@@ -42,7 +42,14 @@ def test_a_village_the_gazetteer_lacks_is_the_articles_main_place_over_a_nearby_
 
 def test_a_dateline_left_in_the_text_is_read_as_the_reporters_place(gazetteer) -> None:
     assert _lead_dateline("Raipur: Ten soldiers died in an ambush on Monday.", gazetteer, ["IND"]) == "Raipur"
-    assert _lead_dateline("date 2020-01-02 Bamako - Gunmen attacked a post.", gazetteer, ["MLI"]) == "Bamako"
+    assert (
+        _lead_dateline(
+            "date 2020-01-02 Bamako - Gunmen attacked an army post near the border on Monday.",
+            gazetteer,
+            ["MLI"],
+        )
+        == "Bamako"
+    )
     assert _lead_dateline("Soldiers killed: what we know so far\nMore text.", gazetteer, ["MLI"]) is None
 
 
@@ -83,3 +90,10 @@ def test_the_town_of_a_name_known_only_abroad_is_a_town_of_the_story(gazetteer) 
     assert place is not None and (place.name, place.country, place.precision) == ("Palma", "MOZ", 2)
     known = _resolve("Garissa", "feature", gazetteer, ["KEN"], is_actor)  # "the town of Garissa"
     assert known is not None and known.geonames_id is not None
+
+
+def test_a_headline_naming_its_place_is_no_dateline(gazetteer) -> None:
+    assert (
+        _lead_dateline("Kharkiv: Russian strike kills three\nMore text follows here.", gazetteer, ["UKR"])
+        is None
+    )

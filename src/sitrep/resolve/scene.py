@@ -280,10 +280,11 @@ class Scene:
 def _lead_dateline(text: str, gazetteer: Gazetteer, context: Sequence[str]) -> str | None:
     """The place of a dateline the clean stage leaves in the text ("Raipur: In the deadliest ambush",
     "DONETSK: A bus ...", "Bamako - At least 21 people"), when it opens one of the first lines and
-    names a town or a country."""
+    names a town or a country. The line must go on as the story's first sentence: "Gaza: Israeli
+    strikes kill 20" is a headline about Gaza, not a dateline."""
     for line in [line for line in text.split("\n") if line.strip()][:_DATELINE_LINES]:
         match = _DATELINE.match(line)
-        if match is None:
+        if match is None or len(line) - match.end() < 30 or not line.rstrip().endswith((".", "”", '"')):
             continue
         place = match.group("place")
         found = gazetteer.resolve(place.title() if place.isupper() else place, context)
