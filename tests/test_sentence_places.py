@@ -97,3 +97,10 @@ def test_a_headline_naming_its_place_is_no_dateline(gazetteer) -> None:
         _lead_dateline("Kharkiv: Russian strike kills three\nMore text follows here.", gazetteer, ["UKR"])
         is None
     )
+
+
+def test_a_headline_about_a_place_is_no_dateline_in_a_sentence() -> None:
+    from sitrep.resolve.sentence_places import _dateline
+
+    assert not _dateline("", ": Russian strike kills three\nA missile hit a market.")
+    assert _dateline("", ": In the deadliest ambush since 2010, 24 soldiers died this afternoon.")

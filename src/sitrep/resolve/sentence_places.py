@@ -123,7 +123,7 @@ def _elsewhere(before: str, after: str) -> bool:
     town near the scene, a government's seat, the dateline opening the text."""
     if AWAY.search(before[-30:]) or _NEARBY.search(before[-40:]) or _SEAT.search(before[-40:]):
         return True
-    return bool(_DATELINE_BEFORE.search(before[-40:]) and _DATELINE_AFTER.match(after))
+    return _dateline(before, after)
 
 
 # Verbs whose subject, when a city, stands for its government: "Moscow said", "Washington will withdraw".
@@ -180,6 +180,16 @@ def _speaks(span: TextSpan, doc: Any) -> bool:
         return False
     root = words.root
     return root.dep_ == "nsubj" and root.head.lemma_.lower() in _GOVERNMENT_VERBS
+
+
+def _dateline(before: str, after: str) -> bool:
+    """A name opening its line as a dateline: a colon or a dash, then the story's first sentence
+    ("Raipur: In the deadliest ambush ... ."), not a headline about the place ("Kharkiv: strike kills 3")."""
+    match = _DATELINE_AFTER.match(after)
+    if not _DATELINE_BEFORE.search(before[-40:]) or match is None:
+        return False
+    line = after[match.end() :].split("\n", 1)[0].rstrip()
+    return len(line) >= 30 and line.endswith((".", "”", '"'))
 
 
 def _rank(found: Location, kind: str) -> int:
@@ -309,7 +319,7 @@ def main_place(
         before = window[: span.start]
         if AWAY.search(before[-30:]) or _SEAT.search(before[-40:]):
             continue
-        if _DATELINE_BEFORE.search(before[-40:]) and _DATELINE_AFTER.match(window[span.end :]):
+        if _dateline(before, text[span.end :]):
             continue
         if kind in ("entity", "org") and _speaks(span, doc):
             continue  # "Washington will withdraw its troops": a government, not the story's place
