@@ -628,3 +628,13 @@ def test_a_persons_surname_given_as_the_place_is_no_town(resolver: Resolver, nlp
     mention = _mention(text, "Gunmen shot Mota", "shot", "ASSAULT", "Gunmen", place="Mota")
     [event] = _resolve(resolver, text, [mention], nlp(text))
     assert event.location is None or event.location.name != "Mota"
+
+
+def test_a_sentence_saying_when_the_attack_took_place_dates_the_story(resolver: Resolver, nlp: Any) -> None:
+    text = (
+        "Militants stormed an army camp near the border, killing 30 soldiers, the ministry said.\n"
+        "According to the ministry, the attack took place in Tinzawaten on December 11."
+    )
+    mention = _mention(text, "Militants stormed", "stormed", "ASSAULT", "Militants", place="an army camp")
+    [event] = _resolve(resolver, text, [mention], nlp(text))  # published 2024-03-08
+    assert (event.date, event.date_precision) == ("2023-12-11", "day")

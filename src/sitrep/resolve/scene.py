@@ -22,6 +22,7 @@ import re
 import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -97,6 +98,9 @@ class Scene:
         self._incident_date: _Dated | None = None  # the date of the incident being told
         self._last_date: _Dated | None = None  # the last date any sentence stated
         self._place: Location | None = None
+        # "According to the statement, the attack took place in Inates on December 11": the day of
+        # the story's act, for its mentions that state none
+        self._told = _took_place_on(text, article.published or self._reference)
         self._dateline: Location | None = None
         self._broken_at: int | None = None  # sentence that opened a new incident
         # the town or village the headline and lead name: the place of the article's own story
@@ -173,6 +177,8 @@ class Scene:
                 source = None
             if source is not None and source.sentence != sentence:
                 when, precision = source.when, source.precision
+            elif physical and self._told is not None and self._broken_at is None and own_time is None:
+                when, precision = self._told
         if location is not None:
             if physical:
                 self._place = location
@@ -275,6 +281,23 @@ class Scene:
         return most_specific(
             mention, self._doc, self._gazetteer, self._context, self._is_actor, bound, inside, statement
         )
+
+
+_TOOK_PLACE_ON = re.compile(
+    r"\b(?:attack|assault|strike|raid|ambush|bombing|blast|explosion|massacre|shelling|shooting)\s+"
+    r"(?:took place|occurred|happened)\b[^.;]{0,60}?\bon\s+(?P<day>[^.;,]{3,30})"
+)
+
+
+def _took_place_on(text: str, reference: date | None) -> tuple[str, DatePrecision] | None:
+    """The day a sentence says the story's act took place ("the attack took place in Inates on
+    December 11"), in the first paragraphs; None when none says so, or two days are given."""
+    days = set()
+    for match in _TOOK_PLACE_ON.finditer(text[:1500]):
+        when, precision = resolve_date("on " + match["day"], reference)
+        if when is not None and precision == "day":
+            days.add((when, precision))
+    return days.pop() if len(days) == 1 else None
 
 
 def _lead_dateline(text: str, gazetteer: Gazetteer, context: Sequence[str]) -> str | None:
