@@ -129,17 +129,21 @@ class Resolver:
         return merge_events(events, article.published)
 
     def _placed(self, events: list[Event], context: Sequence[str]) -> list[Event]:
-        """Events the article places nowhere take the place of its story: the first place of an act
-        it tells ("Hamas blamed Israel" in a report on a blast in Gaza is coded in Gaza), else its
-        main country, as analysts code an act the text places only by the story it belongs to."""
+        """Events the article places nowhere take the place of its story: a statement the first place
+        of an act the article tells ("Hamas blamed Israel" in a report on a blast in Gaza is coded in
+        Gaza), an act its main country (the scene left it unplaced: "Separately, two soldiers were
+        killed" is not the first act's town), as analysts code what the text places only by its story."""
         if all(event.location is not None for event in events):
             return events
+        country = self.gazetteer.country(context[0]) if context else None
         story = next((e.location for e in events if e.plover in PHYSICAL and e.location is not None), None)
-        if story is None and context:
-            story = self.gazetteer.country(context[0])
-        if story is None:
-            return events
-        return [event if event.location is not None else replace(event, location=story) for event in events]
+        placed = []
+        for event in events:
+            if event.location is None:
+                where = country if event.plover in PHYSICAL else story or country
+                event = replace(event, location=where) if where is not None else event
+            placed.append(event)
+        return placed
 
     def _actor(
         self,
