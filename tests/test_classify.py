@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -17,7 +18,9 @@ import pytest
 import sitrep
 from sitrep.classify import EventTyper, artifact, decide, is_heldout, load_corpus, split
 from sitrep.classify.corpus import NONE, plovers_by_label
+from sitrep.classify.typer import lexicon_fallback, settle
 from sitrep.gold import ACLED_SUB_EVENT_TYPES, PLOVER_TYPES
+from sitrep.models import Event, Mention, TextSpan
 
 # PLOVER types each label may be written with, as the corpus has them (a small, fixed table).
 PLOVERS = {
@@ -117,7 +120,9 @@ def test_the_lexicons_plover_type_bounds_the_sub_event() -> None:
     # The model leans to Arrests, but the lexicon found an ASSAULT: the best violent label wins.
     typing = decide(_proba(Arrests=0.5, Attack=0.3, Armed_clash=0.1), PLOVERS, "ASSAULT", None)
     assert (typing.plover, typing.acled_sub_event_type, typing.acled_event_type) == (
-        "ASSAULT", "Attack", "Violence against civilians"
+        "ASSAULT",
+        "Attack",
+        "Violence against civilians",
     )
     assert not typing.drop
     assert 0 < typing.confidence < 1
@@ -143,12 +148,61 @@ def test_a_sure_model_overrules_a_weak_lexicon_type_only_when_switching_is_on() 
 def test_the_codebook_hierarchy_holds_after_the_model() -> None:
     on_civilians = decide(_proba(Armed_clash=0.9), PLOVERS, "ASSAULT", "Armed clash", "civilians")
     assert (on_civilians.acled_sub_event_type, on_civilians.acled_event_type) == (
-        "Attack", "Violence against civilians"
+        "Attack",
+        "Violence against civilians",
     )
     on_protesters = decide(_proba(Armed_clash=0.9), PLOVERS, "ASSAULT", None, "protesters")
     assert on_protesters.acled_sub_event_type == "Excessive force against protesters"
     on_soldiers = decide(_proba(Armed_clash=0.9), PLOVERS, "ASSAULT", None, "state_forces")
     assert on_soldiers.acled_sub_event_type == "Armed clash"
+
+
+def test_the_lexicons_fallback_battle_weighs_little_against_the_model() -> None:
+    assert lexicon_fallback("Armed clash", "killed")
+    assert lexicon_fallback("Armed clash", "opened fire")
+    assert not lexicon_fallback("Armed clash", "clashed")
+    assert not lexicon_fallback("Armed clash", "gun battle")
+    assert not lexicon_fallback("Air/drone strike", "killed")
+    leaning = _proba(Attack=0.3, Armed_clash=0.1)
+    assert decide(leaning, PLOVERS, "ASSAULT", "Armed clash").acled_sub_event_type == "Armed clash"
+    one_sided = decide(leaning, PLOVERS, "ASSAULT", "Armed clash", fallback=True)
+    assert (one_sided.acled_sub_event_type, one_sided.acled_event_type) == (
+        "Attack",
+        "Violence against civilians",
+    )
+
+
+def test_a_named_person_as_target_makes_fighting_an_attack() -> None:
+    on_mayor = decide(_proba(Armed_clash=0.9), PLOVERS, "ASSAULT", "Armed clash", "person")
+    assert on_mayor.acled_sub_event_type == "Attack"
+    assert dict(on_mayor.scores)["Attack"] > 0.9  # the battle's score went to the attack
+
+
+def _told(event_id: str, sub_event: str, start: int) -> Event:
+    mention = Mention(text=f"sentence at {start}", start=start, end=start + 10)
+    return Event(
+        event_id=event_id,
+        article_id="a",
+        plover="ASSAULT",
+        acled_sub_event_type=sub_event,
+        evidence=TextSpan(mention.text, start, start + 10),
+        mentions=(mention,),
+    )
+
+
+def test_settle_types_a_weakly_evidenced_act_by_all_its_mentions() -> None:
+    lead, detail = _told("e1", "Remote explosive/landmine/IED", 0), _told("e2", "Suicide bomb", 40)
+    scores = {
+        id(lead.mentions[0]): {"Remote explosive/landmine/IED": 0.15, "Suicide bomb": 0.05},
+        id(detail.mentions[0]): {"Suicide bomb": 0.9, "Remote explosive/landmine/IED": 0.02},
+    }
+    merged = replace(lead, mentions=lead.mentions + detail.mentions)
+    (act,) = settle([merged], scores)
+    assert (act.acled_sub_event_type, act.acled_event_type) == ("Suicide bomb", "Explosions/Remote violence")
+    # a lead that types the act surely keeps its type; an act told once keeps its own
+    sure = {**scores, id(lead.mentions[0]): {"Remote explosive/landmine/IED": 0.8}}
+    assert settle([merged], sure)[0].acled_sub_event_type == "Remote explosive/landmine/IED"
+    assert settle([lead], scores)[0].acled_sub_event_type == "Remote explosive/landmine/IED"
 
 
 def test_none_drops_only_with_a_threshold_and_little_weight_for_the_lexicons_type() -> None:
@@ -190,11 +244,13 @@ def test_the_shipped_sentence_embedding_model_embeds_offline() -> None:
     from sitrep.classify.embed import Embedder, model_zip
 
     assert model_zip().exists()
-    vectors = Embedder.shared().encode([
-        "Militants stormed an army post overnight, killing four soldiers.",
-        "Insurgents attacked a military outpost during the night and killed four troops.",
-        "The central bank left interest rates unchanged on Thursday.",
-    ])
+    vectors = Embedder.shared().encode(
+        [
+            "Militants stormed an army post overnight, killing four soldiers.",
+            "Insurgents attacked a military outpost during the night and killed four troops.",
+            "The central bank left interest rates unchanged on Thursday.",
+        ]
+    )
     assert vectors.shape == (3, 384)
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-3)
     assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2] + 0.3

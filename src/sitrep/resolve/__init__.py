@@ -25,13 +25,13 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from sitrep.classify.typer import EventTyper
+from sitrep.classify.typer import EventTyper, settle
 from sitrep.models import (
     Actor,
     CleanArticle,
@@ -125,8 +125,9 @@ class Resolver:
         scene = Scene(article, self.gazetteer, context, known.doc, self.actors.names_someone)
         events = [self._event(article, mention, context, known, scene) for mention in mentions]
         events = self._placed(events, context)
-        events = EventTyper.shared().type_events(article, mentions, events)
-        return merge_events(events, article.published)
+        scores: dict[int, Mapping[str, float]] = {}
+        events = EventTyper.shared().type_events(article, mentions, events, scores)
+        return settle(merge_events(events, article.published), scores)
 
     def _placed(self, events: list[Event], context: Sequence[str]) -> list[Event]:
         """Events the article places nowhere take the place of its story: a statement the first place
