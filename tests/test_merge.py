@@ -119,3 +119,29 @@ def test_a_town_named_by_a_part_of_it_is_the_merged_place() -> None:
     part = Location("Baghdad", "Baghdad", "IRQ", 33.34, 44.4, 98182, 2, "Wahda")
     [merged] = merge_events([_event(0, location=town), _event(100, location=part)], None)
     assert merged.location == part
+
+
+def _told(start: int, text: str, **fields: object) -> Event:
+    span = TextSpan(text, start, start + len(text))
+    return _event(start, evidence=span, mentions=(Mention(text, start, start + len(text)),), **fields)
+
+
+def test_a_further_count_of_victims_is_no_further_act_but_another_attack_is() -> None:
+    lead = _told(0, "A car bomb killed 20 people at a checkpoint.", location=KHARKIV)
+    more = _told(100, "Another 18 people, including border guards, were injured.")
+    officer = _told(200, "Another officer said the blast targeted a tax office.")
+    assert len(merge_events([lead, more, officer], None)) == 1
+    second = _told(100, "Another attack, a roadside bomb, went off near the market.")
+    assert len(merge_events([lead, second], None)) == 2
+    twin = _told(100, "A second blast followed minutes later at the car park.")
+    assert len(merge_events([lead, twin], None)) == 1
+
+
+def test_two_triggers_of_one_sentence_are_one_act_unless_the_sentence_orders_two() -> None:
+    text = "Gunmen stormed a college at dawn, killing 15 people in an attack on students."
+    stormed, attack = _told(0, text, actor1=RUSSIA), _told(0, text, killed=15)
+    assert len(merge_events([stormed, attack], None)) == 1
+    text = "The attack came six days after a missile struck another part of the city, killing 10."
+    assert len(merge_events([_told(0, text), _told(0, text, killed=10)], None)) == 2
+    text = "Fighters killed 12 farmers and burned their houses."
+    assert len(merge_events([_told(0, text, mode="firearms"), _told(0, text, mode="destroy")], None)) == 2

@@ -12,6 +12,9 @@ Decisions, written down:
   an assault; for statements and sanctions it does (sanctions on two targets are two acts).
 - A sentence that says it tells another act ("Separately", "Another attack", "the next day", a
   comparison with an earlier attack: data/merging.toml and the scene's cues) starts an act of its own.
+- Two events of one type told by one sentence are one act on the same terms ("stormed a college ...,
+  killing 15 in an attack"), unless the sentence orders or counts acts ("six days after a missile
+  hit another area") or one is a burning, a kidnapping or a rape beside the other.
 - A sentence stating only a week or a month ("in recent days", "this month") tells a campaign; it
   joins only a sentence of the same period, never the day's incident.
 - A sentence that names no place or day joins the act it is compatible with that the article told
@@ -45,6 +48,10 @@ _DISTINCT_MEANS = frozenset({"Air/drone strike", "Shelling/artillery/missile att
 # Harms that stay acts of their own beside a killing or a clash (extract/merging.py does the same
 # within a sentence): a kidnapping, a rape, torture.
 _OWN_HARMS = frozenset({"abduct", "sexual", "torture"})
+# Within one sentence the burning or looting beside a killing is an act of its own too; a sentence's
+# other triggers of one type ("stormed a college ..., killing 15 in an attack", "a ceasefire agreed
+# at talks") are one act when nothing they state disagrees, like the triggers of two sentences.
+_SENTENCE_OWN_ACTS = _OWN_HARMS | {"destroy"}
 _PHYSICAL = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT"})
 _NON_STATE = frozenset({"rebels", "political_militia", "identity_militia", "rioters", "protesters"})
 # Qualifiers of figures in words ("dozens were killed"): an exact toll in another sentence is better.
@@ -95,6 +102,17 @@ def _tells_another_act(event: Event) -> bool:
     return bool(_further_act_cues().search(text)) and not _same_attack_cues().search(text)
 
 
+@lru_cache(maxsize=1)
+def _sequence_cues() -> re.Pattern[str]:
+    raw = resources.files("sitrep").joinpath("data", "merging.toml").read_text(encoding="utf-8")
+    patterns = tomllib.loads(raw)["one_sentence"]["sequence"]
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+def _text(event: Event) -> str:
+    return event.evidence.text if event.evidence else ""
+
+
 def _start(event: Event) -> int:
     return event.evidence.start if event.evidence else -1
 
@@ -105,9 +123,12 @@ def _start(event: Event) -> int:
 def _same_act(a: Event, b: Event) -> bool:
     if a.plover != b.plover:
         return False
-    if a.evidence is not None and b.evidence is not None and a.evidence.start == b.evidence.start:
-        return False  # the extractor already joined the triggers of one act within a sentence
     sa, sb = a.acled_sub_event_type, b.acled_sub_event_type
+    one_sentence = a.evidence is not None and b.evidence is not None and a.evidence.start == b.evidence.start
+    if one_sentence and (
+        (a.mode != b.mode and {a.mode, b.mode} & _SENTENCE_OWN_ACTS) or _sequence_cues().search(_text(a))
+    ):
+        return False  # "killed 12 farmers and burned their houses", "six days after a missile hit"
     if sa != sb and sa in _DISTINCT_MEANS and sb in _DISTINCT_MEANS:
         return False  # an air strike and the shelling that followed are two acts
     if sa != sb and (a.mode in _OWN_HARMS or b.mode in _OWN_HARMS) and a.mode != b.mode:
