@@ -254,3 +254,17 @@ def test_the_shipped_sentence_embedding_model_embeds_offline() -> None:
     assert vectors.shape == (3, 384)
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-3)
     assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2] + 0.3
+
+
+def test_sanctions_are_a_strategic_development_an_expelled_envoy_is_not() -> None:
+    text = (
+        "WASHINGTON (Wire) - The United States sanctioned two militia commanders in Sudan on Tuesday, "
+        "the Treasury said.\n\nChad told the German ambassador to leave the country on Monday."
+    )
+    events = [e for e in sitrep.analyze(text, published="2024-05-08") if e.plover == "SANCTION"]
+    sanctions = [e for e in events if e.evidence and "sanctioned" in e.evidence.text]
+    expulsions = [e for e in events if e.evidence and "ambassador" in e.evidence.text]
+    assert [(e.acled_event_type, e.acled_sub_event_type) for e in sanctions] == [
+        ("Strategic developments", "Other")
+    ]
+    assert [e.acled_sub_event_type for e in expulsions] == [None]

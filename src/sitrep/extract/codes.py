@@ -120,6 +120,9 @@ def acled_type(facts: EventFacts, lexicon: Lexicon) -> tuple[str | None, str | N
         return "Strategic developments", "Agreement"
     if facts.acled and facts.plover != "ASSAULT":
         return facts.acled
+    if facts.plover == "SANCTION":
+        # sanctions proper; an expelled envoy or a cut of ties is no development of the conflict
+        return _pair(acled["plover"]["SANCTION"]) if "sanction" in words else (None, None)
     if facts.plover == "MOBILIZE":
         if words & set(acled["base_words"]["lemmas"]) and words & {"establish", "set", "build", "open"}:
             return "Strategic developments", "Headquarters or base established"
