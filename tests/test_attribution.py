@@ -119,3 +119,13 @@ def test_the_listener_of_told_is_never_the_source(extract):
     said = extract("A drone was shot down near Kafr Nabl on Monday, said the regional governor.")
     assert claim(told, "ASSAULT", "shot down")[0] == "Omar Haddad"
     assert claim(said, "ASSAULT", "shot down")[0] == "the regional governor"
+
+
+def test_a_statement_voiced_by_a_spokesperson_is_the_bodys_own_act(extract):
+    mentions = extract("The ministry has denied any part in the bombing, its spokeswoman said on Monday.")
+    assert claim(mentions, "REJECT", "denied") == (None, False)
+    # a news agency reporting the denial is a source; a spokesman reporting a raid is one too
+    mentions = extract("The ministry has denied any part in the bombing, the state news agency reported.")
+    assert claim(mentions, "REJECT", "denied")[0] == "the state news agency"
+    mentions = extract("Militants raided a police post in the hills overnight, an army spokesman said.")
+    assert claim(mentions, "ASSAULT", "raided")[0] == "an army spokesman"

@@ -145,3 +145,22 @@ def test_two_triggers_of_one_sentence_are_one_act_unless_the_sentence_orders_two
     assert len(merge_events([_told(0, text), _told(0, text, killed=10)], None)) == 2
     text = "Fighters killed 12 farmers and burned their houses."
     assert len(merge_events([_told(0, text, mode="firearms"), _told(0, text, mode="destroy")], None)) == 2
+
+
+def test_the_claimant_of_the_toll_that_stands_is_the_events_claimant() -> None:
+    # the lead names the place, a later sentence gives the toll kept: its source is whom the outlet cites
+    events = [
+        _event(0, location=KHARKIV, attributed_to="the mayor"),
+        _event(100, killed=12, attributed_to="the regional health department"),
+        _event(200, killed=15, attributed_to="a witness", hedged=True),
+    ]
+    [merged] = merge_events(events, None)
+    assert merged.killed == 12 and merged.attributed_to == "the regional health department"
+    assert not merged.hedged
+    # no toll anywhere: the first mention's claimant, even when a later one settles more fields
+    untolled = [
+        _event(0),
+        _event(100, location=KHARKIV, actor1=RUSSIA, attributed_to="a blogger", hedged=True),
+    ]
+    [lead] = merge_events(untolled, None)
+    assert lead.location == KHARKIV and lead.attributed_to is None and not lead.hedged

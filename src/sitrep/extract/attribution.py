@@ -87,9 +87,11 @@ def _inverted_speaker(cue: Token) -> Token | None:
             continue
         if child.dep_ == "dobj" and lemma(cue) in _LISTENER_VERBS:
             continue  # "..., al-Shami, a commander, told Reuters": the object of "told" is who listened
-        named = child.pos_ == "PROPN" or any(
-            t.ent_type_ in ("ORG", "PERSON", "NORP", "GPE") for t in child.children if t.i < child.i
-        ) or child.ent_type_ in ("ORG", "PERSON", "NORP", "GPE")
+        named = (
+            child.pos_ == "PROPN"
+            or any(t.ent_type_ in ("ORG", "PERSON", "NORP", "GPE") for t in child.children if t.i < child.i)
+            or child.ent_type_ in ("ORG", "PERSON", "NORP", "GPE")
+        )
         if child.dep_ == "nsubj" or named:
             return child
     return None
@@ -162,8 +164,11 @@ def _claimant_of(noun: Token, lexicon: Lexicon) -> Token:
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
             body = next((g for g in prep.children if g.dep_ == "pobj"), None)
-            if body is not None and (body.pos_ == "PROPN" or body.ent_type_ or lemma(body) not in
-                                     lexicon.attribution.get("claim_nouns", frozenset())):
+            if body is not None and (
+                body.pos_ == "PROPN"
+                or body.ent_type_
+                or lemma(body) not in lexicon.attribution.get("claim_nouns", frozenset())
+            ):
                 return body
     return noun
 
@@ -251,10 +256,19 @@ def find_source(
             continue
         if statement and _speaks_for_itself(head, source):
             return None, None  # "the mayor said ... and called on the army": the mayor's own demand
+        if statement and _voices_a_body(source, lexicon):
+            return None, None  # "the Kremlin denied any role, its spokesman said": the Kremlin's denial
         if source.lower_ in PERSONAL:
             source = _person_before(source) or source
         return source_text(_claimant_of(source, lexicon)), _cue_text(cue)
     return None, None
+
+
+def _voices_a_body(source: Token, lexicon: Lexicon) -> bool:
+    """A spokesperson speaks for a body: "UN spokesman Farhan Haq", "his spokeswoman"."""
+    voices = lexicon.attribution.get("voice_nouns", frozenset())
+    first, last = bounds(source)
+    return any(lemma(t) in voices or t.lower_ in voices for t in source.doc[first : last + 1])
 
 
 def _agent(cue: Token) -> Token | None:
@@ -323,11 +337,14 @@ def _doer_hedged(head: Token, lexicon: Lexicon) -> bool:
     """ "suspected militants set off bombs", "abducted by suspected Boko Haram fighters"."""
     words = lexicon.attribution.get("doer_hedges", frozenset())
     doers = [c for c in head.children if c.dep_ == "nsubj"]
-    doers += [g for c in head.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
-              for g in c.children if g.dep_ == "pobj"]
-    return any(
-        m.dep_ in ("amod", "compound") and m.lower_ in words for d in doers for m in d.children
-    )
+    doers += [
+        g
+        for c in head.children
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return any(m.dep_ in ("amod", "compound") and m.lower_ in words for d in doers for m in d.children)
 
 
 @dataclass(frozen=True, slots=True)
@@ -365,9 +382,7 @@ def find_disclaimer(sentence: Sequence[Token], lexicon: Lexicon) -> Disclaimer |
         agents = (c for c in token.children if c.dep_ == "agent")
         agent = next((g for c in agents for g in c.children if g.dep_ == "pobj"), None)
         generic = lexicon.attribution.get("claim_nouns", frozenset())
-        topic = frozenset(
-            lemma(t) for t in referent.subtree if t.pos_ == "NOUN" and lemma(t) not in generic
-        )
+        topic = frozenset(lemma(t) for t in referent.subtree if t.pos_ == "NOUN" and lemma(t) not in generic)
         source = phrase(agent).text if agent is not None and agent.lower_ not in PERSONAL else None
         return Disclaimer(source, str(token.text) if source else None, topic)
     return None

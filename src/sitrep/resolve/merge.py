@@ -26,6 +26,8 @@ Decisions, written down:
   victims' counts as tolls: real-text dev killed +4/81 but held-out gold -3/35),
   while every mention keeps its own figures and claimant, so the other tolls stay as claims.
 - The evidence is the mention that settles most fields.
+- The claimant and hedge are those of the mention whose toll stands (the outlet cites whoever gave
+  the figure it keeps); with no toll, those of the article's first mention of the act.
 - An act the article dates nowhere takes the publication date, marked `publication`, with
   precision `week` (it happened in the days up to publication).
 """
@@ -269,6 +271,8 @@ def _combine(group: list[Event]) -> Event:
         key=lambda e: (not e.hedged, e.figure_qualifier not in _VAGUE, -_start(e)),
         default=best,
     )
+    # the claimant of the toll that stands speaks for the act; with no toll, the lead's claimant
+    voiced = counted if counted.killed is not None or counted.injured is not None else first
     return replace(
         best,
         event_id=first.event_id,
@@ -285,6 +289,8 @@ def _combine(group: list[Event]) -> Event:
         injured=counted.injured,
         displaced=next((e.displaced for e in group if e.displaced is not None), None),
         figure_qualifier=counted.figure_qualifier,
+        attributed_to=voiced.attributed_to,
+        hedged=voiced.hedged,
         mentions=tuple(sorted(mentions, key=lambda m: m.start)),
     )
 
