@@ -164,3 +164,39 @@ def test_the_claimant_of_the_toll_that_stands_is_the_events_claimant() -> None:
     ]
     [lead] = merge_events(untolled, None)
     assert lead.location == KHARKIV and lead.attributed_to is None and not lead.hedged
+
+
+def test_one_side_named_several_ways_is_one_side_but_a_retaliation_stays_apart() -> None:
+    branch = Actor("Islamic State West Africa Province", "NGA", "rebels")
+    group = Actor("Islamic State", None, "rebels")
+    described = Actor("Rebels (Russia)", "RUS", "rebels")  # "Russian militants": the country is a guess
+    named = Actor("Donetsk People's Republic", "UKR", "rebels")
+    victims = Actor("Civilians (Ukraine)", "UKR", "civilians")  # the killed, read as the doer
+    assert len(merge_events([_event(0, actor1=branch), _event(100, actor1=group)], None)) == 1
+    assert len(merge_events([_event(0, actor1=named), _event(100, actor1=described)], None)) == 1
+    assert len(merge_events([_event(0, actor1=RUSSIA), _event(100, actor1=victims)], None)) == 1
+    assert len(merge_events([_event(0, actor1=described), _event(100, actor1=UKRAINE)], None)) == 2
+
+
+def test_an_agreement_told_from_either_side_is_one_and_a_spokesman_speaks_for_his_body() -> None:
+    kyiv, minsk = (
+        Actor("Government of Ukraine", "UKR", "government"),
+        Actor("Government of Belarus", "BLR", "government"),
+    )
+    moscow = Actor("Government of Russia", "RUS", "government")
+    deal = merge_events(
+        [
+            _event(0, plover="AGREE", actor1=moscow, actor2=kyiv),
+            _event(100, plover="AGREE", actor1=kyiv, actor2=minsk),
+        ],
+        None,
+    )
+    assert len(deal) == 1
+    un, spokesman = Actor("United Nations", None, "external_other"), Actor("Haq", None, "person")
+    calls = [_event(0, plover="REQUEST", actor1=un), _event(100, plover="REQUEST", actor1=spokesman)]
+    assert len(merge_events(calls, None)) == 1
+    sanctions = [
+        _event(0, plover="SANCTION", actor1=un, actor2=Actor("Paul Malong", "SSD", "person")),
+        _event(100, plover="SANCTION", actor1=un, actor2=Actor("Malek Reuben Riak", "SSD", "person")),
+    ]
+    assert len(merge_events(sanctions, None)) == 2

@@ -6,8 +6,8 @@ Decisions, written down:
 - Sentences tell the same act when their type is the same and nothing they state disagrees: not the
   place (two towns struck are two acts; a town inside a province it names agrees), not the day or
   the year (two days are two acts; "the Westgate attack in 2013" is another act), not the acting
-  side (an attack and the other side's retaliation are two acts; sides are compared by country and
-  kind, since outlets name one group several ways), not two different remote means (an air strike
+  side (an attack and the other side's retaliation are two acts; how sides compare: sides.py),
+  not two different remote means (an air strike
   and the shelling that followed). Who was hit is too loosely told from sentence to sentence to split
   an assault; for statements and sanctions it does (sanctions on two targets are two acts).
 - A sentence that says it tells another act ("Separately", "Another attack", "the next day", a
@@ -44,6 +44,7 @@ from importlib import resources
 
 from sitrep.models import Actor, Event, Location
 from sitrep.resolve.scene import new_incident_cues
+from sitrep.resolve.sides import same_sides, who
 
 # Means of attack that are different acts when two sentences state different ones.
 _DISTINCT_MEANS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon"})
@@ -55,7 +56,6 @@ _OWN_HARMS = frozenset({"abduct", "sexual", "torture"})
 # at talks") are one act when nothing they state disagrees, like the triggers of two sentences.
 _SENTENCE_OWN_ACTS = _OWN_HARMS | {"destroy"}
 _PHYSICAL = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT"})
-_NON_STATE = frozenset({"rebels", "political_militia", "identity_militia", "rioters", "protesters"})
 # Qualifiers of figures in words ("dozens were killed"): an exact toll in another sentence is better.
 _VAGUE = frozenset({"dozens", "scores", "hundreds", "thousands", "millions", "several", "tens"})
 _SOURCE_RANK = {"stated": 0, "context": 1, "publication": 2, None: 3}
@@ -136,7 +136,7 @@ def _same_act(a: Event, b: Event) -> bool:
     if sa != sb and (a.mode in _OWN_HARMS or b.mode in _OWN_HARMS) and a.mode != b.mode:
         return False  # bodies dragged behind motorcycles after a shoot-down: another act
     physical = a.plover in _PHYSICAL
-    return _same_place(a.location, b.location, physical) and _same_day(a, b) and _same_sides(a, b)
+    return _same_place(a.location, b.location, physical) and _same_day(a, b) and same_sides(a, b)
 
 
 def _same_place(a: Location | None, b: Location | None, physical: bool) -> bool:
@@ -223,35 +223,6 @@ def _campaign(event: Event) -> bool:
     return event.date_source in ("stated", "context") and event.date_precision in ("week", "month")
 
 
-def _same_sides(a: Event, b: Event) -> bool:
-    """The acting side decides: an attack and the other side's retaliation are two acts. Sides are
-    compared by country (an outlet's "Islamic State" is another's "ISWAP", a president speaks for his
-    government); who was hit is too loosely told from sentence to sentence to keep acts apart."""
-    a1, b1 = _who(a.actor1), _who(b.actor1)
-    if a.plover not in _PHYSICAL:
-        # a statement or a sanction is about someone: sanctions on two targets, accusations
-        # against two parties are two acts
-        a2, b2 = _who(a.actor2), _who(b.actor2)
-        if a2 is not None and b2 is not None and a2 != b2:
-            return False
-    if a1 is None or b1 is None or a1 == b1:
-        return True
-    ca, cb = a.actor1.country if a.actor1 else None, b.actor1.country if b.actor1 else None
-    return ca is not None and ca == cb and _armed(a.actor1) == _armed(b.actor1)
-
-
-def _armed(actor: Actor | None) -> bool:
-    """State and non-state sides of one country are different sides."""
-    return actor is not None and actor.kind in _NON_STATE
-
-
-def _who(actor: Actor | None) -> str | None:
-    """An actor's identity for comparing; an unnamed side ("Unidentified (Kenya)") is no identity."""
-    if actor is None or actor.name.startswith("Unidentified"):
-        return None
-    return actor.name
-
-
 # ------------------------------------------------------------------------------------- combining
 
 
@@ -310,9 +281,9 @@ def _settled(event: Event) -> tuple[int, int]:
 
 
 def _named(preferred: Actor | None, candidates: Sequence[Actor | None]) -> Actor | None:
-    if _who(preferred) is not None:
+    if who(preferred) is not None:
         return preferred
-    named = next((a for a in candidates if _who(a) is not None), None)
+    named = next((a for a in candidates if who(a) is not None), None)
     return named or preferred or next((a for a in candidates if a is not None), None)
 
 
