@@ -453,3 +453,30 @@ def test_tokenize_reads_hyphens_breaks_and_arabic_articles() -> None:
     assert [t.article for t in tokenize("al shabaab")] == [False, False]
     assert [t.article for t in tokenize("Assad al")] == [False, False]  # nothing follows: no article
     assert [(t.start, t.end) for t in tokenize("US  troops")] == [(0, 2), (4, 10)]
+
+
+def test_names_one_person_tells_an_office_holder_from_a_body(actors: ActorDictionary) -> None:
+    assert actors.names_one_person("the head of the regional health ministry")
+    assert actors.names_one_person("UN chief")
+    assert actors.names_one_person("a presidential aide")  # one adviser, not the presidency
+    assert not actors.names_one_person("the health ministry")
+    assert not actors.names_one_person("Russian authorities")
+
+
+def test_an_office_holder_who_accuses_acts_as_a_person_but_agrees_for_his_state() -> None:
+    from sitrep.app import Sitrep
+
+    app = Sitrep()
+    accused = app.analyze_text(
+        "The foreign minister of Azerbaijan accused Armenia of shelling the city of Tartar on Sunday.",
+        published=date(2024, 5, 11),
+    ).events
+    accusation = next(e for e in accused if e.plover == "ACCUSE")
+    assert accusation.actor1 is not None and accusation.actor1.kind == "person"
+    assert accusation.actor1.country == "AZE"
+    agreed = app.analyze_text(
+        "The foreign ministers of Armenia and Azerbaijan agreed on a ceasefire in Moscow on Saturday.",
+        published=date(2024, 5, 11),
+    ).events
+    deal = next(e for e in agreed if e.plover == "AGREE")
+    assert deal.actor1 is not None and deal.actor1.kind != "person"

@@ -77,6 +77,9 @@ _HIT_SIDE_ACTS = frozenset({"ASSAULT", "COERCE", "RETREAT", "AID"})
 # Acts two sides do together: "Turkey and Russia agreed", "X and Y troops carried out joint patrols".
 # A coordinated subject names both; the second is the event's second actor.
 _JOINT_ACTS = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+# Acts done by stating them: one office holder who makes one acts as a person (EVENTS.md), not as
+# the government or body he serves; in agreements and talks he stands for it.
+_SPOKEN_ACTS = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT"})
 _NON_STATE_KINDS = frozenset({"rebels", "political_militia", "identity_militia"})
 # Sub-events whose victims are protesters by definition; arrests, crowd control and state forces'
 # shooting hit protesters when their sentence tells of a protest ("police shot dead 13 people
@@ -380,7 +383,8 @@ class Resolver:
         self, actor: Actor | None, plover: str, sub_event: str | None, home: str | None
     ) -> Actor | None:
         """The first actor as the act makes it: a state (or its ministry) attacking, deploying,
-        withdrawing or arresting acts through its forces; whoever protests is a protester."""
+        withdrawing or arresting acts through its forces; whoever protests is a protester; one office
+        holder who accuses, demands, denies or threatens acts as a person."""
         if plover == "PROTEST":
             kind, label = ("rioters", "Rioters") if sub_event in _RIOTS else ("protesters", "Protesters")
             if actor is None:
@@ -388,6 +392,9 @@ class Resolver:
             if actor.kind in {"civilians", "protesters", "rioters"}:
                 return replace(actor, name=self._label(label, actor.country), kind=kind)
             return actor
+        text = actor.text if actor is not None and actor.kind in {"government", "external_other"} else None
+        if plover in _SPOKEN_ACTS and actor is not None and text and self.actors.names_one_person(text):
+            return replace(actor, name=" ".join(text.split()), kind="person")
         if actor is None or actor.kind != "government" or actor.country is None:
             return actor
         arrests = plover == "COERCE" and sub_event == "Arrests"

@@ -150,6 +150,7 @@ class Cues:
     harm_verbs: frozenset[str] = frozenset()  # lemmas whose object is who an act hurt
     dealings_nouns: frozenset[str] = frozenset()  # lemmas of talks and ties: "with" names the other side
     reciprocal_verbs: frozenset[str] = frozenset()  # lemmas of fighting: a coordinated subject is both sides
+    office_holders: frozenset[str] = frozenset()  # one holder of an office: "chief", "prime minister"
 
 
 def _alias_words(alias: str) -> list[str]:
@@ -344,5 +345,6 @@ def load_data() -> DictionaryData:
         harm_verbs=words("harm_verbs"),
         dealings_nouns=words("dealings_nouns"),
         reciprocal_verbs=words("reciprocal_verbs"),
+        office_holders=words("office_holders"),
     )
     return DictionaryData(lexicon, countries, groups, leaders, cues, versions)

@@ -15,6 +15,7 @@ and "a commander in a coalition of rebel factions" is a rebel. The phrase is rea
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -34,6 +35,7 @@ from sitrep.resolve.actor_dictionary import (
     load_data,
 )
 from sitrep.resolve.actor_phrase import ASSET, Phrase, PhraseReader, state_of
+from sitrep.resolve.actor_tokens import fold
 
 # Which entry wins when one alias names several things, before the article's country decides.
 _KIND_ORDER = {
@@ -121,6 +123,15 @@ class ActorDictionary:
             return False
         head = self.reader.head(phrase, 0, len(phrase.tokens), sites=target)
         return head.top is not None or any(e.kind != "generic" for m in head.matches for e in m.entries)
+
+    def names_one_person(self, text: str) -> bool:
+        """Whether a phrase names one holder of an office or a leader ("UN chief", "the head of the
+        health ministry", "Putin"), not a body ("the ministry", "Russian authorities")."""
+        words = " ".join(re.findall(r"[\w-]+", fold(text)))
+        if any(re.search(rf"\b{re.escape(w)}\b", words) for w in self.data.cues.office_holders):
+            return True
+        phrase = self.reader.read(text, None)
+        return any(e.kind == "leader" for m in phrase.matches for e in m.entries)
 
     def defers_to_owner(self, text: str) -> bool:
         """Whether a phrase's head only says what part of someone it is ("a delegation", "members"):
