@@ -356,7 +356,8 @@ class Resolver:
 
         People shot or arrested at a protest are protesters. A strike on "targets near Sanaa" or a
         grenade thrown in Mogadishu hit someone of that country: the country is known, the kind only
-        when the sub-event defines it (violence against civilians, force against protesters). An
+        when the sub-event defines it (violence against civilians, force against protesters). A
+        government attacked or arrested is its unarmed officials: civilians, as ACLED codes them. An
         aid delivery's place is the recipient's only when the donor is not at home there."""
         if mention.plover not in _HIT_SIDE_ACTS:
             return actor2
@@ -366,6 +367,9 @@ class Resolver:
             at_protest = mention.acled_sub_event_type in _PROTEST_SUB_EVENTS or (
                 policing and _PROTEST_WORDS.search(mention.sentence.text) is not None
             )
+            if actor2.kind == "government" and mention.plover in {"ASSAULT", "COERCE"}:
+                # a mayor shot, officials seized, a bomb in the capital: unarmed officials are civilians
+                actor2 = replace(actor2, name=self._label("Civilians", actor2.country), kind="civilians")
             if actor2.kind == "civilians" and at_protest:
                 return replace(actor2, name=self._label("Protesters", actor2.country), kind="protesters")
             return actor2
