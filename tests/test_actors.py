@@ -485,10 +485,14 @@ def test_an_office_holder_who_accuses_acts_as_a_person_but_agrees_for_his_state(
 def test_a_government_attacked_is_its_unarmed_officials_as_civilians() -> None:
     from sitrep.app import Sitrep
 
-    events = Sitrep().analyze_text(
-        "Gunmen shot dead the mayor of Cuernavaca in Mexico on Saturday, hours after he took office.",
-        published=date(2024, 5, 11),
-    ).events
+    events = (
+        Sitrep()
+        .analyze_text(
+            "Gunmen shot dead the mayor of Cuernavaca in Mexico on Saturday, hours after he took office.",
+            published=date(2024, 5, 11),
+        )
+        .events
+    )
     attack = next(e for e in events if e.plover == "ASSAULT")
     assert attack.actor2 is not None and attack.actor2.kind == "civilians"
     assert attack.actor2.country == "MEX"
