@@ -111,3 +111,32 @@ def test_people_forced_to_flee_are_displaced(nlp):
 def test_figures_of_hospital_counts_tallies_and_parse_slips(nlp, sentence, killed, injured):
     figures = figures_in(list(nlp(sentence)))
     assert (figures.killed, figures.injured) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured", "qualifier"),
+    [
+        # a tally counts the people it is of, never "a" (1)
+        ("The raid killed a total of 43 people and injured 60 others.", 43, 60, None),
+        ("Witnesses said a large number of workers were killed.", None, None, None),
+        # a toll that rose: where it stands, not where it started
+        ("The death toll from the blast rose from 120 to 164 overnight.", 164, None, None),
+        # the adjective's own number, not a headline slug's
+        ("LIVE 3: Over 40 dead as fire spreads through the market", 40, None, "over"),
+        ("A headline count: More than 25 killed in ambush on convoy", 25, None, "over"),
+        # a reporting verb between the count and the casualty word; a predicate adjective
+        ("At least 35 miners are reported killed after the shaft was shelled.", 35, None, "at least"),
+        ("At least 12 fishermen are dead and 30 others are injured after the raid.", 12, 30, "at least"),
+        # a dateline parsed as the subject; an upper bound of three words
+        (
+            "KAMPALA, Uganda (AFP) - At least 18 villagers, most of them women, were killed on Monday.",
+            18,
+            None,
+            "at least",
+        ),
+        ("Witnesses said the strikes killed as many as 70 people.", 70, None, "up to"),
+    ],
+)
+def test_figures_of_tallies_updates_and_headline_counts(nlp, sentence, killed, injured, qualifier):
+    figures = figures_in(list(nlp(sentence)))
+    assert (figures.killed, figures.injured, figures.qualifier) == (killed, injured, qualifier)

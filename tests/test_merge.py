@@ -123,7 +123,9 @@ def test_a_town_named_by_a_part_of_it_is_the_merged_place() -> None:
 
 def _told(start: int, text: str, **fields: object) -> Event:
     span = TextSpan(text, start, start + len(text))
-    return _event(start, evidence=span, mentions=(Mention(text, start, start + len(text)),), **fields)
+    killed, injured = fields.get("killed"), fields.get("injured")
+    mention = Mention(text, start, start + len(text), killed=killed, injured=injured)  # type: ignore[arg-type]
+    return _event(start, evidence=span, mentions=(mention,), **fields)
 
 
 def test_a_further_count_of_victims_is_no_further_act_but_another_attack_is() -> None:
@@ -200,3 +202,21 @@ def test_an_agreement_told_from_either_side_is_one_and_a_spokesman_speaks_for_hi
         _event(100, plover="SANCTION", actor1=un, actor2=Actor("Malek Reuben Riak", "SSD", "person")),
     ]
     assert len(merge_events(sanctions, None)) == 2
+
+
+def test_the_latest_toll_stands_and_earlier_or_upper_figures_stay_claims() -> None:
+    lead = _told(0, "At least 17 people were killed when two bombs hit a church.", killed=17)
+    update = _told(100, "By noon the death toll rose to 27, police said.", killed=27)
+    earlier = _told(200, "The ministry initially put the toll at 500.", killed=500)
+    wounded = _told(300, "The mayor said at least 90 people were wounded.", injured=90)
+    [event] = merge_events([lead, update, earlier, wounded], None)
+    assert (event.killed, event.injured) == (27, 90)
+    assert [m.killed for m in event.mentions] == [17, 27, 500, None]  # the others stay claims
+    narrative = _told(100, "Just before noon the number climbed to 19.", killed=19)
+    lead20 = _told(0, "At least 20 people were killed in the twin blasts.", killed=20)
+    assert merge_events([lead20, narrative], None)[0].killed == 20  # tolls rise: the lead's 20 stands
+    bound = _told(
+        0, "Strikes killed as many as 100 people, a witness said.", killed=100, figure_qualifier="up to"
+    )
+    counted = _told(100, "A local outlet reported that 50 civilians were killed.", killed=50)
+    assert merge_events([bound, counted], None)[0].killed == 50

@@ -105,6 +105,8 @@ KILLED = frozenset(
 INJURED = frozenset({"wound", "injure", "wounded", "injured", "injury", "hurt", "maim"})
 DISPLACED = frozenset({"flee", "displace", "uproot", "refugee", "displacement", "evacuate", "exodus"})
 COLLECTIVES = frozenset({"family", "group", "household", "busload", "party", "band"})
+# "a total of 51 people": the people are counted; "a large number of expatriates": no count
+TALLY_OF = frozenset({"total", "tally", "toll", "number"})
 NOT_COUNTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})
 
 
@@ -146,7 +148,7 @@ def _qualifier(tokens: Sequence[Token], first: int) -> str | None:
     doc = tokens[0].doc if tokens else None
     if doc is None:
         return None
-    for width in (2, 1):
+    for width in (3, 2, 1):  # "as many as 100", "more than 50", "nearly 30"
         start = first - width
         if start < 0:
             continue
@@ -162,7 +164,7 @@ def count_in(noun: Token) -> Count | None:
     A collective noun counts its members: "a family of five", "a group of 20 worshippers".
     """
     doc = noun.doc
-    if lemma(noun) in COLLECTIVES:
+    if lemma(noun) in COLLECTIVES or lemma(noun) in TALLY_OF:  # "a total of 51 people"
         of = (c for c in noun.children if c.lower_ == "of")
         members = next((g for c in of for g in c.children if g.dep_ == "pobj"), None)
         if members is not None:
@@ -227,6 +229,13 @@ def _victim(token: Token) -> Token | None:
     if token.pos_ == "VERB":
         own_clause = any(c.dep_ in ("nsubj", "dobj", "aux", "auxpass") for c in token.children)
         modifier = token.dep_ in ("amod", "acl") and token.tag_ == "VBN" and not own_clause
+        if modifier and word not in DISPLACED and token.head.pos_ == "NUM" and token.head.like_num:
+            return token.head  # "More than 60 killed in car bombing": a headline's count
+        if token.dep_ in ("xcomp", "oprd") and token.tag_ == "VBN" and not own_clause:
+            # "147 people are reported killed", "dozens were feared dead": the reporting verb's subject
+            reported = next((c for c in token.head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+            if reported is not None:
+                return reported
         if modifier and word not in DISPLACED and token.head.pos_ in ("NOUN", "PROPN"):
             if lemma(token.head) in TALLIES:  # "put the total number killed at eight"
                 return _tally_number(token.head)
@@ -250,8 +259,15 @@ def _victim(token: Token) -> Token | None:
             return children.get("dobj")
         return children.get("dobj")
     if token.pos_ == "ADJ":  # "five dead", "left 20 wounded", "were shot dead"
+        numeral = next((c for c in token.children if c.dep_ == "nummod" and c.i < token.i), None)
+        if numeral is not None:  # "UPDATE 2: Over 79 dead": the adjective's own number, not its head's
+            return numeral
         if token.head.pos_ in ("NOUN", "PROPN", "NUM"):
             return token.head
+        if token.dep_ == "acomp" and lemma(token.head) == "be" and "nsubj" not in children:  # "149 are dead"
+            subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                return subject
         return children.get("nsubj") or next(  # "shot dead a 12-year-old boy" (parsed as apposition)
             (c for c in token.head.children if c.dep_ in ("dobj", "nsubjpass", "appos")), None
         )
@@ -261,9 +277,11 @@ def _victim(token: Token) -> Token | None:
     if word in ("toll", "death", "fatality", "refugee", "body", "casualty"):
         if any(c.dep_ == "nummod" for c in token.children):
             return token
-        for t in token.head.subtree:  # "the death toll rose to 30"
-            if t.like_num and t.ent_type_ not in NOT_COUNTS and t.i > token.i:
-                return t
+        numbers = [  # "the death toll rose to 30"
+            t for t in token.head.subtree if t.like_num and t.ent_type_ not in NOT_COUNTS and t.i > token.i
+        ]
+        reached = [t for t in numbers if t.head.lower_ == "to"]  # "rose from 235 to 305": where it stands
+        return (reached or numbers)[0] if numbers else None
     return None
 
 
@@ -347,10 +365,18 @@ def casualties_in(sentence: Sequence[Token]) -> list[Casualty]:
         if word in EUPHEMISMS and not (victim.like_num or victim.tag_ == "NNS"):
             continue  # "neutralised a bomb", "eliminated the threat": no people counted
         count = count_in(victim)
+        if count is None:  # "PESHAWAR, Pakistan (UPI) - At least 126 people ... were killed": a dateline
+            counted = next((a for a in _appositions(victim) if count_in(a) is not None), None)
+            if counted is not None:
+                victim, count = counted, count_in(counted)
         if count is not None:
             named = victim if victim.pos_ in ("NOUN", "PROPN") and lemma(victim) not in TALLIES else None
             found.append(Casualty(kind, _with_conjuncts(victim, count), token, named))
     return found
+
+
+def _appositions(noun: Token) -> list[Token]:
+    return [c for c in noun.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")]
 
 
 SPEECH_CUES = frozenset({"say", "tell", "report", "add", "confirm", "state"})

@@ -21,9 +21,8 @@ Decisions, written down:
   first: the article's own story comes first on real pages.
 - Fields: the most specific place; the best-resolved date (stated over the scene's over the
   publication's, a day over a week over a month); each actor from the mention that names it; the
-  figures of the first mention that states them unhedged and in digits (real pages put the latest
-  toll in the lead; "dozens" gives way to an exact count; taking the highest instead read other
-  victims' counts as tolls: real-text dev killed +4/81 but held-out gold -3/35),
+  toll that stands (tolls.py: an update over the rest, an earlier figure never, else the first
+  unhedged exact one; taking the highest overall instead read other victims' counts as tolls),
   while every mention keeps its own figures and claimant, so the other tolls stay as claims.
 - The evidence is the mention that settles most fields.
 - The claimant and hedge are those of the mention whose toll stands (the outlet cites whoever gave
@@ -45,6 +44,7 @@ from importlib import resources
 from sitrep.models import Actor, Event, Location
 from sitrep.resolve.scene import new_incident_cues
 from sitrep.resolve.sides import same_sides, who
+from sitrep.resolve.tolls import standing
 
 # Means of attack that are different acts when two sentences state different ones.
 _DISTINCT_MEANS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon"})
@@ -56,8 +56,6 @@ _OWN_HARMS = frozenset({"abduct", "sexual", "torture"})
 # at talks") are one act when nothing they state disagrees, like the triggers of two sentences.
 _SENTENCE_OWN_ACTS = _OWN_HARMS | {"destroy"}
 _PHYSICAL = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT"})
-# Qualifiers of figures in words ("dozens were killed"): an exact toll in another sentence is better.
-_VAGUE = frozenset({"dozens", "scores", "hundreds", "thousands", "millions", "several", "tens"})
 _SOURCE_RANK = {"stated": 0, "context": 1, "publication": 2, None: 3}
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, None: 3}
 
@@ -237,11 +235,8 @@ def _combine(group: list[Event]) -> Event:
     # so is a camp or a part of that town the article names ("the Karrada district of Baghdad")
     location = next((p for p in places if location is not None and _part_of(p, location)), location)
     dated = min(group, key=lambda e: (_SOURCE_RANK[e.date_source], _PRECISION_RANK[e.date_precision]))
-    counted = max(
-        (e for e in group if e.killed is not None or e.injured is not None),
-        key=lambda e: (not e.hedged, e.figure_qualifier not in _VAGUE, -_start(e)),
-        default=best,
-    )
+    dead, hurt = standing(group, "killed"), standing(group, "injured")
+    counted = dead or hurt or best
     # the claimant of the toll that stands speaks for the act; with no toll, the lead's claimant
     voiced = counted if counted.killed is not None or counted.injured is not None else first
     return replace(
@@ -256,8 +251,8 @@ def _combine(group: list[Event]) -> Event:
         date_source=dated.date_source,
         actor1=_named(best.actor1, [e.actor1 for e in group]),
         actor2=_named(best.actor2, [e.actor2 for e in group]),
-        killed=counted.killed,
-        injured=counted.injured,
+        killed=dead.killed if dead else None,
+        injured=hurt.injured if hurt else None,
         displaced=next((e.displaced for e in group if e.displaced is not None), None),
         figure_qualifier=counted.figure_qualifier,
         attributed_to=voiced.attributed_to,
