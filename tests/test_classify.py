@@ -178,6 +178,25 @@ def test_a_named_person_as_target_makes_fighting_an_attack() -> None:
     assert dict(on_mayor.scores)["Attack"] > 0.9  # the battle's score went to the attack
 
 
+def test_the_lexicons_own_sub_event_is_a_candidate_outside_its_plover_type() -> None:
+    # "Protest with intervention" is written with PROTEST in the corpus; police dispersing a crowd
+    # is an ASSAULT by its verb, and the lexicon's label for it must still be reachable.
+    dispersal = {**_proba(Excessive_force_against_protesters=0.2), "Protest with intervention": 0.15}
+    typing = decide(dispersal, PLOVERS, "ASSAULT", "Protest with intervention")
+    assert (typing.acled_sub_event_type, typing.acled_event_type) == ("Protest with intervention", "Protests")
+
+
+def test_violence_by_demonstrators_is_a_violent_demonstration() -> None:
+    typing = decide(
+        _proba(Armed_clash=0.6), PLOVERS, "ASSAULT", "Armed clash", "state_forces", actor_kind="protesters"
+    )
+    assert (typing.acled_sub_event_type, typing.acled_event_type) == ("Violent demonstration", "Riots")
+    by_police = decide(
+        _proba(Armed_clash=0.6), PLOVERS, "ASSAULT", "Armed clash", "protesters", actor_kind="state_forces"
+    )
+    assert by_police.acled_sub_event_type == "Excessive force against protesters"
+
+
 def _told(event_id: str, sub_event: str, start: int) -> Event:
     mention = Mention(text=f"sentence at {start}", start=start, end=start + 10)
     return Event(

@@ -61,6 +61,10 @@ FALLBACK = "Armed clash"
 SETTLE_BELOW = 0.2
 _AGAINST_CIVILIANS = frozenset({"Attack", "Abduction/forced disappearance", "Sexual violence"})
 _BATTLE_OR_ATTACK = frozenset({"Armed clash", "Attack"})
+# the event types of an ASSAULT that demonstrators commit as a violent demonstration (ACLED: Riots)
+_BY_DEMONSTRATORS = frozenset(
+    {"Battles", "Violence against civilians", "Explosions/Remote violence", "Strategic developments"}
+)
 # the resolved target kinds that make fighting one-sided violence (ACLED: an unarmed person is a civilian)
 _UNARMED_TARGETS = frozenset({"civilians", "person"})
 
@@ -103,19 +107,22 @@ def decide(
     drop_none: float | None = None,
     switch_at: float | None = SWITCH_LABEL,
     fallback: bool = False,
+    actor_kind: str | None = None,
 ) -> Typing:
     """The model's reading of one sentence against the lexicon's (see the module docstring).
 
     `plovers` maps each label to the PLOVER types it is written with; a PLOVER type is its own label.
     `target_kind` is the resolved second actor's kind when it came from the text; `fallback` says
-    the lexicon's sub-event is only its default (see `lexicon_fallback`)."""
+    the lexicon's sub-event is only its default (see `lexicon_fallback`); `actor_kind` the resolved
+    first actor's kind when it came from the text. The lexicon's own sub-event is always a candidate
+    ("Protest with intervention" for police dispersing a crowd, an ASSAULT by its verb)."""
 
     def allows(label: str, plover: str) -> bool:
         return label == plover or plover in plovers.get(label, ())
 
     labels = [label for label in proba if label != NONE]
     p_none = float(proba.get(NONE, 0.0))
-    allowed = [label for label in labels if allows(label, lexicon_plover)]
+    allowed = [label for label in labels if allows(label, lexicon_plover) or label == lexicon_sub_event]
     best = max(labels, key=lambda label: proba[label]) if labels else None
     mass = sum(proba[label] for label in allowed)
     plover, label = lexicon_plover, None
@@ -129,7 +136,7 @@ def decide(
         lexicon_label = lexicon_sub_event or lexicon_plover
         weight = FALLBACK_WEIGHT if fallback else lexicon_weight
         scores = {name: proba[name] + (weight if name == lexicon_label else 0.0) for name in allowed}
-        scores = _hierarchy_scores(scores, target_kind, lexicon_sub_event)
+        scores = _hierarchy_scores(scores, target_kind, lexicon_sub_event, actor_kind)
         label = max(scores, key=lambda name: scores[name])
     if label is None:
         sub_event, event_type = lexicon_sub_event, lexicon_event_type
@@ -139,7 +146,7 @@ def decide(
     else:
         event_type = acled_event_type(label)
         sub_event = label if event_type else None
-    sub_event, event_type = _hierarchy(sub_event, event_type, target_kind, lexicon_sub_event)
+    sub_event, event_type = _hierarchy(sub_event, event_type, target_kind, lexicon_sub_event, actor_kind)
     confidence = sum(proba[name] for name in labels if allows(name, plover))
     drop = drop_none is not None and p_none >= drop_none and mass < DROP_LEXICON_BELOW
     ranked = tuple(sorted(((k, round(float(v), 4)) for k, v in scores.items()), key=lambda kv: -kv[1]))
@@ -147,24 +154,31 @@ def decide(
 
 
 def _hierarchy_scores(
-    scores: dict[str, float], target_kind: str | None, lexicon_sub_event: str | None
+    scores: dict[str, float], target_kind: str | None, lexicon_sub_event: str | None, actor_kind: str | None
 ) -> dict[str, float]:
     """`_hierarchy` on the scores: what the codebook turns into another label gives it its score."""
     moved = dict(scores)
     for name in list(moved):
-        sub_event, _ = _hierarchy(name, acled_event_type(name), target_kind, lexicon_sub_event)
+        sub_event, _ = _hierarchy(name, acled_event_type(name), target_kind, lexicon_sub_event, actor_kind)
         if sub_event is not None and sub_event != name and sub_event in moved:
             moved[sub_event] += moved.pop(name)
     return moved
 
 
 def _hierarchy(
-    sub_event: str | None, event_type: str | None, target_kind: str | None, lexicon_sub_event: str | None
+    sub_event: str | None,
+    event_type: str | None,
+    target_kind: str | None,
+    lexicon_sub_event: str | None,
+    actor_kind: str | None = None,
 ) -> tuple[str | None, str | None]:
-    """ACLED's rules on the target, which a sentence classifier cannot see: fighting whose target is
-    civilians is an Attack, force against protesters is excessive force. A target the resolver
-    labelled civilians only because the lexicon's sub-event said so proves nothing, so the lexicon's
-    own violence-against-civilians types are not read back as evidence."""
+    """ACLED's rules on the parties, which a sentence classifier cannot see: violence by
+    demonstrators is a violent demonstration, fighting whose target is civilians is an Attack, force
+    against protesters is excessive force. A target the resolver labelled civilians only because the
+    lexicon's sub-event said so proves nothing, so the lexicon's own violence-against-civilians types
+    are not read back as evidence."""
+    if actor_kind == "protesters" and event_type in _BY_DEMONSTRATORS:
+        return "Violent demonstration", "Riots"
     from_text = lexicon_sub_event not in _AGAINST_CIVILIANS
     if target_kind in _UNARMED_TARGETS and sub_event == "Armed clash" and from_text:
         return "Attack", "Violence against civilians"
@@ -229,6 +243,7 @@ class EventTyper:
         typed: list[Event] = []
         for mention, event, proba in zip(mentions, events, probabilities, strict=True):
             target = event.actor2.kind if event.actor2 is not None and mention.actor2 is not None else None
+            actor = event.actor1.kind if event.actor1 is not None and mention.actor1 is not None else None
             fallback = lexicon_fallback(event.acled_sub_event_type, mention.trigger.text)
             typing = decide(
                 proba,
@@ -239,6 +254,7 @@ class EventTyper:
                 event.acled_event_type,
                 drop_none=self.drop_none,
                 fallback=fallback,
+                actor_kind=actor,
             )
             if typing.drop:
                 continue
