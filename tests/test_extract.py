@@ -807,3 +807,12 @@ def test_acts_dated_decades_before_publication_are_history(nlp):
     triggers = [m.trigger.text for m in extract_mentions(ParsedArticle(article, nlp(text)))]
     assert "invasion" not in triggers
     assert "attacked" in triggers
+
+
+def test_a_wars_tally_in_a_relative_clause_is_no_toll_of_the_act(extract):
+    text = (
+        "Two bombs exploded at a cathedral on Sunday, days after a vote meant to end "
+        "an insurgency that has left 120,000 people dead."
+    )
+    figures = [m.figures.killed for m in extract(text) if m.plover == "ASSAULT"]
+    assert figures and 120000 not in figures

@@ -223,6 +223,9 @@ def _assign_figures(casualties: list[Casualty], violent: list[Draft], lexicon: L
         word = casualty.word
         if word.dep_ in ("acl", "amod") and is_aggregate(Trigger(word, (word,), Sense("ASSAULT")), lexicon):
             continue  # "30 civilians killed in drone strikes since the start of the month": a tally
+        verb = word.head if word.pos_ == "ADJ" and word.dep_ in ("oprd", "acomp", "xcomp", "ccomp") else word
+        if verb.dep_ == "relcl" and is_aggregate(Trigger(verb, (verb,), Sense("ASSAULT")), lexicon):
+            continue  # "a rebellion that has left 150,000 people dead": the war's tally, not the act's toll
         bodily = casualty.kind != "displaced" and bool(lethal)
         owner = lethal[0] if bodily else 0
         token = casualty.word
