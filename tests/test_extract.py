@@ -809,6 +809,15 @@ def test_acts_dated_decades_before_publication_are_history(nlp):
     assert "attacked" in triggers
 
 
+def test_the_group_claiming_responsibility_for_an_attack_is_its_doer(extract):
+    claimed = only(
+        extract("The Ansar Front claimed responsibility for the bombing of a bus in Gao."), "ASSAULT"
+    )
+    assert text(claimed.actor1) == "The Ansar Front" and claimed.hedged
+    nobody = extract("No group has claimed responsibility for the bombing of a bus in Gao.")
+    assert text(only(nobody, "ASSAULT").actor1) is None
+
+
 def test_a_wars_tally_in_a_relative_clause_is_no_toll_of_the_act(extract):
     text = (
         "Two bombs exploded at a cathedral on Sunday, days after a vote meant to end "

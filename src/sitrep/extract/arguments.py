@@ -329,6 +329,31 @@ def _subject_above(verb: Token) -> Token | None:
     return None
 
 
+def _responsible(noun: Token, lexicon: Lexicon) -> Token | None:
+    """The group that "claimed responsibility for the attacks": the subject of the claiming verb."""
+    owning = noun.head  # "for"
+    if noun.dep_ != "pobj" or owning.lower_ != "for" or owning.head.dep_ not in ("dobj", "nsubjpass"):
+        return None
+    claim = owning.head
+    if lemma(claim) not in lexicon.attribution.get("responsibility_nouns", frozenset()):
+        return None
+    verb = claim.head
+    if claim.dep_ == "nsubjpass":  # "responsibility for the attack was claimed by IS"
+        return _prep_object(verb, ("by",)) or next(
+            (g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None
+        )
+    if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in verb.children):
+        return None  # "the group has not claimed responsibility"
+    subject = inherited_subject(verb)
+    if (
+        subject is None
+        or subject.lower_ in ("nobody", "none", "no-one")
+        or any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
+    ):
+        return None  # "no group has claimed responsibility"
+    return subject
+
+
 def noun_arguments(trigger: Trigger, lexicon: Lexicon) -> tuple[Token | None, Token | None]:  # noqa: C901
     """(actor, target) for an event noun: possessor, nationality, "by"/"from" phrases, light verb."""
     noun = trigger.head
@@ -349,6 +374,8 @@ def noun_arguments(trigger: Trigger, lexicon: Lexicon) -> tuple[Token | None, To
                 actor = child
             elif child.dep_ == "compound" and lemma(child) in lexicon.word_set("armed"):
                 actor = child  # "Assad-regime offensive", "army raid"
+    if actor is None:
+        actor = _responsible(noun, lexicon)
     base = noun.head if noun.dep_ == "compound" and noun.head.pos_ in NOUN_POS else noun  # "aid package"
     verb = governing_verb(base)
     places = lexicon.word_set("place_nouns")
