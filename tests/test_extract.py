@@ -328,6 +328,8 @@ def test_forcing_people_from_their_homes_is_coerce_with_the_figure(extract):
         "Will Israel invade Rafah?",
         "The Russian-made helicopter landed in Aleppo.",
         "Fighting looks set to resume soon.",
+        "However, there was never a strike from the army's side.",
+        "The rebels did not carry out the raid on the depot.",
     ],
 )
 def test_no_event_from_negated_hypothetical_question_or_equipment(extract, sentence):

@@ -22,6 +22,14 @@ NARRATIVE_MARKS = frozenset(
 )
 
 
+# verbs that only carry an event noun: negating them negates the event
+LIGHT_VERBS = frozenset({"be", "happen", "occur", "take", "carry", "launch", "conduct", "stage"})
+
+
+def _never(verb: Token) -> bool:
+    return any(c.dep_ in ("advmod", "neg") and c.lower_ == "never" for c in verb.children)
+
+
 def _has_infinitive_to(token: Token) -> bool:
     return any(child.dep_ == "aux" and child.lower_ == "to" for child in token.children)
 
@@ -57,6 +65,10 @@ def is_asserted(trigger: Trigger, lexicon: Lexicon) -> bool:
     implicative = lexicon.modality.get("implicative", frozenset())
     if negated(head):
         return False
+    if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("attr", "nsubj", "dobj"):
+        governor = head.head  # "there was never a strike", "no attack took place", "did not carry out the raid"
+        if lemma(governor) in LIGHT_VERBS and (negated(governor) or _never(governor)):
+            return False
     if trigger.modifier:
         return True  # "Russia-backed forces": a standing relation, stated as background
     token = head
