@@ -66,7 +66,7 @@ def is_asserted(trigger: Trigger, lexicon: Lexicon) -> bool:
     if negated(head):
         return False
     if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("attr", "nsubj", "dobj"):
-        governor = head.head  # "there was never a strike", "no attack took place", "did not carry out the raid"
+        governor = head.head  # "there was never a strike", "did not carry out the raid"
         if lemma(governor) in LIGHT_VERBS and (negated(governor) or _never(governor)):
             return False
     if trigger.modifier:
