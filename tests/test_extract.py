@@ -827,3 +827,10 @@ def test_a_wars_tally_in_a_relative_clause_is_no_toll_of_the_act(extract):
     )
     figures = [m.figures.killed for m in extract(text) if m.plover == "ASSAULT"]
     assert figures and 120000 not in figures
+
+
+def test_the_party_a_deal_or_talks_are_with_is_the_other_side(extract):
+    deal = only(extract("The junta signed a peace deal with the Arakan Army on Friday."), "AGREE")
+    assert text(deal.actor1) == "The junta" and text(deal.actor2) == "the Arakan Army"
+    talks = only(extract("The envoy held talks with the rebel commanders in Nairobi."), "CONSULT")
+    assert text(talks.actor2) == "the rebel commanders"

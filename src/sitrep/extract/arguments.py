@@ -258,6 +258,13 @@ def verb_arguments(trigger: Trigger, lexicon: Lexicon) -> tuple[Token | None, To
             elsewhere = None  # "destroyed two tanks with rockets": the rockets are the means
         in_trigger = target.i in {t.i for t in trigger.tokens}
         target = elsewhere if elsewhere is not None or in_trigger else target
+    joint = trigger.sense.plover in ("AGREE", "CONSULT", "COOPERATE")
+    obj = _child(verb, ("dobj",))
+    partner = (
+        (_prep_object(obj, ("with",)) or _prep_object(verb, ("with",))) if joint and obj is not None else None
+    )
+    if partner is not None and not is_weapon(partner, lexicon):
+        target = partner  # "signed a deal with the rebels", "held talks with the delegation"
     between = _prep_object(verb, ("between",))
     if between is not None:  # "clashes between the army and the RSF"
         return between, next((c for c in between.children if c.dep_ == "conj"), None)
