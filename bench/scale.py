@@ -164,13 +164,17 @@ def main() -> None:
             rows: list[tuple[str, float, dict[str, int], list[int]]] = []
             seconds, counts = single_process(fresh_database(admin, "scale_single"), source)
             rows.append(("single process", seconds, counts, []))
-            print(f"  single process done in {seconds:.1f} s", flush=True)
+            print(f"  single process done in {seconds:.1f} s ({args.count / seconds:.1f} art/s); "
+                  f"load average {os.getloadavg()[0]:.1f}", flush=True)  # fmt: skip
             for workers in sizes:
                 seconds, counts, peaks = on_cluster(
                     fresh_database(admin, f"scale_w{workers}"), source, workers
                 )
                 rows.append((f"{workers} worker{'s' if workers > 1 else ''}", seconds, counts, peaks))
-                print(f"  {workers} workers done in {seconds:.1f} s", flush=True)
+                memory = ", ".join(f"{p / 2**20:.0f}" for p in peaks)
+                load = os.getloadavg()[0]
+                print(f"  {workers} workers done in {seconds:.1f} s ({args.count / seconds:.1f} art/s), "
+                      f"peak MB per worker {memory}; load average {load:.1f}", flush=True)  # fmt: skip
             costs = (
                 stage_costs(fresh_database(admin, "scale_stages"), source, args.stages) if args.stages else {}
             )
