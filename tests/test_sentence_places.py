@@ -104,3 +104,16 @@ def test_a_headline_about_a_place_is_no_dateline_in_a_sentence() -> None:
 
     assert not _dateline("", ": Russian strike kills three\nA missile hit a market.")
     assert _dateline("", ": In the deadliest ambush since 2010, 24 soldiers died this afternoon.")
+
+
+def test_two_acts_near_two_named_towns_of_one_province_keep_their_own_towns() -> None:
+    import sitrep
+
+    text = (
+        "A drone was shot down west of Aleppo city, where rebels were attacking near the town of "
+        "Atarib in Aleppo province to push back government troops, officials said on Monday."
+    )
+    events = sitrep.analyze(text, published="2020-02-11")
+    places = {e.plover + ":" + (e.location.name if e.location else "-") for e in events}
+    assert "ASSAULT:Al Atarib" in places, places
+    assert "ASSAULT:Aleppo" in places, places

@@ -52,6 +52,15 @@ _ANAPHOR = re.compile(
 
 # A dateline left in the text: a place name opening a line, then a colon or a dash, then the story;
 # some pages put a "date 2020-02-14" stamp before it.
+# A place phrase that calls its place a settlement ("near the town of Nairab", "south of Idlib city")
+# names the town itself.
+_SETTLEMENT = re.compile(r"\b(?:town|city|village|hamlet)\s+of\s+[A-Z]|\b[A-Z][\w'’-]+\s+(?:city|town)\b")
+
+
+def _settlement(mention: EventMention) -> bool:
+    return mention.place is not None and _SETTLEMENT.search(mention.place.text) is not None
+
+
 _DATELINE = re.compile(
     r"^\s*(?:date\s+\d{4}-\d\d-\d\d\s+)?(?P<place>[A-Z][A-Za-z'’.]+(?:[ -][A-Z][A-Za-z'’.]+){0,2})"
     r"(?:\s*:|\s+[-–—])\s+(?=[A-Z“\"‘'])"
@@ -142,9 +151,11 @@ class Scene:
             # "gunmen attacked Garissa University College in northeast Kenya": the sentence names a
             # town the extractor's phrase does not
             location = self._in_sentence(mention, 3) or location
-        elif location.precision == 2 and location.admin1 is not None:
+        elif location.precision == 2 and location.admin1 is not None and not _settlement(mention):
             # "shelled a checkpoint in the village of Buhas in the Volnovakha area": the village itself,
-            # when the sentence names one in the same province as the area the phrase gives
+            # when the sentence names one in the same province as the area the phrase gives ("near the
+            # town of Nairab", "south of Idlib city" name their town: another town of the province is
+            # not a finer place)
             location = self._in_sentence(mention, 2, inside=location) or location
         main = self._main if self._broken_at is None else None
         if physical and location is not None and main is not None and _within(main, location):
