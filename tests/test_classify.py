@@ -18,7 +18,7 @@ import pytest
 import sitrep
 from sitrep.classify import EventTyper, artifact, decide, is_heldout, load_corpus, split
 from sitrep.classify.corpus import NONE, plovers_by_label
-from sitrep.classify.typer import lexicon_fallback, settle
+from sitrep.classify.typer import _hierarchy, lexicon_fallback, settle
 from sitrep.gold import ACLED_SUB_EVENT_TYPES, PLOVER_TYPES
 from sitrep.models import Event, Mention, TextSpan
 
@@ -155,6 +155,14 @@ def test_the_codebook_hierarchy_holds_after_the_model() -> None:
     assert on_protesters.acled_sub_event_type == "Excessive force against protesters"
     on_soldiers = decide(_proba(Armed_clash=0.9), PLOVERS, "ASSAULT", None, "state_forces")
     assert on_soldiers.acled_sub_event_type == "Armed clash"
+
+
+def test_ground_taken_is_regained_by_the_state_and_overtaken_by_other_armed_groups() -> None:
+    regained, overtaken = "Government regains territory", "Non-state actor overtakes territory"
+    assert _hierarchy(overtaken, "Battles", None, overtaken, "state_forces") == (regained, "Battles")
+    assert _hierarchy(regained, "Battles", None, regained, "rebels") == (overtaken, "Battles")
+    assert _hierarchy(regained, "Battles", None, regained, None) == (regained, "Battles")  # nobody named
+    assert _hierarchy("Armed clash", "Battles", None, None, "state_forces") == ("Armed clash", "Battles")
 
 
 def test_the_lexicons_fallback_battle_weighs_little_against_the_model() -> None:

@@ -67,6 +67,10 @@ _BY_DEMONSTRATORS = frozenset(
 )
 # the resolved target kinds that make fighting one-sided violence (ACLED: an unarmed person is a civilian)
 _UNARMED_TARGETS = frozenset({"civilians", "person"})
+# ACLED's territory pair is decided by who takes the ground: the state's forces regain it, any
+# other armed group overtakes it.
+_TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
+_NON_STATE_ARMED = frozenset({"rebels", "political_militia", "identity_militia"})
 
 
 @lru_cache(maxsize=1)
@@ -173,12 +177,17 @@ def _hierarchy(
     actor_kind: str | None = None,
 ) -> tuple[str | None, str | None]:
     """ACLED's rules on the parties, which a sentence classifier cannot see: violence by
-    demonstrators is a violent demonstration, fighting whose target is civilians is an Attack, force
+    demonstrators is a violent demonstration, ground taken by the state's forces is regained and by
+    another armed group overtaken, fighting whose target is civilians is an Attack, force
     against protesters is excessive force. A target the resolver labelled civilians only because the
     lexicon's sub-event said so proves nothing, so the lexicon's own violence-against-civilians types
     are not read back as evidence."""
     if actor_kind == "protesters" and event_type in _BY_DEMONSTRATORS:
         return "Violent demonstration", "Riots"
+    if sub_event in _TERRITORY and actor_kind == "state_forces":
+        return _TERRITORY[0], "Battles"
+    if sub_event in _TERRITORY and actor_kind in _NON_STATE_ARMED:
+        return _TERRITORY[1], "Battles"
     from_text = lexicon_sub_event not in _AGAINST_CIVILIANS
     if target_kind in _UNARMED_TARGETS and sub_event == "Armed clash" and from_text:
         return "Attack", "Violence against civilians"
