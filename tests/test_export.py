@@ -15,6 +15,7 @@ import pytest
 
 import sitrep
 from sitrep.export import ACLED_COLUMNS, GDELT_COLUMNS
+from sitrep.export.codebook import countries
 
 ARTICLES = Path(__file__).resolve().parent.parent.parent / "shared" / "examples" / "articles"
 SITREP = [sys.executable, "-m", "sitrep"]
@@ -210,6 +211,8 @@ def test_gdelt_export_has_gdelts_columns_and_consistent_codes(db: str) -> None:
     codes = tomllib.loads((Path(sitrep.__file__).parent / "data" / "codes.toml").read_text(encoding="utf-8"))
     gdelt = tomllib.loads((DATA / "gdelt.toml").read_text(encoding="utf-8"))
     rows = list(csv.DictReader(io.StringIO(_run("export", "--db", db, "--format", "gdelt")), delimiter="\t"))
+    placed = {countries()[str(e["location"]["country"])].fips for e in _events(db) if e.get("location")}  # type: ignore[index]
+    assert placed >= {"SY", "TU"}  # FIPS 10-4 (Syria SY, Turkey TU), never ISO
     assert tuple(rows[0].keys()) == GDELT_COLUMNS and len(GDELT_COLUMNS) == 61
     assert len(rows) == len(_events(db))
     for row in rows:
@@ -220,8 +223,8 @@ def test_gdelt_export_has_gdelts_columns_and_consistent_codes(db: str) -> None:
         assert re.fullmatch(r"\d{8}", row["SQLDATE"]) and row["Year"] == row["SQLDATE"][:4]
         if row["Actor1Code"]:
             assert row["Actor1Code"].startswith(row["Actor1CountryCode"])
-        if row["ActionGeo_CountryCode"]:
-            assert row["ActionGeo_CountryCode"] in ("SY", "TU") and int(row["ActionGeo_Type"]) in (1, 4, 5)
+        if row["ActionGeo_CountryCode"]:  # the FIPS code of a country some event is placed in
+            assert row["ActionGeo_CountryCode"] in placed and int(row["ActionGeo_Type"]) in (1, 4, 5)
         assert int(row["NumMentions"]) >= 1 and row["SOURCEURL"]
     assert {row["Actor1Code"] for row in rows} >= {"TURMIL", "SYRMIL"}
     assert "TU" in {row["ActionGeo_CountryCode"] for row in rows}  # FIPS 10-4 as GDELT writes it, not ISO
