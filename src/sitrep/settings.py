@@ -30,7 +30,7 @@ class Settings:
     # Retry-After, so a queue of slow analyses never holds the threads that answer reads.
     max_queued_analyses: int = 4
     # Articles shorter than this after cleaning carry no usable report.
-    min_text_chars: int = 40
+    min_text_chars: int = 20  # a one-line headline ("Rebels seize Quissanga") is a report
     # The language analysed: texts in another are cleaned and stored, not analysed (no events).
     language: str = "en"
     # Below this many letters, language detection is unreliable: the text is accepted as English.
