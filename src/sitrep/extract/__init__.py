@@ -19,7 +19,7 @@ from sitrep.extract.register import is_history, is_sports_report
 from sitrep.models import EventMention, ParsedArticle
 from sitrep.parse import doc_text
 
-__all__ = ["extract_mentions", "sentence_ranges"]
+__all__ = ["extract_mentions", "sentence_ranges", "skipped_spans"]
 
 
 def _is_headline(first_line: str, title: str | None, rest: str) -> bool:
@@ -96,6 +96,11 @@ def sentence_ranges(doc: object) -> list[tuple[int, int]]:
     return ranges
 
 
+def skipped_spans(text: str, title: str | None) -> list[tuple[int, int]]:
+    """Character ranges no event is read in: the headline lines and the page's furniture lines."""
+    return headline_spans(text, title) + furniture_line_spans(text)
+
+
 def extract_mentions(parsed: ParsedArticle, lexicon: Lexicon | None = None) -> list[EventMention]:
     """Every asserted event mention of an article, in text order."""
     lexicon = lexicon or default_lexicon()
@@ -103,7 +108,7 @@ def extract_mentions(parsed: ParsedArticle, lexicon: Lexicon | None = None) -> l
     text: str = article.text
     if is_sports_report(text):
         return []  # "a devastating counter attack", "the Strikers rallied": a game told in war's words
-    skipped = headline_spans(text, article.title) + furniture_line_spans(text)
+    skipped = skipped_spans(text, article.title)
     drafts: list[Draft] = []
     for index, (start, end) in enumerate(sentence_ranges(doc)):
         tokens: Sequence[object] = doc[start:end]

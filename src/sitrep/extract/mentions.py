@@ -67,7 +67,7 @@ def _content_trigger(trigger: Trigger, triggers: Sequence[Trigger]) -> Trigger |
     return None
 
 
-def _arguments(trigger: Trigger, lexicon: Lexicon) -> tuple[Party | None, Party | None]:
+def arguments_of(trigger: Trigger, lexicon: Lexicon) -> tuple[Party | None, Party | None]:
     if trigger.head.pos_ in NOUN_POS:
         actor_token, target_token = noun_arguments(trigger, lexicon)
     else:
@@ -114,11 +114,11 @@ def build_sentence_drafts(tokens: list[Token], index: int, lexicon: Lexicon) -> 
             continue  # "Just fight us like a man.": an order, not an act
         if lemma(trigger.head) in commissive and _content_trigger(trigger, triggers) is None:
             continue
-        actor, target = _arguments(trigger, lexicon)
+        actor, target = arguments_of(trigger, lexicon)
         if plover in ("THREATEN", "REQUEST") or lemma(trigger.head) in commissive:
             content = _content_trigger(trigger, triggers)
             if content is not None:
-                content_actor, content_target = _arguments(content, lexicon)
+                content_actor, content_target = arguments_of(content, lexicon)
                 if target is None or target.head.i == content.head.i:
                     target = content_target
             if plover == "REQUEST":
@@ -138,7 +138,7 @@ def build_sentence_drafts(tokens: list[Token], index: int, lexicon: Lexicon) -> 
                     (t for t in triggers if t.head.i == child.i and t.sense.plover == "ASSAULT"), None
                 )
                 if purpose is not None and child.dep_ in ("advcl", "xcomp"):
-                    target = _arguments(purpose, lexicon)[1]
+                    target = arguments_of(purpose, lexicon)[1]
         if trigger.modifier and actor is not None and ownerless_equipment(actor.head, lexicon):
             continue  # "units supported by armoured vehicles": equipment of no named party backs nobody
         if plover == "ASSAULT":
@@ -168,11 +168,11 @@ def build_sentence_drafts(tokens: list[Token], index: int, lexicon: Lexicon) -> 
     threat = reported_threat(tokens, sentence, index, words, drafts, lexicon)
     if threat is not None:
         drafts.append(threat)
-    _attach_sentence_facts(drafts, tokens, sentence, index, words, lexicon)
+    attach_sentence_facts(drafts, tokens, sentence, index, words, lexicon)
     return drafts
 
 
-def _attach_sentence_facts(
+def attach_sentence_facts(
     drafts: list[Draft],
     tokens: list[Token],
     sentence: TextSpan,
@@ -281,6 +281,8 @@ def _forced_displacement(tokens: list[Token], lexicon: Lexicon) -> tuple[Trigger
         if actor is not None and actor.head.pos_ != "NUM":
             return Trigger(token, (token,), Sense("COERCE")), actor
     return None
+
+
 VERBAL = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT", "CONSULT", "AGREE"})
 # acts done by announcing them ("Washington announced an aid package", "the EU announced sanctions")
 PERFORMED_BY_ANNOUNCING = frozenset({"AID", "SANCTION"})

@@ -31,6 +31,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from sitrep.classify.proposals import propose
 from sitrep.classify.typer import EventTyper, settle
 from sitrep.models import (
     Actor,
@@ -116,6 +117,8 @@ class Resolver:
 
     def resolve(self, parsed: ParsedArticle, mentions: Sequence[EventMention]) -> list[Event]:
         article = parsed.article
+        if not mentions and getattr(parsed, "doc", None) is not None:
+            mentions = propose(parsed, EventTyper.shared())  # the act the lexicon's words missed
         context = self.actors.country_context([article.text])
         named = self.actors.named_mentions(article.text)
         known = _ArticleActors(
