@@ -37,7 +37,14 @@ _NOT_A_TIME = re.compile(
 )
 # A wire dateline opening a sentence: "OUAGADOUGOU, Nov 27 (Reuters) - ": its date is the filing date.
 # The parse may have split the city off (", Nov 27 (Reuters) - ...").
-_DATELINE = re.compile(r"^(?:[A-Z][A-Z .'’/-]+)?,[^\n]{0,60}?\s[-–—]+\s")
+# Agencies of other styles write the city in title case, then the date and the agency in brackets,
+# closed by ".-" or a dash: "Culiacán, Sinaloa, October 22 (AMN).- ".
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z .'’/-]+)?,[^\n]{0,60}?\s[-–—]+\s"
+    r"|^[A-Z][\w.'’ -]{1,40}(?:,\s*[A-Z][\w.'’ -]{1,40})?,\s*"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?"
+    r"\s*\([^)\n]{1,30}\)\s*[.,:]?\s*[-–—]+\s*"
+)
 # How far (in words) a time phrase may sit from a reporting verb to date the report: "said on
 # Monday", "on Monday said", "said in a statement on Monday".
 _STATEMENT_REACH = 4
