@@ -834,3 +834,14 @@ def test_the_party_a_deal_or_talks_are_with_is_the_other_side(extract):
     assert text(deal.actor1) == "The junta" and text(deal.actor2) == "the Arakan Army"
     talks = only(extract("The envoy held talks with the rebel commanders in Nairobi."), "CONSULT")
     assert text(talks.actor2) == "the rebel commanders"
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["Tepic, Nayarit, March 4 (NTX).- ", "KANO, March 4 (Reuters) - ", "Mopti, Mali, Mar. 4, 2024 (APA) — "],
+)
+def test_an_agency_dateline_is_no_event_time(extract, opening):
+    # the dateline's date is when the copy was filed; the act's own time is in the sentence
+    sentence = opening + "Soldiers repelled an attack by gunmen on a village on Sunday night, killing six of them."
+    mention = only(extract(sentence), "ASSAULT")
+    assert text(mention.time) == "on Sunday night"
