@@ -842,6 +842,6 @@ def test_the_party_a_deal_or_talks_are_with_is_the_other_side(extract):
 )
 def test_an_agency_dateline_is_no_event_time(extract, opening):
     # the dateline's date is when the copy was filed; the act's own time is in the sentence
-    sentence = opening + "Soldiers repelled an attack by gunmen on a village on Sunday night, killing six of them."
+    sentence = opening + "Soldiers repelled an attack by gunmen on a village on Sunday night, killing six."
     mention = only(extract(sentence), "ASSAULT")
     assert text(mention.time) == "on Sunday night"
