@@ -776,6 +776,30 @@ def test_sports_report_tells_no_conflict_events(extract):
     assert [m for m in extract(news) if m.plover == "ASSAULT"]
 
 
+@pytest.mark.parametrize(
+    "review",
+    [
+        "The film opens in a burning village, and its first hour is a relentless siege. The director keeps "
+        "the camera low as soldiers storm a bunker, and the screenplay gives the characters little room to "
+        "breathe. Starring two newcomers, it is the most harrowing war movie of the year.",
+        "The campaign's best mission has you ambush a convoy and raid an enemy airfield at night. The "
+        "gameplay is tight, the graphics are sharp on console, and multiplayer adds twelve new maps.",
+        "In the novel's second half, rebels storm the capital and execute the minister. The prose is spare, "
+        "the chapters short, and the heroine, a field nurse, is the best of its characters.",
+    ],
+)
+def test_reviews_of_films_games_and_books_tell_no_conflict_events(extract, review):
+    assert extract(review) == []
+
+
+def test_a_conflict_report_that_names_a_film_is_read_as_usual(extract):
+    news = (
+        "Gunmen attacked a cinema in Kabul on Friday during the premiere of a film about the war, "
+        "killing four people, police said. The attackers fled on motorbikes."
+    )
+    assert [m for m in extract(news) if m.plover == "ASSAULT"]
+
+
 def test_crossheads_and_slugs_inside_the_story_are_not_events(extract):
     text = (
         "Insurgents attacked the town of Mueda on Wednesday, killing at least 12 people, officials said.\n\n"

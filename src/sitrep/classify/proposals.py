@@ -29,7 +29,7 @@ from sitrep.extract.drafts import Draft
 from sitrep.extract.lexicon import Lexicon, Sense, default_lexicon
 from sitrep.extract.mentions import arguments_of, attach_sentence_facts
 from sitrep.extract.modality import is_asserted, is_question
-from sitrep.extract.register import is_history, is_sports_report
+from sitrep.extract.register import is_history, tells_no_conflict
 from sitrep.extract.triggers import NOUN_POS, Token, Trigger, lemma
 from sitrep.models import EventMention, ParsedArticle
 
@@ -47,7 +47,7 @@ def propose(parsed: ParsedArticle, typer: Any, lexicon: Lexicon | None = None) -
         return []
     lexicon = lexicon or default_lexicon()
     article, doc = parsed.article, parsed.doc
-    if is_sports_report(article.text):
+    if tells_no_conflict(article.text):
         return []
     skipped = skipped_spans(article.text, article.title)
     candidates: list[tuple[int, list[Token]]] = []

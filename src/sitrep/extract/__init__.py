@@ -15,7 +15,7 @@ from sitrep.extract.attribution import find_disclaimer
 from sitrep.extract.layout import furniture_line_spans
 from sitrep.extract.lexicon import Lexicon, default_lexicon
 from sitrep.extract.mentions import Draft, apply_disclaimer, build_sentence_drafts, finish_document
-from sitrep.extract.register import is_history, is_sports_report
+from sitrep.extract.register import is_history, tells_no_conflict
 from sitrep.models import EventMention, ParsedArticle
 from sitrep.parse import doc_text
 
@@ -106,7 +106,7 @@ def extract_mentions(parsed: ParsedArticle, lexicon: Lexicon | None = None) -> l
     lexicon = lexicon or default_lexicon()
     article, doc = parsed.article, parsed.doc
     text: str = article.text
-    if is_sports_report(text):
+    if tells_no_conflict(text):
         return []  # "a devastating counter attack", "the Strikers rallied": a game told in war's words
     skipped = skipped_spans(text, article.title)
     drafts: list[Draft] = []

@@ -1,5 +1,6 @@
-"""The register of an article, and of a mention: a sports report tells no conflict events, and an
-act dated decades before the article is history, not an event of the record.
+"""The register of an article, and of a mention: a sports report or a review of a film, a game or a
+book tells no conflict events, and an act dated decades before the article is history, not an
+event of the record.
 
 "A devastating counter attack from the Fire", "Ruddock all-but decapitated Dokes", "the Strikers
 rallied": a sports report borrows the words of war for a game. Whether an article is one is read
@@ -27,8 +28,8 @@ class Register:
 
 
 @cache
-def sports_register() -> Register:
-    data = tomllib.loads(REGISTERS_PATH.read_text(encoding="utf-8"))["sports"]
+def register_named(name: str) -> Register:
+    data = tomllib.loads(REGISTERS_PATH.read_text(encoding="utf-8"))[name]
     return Register(
         words=frozenset(str(w).lower() for w in data["words"]),
         min_distinct=int(data["min_distinct"]),
@@ -36,14 +37,32 @@ def sports_register() -> Register:
     )
 
 
-def is_sports_report(text: str, register: Register | None = None) -> bool:
-    """True when the article's vocabulary is a sports report's (see the module docstring)."""
-    register = register or sports_register()
+def sports_register() -> Register:
+    return register_named("sports")
+
+
+def _in_register(text: str, register: Register) -> bool:
     words = _WORD.findall(text.lower())
     if not words:
         return False
     hits = [w for w in words if w in register.words]
     return len(set(hits)) >= register.min_distinct and len(hits) >= register.min_share * len(words)
+
+
+def is_sports_report(text: str, register: Register | None = None) -> bool:
+    """True when the article's vocabulary is a sports report's (see the module docstring)."""
+    return _in_register(text, register or sports_register())
+
+
+def is_fiction_review(text: str, register: Register | None = None) -> bool:
+    """True when the article reviews or tells a film, a game, a book or a show: its battles, raids
+    and massacres happen on a screen or a page ("the campaign's best mission storms a bunker")."""
+    return _in_register(text, register or register_named("fiction"))
+
+
+def tells_no_conflict(text: str) -> bool:
+    """A register whose acts are no conflict events: a sports report, a review of fiction."""
+    return is_sports_report(text) or is_fiction_review(text)
 
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
