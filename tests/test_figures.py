@@ -135,6 +135,13 @@ def test_figures_of_hospital_counts_tallies_and_parse_slips(nlp, sentence, kille
             "at least",
         ),
         ("Witnesses said the strikes killed as many as 70 people.", 70, None, "up to"),
+        # "to" parsed as the number's quantmod, not its head
+        ("The death toll from the blast rose from 61 to 79 on Sunday, officials said.", 79, None, None),
+        # "lost their lives": the people who lost them
+        ("At least 147 people lost their lives in the siege, the minister said.", 147, None, "at least"),
+        ("The commander lost control of the town on Monday.", None, None, None),
+        # a number in a clause of its own after "the toll" counts something else
+        ("That was the toll when two bombs exploded at the cathedral on Sunday.", None, None, None),
     ],
 )
 def test_figures_of_tallies_updates_and_headline_counts(nlp, sentence, killed, injured, qualifier):

@@ -245,8 +245,9 @@ def _victim(token: Token) -> Token | None:
             return children.get("nsubjpass")
         if word in ("die", "flee", "perish", "lose") or "dobj" not in children:
             subject = children.get("nsubj")
-            if word in ("flee", "die", "perish") and subject is not None:
-                return subject
+            lives = word == "lose" and any(lemma(c) == "life" for c in token.children if c.dep_ == "dobj")
+            if (word in ("flee", "die", "perish") or lives) and subject is not None:
+                return subject  # "147 people lost their lives"
             if word == "flee" and token.dep_ == "xcomp":  # "forcing nearly 9,000 residents to flee"
                 return next((c for c in token.head.children if c.dep_ == "dobj"), None)
             if "dobj" not in children and token.dep_ == "conj":  # "27 were killed and 130 (others) injured"
@@ -277,12 +278,28 @@ def _victim(token: Token) -> Token | None:
     if word in ("toll", "death", "fatality", "refugee", "body", "casualty"):
         if any(c.dep_ == "nummod" for c in token.children):
             return token
-        numbers = [  # "the death toll rose to 30"
-            t for t in token.head.subtree if t.like_num and t.ent_type_ not in NOT_COUNTS and t.i > token.i
+        numbers = [  # "the death toll rose to 30"; not "the toll when two bombs exploded"
+            t
+            for t in token.head.subtree
+            if t.like_num and t.ent_type_ not in NOT_COUNTS and t.i > token.i
+            and not _in_clause(t, token.head)
         ]
-        reached = [t for t in numbers if t.head.lower_ == "to"]  # "rose from 235 to 305": where it stands
+        # "rose from 235 to 305": where it stands ("to" parsed as the number's head or its quantmod)
+        reached = [
+            t for t in numbers if t.head.lower_ == "to" or any(c.lower_ == "to" for c in t.children)
+        ]
         return (reached or numbers)[0] if numbers else None
     return None
+
+
+def _in_clause(number: Token, top: Token) -> bool:
+    """Whether a number sits in a clause of its own under `top` ("the toll when two bombs exploded")."""
+    node = number.head
+    while node.i != top.i and node.head.i != node.i:
+        if node.pos_ in ("VERB", "AUX") and node.dep_ in ("advcl", "relcl", "ccomp", "conj"):
+            return True
+        node = node.head
+    return False
 
 
 EUPHEMISMS = frozenset({"neutralise", "neutralize", "eliminate"})  # killing, when people are counted
