@@ -111,6 +111,7 @@ SENSES = [
     ("Niger broke off diplomatic relations with Ukraine.", "SANCTION", "broke"),
     ("The EU imposed an asset freeze on three commanders.", "SANCTION", "freeze"),
     ("Lithuania closed its embassy in Minsk on Friday.", "SANCTION", "closed"),
+    ("The US Treasury designated two Hong Kong shipping firms on Tuesday.", "SANCTION", "designated"),
     # AID
     ("Washington provided Kyiv with artillery ammunition last month.", "AID", "provided"),
     ("The UN airlifted medicine to Juba on Tuesday.", "AID", "airlifted"),
@@ -184,6 +185,7 @@ OTHER_SENSES = [
     ("The two sides completed an exchange of prisoners.", "exchange", "ASSAULT"),
     ("Prosecutors dropped the charges against the journalist.", "dropped", "ASSAULT"),
     ("Aircraft dropped food parcels over northern Gaza.", "dropped", "ASSAULT"),
+    ("The ministry designated a new commander for the northern front.", "designated", "SANCTION"),
 ]
 
 
