@@ -869,3 +869,10 @@ def test_an_agency_dateline_is_no_event_time(extract, opening):
     sentence = opening + "Soldiers repelled an attack by gunmen on a village on Sunday night, killing six."
     mention = only(extract(sentence), "ASSAULT")
     assert text(mention.time) == "on Sunday night"
+
+
+def test_sanctions_on_two_targets_are_two_acts(extract):
+    sentence = "The EU on Monday sanctioned a Russian general and a Belarusian arms dealer over the war."
+    sanctions = [m for m in extract(sentence) if m.plover == "SANCTION"]
+    assert sorted(text(m.actor2) for m in sanctions) == ["a Belarusian arms dealer", "a Russian general"]
+    assert {text(m.actor1) for m in sanctions} == {"The EU"}

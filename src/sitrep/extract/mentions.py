@@ -162,6 +162,8 @@ def build_sentence_drafts(tokens: list[Token], index: int, lexicon: Lexicon) -> 
             and lemma(head.head) in CONFIRMING_CUES
         )
         drafts.append(draft)
+        if plover in ONE_ACT_PER_TARGET and target is not None:
+            drafts.extend(_other_targets(draft, target, lexicon))
     drafts = drop_nested(drafts)
     drafts = drop_protest_demands(drafts)
     drafts = merge_same_acts(drafts)
@@ -170,6 +172,36 @@ def build_sentence_drafts(tokens: list[Token], index: int, lexicon: Lexicon) -> 
         drafts.append(threat)
     attach_sentence_facts(drafts, tokens, sentence, index, words, lexicon)
     return drafts
+
+
+# Acts on each of several targets are several acts (EVENTS.md: one event per actor pair): the
+# sanctions on "a Guard commander and a Houthi official" are two.
+ONE_ACT_PER_TARGET = frozenset({"SANCTION"})
+
+
+def _other_targets(draft: Draft, target: Party, lexicon: Lexicon) -> list[Draft]:
+    """The draft again for each target conjoined with its own ("sanctioned X and Y": Y)."""
+    others = []
+    for conjunct in target.head.conjuncts:
+        if conjunct.i <= target.head.i or conjunct.pos_ not in NOUN_POS:
+            continue
+        other = party(conjunct, draft.actor1.head if draft.actor1 else None, lexicon)
+        if other is None:
+            continue
+        others.append(
+            Draft(
+                draft.sentence_index,
+                draft.trigger,
+                draft.sentence,
+                draft.plover,
+                draft.mode,
+                draft.actor1,
+                other,
+                cameo=draft.cameo,
+                sentence_words=draft.sentence_words,
+            )
+        )
+    return others
 
 
 def attach_sentence_facts(
