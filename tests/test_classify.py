@@ -142,7 +142,14 @@ def test_a_sure_model_overrules_a_weak_lexicon_type_only_when_switching_is_on() 
     assert (typing.plover, typing.acled_sub_event_type, typing.acled_event_type) == ("THREATEN", None, None)
     unsure = decide(_proba(THREATEN=0.6, Attack=0.3), PLOVERS, "ASSAULT", "Armed clash", switch_at=0.75)
     assert unsure.plover == "ASSAULT"
-    assert decide(sure, PLOVERS, "ASSAULT", "Armed clash").plover == "ASSAULT"  # off by default
+    assert decide(sure, PLOVERS, "ASSAULT", "Armed clash", switch_at=None).plover == "ASSAULT"  # off
+
+
+def test_the_model_retypes_a_sentences_one_event() -> None:
+    # one candidate event: the lexicon's AGREE ("agreed") is the model's intelligence sharing
+    text = "Chad and Niger agreed to share intelligence on Boko Haram movements around Lake Chad."
+    (shared,) = sitrep.analyze(text)
+    assert shared.plover == "COOPERATE"
 
 
 def test_the_codebook_hierarchy_holds_after_the_model() -> None:
