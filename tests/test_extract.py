@@ -876,3 +876,13 @@ def test_sanctions_on_two_targets_are_two_acts(extract):
     sanctions = [m for m in extract(sentence) if m.plover == "SANCTION"]
     assert sorted(text(m.actor2) for m in sanctions) == ["a Belarusian arms dealer", "a Russian general"]
     assert {text(m.actor1) for m in sanctions} == {"The EU"}
+
+
+def test_a_banned_weapon_is_no_ban_and_the_attacker_in_an_attack_is_the_actor(extract):
+    mentions = extract(
+        "Armenian forces fired internationally banned cluster munitions in an attack on Barda."
+    )
+    assert [m.plover for m in mentions] == ["ASSAULT"]
+    assert text(mentions[0].actor1) == "Armenian forces"
+    died = extract("Five people died in an attack on the market.")
+    assert all(m.actor1 is None or "people" not in (text(m.actor1) or "") for m in died)

@@ -220,3 +220,17 @@ def test_the_latest_toll_stands_and_earlier_or_upper_figures_stay_claims() -> No
     )
     counted = _told(100, "A local outlet reported that 50 civilians were killed.", killed=50)
     assert merge_events([bound, counted], None)[0].killed == 50
+
+
+def test_an_act_told_by_comparison_keeps_its_date_to_itself() -> None:
+    text = (
+        "Gunmen stormed a boarding school in Kagara on Monday night and seized dozens of pupils.\n\n"
+        "The raid echoes the abduction of hundreds of girls from a school in another state in March 2019.\n\n"
+        "An unknown number of pupils were kidnapped.\n\n"
+        "They set fire to the dormitory before leaving."
+    )
+    events = Sitrep().analyze_text(text, published=date(2021, 2, 18)).events
+    compared = [e for e in events if e.date and e.date.startswith("2019")]
+    assert compared and all("echoes" in e.evidence.text for e in compared if e.evidence)
+    later = [e for e in events if any(m.text.startswith(("An unknown", "They set")) for m in e.mentions)]
+    assert later and all(not (e.date or "").startswith("2019") for e in later)

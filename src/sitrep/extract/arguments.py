@@ -361,6 +361,16 @@ def _responsible(noun: Token, lexicon: Lexicon) -> Token | None:
     return subject
 
 
+def _done_in(noun: Token, verb: Token, trigger: Trigger, lexicon: Lexicon) -> bool:
+    """An assault noun framing a violent act ("fired rockets in an attack", "killed five during a
+    raid"): who did the act made the assault. Not "died in an attack", "were killed in a raid"."""
+    if trigger.sense.plover != "ASSAULT" or noun.dep_ != "pobj" or noun.head.lower_ not in ("in", "during"):
+        return False
+    if is_passive(verb) or _child(verb, ("dobj",)) is None:
+        return False
+    return any(sense.plover == "ASSAULT" for sense in lexicon.verbs.get(lemma(verb), ()))
+
+
 def noun_arguments(trigger: Trigger, lexicon: Lexicon) -> tuple[Token | None, Token | None]:  # noqa: C901
     """(actor, target) for an event noun: possessor, nationality, "by"/"from" phrases, light verb."""
     noun = trigger.head
@@ -400,6 +410,8 @@ def noun_arguments(trigger: Trigger, lexicon: Lexicon) -> tuple[Token | None, To
             actor = None
         if target is None and light:
             target = _prep_object(verb, ("against", "on", "at", "to", "with"))
+        if actor is None and not light and _done_in(noun, verb, trigger, lexicon):
+            actor = inherited_subject(verb)  # "Armenian forces fired cluster munitions in an attack on Barda"
     if trigger.sense.plover == "COOPERATE" and noun.dep_ == "pobj" and verb is not None:
         # "dropped food over Gaza in coordination with Israel's military": the verb's subject cooperates
         actor = actor or inherited_subject(verb)

@@ -12,6 +12,8 @@ Decisions, written down:
   an assault; for statements and sanctions it does (sanctions on two targets are two acts).
 - A sentence that says it tells another act ("Separately", "Another attack", "the next day", a
   comparison with an earlier attack: data/merging.toml and the scene's cues) starts an act of its own.
+  An act told only by comparison ("echoes of the 2014 abduction") is closed: a later sentence that
+  dates nothing goes on with the article's own story, not with the act it was compared to.
 - Two events of one type told by one sentence are one act on the same terms ("stormed a college ...,
   killing 15 in an attack"), unless the sentence orders or counts acts ("six days after a missile
   hit another area") or one is a burning, a kidnapping or a rape beside the other.
@@ -42,7 +44,7 @@ from functools import lru_cache
 from importlib import resources
 
 from sitrep.models import Actor, Event, Location
-from sitrep.resolve.scene import new_incident_cues
+from sitrep.resolve.scene import comparison_cues, new_incident_cues
 from sitrep.resolve.sides import same_sides, who
 from sitrep.resolve.tolls import standing
 
@@ -63,11 +65,21 @@ _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, None: 3}
 def merge_events(events: Sequence[Event], published: date | None) -> list[Event]:
     """The article's acts, each with all its mentions, in the order the article first tells them."""
     groups: list[list[Event]] = []
+    closed: set[int] = set()  # acts a sentence compared the article's own act to
     for event in sorted(events, key=_start):
         if _tells_another_act(event):
+            if _compares(event):
+                closed.add(len(groups))
             groups.append([event])
             continue
-        home = next((g for g in groups if all(_same_act(event, other) for other in g)), None)
+        home = next(
+            (
+                g
+                for i, g in enumerate(groups)
+                if (i not in closed or _dated_as(event, g)) and all(_same_act(event, other) for other in g)
+            ),
+            None,
+        )
         if home is None:
             groups.append([event])
         else:
@@ -80,6 +92,18 @@ def _further_act_cues() -> re.Pattern[str]:
     raw = resources.files("sitrep").joinpath("data", "merging.toml").read_text(encoding="utf-8")
     patterns = tomllib.loads(raw)["further_act"]["cues"]
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+def _compares(event: Event) -> bool:
+    """A sentence comparing the article's act with an earlier one ("echoes of", "deadliest since")."""
+    return bool(comparison_cues().search(_text(event)))
+
+
+def _dated_as(event: Event, group: list[Event]) -> bool:
+    """The event states the date of the closed act itself (not the publication's, not none)."""
+    if event.date is None or event.date_source == "publication":
+        return False
+    return any(event.date == other.date and other.date_source != "publication" for other in group)
 
 
 @lru_cache(maxsize=1)
@@ -99,7 +123,8 @@ def _tells_another_act(event: Event) -> bool:
     text = event.evidence.text if event.evidence else ""
     if new_incident_cues().search(text):
         return True
-    return bool(_further_act_cues().search(text)) and not _same_attack_cues().search(text)
+    further = _further_act_cues().search(text) or comparison_cues().search(text)
+    return bool(further) and not _same_attack_cues().search(text)
 
 
 @lru_cache(maxsize=1)

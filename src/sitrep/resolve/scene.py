@@ -8,8 +8,10 @@ long as they tell the same incident (wire copy puts one sentence in each paragra
 The scene ends where a new incident begins: a sentence that says so ("Separately, ...",
 "Elsewhere, ...", "In another attack, ..."), or a physical event with a place of its own other
 than the scene's. A new incident's undated events are left undated rather than given the previous
-incident's date. A sentence with a time phrase of its own that is not a date ("for more than a
-year", "since 2015") keeps it: only a part of a day ("shortly after dawn") takes the scene's day.
+incident's date. A sentence comparing the story's act with an earlier one ("echoes of the 2014
+abduction") keeps its own date and place and passes neither on. A sentence with a time phrase
+of its own that is not a date ("for more than a year", "since 2015") keeps it: only a part of a
+day ("shortly after dawn") takes the scene's day.
 Statements (ACCUSE, REQUEST, ...) take the date of the last dated sentence of their paragraph and
 no place: a statement has no scene of its own. The dateline's place ("KHARKIV, Ukraine (Reuters) -")
 is the fallback place of physical events told before any place is named.
@@ -73,6 +75,17 @@ def new_incident_cues() -> re.Pattern[str]:
     """Phrases saying a sentence tells another incident (data/vague_dates.toml, [scene])."""
     raw = resources.files("sitrep").joinpath("data", "vague_dates.toml").read_text(encoding="utf-8")
     patterns = tomllib.loads(raw)["scene"]["new_incident"]
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def comparison_cues() -> re.Pattern[str]:
+    """Phrases comparing the story's act with an earlier one ("echoes of", "deadliest since";
+    data/merging.toml, [further_act] comparison): the sentence's date and place are that act's."""
+    raw = resources.files("sitrep").joinpath("data", "merging.toml").read_text(encoding="utf-8")
+    patterns = tomllib.loads(raw)["further_act"].get("comparison", [])
+    if not patterns:
+        return re.compile(r"(?!)")
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
@@ -167,6 +180,13 @@ class Scene:
             # "near Burkapal village" in a report on an ambush in Sukma district: the village the
             # gazetteer lacks is in the story's area (its province and point, precision 2)
             location = replace(location, admin1=anchor.admin1, lat=anchor.lat, lon=anchor.lon)
+        if comparison_cues().search(mention.sentence.text):
+            # "This week's incident echoes the abduction of 276 girls in April 2014": that act's date
+            # and place are not the story's, and do not carry to the sentences after it
+            own_time = mention.time.text if mention.time else None
+            if when is None and own_time:
+                when, precision = self._in_own_frame(own_time)
+            return when, precision, location
         if self._broken_at != sentence and new_incident_cues().search(mention.sentence.text):
             self._broken_at = sentence  # the incident told so far is over
             self._incident_date, self._place = None, None
