@@ -886,3 +886,10 @@ def test_a_banned_weapon_is_no_ban_and_the_attacker_in_an_attack_is_the_actor(ex
     assert text(mentions[0].actor1) == "Armenian forces"
     died = extract("Five people died in an attack on the market.")
     assert all(m.actor1 is None or "people" not in (text(m.actor1) or "") for m in died)
+
+
+def test_a_tell_is_a_request_only_with_an_infinitive_and_an_idea_shot_down_is_no_assault(extract):
+    assert [m.plover for m in extract("The commander told residents to leave the town.")] == ["REQUEST"]
+    assert extract("The mayor told journalists the truck was heading to the city centre.") == []
+    assert extract("The president quickly shot down that suggestion.") == []
+    assert [m.plover for m in extract("Rebels shot down a helicopter near the town.")] == ["ASSAULT"]

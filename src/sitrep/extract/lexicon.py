@@ -27,6 +27,7 @@ class Sense:
     unless: frozenset[str] = frozenset()
     armed_party: bool = False
     place_party: bool = False
+    infinitive: bool = False  # the word governs a to-infinitive clause ("told them to leave")
     acled: tuple[str, str] | None = None  # (event type, sub-event type) the sense settles by itself
 
 
@@ -70,6 +71,7 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
             unless=frozenset(group.get("unless", ())),
             armed_party=bool(group.get("armed_party", False)),
             place_party=bool(group.get("place_party", False)),
+            infinitive=bool(group.get("infinitive", False)),
             acled=(group["acled"][0], group["acled"][1]) if "acled" in group else None,
         )
         for lemma in group.get("verbs", ()):

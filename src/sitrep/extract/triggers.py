@@ -94,7 +94,19 @@ def sense_applies(sense: Sense, token: Token, lexicon: Lexicon) -> bool:
         armed = lexicon.word_set("armed") | lexicon.word_set("weapons")
         if not armed & parties(token):
             return False
+    if sense.infinitive and not _governs_infinitive(token):
+        return False
     return not sense.place_party or _takes_a_place(token, lexicon)
+
+
+def _governs_infinitive(token: Token) -> bool:
+    """ "told them to leave", "ordered troops to withdraw": a clause of the word with its own "to",
+    not "told reporters the truck was heading to the city" or "told villagers, according to a statement"."""
+    return any(
+        child.dep_ in ("xcomp", "ccomp", "advcl")
+        and any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children)
+        for child in token.children
+    )
 
 
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
