@@ -891,5 +891,11 @@ def test_a_banned_weapon_is_no_ban_and_the_attacker_in_an_attack_is_the_actor(ex
 def test_a_tell_is_a_request_only_with_an_infinitive_and_an_idea_shot_down_is_no_assault(extract):
     assert [m.plover for m in extract("The commander told residents to leave the town.")] == ["REQUEST"]
     assert extract("The mayor told journalists the truck was heading to the city centre.") == []
-    assert extract("The president quickly shot down that suggestion.") == []
+    assert [m.plover for m in extract("The president quickly shot down that suggestion.")] == ["REJECT"]
     assert [m.plover for m in extract("Rebels shot down a helicopter near the town.")] == ["ASSAULT"]
+
+
+def test_listing_on_a_sanctions_blacklist_is_a_sanction_and_an_agenda_item_is_not(extract):
+    listed = extract("The Security Council added two former generals to the UN sanctions blacklist.")
+    assert "SANCTION" in [m.plover for m in listed]
+    assert extract("The committee added three items to the agenda.") == []
