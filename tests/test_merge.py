@@ -234,3 +234,16 @@ def test_an_act_told_by_comparison_keeps_its_date_to_itself() -> None:
     assert compared and all("echoes" in e.evidence.text for e in compared if e.evidence)
     later = [e for e in events if any(m.text.startswith(("An unknown", "They set")) for m in e.mentions)]
     assert later and all(not (e.date or "").startswith("2019") for e in later)
+
+
+def test_the_attackers_own_dead_are_not_the_toll_of_their_attack_on_civilians() -> None:
+    text = (
+        "Gunmen stormed a boarding school in Garissa on Thursday, killing 40 students.\n\n"
+        "Four of the gunmen were killed when police stormed the dormitory.\n\n"
+        "The school's principal said the students were shot in their classrooms."
+    )
+    events = Sitrep().analyze_text(text, published=date(2015, 4, 3)).events
+    assaults = [e for e in events if e.plover == "ASSAULT"]
+    attack = next(e for e in assaults if e.killed == 40)
+    assert not any("Four of the gunmen" in m.text for m in attack.mentions)
+    assert any(e.killed == 4 for e in assaults if e is not attack)

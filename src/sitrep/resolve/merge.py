@@ -14,6 +14,8 @@ Decisions, written down:
   comparison with an earlier attack: data/merging.toml and the scene's cues) starts an act of its own.
   An act told only by comparison ("echoes of the 2014 abduction") is closed: a later sentence that
   dates nothing goes on with the article's own story, not with the act it was compared to.
+- The attackers' own dead ("four of the gunmen have been killed") are not the toll of an attack
+  on civilians: the forces that killed them did another act.
 - Two events of one type told by one sentence are one act on the same terms ("stormed a college ...,
   killing 15 in an attack"), unless the sentence orders or counts acts ("six days after a missile
   hit another area") or one is a burning, a kidnapping or a rape beside the other.
@@ -158,8 +160,22 @@ def _same_act(a: Event, b: Event) -> bool:
         return False  # an air strike and the shelling that followed are two acts
     if sa != sb and (a.mode in _OWN_HARMS or b.mode in _OWN_HARMS) and a.mode != b.mode:
         return False  # bodies dragged behind motorcycles after a shoot-down: another act
+    if _attackers_dead(a) != _attackers_dead(b) and "Attack" in (sa, sb):
+        return False  # "Four of the gunmen have been killed" beside the massacre: the siege's end
     physical = a.plover in _PHYSICAL
     return _same_place(a.location, b.location, physical) and _same_day(a, b) and same_sides(a, b)
+
+
+@lru_cache(maxsize=1)
+def _attackers_dead_cues() -> re.Pattern[str]:
+    raw = resources.files("sitrep").joinpath("data", "merging.toml").read_text(encoding="utf-8")
+    patterns = tomllib.loads(raw).get("attackers_dead", {}).get("cues", [])
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)", re.IGNORECASE)
+
+
+def _attackers_dead(event: Event) -> bool:
+    """The sentence tells the attackers' own deaths ("two presumed assailants were killed")."""
+    return bool(_attackers_dead_cues().search(_text(event)))
 
 
 def _same_place(a: Location | None, b: Location | None, physical: bool) -> bool:
