@@ -17,6 +17,11 @@ RUSSIA = Actor("Military Forces of Russia", "RUS", "state_forces")
 UKRAINE = Actor("Military Forces of Ukraine", "UKR", "state_forces")
 
 
+def _events_of(paragraphs: list[str], published: date) -> list[Event]:
+    """The events Sitrep records for an article written as its paragraphs."""
+    return list(Sitrep().analyze_text("\n\n".join(paragraphs), published=published).events)
+
+
 def _event(start: int, **fields: object) -> Event:
     text = f"sentence at {start}"
     values: dict[str, object] = {
@@ -223,13 +228,15 @@ def test_the_latest_toll_stands_and_earlier_or_upper_figures_stay_claims() -> No
 
 
 def test_an_act_told_by_comparison_keeps_its_date_to_itself() -> None:
-    text = (
-        "Gunmen stormed a boarding school in Kagara on Monday night and seized dozens of pupils.\n\n"
-        "The raid echoes the abduction of hundreds of girls from a school in another state in March 2019.\n\n"
-        "An unknown number of pupils were kidnapped.\n\n"
-        "They set fire to the dormitory before leaving."
+    events = _events_of(
+        [
+            "Gunmen stormed a boarding school in Kagara on Monday night and seized dozens of pupils.",
+            "The raid echoes the abduction of hundreds of girls from a school elsewhere in March 2019.",
+            "An unknown number of pupils were kidnapped.",
+            "They set fire to the dormitory before leaving.",
+        ],
+        date(2021, 2, 18),
     )
-    events = Sitrep().analyze_text(text, published=date(2021, 2, 18)).events
     compared = [e for e in events if e.date and e.date.startswith("2019")]
     assert compared and all("echoes" in e.evidence.text for e in compared if e.evidence)
     later = [e for e in events if any(m.text.startswith(("An unknown", "They set")) for m in e.mentions)]
@@ -237,12 +244,14 @@ def test_an_act_told_by_comparison_keeps_its_date_to_itself() -> None:
 
 
 def test_the_attackers_own_dead_are_not_the_toll_of_their_attack_on_civilians() -> None:
-    text = (
-        "Gunmen stormed a boarding school in Garissa on Thursday, killing 40 students.\n\n"
-        "Four of the gunmen were killed when police stormed the dormitory.\n\n"
-        "The school's principal said the students were shot in their classrooms."
+    events = _events_of(
+        [
+            "Gunmen stormed a boarding school in Garissa on Thursday, killing 40 students.",
+            "Four of the gunmen were killed when police stormed the dormitory.",
+            "The school's principal said the students were shot in their classrooms.",
+        ],
+        date(2015, 4, 3),
     )
-    events = Sitrep().analyze_text(text, published=date(2015, 4, 3)).events
     assaults = [e for e in events if e.plover == "ASSAULT"]
     attack = next(e for e in assaults if e.killed == 40)
     assert not any("Four of the gunmen" in m.text for m in attack.mentions)
