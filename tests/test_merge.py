@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -256,3 +257,11 @@ def test_the_attackers_own_dead_are_not_the_toll_of_their_attack_on_civilians() 
     attack = next(e for e in assaults if e.killed == 40)
     assert not any("Four of the gunmen" in m.text for m in attack.mentions)
     assert any(e.killed == 4 for e in assaults if e is not attack)
+
+
+def test_two_acts_opened_by_one_trigger_get_two_ids() -> None:
+    first = _event(0, location=KHARKIV)
+    second = replace(_event(0, location=SUMY), event_id=first.event_id)
+    merged = merge_events([first, second], None)
+    assert len(merged) == 2 and len({e.event_id for e in merged}) == 2
+    assert merged == merge_events([first, second], None)  # the same ids on a re-run

@@ -37,6 +37,7 @@ Decisions, written down:
 
 from __future__ import annotations
 
+import hashlib
 import re
 import tomllib
 from collections.abc import Sequence
@@ -86,7 +87,26 @@ def merge_events(events: Sequence[Event], published: date | None) -> list[Event]
             groups.append([event])
         else:
             home.append(event)
-    return [_dated(_combine(group), published) for group in groups]
+    return _unique_ids([_dated(_combine(group), published) for group in groups], groups)
+
+
+def _unique_ids(merged: list[Event], groups: list[list[Event]]) -> list[Event]:
+    """One id per record. Two acts can open with mentions of one sentence and one trigger ("sanctioned
+    X and Y": an act per target): the second takes a member's id not yet used, else a derived one."""
+    used: set[str] = set()
+    out = []
+    for event, group in zip(merged, groups, strict=True):
+        event_id = event.event_id
+        if event_id in used:
+            spare = next((e.event_id for e in group if e.event_id not in used), None)
+            n = 1
+            while spare is None or spare in used:
+                spare = hashlib.sha256(f"{event.event_id}/{n}".encode()).hexdigest()[:16]
+                n += 1
+            event = replace(event, event_id=spare)
+        used.add(event.event_id)
+        out.append(event)
+    return out
 
 
 @lru_cache(maxsize=1)
