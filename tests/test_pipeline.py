@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from sitrep.errors import EmptyInput, PipelineError
+from sitrep.errors import AnalysisFailed, EmptyInput, PipelineError
 from sitrep.models import Article
-from sitrep.pipeline import Pipeline, Stage, per_item, standard_pipeline
+from sitrep.pipeline import Pipeline, Stage, guarded, per_item, standard_pipeline
 from sitrep.settings import Settings
 
 
@@ -52,3 +52,18 @@ def test_the_standard_pipeline_declares_every_stage_in_order() -> None:
     assert standard_pipeline(Settings(), "clean").provides == {"article", "clean"}
     with pytest.raises(PipelineError):
         standard_pipeline(Settings(), "incidents")
+
+
+def _fragile(article: Article) -> str:
+    if "crash" in article.body:
+        raise IndexError("list index out of range")
+    return article.body
+
+
+def test_an_unexpected_error_on_one_item_is_its_rejection_and_the_batch_goes_on() -> None:
+    run = guarded(_fragile, "extraction")
+    good, bad = Article("a.txt", "a", "calm", "text"), Article("b.txt", "b", "crash here", "text")
+    results = run([(good,), (bad,), (good,)])
+    assert results[0] == results[2] == "calm"
+    assert isinstance(results[1], AnalysisFailed)
+    assert str(results[1]).startswith("extraction failed (IndexError: list index out of range)")

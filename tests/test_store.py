@@ -14,7 +14,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import delete, inspect, text
 
-from sitrep.errors import ConfigError, MalformedInput, StoreError
+from sitrep.errors import AnalysisFailed, ConfigError, MalformedInput, StoreError
 from sitrep.models import Actor, Event, Location, OffsetMap
 from sitrep.store import Store
 from sitrep.store.articles import article_row
@@ -148,7 +148,7 @@ def test_new_text_under_same_id_replaces_article_and_events(store: Store) -> Non
 def test_failing_event_insert_stores_nothing_of_the_article(store: Store) -> None:
     article = make_article()
     duplicate = [make_event(article.id, 1), make_event(article.id, 1, killed=5)]
-    with pytest.raises(StoreError, match="idlib-helicopter"):
+    with pytest.raises(AnalysisFailed, match="idlib-helicopter:1 is given to 2 events"):
         store.save_article(article, duplicate)
     assert store.count_articles() == 0
     assert store.count_events() == 0
@@ -158,7 +158,7 @@ def test_failing_event_insert_stores_nothing_of_the_article(store: Store) -> Non
 def test_failing_update_keeps_the_previous_version(store: Store) -> None:
     store.save_article(make_article(), [make_event("idlib-helicopter", 1)])
     revised = make_article(body=TEXT + " Updated.")
-    with pytest.raises(StoreError):
+    with pytest.raises(AnalysisFailed):
         store.save_article(revised, [make_event(revised.id, 2), make_event(revised.id, 2)])
     stored = store.article("idlib-helicopter")
     assert stored is not None and stored["text"] == TEXT
@@ -391,3 +391,23 @@ def test_hostile_text_is_stored_as_data(store: Store) -> None:
     assert store.rejected()[0]["reason"] == HOSTILE
     with store.engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM articles")).scalar_one() == 1
+
+
+def test_an_article_whose_record_the_store_refuses_is_rejected_and_the_batch_goes_on(db_url: str) -> None:
+    from sitrep.app import Analysis, Sitrep
+    from sitrep.settings import Settings
+
+    app = Sitrep(Settings(db_url=db_url))
+    broken, fine = make_article("broken"), make_article("fine", body=TEXT + " More.")
+    analyses = [
+        Analysis(broken.source, broken, (make_event("broken", 1), make_event("broken", 1))),
+        Analysis(fine.source, fine, (make_event("fine", 1),)),
+    ]
+    summary = app.store_analyses(analyses)
+    assert [r.reason for r in summary.rejected] == [
+        "cannot store the events of 'broken': event id broken:1 is given to 2 events; "
+        "a Sitrep defect, please report"
+    ]
+    assert not app.store.has_article("broken") and app.store.has_article("fine")
+    assert [e.event_id for e in app.store.events()] == ["fine:1"]
+    assert [r["source"] for r in app.store.rejected()] == [broken.source]

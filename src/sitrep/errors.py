@@ -9,6 +9,7 @@
     |   +-- NotEnglish          (kept for callers; other languages are now stored, not analysed)
     |   +-- MalformedInput      broken JSON line, HTML with no main text, unreadable feed
     |   +-- UnreadableInput     the operating system refused to read it
+    |   +-- AnalysisFailed      a defect in Sitrep met this article (its record could not be made or kept)
     +-- PipelineError           stages in an order where one lacks what it requires (start-up)
     +-- StoreError              the database URL or schema is unusable
     +-- ConfigError             a setting or option has an unusable value
@@ -58,6 +59,13 @@ class MalformedInput(InputError):
 
 class UnreadableInput(InputError):
     code = "E107"
+
+
+class AnalysisFailed(InputError):
+    """Sitrep failed on this one article: an unexpected error while extracting its events, or a
+    record the store's constraints refuse. The article is rejected with the cause; the batch goes on."""
+
+    code = "E108"
 
 
 class PipelineError(SitrepError):

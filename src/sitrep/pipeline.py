@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sitrep.errors import InputError, PipelineError, TooLarge
+from sitrep.errors import AnalysisFailed, InputError, PipelineError, TooLarge
 from sitrep.models import Article, Rejected
 from sitrep.settings import Settings
 
@@ -117,6 +117,26 @@ def per_item(function: Callable[..., Any]) -> Callable[[Sequence[tuple[Any, ...]
     return run
 
 
+def guarded(function: Callable[..., Any], stage: str) -> Callable[[Sequence[tuple[Any, ...]]], list[Any]]:
+    """Like `per_item`, and an unexpected error on one item (a defect in Sitrep, not in the input)
+    becomes that item's rejection, named with its stage and cause, so one article never stops a batch."""
+
+    def run(items: Sequence[tuple[Any, ...]]) -> list[Any]:
+        results: list[Any] = []
+        for args in items:
+            try:
+                results.append(function(*args))
+            except InputError as error:
+                results.append(error)
+            except Exception as error:  # noqa: BLE001 - the batch must go on; the cause is kept
+                first = (str(error).splitlines() or [""])[0][:200]
+                cause = f"{type(error).__name__}: {first}"
+                results.append(AnalysisFailed(f"{stage} failed ({cause}); a Sitrep defect, please report"))
+        return results
+
+    return run
+
+
 def _other_language(code: str | None, supported: str) -> NotAnalysed | None:
     from sitrep.clean.language import language_name
 
@@ -167,8 +187,8 @@ def standard_pipeline(settings: Settings, until: str = "events") -> Pipeline:
         resolver = Resolver.shared()
         stages += [
             Stage("parse", ("clean",), "parsed", parse),
-            Stage("extract", ("parsed",), "mentions", per_item(extract_mentions)),
-            Stage("resolve", ("parsed", "mentions"), "events", per_item(resolver.resolve)),
+            Stage("extract", ("parsed",), "mentions", guarded(extract_mentions, "extraction")),
+            Stage("resolve", ("parsed", "mentions"), "events", guarded(resolver.resolve, "resolving")),
         ]
     pipeline = Pipeline(stages)
     if until not in pipeline.provides:

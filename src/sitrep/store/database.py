@@ -27,7 +27,7 @@ from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url, 
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError
 from sqlalchemy.pool import StaticPool
 
-from sitrep.errors import MalformedInput, StoreError
+from sitrep.errors import AnalysisFailed, MalformedInput, StoreError
 from sitrep.escaping import storable
 from sitrep.models import CleanArticle, Event
 from sitrep.store import articles as article_rows
@@ -214,12 +214,20 @@ class Store:
 
         Returns "ingested" (new), "unchanged" (this text is already stored, under this id or
         another) or "updated" (this id with new text: the article and its events are replaced).
-        Raises MalformedInput for text no database can hold (NUL, lone surrogates): reject that
-        input and go on; StoreError when the database fails.
+        Raises MalformedInput for text no database can hold (NUL, lone surrogates) and AnalysisFailed
+        for a record the schema refuses (two events with one id): reject that article and go on;
+        StoreError when the database fails.
         """
         strays = sorted({e.article_id for e in events if e.article_id != clean.id})
         if strays:
             raise ValueError(f"events of article {clean.id!r} name other articles: {', '.join(strays)}")
+        ids = [e.event_id for e in events]
+        twice = sorted({i for i in ids if ids.count(i) > 1})
+        if twice:
+            raise AnalysisFailed(
+                f"cannot store the events of {clean.id!r}: event id {twice[0]} is given to "
+                f"{ids.count(twice[0])} events; a Sitrep defect, please report"
+            )
         rows = [event_rows.event_row(e) for e in events]
         _check_storable(clean, rows)
         # A concurrent writer can insert the same article between our check and our insert; the
@@ -229,8 +237,8 @@ class Store:
                 with self._write() as conn:
                     return article_rows.save_article(conn, clean, rows, _now())
             except IntegrityError as error:
-                if attempt == 2:
-                    raise StoreError(f"cannot save article {clean.id!r}: {_one_line(error)}") from error
+                if attempt == 2:  # the row breaks a constraint: this article's record, not the database
+                    raise AnalysisFailed(f"cannot save article {clean.id!r}: {_one_line(error)}") from error
         raise AssertionError("unreachable")
 
     def record_rejected(self, source: str, reason: str) -> None:
