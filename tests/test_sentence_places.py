@@ -117,3 +117,19 @@ def test_two_acts_near_two_named_towns_of_one_province_keep_their_own_towns() ->
     places = {e.plover + ":" + (e.location.name if e.location else "-") for e in events}
     assert "ASSAULT:Al Atarib" in places, places
     assert "ASSAULT:Aleppo" in places, places
+
+
+def test_a_part_of_the_storys_town_the_gazetteer_lacks_is_shown_inside_the_town() -> None:
+    import sitrep
+
+    text = (
+        "BAGHDAD - A roadside bomb went off in the mostly Shiite Tarmiyat neighborhood on Sunday, killing "
+        "five people.\n\nA day later a car bomb exploded in the Jadriyah district, killing 12."
+    )
+    events = sitrep.analyze(text, published="2019-06-04")
+    shown = sorted((e.location.name, e.location.text, e.location.precision) for e in events if e.location)
+    assert shown == [("Baghdad", "Jadriyah", 2), ("Baghdad", "Tarmiyat", 2)]
+    # a faith or a people before "district" is no name of a part
+    text = "BAGHDAD - A bomb hit a Sunni district on Sunday, killing four."
+    events = sitrep.analyze(text, published="2019-06-04")
+    assert [(e.location.name, e.location.text) for e in events if e.location] == [("Baghdad", "Baghdad")]

@@ -32,7 +32,7 @@ from typing import Any
 from sitrep.models import Actor, CleanArticle, DatePrecision, EventMention, Location
 from sitrep.resolve.dates import is_part_of_day, reference_date, resolve_date
 from sitrep.resolve.places import Gazetteer
-from sitrep.resolve.sentence_places import AWAY, candidates, locative, main_place, most_specific
+from sitrep.resolve.sentence_places import AWAY, candidates, locative, main_place, most_specific, town_part
 
 # Event types that happen somewhere: a statement (ACCUSE, THREATEN...) has no scene of its own.
 PHYSICAL = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "AID"})
@@ -228,6 +228,13 @@ class Scene:
             location = self._main
         if location is None:
             location = self._in_sentence(mention, 4)
+        if physical and location is not None and location.geonames_id is not None and location.precision <= 2:
+            # "a bomb went off in the Shaab neighborhood" in a report from Baghdad: Baghdad, shown as
+            # the part of it the sentence names (and the scene's place for the sentences after it)
+            part = town_part(mention, self._doc, self._gazetteer, self._context, self._is_actor)
+            if part is not None:
+                location = replace(location, precision=2, text=part)
+                self._place = location
         return when, precision, location
 
     def speaker_place(

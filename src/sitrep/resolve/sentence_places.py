@@ -251,6 +251,33 @@ def most_specific(
     return best[2] if best is not None else None
 
 
+def town_part(mention: EventMention, doc: Any, gazetteer: Gazetteer, context: Sequence[str],
+              is_actor: Callable[[str], bool] | None) -> str | None:
+    """The part of a town the sentence names and the gazetteer lacks ("in the mostly Shiite Shaab
+    neighborhood", "the central Karada district"), to show inside the town the act is coded to; the
+    words before the name that describe it (a faith, a people: "Shiite") are not part of it."""
+    sentence = mention.sentence
+    for span, kind in candidates(sentence.text, sentence.start, doc):
+        if kind != "part":
+            continue
+        name = span.text
+        chars = doc.char_span(span.start, span.end, alignment_mode="expand") if doc is not None else None
+        if chars is not None and len(chars):
+            tokens = list(chars)
+            describes = [t.pos_ == "ADJ" or t.ent_type_ == "NORP" for t in tokens]
+            if len(tokens) == 1 and describes[0]:
+                continue  # "the Christian neighbourhood", "a Sunni district": no name
+            kept = 0
+            while kept < len(tokens) - 1 and describes[kept]:
+                kept += 1
+            name = chars[kept:].text
+        if not name or (is_actor is not None and is_actor(name)):
+            continue
+        if gazetteer.resolve(name, context) is None and gazetteer.country_iso3(name) is None:
+            return name
+    return None
+
+
 def _inside(found: Location, area: Location) -> bool:
     """A place in the same country and province as `area` (a place near a town, an area of it)."""
     if found.name == area.name or found.geonames_id == area.geonames_id:
