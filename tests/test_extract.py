@@ -835,6 +835,18 @@ def test_acts_dated_decades_before_publication_are_history(nlp):
     assert "attacked" in triggers
 
 
+def test_an_undated_page_is_dated_by_its_latest_year_and_a_year_of_comparison_dates_nothing(nlp):
+    text = (
+        "Veterans gathered on Thursday to mark 80 years since the landings, the invasion of the coast in "
+        "1944.\n\nHe wrote a memoir for his family in 2015.\n\n"
+        "Rebels attacked the garrison on Friday in the worst fighting since 1994, killing 30 soldiers."
+    )
+    article = CleanArticle(id="t", content_hash="x", source="t", text=text, original=text)
+    triggers = [m.trigger.text for m in extract_mentions(ParsedArticle(article, nlp(text)))]
+    assert "invasion" not in triggers
+    assert "attacked" in triggers
+
+
 def test_the_group_claiming_responsibility_for_an_attack_is_its_doer(extract):
     claimed = only(
         extract("The Ansar Front claimed responsibility for the bombing of a bus in Gao."), "ASSAULT"

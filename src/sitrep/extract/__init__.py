@@ -10,12 +10,13 @@ code the result (ACLED, CAMEO, QuadClass). Spans only: resolving them is the res
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from sitrep.extract.attribution import find_disclaimer
 from sitrep.extract.layout import furniture_line_spans
 from sitrep.extract.lexicon import Lexicon, default_lexicon
 from sitrep.extract.mentions import Draft, apply_disclaimer, build_sentence_drafts, finish_document
-from sitrep.extract.register import is_history, tells_no_conflict
+from sitrep.extract.register import is_history, latest_year, tells_no_conflict
 from sitrep.models import EventMention, ParsedArticle
 from sitrep.parse import doc_text
 
@@ -120,5 +121,6 @@ def extract_mentions(parsed: ParsedArticle, lexicon: Lexicon | None = None) -> l
                 apply_disclaimer(disclaimer, drafts, index)
         drafts.extend(found)
     mentions = finish_document(drafts, article.id, lexicon)
-    year = article.published.year if article.published else None
-    return [m for m in mentions if not is_history(m.time.text if m.time else None, year)]
+    # an undated page was written no earlier than the latest year it names
+    year = article.published.year if article.published else latest_year(text, date.today().year)
+    return [m for m in mentions if not is_history(m.time.text if m.time else None, year, m.sentence.text)]

@@ -74,9 +74,31 @@ def history_years() -> int:
     return int(data["min_years_before"])
 
 
-def is_history(time_text: str | None, published_year: int | None) -> bool:
-    """True when the mention's time expression names only years long before publication."""
-    if not time_text or published_year is None:
+# A year after these words is a point of comparison, not the act's time: "the worst since 1994".
+_NOT_THE_ACTS_YEAR = re.compile(r"\b(?:since|until|till|before|than|from)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def is_history(time_text: str | None, published_year: int | None, sentence: str | None = None) -> bool:
+    """True when the mention's time expression names only years long before publication; or, when
+    the mention has no time of its own, when its sentence dates itself only to such years ("In 1944,
+    he sailed to the Pacific and took part in the invasions of Iwo Jima"). A year of comparison ("the
+    worst clashes since 1994") dates nothing."""
+    if published_year is None:
         return False
-    years = [int(y) for y in _YEAR.findall(time_text)]
+    if time_text:
+        years = [int(y) for y in _YEAR.findall(time_text)]
+    elif sentence:
+        years = [
+            int(match.group(1))
+            for match in _YEAR.finditer(sentence)
+            if not _NOT_THE_ACTS_YEAR.search(sentence[max(0, match.start() - 12) : match.start()])
+        ]
+    else:
+        return False
     return bool(years) and max(years) <= published_year - history_years()
+
+
+def latest_year(text: str, this_year: int) -> int | None:
+    """The latest year an undated article names (up to this year): it was written no earlier."""
+    years = [int(y) for y in _YEAR.findall(text) if int(y) <= this_year]
+    return max(years) if years else None
