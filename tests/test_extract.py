@@ -911,3 +911,15 @@ def test_listing_on_a_sanctions_blacklist_is_a_sanction_and_an_agenda_item_is_no
     listed = extract("The Security Council added two former generals to the UN sanctions blacklist.")
     assert "SANCTION" in [m.plover for m in listed]
     assert extract("The committee added three items to the agenda.") == []
+
+
+def test_the_span_a_superlative_ranks_an_act_over_is_not_its_time(extract):
+    mention = only(
+        extract("In the country's worst atrocity in recent years, gunmen killed 40 villagers in Tindirma "
+                "on Nov. 24 during evening prayers."),
+        "ASSAULT",
+    )
+    assert mention.time is not None and mention.time.text == "on Nov. 24"
+    deadliest = only(extract("The deadliest attack in a decade killed 12 people in Tindirma on Monday."),
+                     "ASSAULT")
+    assert deadliest.time is not None and deadliest.time.text == "on Monday"

@@ -84,7 +84,7 @@ def time_span(trigger: Trigger, sentence: Sequence[Token]) -> TextSpan | None:
         attached = _attachment(doc[token.i : end + 1].root)
         physical = trigger.sense.plover in _PHYSICAL
         statement = physical and _dates_a_statement(attached, event, (start, end))
-        if statement or _dates_a_later_act(attached, event):
+        if statement or _dates_a_later_act(attached, event) or _ranks_over(attached):
             continue
         if physical and in_speakers_phrase(doc[token.i : end + 1].root, event, _REPORTING):
             continue  # "a resident who fled on Monday told us", "claimed it in a statement on Monday"
@@ -137,6 +137,14 @@ def _dates_a_statement(attached: Token, event: Token, where: tuple[int, int]) ->
         return False
     near = where[0] - _STATEMENT_REACH <= attached.i <= where[1] + _STATEMENT_REACH
     return near and event.i in {t.i for t in attached.subtree} and not _ongoing(event)
+
+
+def _ranks_over(attached: Token) -> bool:
+    """ "Egypt's worst atrocity in recent years", "the deadliest in decades": the span a superlative
+    ranks the act over, not the act's time."""
+    if attached.tag_ == "JJS":
+        return True
+    return attached.pos_ in NOUN_POS and any(child.tag_ == "JJS" for child in attached.children)
 
 
 def _ongoing(verb: Token) -> bool:
