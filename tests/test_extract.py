@@ -923,3 +923,12 @@ def test_the_span_a_superlative_ranks_an_act_over_is_not_its_time(extract):
     deadliest = only(extract("The deadliest attack in a decade killed 12 people in Tindirma on Monday."),
                      "ASSAULT")
     assert deadliest.time is not None and deadliest.time.text == "on Monday"
+
+
+def test_a_past_act_reported_by_a_passive_verb_of_belief_is_told_not_hypothetical(extract):
+    sentence = "Ten villagers are believed to have been killed on Friday when gunmen overran Tindirma."
+    told = only(extract(sentence), "ASSAULT")
+    assert told.hedged
+    # a belief about what someone will do, or a plain infinitive of intent, is no act
+    assert not extract("The rebels are believed to be planning to attack Tindirma.")
+    assert not extract("The rebels are expected to attack Tindirma on Friday.")

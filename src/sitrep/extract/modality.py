@@ -93,8 +93,10 @@ def is_asserted(trigger: Trigger, lexicon: Lexicon) -> bool:
                 return False
         if token.dep_ in INFINITIVE_DEPS and _has_infinitive_to(token):
             governor = token.head
-            if lemma(governor) not in implicative and not (
-                governor.dep_ == "acomp" and lemma(governor) in implicative
+            if (
+                lemma(governor) not in implicative
+                and not (governor.dep_ == "acomp" and lemma(governor) in implicative)
+                and not _reported_perfect(token, governor, lexicon)
             ):
                 return False
         if token.head.i == token.i:
@@ -111,6 +113,14 @@ def is_asserted(trigger: Trigger, lexicon: Lexicon) -> bool:
         token = token.head
         first = False
     return True
+
+
+def _reported_perfect(verb: Token, governor: Token, lexicon: Lexicon) -> bool:
+    """ "South Africans are believed to have been killed", "he is reported to have fled": a passive
+    verb of belief or report over a perfect infinitive tells a past act, hedged, as news."""
+    perfect = any(c.dep_ == "aux" and lemma(c) == "have" for c in verb.children)
+    passive = any(c.dep_ == "auxpass" for c in governor.children)
+    return perfect and passive and lemma(governor) in lexicon.modality.get("reported_perfect", frozenset())
 
 
 def _finite_misparse(verb: Token) -> bool:
