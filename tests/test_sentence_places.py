@@ -133,3 +133,19 @@ def test_a_part_of_the_storys_town_the_gazetteer_lacks_is_shown_inside_the_town(
     text = "BAGHDAD - A bomb hit a Sunni district on Sunday, killing four."
     events = sitrep.analyze(text, published="2019-06-04")
     assert [(e.location.name, e.location.text) for e in events if e.location] == [("Baghdad", "Baghdad")]
+
+
+def test_a_narrative_sentence_with_no_event_dates_the_act_told_after_it() -> None:
+    import sitrep
+
+    text = (
+        "Gunmen drove into the village of Tindirma on Monday night in trucks mounted with heavy guns. "
+        "They attacked the school and abducted 40 pupils.\n\n"
+        "A spokesman on Wednesday condemned the raid. Separately, gunmen killed two herders in Kera."
+    )
+    events = sitrep.analyze(text, published="2018-02-22")
+    school = [e for e in events if e.mentions[0].text.startswith("They attacked")]
+    assert school and {(e.date, e.date_source) for e in school} == {("2018-02-19", "context")}
+    # a statement's day dates no act, and a separate incident starts undated
+    herders = [e for e in events if e.killed == 2]
+    assert herders and herders[0].date != "2018-02-21"

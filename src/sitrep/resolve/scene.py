@@ -31,6 +31,7 @@ from typing import Any
 
 from sitrep.models import Actor, CleanArticle, DatePrecision, EventMention, Location
 from sitrep.resolve.dates import is_part_of_day, reference_date, resolve_date
+from sitrep.resolve.narrative import narrative_days
 from sitrep.resolve.places import Gazetteer
 from sitrep.resolve.sentence_places import AWAY, candidates, locative, main_place, most_specific, town_part
 
@@ -123,6 +124,11 @@ class Scene:
         # "According to the statement, the attack took place in Inates on December 11": the day of
         # the story's act, for its mentions that state none
         self._told = _took_place_on(text, article.published or self._reference)
+        # days narrative sentences with no event state ("drove into Dapchi on Monday night")
+        self._narrated = [
+            _Dated(when, precision, start, self._paragraph(start))
+            for start, when, precision in narrative_days(doc, article.published or self._reference)
+        ]
         self._dateline: Location | None = None
         self._broken_at: int | None = None  # sentence that opened a new incident
         # the town or village the headline and lead name: the place of the article's own story
@@ -140,6 +146,19 @@ class Scene:
 
     def _paragraph(self, offset: int) -> int:
         return bisect.bisect_right(self._breaks, offset)
+
+    def _narrated_before(self, sentence: int, paragraph: int) -> _Dated | None:
+        """The day the latest narrative sentence before this one states, in this paragraph or the
+        one before, after any sentence that opened another incident."""
+        found = None
+        for dated in self._narrated:
+            if dated.sentence >= sentence:
+                break
+            if self._broken_at is not None and dated.sentence <= self._broken_at:
+                continue
+            if paragraph - dated.paragraph <= 2:  # a blank line between paragraphs is two breaks
+                found = dated
+        return found
 
     def fill(
         self,
@@ -206,6 +225,9 @@ class Scene:
             source = self._incident_date if physical else self._last_date
             if not physical and source is not None and source.paragraph != paragraph:
                 source = None
+            if physical and own_time is None and source is None:
+                # the incident is not dated yet: a narrative sentence before this one may date it
+                source = self._incident_date = self._narrated_before(sentence, paragraph)
             if source is not None and source.sentence != sentence:
                 when, precision = source.when, source.precision
             elif physical and self._told is not None and self._broken_at is None and own_time is None:
