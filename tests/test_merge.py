@@ -265,3 +265,32 @@ def test_two_acts_opened_by_one_trigger_get_two_ids() -> None:
     merged = merge_events([first, second], None)
     assert len(merged) == 2 and len({e.event_id for e in merged}) == 2
     assert merged == merge_events([first, second], None)  # the same ids on a re-run
+
+
+def test_a_count_of_dead_with_no_act_is_the_toll_of_the_act_told_before_it() -> None:
+    events = _events_of(
+        [
+            "A suicide bomber attacked a school in Peshawar on Tuesday.",
+            "At least 126 people, most of them children, are dead. The toll rose to 141 on Wednesday.",
+        ],
+        date(2014, 12, 17),
+    )
+    assert [(e.date, e.killed, len(e.mentions)) for e in events] == [("2014-12-16", 141, 3)]
+
+
+def test_a_count_of_dead_with_no_act_before_it_or_another_cause_is_no_event() -> None:
+    assert _events_of(["Five people died in Garissa on Thursday."], date(2019, 8, 2)) == []
+    events = _events_of(
+        ["Gunmen attacked a village in Borno on Monday.", "Separately, five people died in floods in Lagos."],
+        date(2019, 8, 2),
+    )
+    assert [(e.location.name if e.location else None, e.killed) for e in events] == [("Borno", None)]
+
+
+def test_dead_counted_on_top_of_a_figure_add_up() -> None:
+    events = _events_of(
+        ["Militants shelled a bus near Volnovakha on Tuesday. Ten people died at the scene and two more "
+         "died later in hospital."],
+        date(2015, 1, 14),
+    )
+    assert [e.killed for e in events] == [12]

@@ -151,6 +151,9 @@ class EventMention:
     acled_sub_event_type: str | None = None
     cameo_root: str | None = None
     quad_class: int | None = None
+    # a toll with no act of its own ("Five people died."): a figure for the act told before it,
+    # never an act by itself (resolve/merge.py)
+    claim_only: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,6 +34,7 @@ class Draft:
     sentence_words: frozenset[str] = frozenset()
     anaphoric: bool = False
     absorbed: tuple[int, ...] = ()  # token indexes of merged outcome clauses ("..., killing five")
+    claim_only: bool = False  # a toll for the act told before ("Five people died."), no act itself
 
 
 # modes a clause cue may put in place of the trigger word's own: "warplanes bombed" is an air strike,

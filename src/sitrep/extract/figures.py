@@ -333,6 +333,7 @@ class Casualty:
     count: Count
     word: Token
     victim: Token | None = None  # the noun counted ("villagers"), when the figure names one
+    further: bool = False  # counted on top of a figure before it: "two more died", "another three"
 
 
 def figures_in(sentence: Sequence[Token]) -> Figures:
@@ -340,10 +341,17 @@ def figures_in(sentence: Sequence[Token]) -> Figures:
     return combine(casualties_in(sentence))
 
 
+FURTHER = frozenset({"more", "another", "further", "additional"})
+
+
 def combine(casualties: Sequence[Casualty]) -> Figures:
-    """The first figure of each kind, with the first qualifier stated."""
+    """The first figure of each kind, with the first qualifier stated; a figure counted on top of it
+    adds up ("10 people died at the scene and two more died later in hospital": 12)."""
     found: dict[str, Count] = {}
     for casualty in casualties:
+        first = found.get(casualty.kind)
+        if first is not None and casualty.further:
+            found[casualty.kind] = Count(first.value + casualty.count.value, first.qualifier)
         found.setdefault(casualty.kind, casualty.count)
     qualifier = next((c.qualifier for c in found.values() if c.qualifier), None)
     return Figures(
@@ -388,7 +396,8 @@ def casualties_in(sentence: Sequence[Token]) -> list[Casualty]:
                 victim, count = counted, count_in(counted)
         if count is not None:
             named = victim if victim.pos_ in ("NOUN", "PROPN") and lemma(victim) not in TALLIES else None
-            found.append(Casualty(kind, _with_conjuncts(victim, count), token, named))
+            further = any(t.lower_ in FURTHER for t in victim.subtree)
+            found.append(Casualty(kind, _with_conjuncts(victim, count), token, named, further))
     return found
 
 

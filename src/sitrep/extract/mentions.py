@@ -19,7 +19,10 @@ Decisions an analyst would make, written down:
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
 
 from sitrep.extract.arguments import (
     Party,
@@ -216,11 +219,17 @@ def attach_sentence_facts(
     figures = combine(casualties)
     violent = [d for d in drafts if d.plover in ("ASSAULT", "COERCE") and not d.trigger.modifier]
     toll = _stated_toll(casualties, lexicon) if not violent else None
+    deaths = _stated_deaths(casualties, words, lexicon) if not violent and toll is None else None
     if casualties and violent:
         _assign_figures(casualties, violent, lexicon)
     elif toll is not None:  # "the hospital put the death toll at 31": each source's figure is a claim
         trigger = Trigger(toll.word, (toll.word,), Sense("ASSAULT"))
         drafts.append(Draft(index, trigger, sentence, "ASSAULT", None, figures=figures, sentence_words=words))
+    elif deaths is not None:  # "At least 126 people are dead.": the toll of the act told before
+        trigger = Trigger(deaths.word, (deaths.word,), Sense("ASSAULT"))
+        claim = Draft(index, trigger, sentence, "ASSAULT", None, figures=figures, sentence_words=words)
+        claim.claim_only = True
+        drafts.append(claim)
     elif figures.displaced is not None:
         forced = _forced_displacement(tokens, lexicon)
         if forced is not None:  # "militias forced 5,000 people from their homes": coercion by an actor
@@ -236,7 +245,9 @@ def attach_sentence_facts(
                 exclude.update(range(first, last + 1))
         if not draft.trigger.modifier:
             draft.place = place_span(draft.trigger, tokens, exclude, lexicon)
-        draft.time = time_span(draft.trigger, tokens)
+        # a toll's time is when it was counted ("the toll rose to 141 on Wednesday"), not the act's
+        tally = draft.claim_only or lemma(draft.trigger.head) in TOLL_WORDS
+        draft.time = None if tally and draft.figures.killed is not None else time_span(draft.trigger, tokens)
         draft.attributed_to, draft.cue = find_source(draft.trigger, tokens, lexicon)
         performed = draft.plover in PERFORMED_BY_ANNOUNCING and announced(draft.trigger, lexicon)
         if (draft.plover in VERBAL or performed) and _speaker_is_actor(draft):
@@ -296,6 +307,32 @@ def _stated_toll(casualties: list[Casualty], lexicon: Lexicon) -> Casualty | Non
         if is_asserted(claim, lexicon) and not is_aggregate(claim, lexicon):
             return casualty
     return None
+
+
+DEATH_WORDS = frozenset({"die", "dead", "lose", "perish"})
+
+
+def _stated_deaths(casualties: list[Casualty], words: frozenset[str], lexicon: Lexicon) -> Casualty | None:
+    """A count of dead with no act and no other cause in its sentence ("Five people died.", "147
+    people lost their lives", "Twenty-one people dead."): the toll of the act the article told
+    before, if it told one. A flood, a crash or a disease named beside it is its own cause
+    (data/merging.toml, [toll_claims] other_causes)."""
+    if words & _other_causes():
+        return None
+    for casualty in casualties:
+        word = casualty.word
+        if casualty.kind != "killed" or casualty.count is None or lemma(word) not in DEATH_WORDS:
+            continue
+        claim = Trigger(word, (word,), Sense("ASSAULT"))
+        if is_asserted(claim, lexicon) and not is_aggregate(claim, lexicon):
+            return casualty
+    return None
+
+
+@lru_cache(maxsize=1)
+def _other_causes() -> frozenset[str]:
+    raw = resources.files("sitrep").joinpath("data", "merging.toml").read_text(encoding="utf-8")
+    return frozenset(tomllib.loads(raw).get("toll_claims", {}).get("other_causes", []))
 
 
 def _forced_displacement(tokens: list[Token], lexicon: Lexicon) -> tuple[Trigger, Party] | None:
@@ -416,6 +453,7 @@ def finish_document(drafts: list[Draft], article_id: str, lexicon: Lexicon) -> l
                 acled_sub_event_type=codes.acled_sub_event_type,
                 cameo_root=codes.cameo_root,
                 quad_class=codes.quad_class,
+                claim_only=draft.claim_only,
             )
         )
     return mentions

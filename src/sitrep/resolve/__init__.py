@@ -130,10 +130,11 @@ class Resolver:
         )
         scene = Scene(article, self.gazetteer, context, known.doc, self.actors.names_someone)
         events = [self._event(article, mention, context, known, scene) for mention in mentions]
+        claims = {e.event_id for e, m in zip(events, mentions, strict=True) if m.claim_only}
         events = self._placed(events, context)
         scores: dict[int, Mapping[str, float]] = {}
         events = EventTyper.shared().type_events(article, mentions, events, scores)
-        return settle(merge_events(events, article.published), scores)
+        return settle(merge_events(events, article.published, claims), scores)
 
     def _placed(self, events: list[Event], context: Sequence[str]) -> list[Event]:
         """Events the article places nowhere take the place of its story: a statement the first place

@@ -40,7 +40,7 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 from datetime import date
 from functools import lru_cache
@@ -65,11 +65,32 @@ _SOURCE_RANK = {"stated": 0, "context": 1, "publication": 2, None: 3}
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, None: 3}
 
 
-def merge_events(events: Sequence[Event], published: date | None) -> list[Event]:
-    """The article's acts, each with all its mentions, in the order the article first tells them."""
+def merge_events(
+    events: Sequence[Event], published: date | None, claims: Collection[str] = ()
+) -> list[Event]:
+    """The article's acts, each with all its mentions, in the order the article first tells them.
+
+    `claims` are the ids of tolls told with no act ("Five people died."): each joins the latest act
+    told before it in its place, of any day and sides (a toll is counted after the act, and "people"
+    names no side), and is dropped when there is none."""
     groups: list[list[Event]] = []
     closed: set[int] = set()  # acts a sentence compared the article's own act to
     for event in sorted(events, key=_start):
+        if event.event_id in claims:
+            act = next(
+                (
+                    g
+                    for i, g in reversed(list(enumerate(groups)))
+                    if i not in closed
+                    and g[0].plover == event.plover
+                    and not _attackers_dead(g[0])
+                    and all(_same_place(event.location, other.location, True) for other in g)
+                ),
+                None,
+            )
+            if act is not None:
+                act.append(event)
+            continue
         if _tells_another_act(event):
             if _compares(event):
                 closed.add(len(groups))
