@@ -294,3 +294,29 @@ def test_dead_counted_on_top_of_a_figure_add_up() -> None:
         date(2015, 1, 14),
     )
     assert [e.killed for e in events] == [12]
+
+
+def test_a_condemnation_naming_no_one_accuses_the_doer_of_the_act_told_before_it() -> None:
+    events = _events_of(
+        [
+            "A Saudi-led coalition air strike hit a school bus in Dahyan in Saada province on Thursday, "
+            "killing 40 children.",
+            "UN Secretary General Antonio Guterres condemned the strike.",
+        ],
+        date(2018, 8, 10),
+    )
+    accusation = next(e for e in events if e.plover == "ACCUSE")
+    assert accusation.actor2 is not None and accusation.actor2.name == "Military Forces of Saudi Arabia"
+
+
+def test_a_side_left_unidentified_takes_the_kind_the_settled_type_defines() -> None:
+    from sitrep.models import Actor
+    from sitrep.resolve import Resolver
+
+    resolver = Resolver.shared()
+    unknown = Actor("Unidentified (Kenya)", "KEN", None)
+    attack = _event(0, acled_sub_event_type="Attack", acled_event_type="Violence against civilians",
+                    actor2=unknown)
+    assert resolver._typed_target(attack).actor2 == Actor("Civilians (Kenya)", "KEN", "civilians")
+    clash = _event(0, acled_sub_event_type="Armed clash", acled_event_type="Battles", actor2=unknown)
+    assert resolver._typed_target(clash).actor2 == unknown

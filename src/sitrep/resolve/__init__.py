@@ -134,7 +134,24 @@ class Resolver:
         events = self._placed(events, context)
         scores: dict[int, Mapping[str, float]] = {}
         events = EventTyper.shared().type_events(article, mentions, events, scores)
-        return settle(merge_events(events, article.published, claims), scores)
+        acts = settle(merge_events(events, article.published, claims), scores)
+        return _condemned_doers([self._typed_target(event) for event in acts])
+
+    def _typed_target(self, event: Event) -> Event:
+        """A side the sentence left unnamed, by the type the model settled: violence against civilians
+        hits civilians, force at a protest hits protesters (as `_hit_side` does for the lexicon's type)."""
+        actor2 = event.actor2
+        if event.plover not in ("ASSAULT", "COERCE") or actor2 is None or actor2.kind is not None:
+            return event
+        if not actor2.name.startswith("Unidentified"):
+            return event
+        if event.acled_sub_event_type in _AGAINST_CIVILIANS:
+            label, kind = "Civilians", "civilians"
+        elif event.acled_sub_event_type in _PROTEST_SUB_EVENTS:
+            label, kind = "Protesters", "protesters"
+        else:
+            return event
+        return replace(event, actor2=replace(actor2, name=self._label(label, actor2.country), kind=kind))
 
     def _placed(self, events: list[Event], context: Sequence[str]) -> list[Event]:
         """Events the article places nowhere take the place of its story: a statement the first place
@@ -415,6 +432,31 @@ class Resolver:
     def _label(self, label: str, iso3: str | None) -> str:
         country = self.actors.data.countries.get(iso3 or "")
         return f"{label} ({country.name})" if country else label
+
+
+def _condemned_doers(events: list[Event]) -> list[Event]:
+    """ "António Guterres condemned the strike", "his detention has been slammed": an accusation that
+    names no one condemns an act, and accuses whoever did the act the article told last before it (or
+    its first act, when the condemnation comes first), when the article names the doer."""
+    out = []
+    for event in events:
+        if event.plover == "ACCUSE" and event.actor2 is None and event.evidence is not None:
+            sentence = event.evidence.start
+            acts = [
+                other
+                for other in events
+                if other.plover in PHYSICAL
+                and other.actor1 is not None
+                and other.actor1.name != (event.actor1.name if event.actor1 else None)
+                and other.mentions
+            ]
+            before = [a for a in acts if min(m.start for m in a.mentions) < sentence]
+            act = max(before, key=lambda a: min(m.start for m in a.mentions)) if before else None
+            act = act or (acts[0] if acts else None)
+            if act is not None and act.actor1 is not None:
+                event = replace(event, actor2=act.actor1)
+        out.append(event)
+    return out
 
 
 def _persons(doc: Any) -> set[tuple[int, int]]:
