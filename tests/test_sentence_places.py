@@ -149,3 +149,14 @@ def test_a_narrative_sentence_with_no_event_dates_the_act_told_after_it() -> Non
     # a statement's day dates no act, and a separate incident starts undated
     herders = [e for e in events if e.killed == 2]
     assert herders and herders[0].date != "2018-02-21"
+
+
+def test_the_town_of_the_hospital_the_hurt_were_taken_to_is_not_the_place_of_the_act() -> None:
+    import sitrep
+
+    text = (
+        "Gunmen attacked a college in Garissa in northeast Kenya on Thursday. Over 79 students were "
+        "injured by the attackers and were rushed to a military hospital in Nairobi."
+    )
+    events = sitrep.analyze(text, published="2015-04-02")
+    assert [(e.location.name if e.location else None, len(e.mentions)) for e in events] == [("Garissa", 2)]
