@@ -302,3 +302,23 @@ def test_sanctions_are_a_strategic_development_an_expelled_envoy_is_not() -> Non
         ("Strategic developments", "Other")
     ]
     assert [e.acled_sub_event_type for e in expulsions] == [None]
+
+
+def test_the_fast_tfidf_path_gives_scikit_learns_own_vectors_and_scores() -> None:
+    from scipy.sparse import hstack
+
+    from sitrep.classify.models import TfidfModel, _tfidf
+
+    bundle, _ = artifact.load()
+    model = bundle["model"]
+    if not isinstance(model, TfidfModel):
+        pytest.skip("the installed artifact is not the TF-IDF model")
+    texts = ["Gunmen attacked a village in Borno, killing 12.", "Talks resumed in Doha on Monday.", ""]
+    for _, vectorizer in model.features.transformer_list:
+        fast, slow = _tfidf(vectorizer, texts), vectorizer.transform(texts)
+        assert abs(fast - slow).max() < 1e-12
+    matrix = hstack([v.transform(texts) for _, v in model.features.transformer_list], format="csr")
+    logits = np.asarray(matrix @ model.model.coef_.T.astype(np.float64)) + model.model.intercept_
+    expected = np.exp(logits - logits.max(axis=1, keepdims=True))
+    expected /= expected.sum(axis=1, keepdims=True)
+    assert np.allclose(model.predict_proba(texts), expected, atol=1e-12)
