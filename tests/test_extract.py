@@ -932,3 +932,10 @@ def test_a_past_act_reported_by_a_passive_verb_of_belief_is_told_not_hypothetica
     # a belief about what someone will do, or a plain infinitive of intent, is no act
     assert not extract("The rebels are believed to be planning to attack Tindirma.")
     assert not extract("The rebels are expected to attack Tindirma on Friday.")
+
+
+def test_a_threat_the_sentence_talks_about_is_not_made_by_its_speaker(extract):
+    talked = extract('"Most of the threat has been eliminated at a heavy cost," the minister said.')
+    assert not [m for m in talked if m.plover == "THREATEN"]
+    made = only(extract('A rebel spokesman said the army bases were "legitimate targets".'), "THREATEN")
+    assert made.actor1 is not None

@@ -132,7 +132,9 @@ def build_sentence_drafts(tokens: list[Token], index: int, lexicon: Lexicon) -> 
                         next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause else None
                     )
                     target = party(subject, actor.head if actor else None, lexicon)
-        if plover == "THREATEN" and actor is None:  # 'a spokesman said the bases were "legitimate targets"'
+        # 'a spokesman said the bases were "legitimate targets"'; not a threat the sentence talks about
+        # ('"90 per cent of the threat has been eliminated," he said'): its speaker did not make it
+        if plover == "THREATEN" and actor is None and not _talked_about(trigger.head):
             cue = speech_cue(trigger.head, lexicon)
             actor = party(speaker_of(cue), None, lexicon) if cue is not None else None
         if plover == "ASSAULT" and target is None:
@@ -205,6 +207,14 @@ def _other_targets(draft: Draft, target: Party, lexicon: Lexicon) -> list[Draft]
             )
         )
     return others
+
+
+def _talked_about(word: Token) -> bool:
+    """A noun that is the subject of its clause or counted ("the threat has been eliminated", "90 per
+    cent of the threat"): a thing the sentence tells about, not words the speaker said."""
+    if word.pos_ not in NOUN_POS:
+        return False
+    return word.dep_ in ("nsubj", "nsubjpass") or (word.dep_ == "pobj" and word.head.lower_ == "of")
 
 
 def attach_sentence_facts(
