@@ -51,8 +51,11 @@ def narrative_days(doc: Any, published: date | None) -> list[tuple[int, str, Dat
         head = root.head.head if root.dep_ == "pobj" and root.head.dep_ == "prep" else root.head
         if head.tag_ != "VBD" or head.dep_ in _EMBEDDED or _said(head):
             continue
-        sentence = ent.sent
-        before = doc.text[sentence.start_char : ent.start_char]
+        first = ent.start  # the sentence's first token (cheaper than `ent.sent`, which rebuilds it)
+        while first > 0 and not doc[first].is_sent_start:
+            first -= 1
+        start = doc[first].idx
+        before = doc.text[start : ent.start_char]
         if before.count("“") > before.count("”") or before.count('"') % 2:
             continue
         preposition = (
@@ -60,5 +63,5 @@ def narrative_days(doc: Any, published: date | None) -> list[tuple[int, str, Dat
         )
         when, precision = resolve_date(preposition + ent.text, published)
         if when is not None and precision == "day":
-            found.append((sentence.start_char, when, precision))
+            found.append((start, when, precision))
     return found
