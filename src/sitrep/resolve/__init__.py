@@ -119,8 +119,7 @@ class Resolver:
         article = parsed.article
         if not mentions and getattr(parsed, "doc", None) is not None:
             mentions = propose(parsed, EventTyper.shared())  # the act the lexicon's words missed
-        context = self.actors.country_context([article.text])
-        named = self.actors.named_mentions(article.text)
+        context, named = self.actors.read_article(article.text)
         known = _ArticleActors(
             home=context[0] if context else None,
             named=named,

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -161,10 +161,18 @@ class ActorDictionary:
     def country_context(self, texts: Iterable[str]) -> list[str]:
         """ISO3 codes of the states the texts mention (by name, demonym, capital, city, force,
         leader or a one-country group), most frequent first, ties in order of first mention."""
+        return self._countries(self.reader.read(text, None) for text in texts)
+
+    def read_article(self, text: str) -> tuple[list[str], list[NamedMention]]:
+        """`country_context` and `named_mentions` of one article from one reading, line by line (a
+        name never runs across a line break)."""
+        phrases = [(offset, self.reader.read(line, None)) for offset, line in _lines(text)]
+        return self._countries(p for _, p in phrases), self._referents(phrases)
+
+    def _countries(self, phrases: Iterable[Phrase]) -> list[str]:
         counts: Counter[str] = Counter()
         first: dict[str, int] = {}
-        for text in texts:
-            phrase = self.reader.read(text, None)
+        for phrase in phrases:
             for m in phrase.matches:
                 if m.start in phrase.equipment:
                     continue
@@ -178,21 +186,20 @@ class ActorDictionary:
         """Every group, body, state or leader the text names, with its offset, in text order: the
         candidates a later "the group" or "its" refers back to. Read line by line, so offsets stay
         within a few characters of the text's own (normalising only trims spaces and "U.S.")."""
+        return self._referents([(offset, self.reader.read(line, None)) for offset, line in _lines(text)])
+
+    def _referents(self, phrases: Sequence[tuple[int, Phrase]]) -> list[NamedMention]:
         found: list[NamedMention] = []
-        offset = 0
-        for line in text.split("\n"):
-            if line.strip():
-                phrase = self.reader.read(line, None)
-                for m in phrase.matches:
-                    if m.start in phrase.equipment or m.start in phrase.backing:
-                        continue
-                    kinds = {e.kind for e in m.entries}
-                    if kinds & _REFERENT_KINDS:
-                        first, last = phrase.tokens[m.start], phrase.tokens[m.end - 1]
-                        surface = " ".join(t.surface for t in phrase.tokens[m.start : m.end])
-                        start, end = offset + first.start, offset + last.end
-                        found.append(NamedMention(start, end, surface, "group" in kinds))
-            offset += len(line) + 1
+        for offset, phrase in phrases:
+            for m in phrase.matches:
+                if m.start in phrase.equipment or m.start in phrase.backing:
+                    continue
+                kinds = {e.kind for e in m.entries}
+                if kinds & _REFERENT_KINDS:
+                    first, last = phrase.tokens[m.start], phrase.tokens[m.end - 1]
+                    surface = " ".join(t.surface for t in phrase.tokens[m.start : m.end])
+                    start, end = offset + first.start, offset + last.end
+                    found.append(NamedMention(start, end, surface, "group" in kinds))
         return found
 
     # --- deciding ----------------------------------------------------------------------------------
@@ -359,3 +366,14 @@ class ActorDictionary:
                 if iso3:
                     return iso3
         return None
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    """The text's non-blank lines with their offsets."""
+    found: list[tuple[int, str]] = []
+    offset = 0
+    for line in text.split("\n"):
+        if line.strip():
+            found.append((offset, line))
+        offset += len(line) + 1
+    return found
