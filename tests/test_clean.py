@@ -368,22 +368,3 @@ def test_a_line_printed_over_and_over_is_no_caption() -> None:
     kept = _kept("\n\n".join([line] * 12))
     assert kept.count(line) == 12
 
-
-def test_the_rulebooks_screen_finds_every_piece_a_rule_matches() -> None:
-    from pathlib import Path
-
-    from sitrep.clean.rules import load_rulebook
-
-    book = load_rulebook()
-    folder = Path(__file__).parent
-    paths = sorted((folder / "gold" / "articles").glob("*.txt")) + sorted((folder / "hostile").glob("*"))
-    pieces = [
-        line
-        for path in paths
-        if path.is_file()
-        for line in path.read_text(encoding="utf-8", errors="replace").splitlines()
-    ]
-    pieces += ["Please support our journalism: donate today", "SUPPORT US", "Sign up for our newsletter"]
-    slow = [next((rule for rule in book.rules if rule.search(piece)), None) for piece in pieces]
-    assert [book.first_match(piece) for piece in pieces] == slow
-    assert any(rule is not None for rule in slow)

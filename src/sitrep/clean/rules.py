@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -42,12 +41,8 @@ class Rulebook:
     trailing_max_unmatched_after: int
     prune_xpaths: tuple[str, ...]
     furniture: FurnitureRules
-    # every rule's patterns as one alternation: most pieces match none, and one search says so
-    screen: re.Pattern[str] = re.compile(r"(?!)")
 
     def first_match(self, piece: str) -> Rule | None:
-        if not self.screen.search(piece):
-            return None
         for rule in self.rules:
             if rule.search(piece):
                 return rule
@@ -97,18 +92,7 @@ def _parse(data: dict[str, object]) -> Rulebook:
         trailing_max_unmatched_after=int(trailing.get("max_unmatched_after", 400)),
         prune_xpaths=tuple(xpaths),
         furniture=compile_rules(furniture, [str(w) for w in wires.get("names", [])]),
-        screen=_screen(rules),
     )
-
-
-def _screen(rules: Sequence[Rule]) -> re.Pattern[str]:
-    """One pattern matching where any rule's pattern matches (each keeps its own case flag)."""
-    parts = [
-        f"(?{'i' if pattern.flags & re.IGNORECASE else '-i'}:{pattern.pattern})"
-        for rule in rules
-        for pattern in rule.patterns
-    ]
-    return re.compile("|".join(parts) if parts else r"(?!)")
 
 
 @cache
