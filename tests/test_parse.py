@@ -35,3 +35,18 @@ def test_doc_memo_is_per_doc(nlp) -> None:  # type: ignore[no-untyped-def]
     assert doc_memo(first)["answer"] == 1
     assert "answer" not in doc_memo(second)
     assert "answer" not in doc_memo(first)  # only the last doc's memo is kept
+
+
+def test_a_parsed_article_keeps_its_text_on_its_doc() -> None:
+    from sitrep.models import CleanArticle
+    from sitrep.parse import parse_articles
+    from sitrep.settings import Settings
+
+    texts = ["Shelling hit  Kharkiv.\n\nTwo  died. ", "Talks resumed in Doha."]
+    articles = [
+        CleanArticle(id=f"a{n}", content_hash="h", source="s", text=t, original=t)
+        for n, t in enumerate(texts)
+    ]
+    parsed = parse_articles(articles, Settings().spacy_model)
+    backwards = list(reversed(parsed))
+    assert [doc_text(p.doc) for p in backwards] == [p.doc.text for p in backwards] == texts[::-1]

@@ -44,11 +44,16 @@ def _mark_paragraph_breaks(doc: Any) -> Any:
 # on every call; extraction and resolution ask for slices of one article's text thousands of times
 # in a row. One entry: memory stays bounded, and identity (`is`) is the key, so it is never stale.
 _last_text: tuple[Any, str] | None = None
+# Where parse_articles keeps each Doc's text (spaCy's Doc.text is exactly the text it was given).
+_TEXT_KEY = "sitrep.text"
 
 
 def doc_text(doc: Any) -> str:
     """`doc.text`, built once per Doc rather than once per call. `doc_text(doc)[a.idx : b.idx +
     len(b.text)]` is the text of the span from token a to token b, as `Span.text` gives it."""
+    known = doc.user_data.get(_TEXT_KEY) if hasattr(doc, "user_data") else None
+    if known is not None:
+        return str(known)
     global _last_text
     last = _last_text
     if last is not None and last[0] is doc:
@@ -96,4 +101,8 @@ def parse_articles(articles: Sequence[CleanArticle], model: str, batch_size: int
     if longest >= nlp.max_length:  # the caller's limit (Settings.max_text_chars) is the one that counts
         nlp.max_length = longest + 1
     docs = nlp.pipe((a.text for a in articles), batch_size=batch_size)
-    return [ParsedArticle(article, doc) for article, doc in zip(articles, docs, strict=True)]
+    parsed = []
+    for article, doc in zip(articles, docs, strict=True):
+        doc.user_data[_TEXT_KEY] = article.text  # doc.text joins every token again on each call
+        parsed.append(ParsedArticle(article, doc))
+    return parsed
