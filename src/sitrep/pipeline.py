@@ -102,8 +102,13 @@ class Pipeline:
         return outcomes
 
 
-def per_item(function: Callable[..., Any]) -> Callable[[Sequence[tuple[Any, ...]]], list[Any]]:
-    """Lift a one-item function into a batch function that turns its InputErrors into rejections."""
+def per_item(
+    function: Callable[..., Any], stage: str | None = None
+) -> Callable[[Sequence[tuple[Any, ...]]], list[Any]]:
+    """Lift a one-item function into a batch function that turns its InputErrors into rejections.
+
+    With a `stage` name, an unexpected error on one item (a defect in Sitrep, not in the input)
+    becomes that item's rejection too, named with its stage and cause: one article never stops a batch."""
 
     def run(items: Sequence[tuple[Any, ...]]) -> list[Any]:
         results: list[Any] = []
@@ -112,29 +117,20 @@ def per_item(function: Callable[..., Any]) -> Callable[[Sequence[tuple[Any, ...]
                 results.append(function(*args))
             except InputError as error:
                 results.append(error)
-        return results
-
-    return run
-
-
-def guarded(function: Callable[..., Any], stage: str) -> Callable[[Sequence[tuple[Any, ...]]], list[Any]]:
-    """Like `per_item`, and an unexpected error on one item (a defect in Sitrep, not in the input)
-    becomes that item's rejection, named with its stage and cause, so one article never stops a batch."""
-
-    def run(items: Sequence[tuple[Any, ...]]) -> list[Any]:
-        results: list[Any] = []
-        for args in items:
-            try:
-                results.append(function(*args))
-            except InputError as error:
-                results.append(error)
-            except Exception as error:  # noqa: BLE001 - the batch must go on; the cause is kept
+            except Exception as error:
+                if stage is None:
+                    raise
                 first = (str(error).splitlines() or [""])[0][:200]
                 cause = f"{type(error).__name__}: {first}"
                 results.append(AnalysisFailed(f"{stage} failed ({cause}); a Sitrep defect, please report"))
         return results
 
     return run
+
+
+def guarded(function: Callable[..., Any], stage: str) -> Callable[[Sequence[tuple[Any, ...]]], list[Any]]:
+    """`per_item` that rejects the item on any error, with the stage's name."""
+    return per_item(function, stage)
 
 
 def _keep_loaded(settings: Settings) -> None:
