@@ -38,6 +38,9 @@ def test_parse_number(words, value):
     ("sentence", "killed", "injured", "displaced", "qualifier"),
     [
         ("Shelling killed at least 14 civilians in the city.", 14, None, None, "at least"),
+        ("Gunmen burst into the mayor's house and killed her.", 1, None, None, None),
+        ("Police said she was wounded in the blast.", None, 1, None, None),
+        ("Gunmen shot them dead.", None, None, None, None),
         ("More than 30 people were killed in the blast.", 30, None, None, "over"),
         ("The shelling wounded 17 residents.", None, 17, None, None),
         ("Nearly two dozen soldiers died in the ambush.", 24, None, None, "nearly"),

@@ -158,6 +158,9 @@ def _qualifier(tokens: Sequence[Token], first: int) -> str | None:
     return None
 
 
+ONE_PERSON = frozenset({"him", "her", "he", "she"})
+
+
 def count_in(noun: Token) -> Count | None:
     """The number of people a noun phrase names: its numeral, a vague plural, or one for "a soldier".
 
@@ -208,6 +211,8 @@ def count_in(noun: Token) -> Count | None:
         c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in noun.children
     ):
         return Count(1, None)
+    if noun.lower_ in ONE_PERSON or (noun.ent_type_ == "PERSON" and noun.tag_ == "NNP"):
+        return Count(1, None)  # "gunmen killed her", "Mota was executed": one person
     return None
 
 
