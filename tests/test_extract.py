@@ -939,3 +939,8 @@ def test_a_threat_the_sentence_talks_about_is_not_made_by_its_speaker(extract):
     assert not [m for m in talked if m.plover == "THREATEN"]
     made = only(extract('A rebel spokesman said the army bases were "legitimate targets".'), "THREATEN")
     assert made.actor1 is not None
+
+
+def test_troops_sent_to_fight_a_group_are_deployed_against_it(extract):
+    sent = only(extract("Kenya sent its troops into Somalia to fight al-Shabab militants."), "MOBILIZE")
+    assert text(sent.actor2) is not None and "al-Shabab" in text(sent.actor2)

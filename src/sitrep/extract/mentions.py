@@ -137,8 +137,9 @@ def build_sentence_drafts(tokens: list[Token], index: int, lexicon: Lexicon) -> 
         if plover == "THREATEN" and actor is None and not _talked_about(trigger.head):
             cue = speech_cue(trigger.head, lexicon)
             actor = party(speaker_of(cue), None, lexicon) if cue is not None else None
-        if plover == "ASSAULT" and target is None:
-            for child in trigger.head.children:  # "advancing ... to push back X"
+        if plover in ("ASSAULT", "MOBILIZE") and target is None:
+            # "advancing ... to push back X", "sent its troops there to fight al-Shabab militants"
+            for child in trigger.head.children:
                 purpose = next(
                     (t for t in triggers if t.head.i == child.i and t.sense.plover == "ASSAULT"), None
                 )
