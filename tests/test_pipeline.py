@@ -67,3 +67,15 @@ def test_an_unexpected_error_on_one_item_is_its_rejection_and_the_batch_goes_on(
     assert results[0] == results[2] == "calm"
     assert isinstance(results[1], AnalysisFailed)
     assert str(results[1]).startswith("extraction failed (IndexError: list index out of range)")
+
+
+def test_the_loaded_models_are_frozen_out_of_the_collector_once_a_process() -> None:
+    import gc
+
+    standard_pipeline(Settings())
+    frozen = gc.get_freeze_count()
+    assert frozen > 0
+    garbage = [[n] for n in range(10_000)]  # objects made after the first pipeline
+    standard_pipeline(Settings())
+    assert gc.get_freeze_count() == frozen
+    del garbage

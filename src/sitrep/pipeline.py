@@ -144,7 +144,13 @@ def _keep_loaded(settings: Settings) -> None:
 
     load_model(settings.spacy_model)
     EventTyper.shared()
-    gc.freeze()
+    global _frozen
+    if not _frozen:  # once a process: a later call would freeze whatever garbage exists by then
+        gc.freeze()
+        _frozen = True
+
+
+_frozen = False
 
 
 def _other_language(code: str | None, supported: str) -> NotAnalysed | None:
