@@ -77,5 +77,5 @@ def test_the_loaded_models_are_frozen_out_of_the_collector_once_a_process() -> N
     assert frozen > 0
     garbage = [[n] for n in range(10_000)]  # objects made after the first pipeline
     standard_pipeline(Settings())
-    assert gc.get_freeze_count() == frozen
+    assert gc.get_freeze_count() <= frozen  # frozen objects freed since only lower it; a freeze adds 10,000+
     del garbage
