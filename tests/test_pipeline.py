@@ -9,7 +9,7 @@ import pytest
 
 from sitrep.errors import AnalysisFailed, EmptyInput, PipelineError
 from sitrep.models import Article
-from sitrep.pipeline import Pipeline, Stage, guarded, per_item, standard_pipeline
+from sitrep.pipeline import Pipeline, Stage, per_item, standard_pipeline
 from sitrep.settings import Settings
 
 
@@ -61,7 +61,7 @@ def _fragile(article: Article) -> str:
 
 
 def test_an_unexpected_error_on_one_item_is_its_rejection_and_the_batch_goes_on() -> None:
-    run = guarded(_fragile, "extraction")
+    run = per_item(_fragile, "extraction")
     good, bad = Article("a.txt", "a", "calm", "text"), Article("b.txt", "b", "crash here", "text")
     results = run([(good,), (bad,), (good,)])
     assert results[0] == results[2] == "calm"

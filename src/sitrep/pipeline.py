@@ -128,11 +128,6 @@ def per_item(
     return run
 
 
-def guarded(function: Callable[..., Any], stage: str) -> Callable[[Sequence[tuple[Any, ...]]], list[Any]]:
-    """`per_item` that rejects the item on any error, with the stage's name."""
-    return per_item(function, stage)
-
-
 def _keep_loaded(settings: Settings) -> None:
     """Load the models and dictionaries every article needs, then take them out of the garbage
     collector's scans (`gc.freeze`): they live as long as the process, and scanning their millions of
@@ -204,8 +199,8 @@ def standard_pipeline(settings: Settings, until: str = "events") -> Pipeline:
         _keep_loaded(settings)
         stages += [
             Stage("parse", ("clean",), "parsed", parse),
-            Stage("extract", ("parsed",), "mentions", guarded(extract_mentions, "extraction")),
-            Stage("resolve", ("parsed", "mentions"), "events", guarded(resolver.resolve, "resolving")),
+            Stage("extract", ("parsed",), "mentions", per_item(extract_mentions, "extraction")),
+            Stage("resolve", ("parsed", "mentions"), "events", per_item(resolver.resolve, "resolving")),
         ]
     pipeline = Pipeline(stages)
     if until not in pipeline.provides:

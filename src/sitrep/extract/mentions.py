@@ -19,10 +19,7 @@ Decisions an analyst would make, written down:
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Sequence
-from functools import lru_cache
-from importlib import resources
 
 from sitrep.extract.arguments import (
     Party,
@@ -327,8 +324,8 @@ def _stated_deaths(casualties: list[Casualty], words: frozenset[str], lexicon: L
     """A count of dead with no act and no other cause in its sentence ("Five people died.", "147
     people lost their lives", "Twenty-one people dead."): the toll of the act the article told
     before, if it told one. A flood, a crash or a disease named beside it is its own cause
-    (data/merging.toml, [toll_claims] other_causes)."""
-    if words & _other_causes():
+    ([words] other_causes in data/verbs.toml)."""
+    if words & lexicon.word_set("other_causes"):
         return None
     for casualty in casualties:
         word = casualty.word
@@ -338,12 +335,6 @@ def _stated_deaths(casualties: list[Casualty], words: frozenset[str], lexicon: L
         if is_asserted(claim, lexicon) and not is_aggregate(claim, lexicon):
             return casualty
     return None
-
-
-@lru_cache(maxsize=1)
-def _other_causes() -> frozenset[str]:
-    raw = resources.files("sitrep").joinpath("data", "merging.toml").read_text(encoding="utf-8")
-    return frozenset(tomllib.loads(raw).get("toll_claims", {}).get("other_causes", []))
 
 
 def _forced_displacement(tokens: list[Token], lexicon: Lexicon) -> tuple[Trigger, Party] | None:

@@ -164,8 +164,8 @@ class ActorDictionary:
         return self._countries(self.reader.read(text, None) for text in texts)
 
     def read_article(self, text: str) -> tuple[list[str], list[NamedMention]]:
-        """`country_context` and `named_mentions` of one article from one reading, line by line (a
-        name never runs across a line break)."""
+        """`country_context` of one article and the names its later "the group" or "its" may refer
+        back to (`_referents`), from one reading, line by line (a name never runs across a line break)."""
         phrases = [(offset, self.reader.read(line, None)) for offset, line in _lines(text)]
         return self._countries(p for _, p in phrases), self._referents(phrases)
 
@@ -182,13 +182,10 @@ class ActorDictionary:
                     first.setdefault(iso3, len(first))
         return sorted(counts, key=lambda c: (-counts[c], first[c]))
 
-    def named_mentions(self, text: str) -> list[NamedMention]:
-        """Every group, body, state or leader the text names, with its offset, in text order: the
+    def _referents(self, phrases: Sequence[tuple[int, Phrase]]) -> list[NamedMention]:
+        """Every group, body, state or leader the lines name, with its offset, in text order: the
         candidates a later "the group" or "its" refers back to. Read line by line, so offsets stay
         within a few characters of the text's own (normalising only trims spaces and "U.S.")."""
-        return self._referents([(offset, self.reader.read(line, None)) for offset, line in _lines(text)])
-
-    def _referents(self, phrases: Sequence[tuple[int, Phrase]]) -> list[NamedMention]:
         found: list[NamedMention] = []
         for offset, phrase in phrases:
             for m in phrase.matches:

@@ -260,11 +260,10 @@ def town_part(mention: EventMention, doc: Any, gazetteer: Gazetteer, context: Se
     neighborhood", "the central Karada district"), to show inside the town the act is coded to; the
     words before the name that describe it (a faith, a people: "Shiite") are not part of it."""
     sentence = mention.sentence
-    for span, kind in candidates(sentence.text, sentence.start, doc):
-        if kind != "part":
-            continue
-        name = span.text
-        chars = doc.char_span(span.start, span.end, alignment_mode="expand") if doc is not None else None
+    for match in (m for pattern in (_PART_OF, _NAME_PART) for m in pattern.finditer(sentence.text)):
+        name = match.group("name")
+        start, end = sentence.start + match.start("name"), sentence.start + match.end("name")
+        chars = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
         if chars is not None and len(chars):
             tokens = list(chars)
             describes = [t.pos_ == "ADJ" or t.ent_type_ == "NORP" for t in tokens]
