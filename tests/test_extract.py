@@ -944,3 +944,13 @@ def test_a_threat_the_sentence_talks_about_is_not_made_by_its_speaker(extract):
 def test_troops_sent_to_fight_a_group_are_deployed_against_it(extract):
     sent = only(extract("Kenya sent its troops into Somalia to fight al-Shabab militants."), "MOBILIZE")
     assert text(sent.actor2) is not None and "al-Shabab" in text(sent.actor2)
+
+
+def test_a_present_tense_relative_clause_describes_its_subject_and_tells_no_act(extract):
+    described = extract("The town is the seat of a commission, which coordinates the local police forces.")
+    assert described == []
+    supported = extract("Kenya, which supports the government in Mogadishu, sent troops to Somalia in 2011.")
+    assert [m.plover for m in supported] == ["MOBILIZE"]
+    # a past act in a relative clause is one
+    told = extract("The militants, who attacked a convoy near Mandera on Monday, fled into Somalia.")
+    assert "ASSAULT" in [m.plover for m in told]

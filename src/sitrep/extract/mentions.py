@@ -36,6 +36,7 @@ from sitrep.extract.figures import Casualty, casualties_in, combine
 from sitrep.extract.lexicon import Lexicon, Sense
 from sitrep.extract.merging import drop_nested, drop_protest_demands, merge_same_acts
 from sitrep.extract.modality import (
+    describes,
     is_aggregate,
     is_asserted,
     is_generic,
@@ -109,6 +110,8 @@ def build_sentence_drafts(tokens: list[Token], index: int, lexicon: Lexicon) -> 
         if not is_refusal and not is_asserted(trigger, lexicon):
             continue
         if plover in MATERIAL and (is_aggregate(trigger, lexicon) or is_generic(trigger)):
+            continue
+        if describes(trigger):
             continue
         if is_imperative(trigger):
             continue  # "Just fight us like a man.": an order, not an act

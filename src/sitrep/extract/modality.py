@@ -253,6 +253,15 @@ def is_generic(trigger: Trigger) -> bool:
     return False
 
 
+def describes(trigger: Trigger) -> bool:
+    """ "the commission, which coordinates the police forces", "Kenya, which supports the government":
+    a simple present in a relative clause on its subject tells what someone is or does, not one act."""
+    head = trigger.head
+    if head.pos_ != "VERB" or head.tag_ not in ("VBP", "VBZ") or head.dep_ != "relcl" or _has_aux(head):
+        return False
+    return any(c.dep_ == "nsubj" and (c.tag_ == "WDT" or c.lower_ == "who") for c in head.children)
+
+
 def _has_aux(verb: Token) -> bool:
     return any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
