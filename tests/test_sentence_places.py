@@ -160,3 +160,15 @@ def test_the_town_of_the_hospital_the_hurt_were_taken_to_is_not_the_place_of_the
     )
     events = sitrep.analyze(text, published="2015-04-02")
     assert [(e.location.name if e.location else None, len(e.mentions)) for e in events] == [("Garissa", 2)]
+
+
+def test_a_town_the_actor_dictionary_lists_for_its_country_is_still_a_place() -> None:
+    import sitrep
+
+    # "Palma" is in the actor dictionary as a town of Mozambique and GeoNames lacks Mozambique's Palma:
+    # the town the words call one is kept in the province the text gives, not widened to it
+    text = "Insurgents attacked Palma town in Cabo Delgado province on Wednesday."
+    [event] = sitrep.analyze(text, "2021-03-26")
+    place = event.location
+    assert place is not None
+    assert (place.name, place.admin1, place.precision) == ("Palma", "Cabo Delgado", 2)

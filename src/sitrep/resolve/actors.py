@@ -59,6 +59,7 @@ _ARMED_CLASSES = frozenset(
 
 # Dictionary entries a pronoun or "the group" can refer back to.
 _REFERENT_KINDS = frozenset({"group", "body", "country", "force", "leader", "seat", "people"})
+_NO_ONE = frozenset({"generic", "city"})  # a word for anyone, a town
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +123,8 @@ class ActorDictionary:
         if not phrase.tokens:
             return False
         head = self.reader.head(phrase, 0, len(phrase.tokens), sites=target)
-        return head.top is not None or any(e.kind != "generic" for m in head.matches for e in m.entries)
+        # a town the dictionary lists for its country ("Palma") is a place, not someone
+        return head.top is not None or any(e.kind not in _NO_ONE for m in head.matches for e in m.entries)
 
     def names_one_person(self, text: str) -> bool:
         """Whether a phrase names one holder of an office or a leader ("UN chief", "the head of the
