@@ -954,3 +954,8 @@ def test_a_present_tense_relative_clause_describes_its_subject_and_tells_no_act(
     # a past act in a relative clause is one
     told = extract("The militants, who attacked a convoy near Mandera on Monday, fled into Somalia.")
     assert "ASSAULT" in [m.plover for m in told]
+
+
+def test_a_simple_present_with_an_adverb_of_habit_tells_no_act(extract):
+    assert extract("The rebels persistently threaten the security of shipping in the strait.") == []
+    assert [m.plover for m in extract("The rebels threatened ships in the strait on Monday.")] == ["THREATEN"]

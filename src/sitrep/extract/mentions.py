@@ -111,7 +111,7 @@ def build_sentence_drafts(tokens: list[Token], index: int, lexicon: Lexicon) -> 
             continue
         if plover in MATERIAL and (is_aggregate(trigger, lexicon) or is_generic(trigger)):
             continue
-        if describes(trigger):
+        if describes(trigger, lexicon):
             continue
         if is_imperative(trigger):
             continue  # "Just fight us like a man.": an order, not an act

@@ -253,11 +253,17 @@ def is_generic(trigger: Trigger) -> bool:
     return False
 
 
-def describes(trigger: Trigger) -> bool:
-    """ "the commission, which coordinates the police forces", "Kenya, which supports the government":
-    a simple present in a relative clause on its subject tells what someone is or does, not one act."""
+def describes(trigger: Trigger, lexicon: Lexicon) -> bool:
+    """What someone is or does, not one act: a simple present in a relative clause on its subject
+    ("the commission, which coordinates the police forces", "Kenya, which supports the government"),
+    or with an adverb of habit ("the Houthis persistently threaten shipping")."""
     head = trigger.head
-    if head.pos_ != "VERB" or head.tag_ not in ("VBP", "VBZ") or head.dep_ != "relcl" or _has_aux(head):
+    if head.pos_ != "VERB" or head.tag_ not in ("VBP", "VBZ") or _has_aux(head):
+        return False
+    habitual = lexicon.modality.get("habitual", frozenset())
+    if any(c.dep_ == "advmod" and lemma(c) in habitual for c in head.children):
+        return True
+    if head.dep_ != "relcl":
         return False
     return any(c.dep_ == "nsubj" and (c.tag_ == "WDT" or c.lower_ == "who") for c in head.children)
 
