@@ -959,3 +959,12 @@ def test_a_present_tense_relative_clause_describes_its_subject_and_tells_no_act(
 def test_a_simple_present_with_an_adverb_of_habit_tells_no_act(extract):
     assert extract("The rebels persistently threaten the security of shipping in the strait.") == []
     assert [m.plover for m in extract("The rebels threatened ships in the strait on Monday.")] == ["THREATEN"]
+
+
+def test_the_day_an_agreed_ceasefire_starts_is_not_the_day_it_was_agreed(extract):
+    starting = only(extract("Both sides agreed to a ceasefire in the east starting on February 15."), "AGREE")
+    assert starting.time is None
+    said = "“We have agreed on a ceasefire from midnight 15 February,” he said."
+    assert only(extract(said), "AGREE").time is None
+    agreed = only(extract("The two sides agreed on Tuesday to a ceasefire."), "AGREE")
+    assert agreed.time is not None and agreed.time.text == "on Tuesday"

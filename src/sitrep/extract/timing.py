@@ -23,6 +23,10 @@ _REPORTING = frozenset({"say", "tell", "report", "announce", "claim", "add", "st
 # Events that happen somewhere at some time; for a verbal act the statement's date is the event's.
 _PHYSICAL = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "AID", "CONCEDE"})
 _TIME_PREPS = frozenset({"on", "in", "at", "since", "by"})
+# Acts whose object begins later than the act: a time on its start dates the start.
+_TAKE_EFFECT = frozenset({"AGREE", "SANCTION", "CONCEDE"})
+_ONSET_WORDS = frozenset({"starting", "beginning", "effective", "from", "until", "till"})
+_ONSET_VERBS = frozenset({"start", "begin", "come", "take", "enter", "expire", "last"})
 # An entity labelled DATE that is an age or a duration, not a time: "a 15-year-old boy", "for two
 # weeks", "a six-month state of emergency", "for a fourth day".
 _COUNT = (
@@ -81,12 +85,15 @@ def time_span(trigger: Trigger, sentence: Sequence[Token]) -> TextSpan | None:
         text = doc[token.i : end + 1].text
         if _NOT_A_TIME.search(text) or not TEMPORAL_WORD.search(text):
             continue
-        attached = _attachment(doc[token.i : end + 1].root)
+        root = doc[token.i : end + 1].root
+        attached = _attachment(root)
         physical = trigger.sense.plover in _PHYSICAL
         statement = physical and _dates_a_statement(attached, event, (start, end))
         if statement or _dates_a_later_act(attached, event) or _ranks_over(attached):
             continue
-        if physical and in_speakers_phrase(doc[token.i : end + 1].root, event, _REPORTING):
+        if trigger.sense.plover in _TAKE_EFFECT and _takes_effect(root, attached, event):
+            continue
+        if physical and in_speakers_phrase(root, event, _REPORTING):
             continue  # "a resident who fled on Monday told us", "claimed it in a statement on Monday"
         rank = 0 if _clause_of(attached) == clause else 1
         key = (rank, abs(token.i - event.i))
@@ -137,6 +144,19 @@ def _dates_a_statement(attached: Token, event: Token, where: tuple[int, int]) ->
         return False
     near = where[0] - _STATEMENT_REACH <= attached.i <= where[1] + _STATEMENT_REACH
     return near and event.i in {t.i for t in attached.subtree} and not _ongoing(event)
+
+
+def _takes_effect(root: Token, attached: Token, event: Token) -> bool:
+    """ "agreed a ceasefire starting on February 15", "from midnight 15 February", "will come into force
+    on Sunday": when what was agreed or imposed begins, not when it was."""
+    token = root
+    for _ in range(4):  # "February" <- "midnight" <- "from": the words the time hangs on
+        if token.head.i == token.i or token.head.i == event.i:
+            break
+        token = token.head
+        if token.lower_ in _ONSET_WORDS:
+            return True
+    return attached.i != event.i and attached.pos_ == "VERB" and lemma(attached) in _ONSET_VERBS
 
 
 def _ranks_over(attached: Token) -> bool:
