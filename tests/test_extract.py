@@ -968,3 +968,11 @@ def test_the_day_an_agreed_ceasefire_starts_is_not_the_day_it_was_agreed(extract
     assert only(extract(said), "AGREE").time is None
     agreed = only(extract("The two sides agreed on Tuesday to a ceasefire."), "AGREE")
     assert agreed.time is not None and agreed.time.text == "on Tuesday"
+
+
+def test_force_promised_against_the_perpetrators_is_a_threat(extract):
+    hunted = only(extract('"We will hunt down the attackers," the interior minister said.'), "THREATEN")
+    assert hunted.actor1 is not None
+    assert only(extract("The army chief said troops would crush the rebels."), "THREATEN")
+    talks = extract("The minister said the government would pursue talks.")
+    assert "THREATEN" not in [m.plover for m in talks]
