@@ -320,3 +320,20 @@ def test_a_side_left_unidentified_takes_the_kind_the_settled_type_defines() -> N
     assert resolver._typed_target(attack).actor2 == Actor("Civilians (Kenya)", "KEN", "civilians")
     clash = _event(0, acled_sub_event_type="Armed clash", acled_event_type="Battles", actor2=unknown)
     assert resolver._typed_target(clash).actor2 == unknown
+
+
+def test_a_toll_the_lead_states_before_any_act_counts_the_act_told_after_it() -> None:
+    events = _events_of(
+        [
+            "40 villagers killed in Kamala\n"
+            "40 villagers lost their lives in the village of Kamala in Borno state on Sunday before "
+            "the siege ended at dusk.",
+            "Gunmen on motorcycles attacked the village at dawn, witnesses said.",
+        ],
+        date(2021, 5, 11),
+    )
+    attacks = [e for e in events if e.plover == "ASSAULT"]
+    assert len(attacks) == 1
+    assert attacks[0].killed == 40
+    # the headline line the parse runs into the lead is read as no sentence of its own
+    assert all(not m.text.startswith("40 villagers killed") for e in events for m in e.mentions)

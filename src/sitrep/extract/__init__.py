@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from sitrep.extract.attribution import find_disclaimer
 from sitrep.extract.layout import furniture_line_spans
@@ -102,6 +103,18 @@ def skipped_spans(text: str, title: str | None) -> list[tuple[int, int]]:
     return headline_spans(text, title) + furniture_line_spans(text)
 
 
+def _past_skipped_line(doc: Any, start: int, end: int, skipped: Sequence[tuple[int, int]]) -> int:
+    """Where a sentence's own words start: the parse often runs an unpunctuated headline line into the
+    lead ("Garissa Attack: 147 students killed" + "147 people lost their lives ..."); the lead is
+    read as its own sentence, the headline not at all."""
+    first = doc[start].idx
+    for a, b in skipped:
+        if a <= first < b:
+            after = next((t.i for t in doc[start:end] if t.idx >= b and not t.is_space), None)
+            return after if after is not None else start
+    return start
+
+
 def extract_mentions(parsed: ParsedArticle, lexicon: Lexicon | None = None) -> list[EventMention]:
     """Every asserted event mention of an article, in text order."""
     lexicon = lexicon or default_lexicon()
@@ -112,6 +125,7 @@ def extract_mentions(parsed: ParsedArticle, lexicon: Lexicon | None = None) -> l
     skipped = skipped_spans(text, article.title)
     drafts: list[Draft] = []
     for index, (start, end) in enumerate(sentence_ranges(doc)):
+        start = _past_skipped_line(doc, start, end, skipped)
         tokens: Sequence[object] = doc[start:end]
         found = build_sentence_drafts(list(tokens), index, lexicon)
         found = [d for d in found if not any(a <= d.trigger.start < b for a, b in skipped)]

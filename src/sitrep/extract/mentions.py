@@ -230,8 +230,10 @@ def attach_sentence_facts(
     figures = combine(casualties)
     violent = [d for d in drafts if d.plover in ("ASSAULT", "COERCE") and not d.trigger.modifier]
     toll = _stated_toll(casualties, lexicon) if not violent else None
-    deaths = _stated_deaths(casualties, words, lexicon) if not violent and toll is None else None
-    if casualties and violent:
+    # "147 people lost their lives ... before the siege ended": a siege, a curfew or arrests kill no one
+    attacks = [d for d in violent if d.plover == "ASSAULT"]
+    deaths = _stated_deaths(casualties, words, lexicon) if not attacks and toll is None else None
+    if casualties and violent and deaths is None:
         _assign_figures(casualties, violent, lexicon)
     elif toll is not None:  # "the hospital put the death toll at 31": each source's figure is a claim
         trigger = Trigger(toll.word, (toll.word,), Sense("ASSAULT"))

@@ -75,21 +75,15 @@ def merge_events(
     names no side), and is dropped when there is none."""
     groups: list[list[Event]] = []
     closed: set[int] = set()  # acts a sentence compared the article's own act to
+    leading: list[Event] = []  # tolls told before any act: the lead's "147 people lost their lives"
     for event in sorted(events, key=_start):
         if event.event_id in claims:
-            act = next(
-                (
-                    g
-                    for i, g in reversed(list(enumerate(groups)))
-                    if i not in closed
-                    and g[0].plover == event.plover
-                    and not _attackers_dead(g[0])
-                    and all(_same_place(event.location, other.location, True) for other in g)
-                ),
-                None,
-            )
+            earlier = reversed(list(enumerate(groups)))
+            act = next((g for i, g in earlier if i not in closed and _tolls(event, g)), None)
             if act is not None:
                 act.append(event)
+            elif not groups:
+                leading.append(event)
             continue
         if _tells_another_act(event):
             if _compares(event):
@@ -108,7 +102,20 @@ def merge_events(
             groups.append([event])
         else:
             home.append(event)
+    for toll in leading:  # a lead's toll counts the first act the article goes on to tell in its place
+        act = next((g for i, g in enumerate(groups) if i not in closed and _tolls(toll, g)), None)
+        if act is not None:
+            act.insert(0, toll)
     return _unique_ids([_dated(_combine(group), published) for group in groups], groups)
+
+
+def _tolls(toll: Event, group: list[Event]) -> bool:
+    """Can a toll told with no act be this act's: same type, not the attackers' own dead, one place."""
+    return (
+        group[0].plover == toll.plover
+        and not _attackers_dead(group[0])
+        and all(_same_place(toll.location, other.location, True) for other in group)
+    )
 
 
 def _unique_ids(merged: list[Event], groups: list[list[Event]]) -> list[Event]:
