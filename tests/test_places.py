@@ -354,3 +354,12 @@ def test_a_part_of_a_town_is_the_town_named_by_the_part(gazetteer):
     ]:
         place = gazetteer.resolve_in_article(phrase, ["IRQ", "HTI"])
         assert place is not None and (place.name, place.text, place.precision) == (town, part, 2)
+
+
+def test_a_building_named_after_its_town_is_coded_to_the_town(gazetteer):
+    phrase = "at the Garissa University College in North Eastern Kenya"
+    college = gazetteer.resolve_in_article(phrase, ["KEN"])
+    assert college is not None and (college.name, college.country) == ("Garissa", "KEN")
+    # a building the gazetteer cannot place is kept by its name in the container the text gives
+    lodge = gazetteer.resolve_in_article("at the Amarula Lodge in northern Mozambique", ["MOZ"])
+    assert lodge is not None and lodge.name == "Amarula Lodge" and lodge.precision == 2

@@ -405,6 +405,10 @@ class Gazetteer:
             return found
         if _DATE_WORD.match(name):
             return found  # "in March, Kenya ...", "On Monday": a day or a month, never a village
+        if _BUILDING.search(name):
+            town = self._known_name_inside(name, countries)
+            if town is not None and town.country in countries and town.precision <= 2:
+                return town  # "the Garissa University College in North Eastern Kenya": Garissa
         container = self.resolve(phrase.qualifier, countries) if phrase and phrase.qualifier else None
         if container is not None and container.country not in countries:
             container = None
