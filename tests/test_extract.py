@@ -792,6 +792,31 @@ def test_reviews_of_films_games_and_books_tell_no_conflict_events(extract, revie
     assert extract(review) == []
 
 
+@pytest.mark.parametrize(
+    "report",
+    [
+        "A police officer shot and killed an armed robbery suspect outside a convenience store on Monday. "
+        "The man had robbed two clerks at gunpoint and pointed a shotgun at the officer, detectives said.",
+        "A 19-year-old man was stabbed to death near a bus stop on Saturday night. Detectives said the "
+        "stabbing followed a burglary at a flat nearby, and two teenagers were charged with manslaughter.",
+        "At least 40 people were killed when a magnitude 6.8 earthquake struck the region on Sunday, "
+        "and rescuers were digging through the rubble as aftershocks shook the area and a landslide "
+        "blocked the main road.",
+    ],
+)
+def test_crime_and_disaster_reports_tell_no_conflict_events(extract, report):
+    assert extract(report) == []
+
+
+def test_crime_words_in_a_conflict_report_leave_it_a_conflict_report(extract):
+    news = (
+        "Cartel gunmen killed the town's mayor on Saturday, a day after she took office, and detectives "
+        "found the stolen car they fled in. Soldiers and militarised police patrol the town, where the "
+        "cartels fight over extortion and robbery rackets."
+    )
+    assert [m for m in extract(news) if m.plover == "ASSAULT"]
+
+
 def test_a_conflict_report_that_names_a_film_is_read_as_usual(extract):
     news = (
         "Gunmen attacked a cinema in Kabul on Friday during the premiere of a film about the war, "

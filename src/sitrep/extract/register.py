@@ -61,8 +61,25 @@ def is_fiction_review(text: str, register: Register | None = None) -> bool:
 
 
 def tells_no_conflict(text: str) -> bool:
-    """A register whose acts are no conflict events: a sports report, a review of fiction."""
-    return is_sports_report(text) or is_fiction_review(text)
+    """A register whose acts are no conflict events: a sports report, a review of fiction, a crime
+    report or a disaster that speaks of no armed conflict."""
+    if is_sports_report(text) or is_fiction_review(text):
+        return True
+    if not (_in_register(text, register_named("crime")) or _in_register(text, register_named("disaster"))):
+        return False
+    return not speaks_of_conflict(text)
+
+
+@cache
+def _conflict_words() -> tuple[frozenset[str], int]:
+    data = tomllib.loads(REGISTERS_PATH.read_text(encoding="utf-8"))["conflict"]
+    return frozenset(str(w).lower() for w in data["words"]), int(data["min_distinct"])
+
+
+def speaks_of_conflict(text: str) -> bool:
+    """Does the article use the words of armed conflict (militants, troops, shelling, a ceasefire)?"""
+    words, enough = _conflict_words()
+    return len(words.intersection(_WORD.findall(text.lower()))) >= enough
 
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
