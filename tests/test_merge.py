@@ -337,3 +337,13 @@ def test_a_toll_the_lead_states_before_any_act_counts_the_act_told_after_it() ->
     assert attacks[0].killed == 40
     # the headline line the parse runs into the lead is read as no sentence of its own
     assert all(not m.text.startswith("40 villagers killed") for e in events for m in e.mentions)
+
+
+def test_on_an_undated_page_two_days_named_without_a_year_are_two_acts() -> None:
+    text = (
+        "Insurgents attacked the town of Palma in Cabo Delgado province on March 24.\n\n"
+        "The insurgents attacked the Amarula hotel in Palma on March 27, killing seven people.\n\n"
+        "Insurgents attacked Palma again, witnesses said."
+    )
+    events = [e for e in Sitrep().analyze_text(text, published=None).events if e.plover == "ASSAULT"]
+    assert len(events) == 2

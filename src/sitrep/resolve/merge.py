@@ -284,6 +284,10 @@ def _same_day(a: Event, b: Event) -> bool:
     if _campaign(a) or _campaign(b):
         # "in recent days ... have launched an offensive" tells a campaign, not the day's incident
         return (a.date, a.date_precision) == (b.date, b.date_precision)
+    if a.date is None and b.date is None:
+        # an undated page's "on March 24" and "on March 27" resolve to no date, yet name two days
+        days_a, days_b = _days_named(a), _days_named(b)
+        return not (days_a and days_b and days_a.isdisjoint(days_b))
     if a.date is None or b.date is None or a.date_source == "publication" or b.date_source == "publication":
         return True
     if a.date == b.date:
@@ -294,6 +298,26 @@ def _same_day(a: Event, b: Event) -> bool:
     if "week" in (a.date_precision, b.date_precision):
         return abs((date.fromisoformat(a.date) - date.fromisoformat(b.date)).days) <= 6
     return False
+
+
+_MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
+_DAY_NAMED = re.compile(
+    rf"\b(?:(?P<m1>{_MONTHS})[a-z]*\.?\s+(?P<d1>\d{{1,2}})(?!\d)|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    rf"(?P<m2>{_MONTHS})[a-z]*\b|(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday))",
+    re.IGNORECASE,
+)
+
+
+def _days_named(event: Event) -> frozenset[str]:
+    """The days an event's sentence names by month and day or weekday ("on March 27", "Friday")."""
+    days = set()
+    for match in _DAY_NAMED.finditer(_text(event)):
+        if match["weekday"]:
+            days.add(match["weekday"].lower())
+        else:
+            month = (match["m1"] or match["m2"]).lower()[:3]
+            days.add(f"{month}-{int(match['d1'] or match['d2'])}")
+    return frozenset(days)
 
 
 def _same_years(a: Event, b: Event) -> bool:
