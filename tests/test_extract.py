@@ -1001,3 +1001,11 @@ def test_force_promised_against_the_perpetrators_is_a_threat(extract):
     assert only(extract("The army chief said troops would crush the rebels."), "THREATEN")
     talks = extract("The minister said the government would pursue talks.")
     assert "THREATEN" not in [m.plover for m in talks]
+
+
+def test_evacuating_people_is_no_retreat_even_through_an_of_phrase(extract):
+    evacuated = extract("Police ordered the evacuation of most of the school's 500 students on Monday.")
+    assert "RETREAT" not in [m.plover for m in evacuated]
+    assert extract("Six miners retreated from the tunnel when they felt the blast.") == []
+    withdrew = extract("Russian troops withdrew from the town of Kherson on Friday.")
+    assert [m.plover for m in withdrew] == ["RETREAT"]

@@ -85,8 +85,20 @@ def parties(token: Token) -> set[str]:
     return found
 
 
+def _argument_words(token: Token) -> set[str]:
+    """The words of a trigger's own arguments: its children, and the noun an "of" phrase on it names
+    ("the evacuation of most of the school's 500 students": students)."""
+    words = {lemma(child) for child in token.children}
+    for preposition in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for noun in (g for g in preposition.children if g.dep_ == "pobj"):
+            words.add(lemma(noun))
+            for inner in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+                words.update(lemma(g) for g in inner.children if g.dep_ == "pobj")
+    return words
+
+
 def sense_applies(sense: Sense, token: Token, lexicon: Lexicon) -> bool:
-    if sense.unless and any(lemma(child) in sense.unless for child in token.children):
+    if sense.unless and sense.unless & _argument_words(token):
         return False
     if sense.context and not sense.context & neighbourhood(token):
         return False
