@@ -37,37 +37,11 @@ def register_named(name: str) -> Register:
     )
 
 
-def sports_register() -> Register:
-    return register_named("sports")
-
-
-def _in_register(text: str, register: Register) -> bool:
-    words = _WORD.findall(text.lower())
+def _in_register(words: list[str], register: Register) -> bool:
     if not words:
         return False
     hits = [w for w in words if w in register.words]
     return len(set(hits)) >= register.min_distinct and len(hits) >= register.min_share * len(words)
-
-
-def is_sports_report(text: str, register: Register | None = None) -> bool:
-    """True when the article's vocabulary is a sports report's (see the module docstring)."""
-    return _in_register(text, register or sports_register())
-
-
-def is_fiction_review(text: str, register: Register | None = None) -> bool:
-    """True when the article reviews or tells a film, a game, a book or a show: its battles, raids
-    and massacres happen on a screen or a page ("the campaign's best mission storms a bunker")."""
-    return _in_register(text, register or register_named("fiction"))
-
-
-def tells_no_conflict(text: str) -> bool:
-    """A register whose acts are no conflict events: a sports report, a review of fiction, a crime
-    report or a disaster that speaks of no armed conflict."""
-    if is_sports_report(text) or is_fiction_review(text):
-        return True
-    if not (_in_register(text, register_named("crime")) or _in_register(text, register_named("disaster"))):
-        return False
-    return not speaks_of_conflict(text)
 
 
 @cache
@@ -76,10 +50,17 @@ def _conflict_words() -> tuple[frozenset[str], int]:
     return frozenset(str(w).lower() for w in data["words"]), int(data["min_distinct"])
 
 
-def speaks_of_conflict(text: str) -> bool:
-    """Does the article use the words of armed conflict (militants, troops, shelling, a ceasefire)?"""
-    words, enough = _conflict_words()
-    return len(words.intersection(_WORD.findall(text.lower()))) >= enough
+def tells_no_conflict(text: str) -> bool:
+    """A register whose acts are no conflict events: a sports report; a review or retelling of a film,
+    a game or a book (its battles happen on a screen or a page); a report of ordinary crime or of a
+    disaster that does not also use the words of armed conflict."""
+    words = _WORD.findall(text.lower())
+    if any(_in_register(words, register_named(name)) for name in ("sports", "fiction")):
+        return True
+    if not any(_in_register(words, register_named(name)) for name in ("crime", "disaster")):
+        return False
+    conflict, enough = _conflict_words()
+    return len(conflict.intersection(words)) < enough
 
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
