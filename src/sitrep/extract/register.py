@@ -1,6 +1,6 @@
-"""The register of an article, and of a mention: a sports report or a review of a film, a game or a
-book tells no conflict events, and an act dated decades before the article is history, not an
-event of the record.
+"""The register of an article, and of a mention: a sports report, a review of a film, a game or a
+book, a report of ordinary crime or of a disaster tells no conflict events, and an act dated decades
+before the article is history, not an event of the record.
 
 "A devastating counter attack from the Fire", "Ruddock all-but decapitated Dokes", "the Strikers
 rallied": a sports report borrows the words of war for a game. Whether an article is one is read
