@@ -795,17 +795,33 @@ def test_reviews_of_films_games_and_books_tell_no_conflict_events(extract, revie
 @pytest.mark.parametrize(
     "report",
     [
-        "A police officer shot and killed an armed robbery suspect outside a convenience store on Monday. "
-        "The man had robbed two clerks at gunpoint and pointed a shotgun at the officer, detectives said.",
-        "A 19-year-old man was stabbed to death near a bus stop on Saturday night. Detectives said the "
-        "stabbing followed a burglary at a flat nearby, and two teenagers were charged with manslaughter.",
-        "At least 40 people were killed when a magnitude 6.8 earthquake struck the region on Sunday, "
-        "and rescuers were digging through the rubble as aftershocks shook the area and a landslide "
-        "blocked the main road.",
+        "A police officer shot and killed an armed robbery suspect outside a convenience store on Monday "
+        "night. The man had robbed two clerks at gunpoint and pointed a shotgun at the officer as he left "
+        "the store, detectives said. The officer, a twelve-year veteran, was not hurt and has been placed "
+        "on leave, as is routine after a shooting. Investigators recovered the cash and the weapon, and "
+        "witnesses told reporters they heard three shots before the suspect fell in the car park. The "
+        "county sheriff's office is reviewing video from the scene.",
+        "A 19-year-old man was stabbed to death near a bus stop on Saturday night, the second fatal "
+        "stabbing in the borough this month. Detectives said the attack followed a burglary at a flat "
+        "nearby and two teenagers were later charged with manslaughter. Neighbours laid flowers at the "
+        "scene on Sunday and described the victim as a quiet student who worked at a supermarket. The "
+        "coroner will open an inquest next week, and the two accused will appear before magistrates. "
+        "Police appealed for witnesses.",
+        "At least 40 people were killed when a magnitude 6.8 earthquake struck the mountainous region on "
+        "Sunday, and rescuers were digging through the rubble of collapsed homes as aftershocks shook "
+        "the area. A landslide blocked the main road to the worst-hit villages, slowing the arrival of "
+        "heavy machinery, and officials said the toll was likely to rise. Seismic experts said the "
+        "tremor was the strongest to hit the area in decades, and thousands of families spent the night "
+        "outdoors for fear of further shocks.",
     ],
 )
 def test_crime_and_disaster_reports_tell_no_conflict_events(extract, report):
     assert extract(report) == []
+
+
+def test_a_snippet_is_too_short_for_a_register(extract):
+    snippet = "Gunmen shot dead a trader in Maiduguri on Monday and robbed his shop, detectives said."
+    assert [m for m in extract(snippet) if m.plover == "ASSAULT"]
 
 
 def test_crime_words_in_a_conflict_report_leave_it_a_conflict_report(extract):

@@ -25,6 +25,7 @@ class Register:
     words: frozenset[str]
     min_distinct: int
     min_share: float
+    min_words: int = 0  # a text shorter than this is not judged
 
 
 @cache
@@ -34,11 +35,12 @@ def register_named(name: str) -> Register:
         words=frozenset(str(w).lower() for w in data["words"]),
         min_distinct=int(data["min_distinct"]),
         min_share=float(data["min_share"]),
+        min_words=int(data.get("min_words", 0)),
     )
 
 
 def _in_register(words: list[str], register: Register) -> bool:
-    if not words:
+    if not words or len(words) < register.min_words:
         return False
     hits = [w for w in words if w in register.words]
     return len(set(hits)) >= register.min_distinct and len(hits) >= register.min_share * len(words)
