@@ -1025,3 +1025,16 @@ def test_evacuating_people_is_no_retreat_even_through_an_of_phrase(extract):
     assert extract("Six miners retreated from the tunnel when they felt the blast.") == []
     withdrew = extract("Russian troops withdrew from the town of Kherson on Friday.")
     assert [m.plover for m in withdrew] == ["RETREAT"]
+
+
+def test_the_future_of_be_going_to_is_no_act(extract):
+    warned = extract("The army is going to attack the town, the commander warned.")
+    assert [m.plover for m in warned] == ["THREATEN"]
+    assert extract("I am not going to agree with that.") == []
+    assert [m.plover for m in extract("The gunmen went on to kill four villagers on Monday.")] == ["ASSAULT"]
+
+
+def test_an_act_the_writer_tells_in_the_first_person_outside_quotes_is_no_news(extract):
+    assert extract("I saw someone with a gun and, having a gun myself, I shot him without a thought.") == []
+    quoted = extract("“I shot him because he attacked us,” the soldier said.")
+    assert "ASSAULT" in [m.plover for m in quoted]

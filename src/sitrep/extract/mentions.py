@@ -113,6 +113,8 @@ def build_sentence_drafts(tokens: list[Token], index: int, lexicon: Lexicon) -> 
             continue
         if describes(trigger, lexicon):
             continue
+        if plover in MATERIAL and _writers_own(trigger, sentence.text):
+            continue  # "I saw someone with a gun and I shot him": a blogger's game, not news
         if is_imperative(trigger):
             continue  # "Just fight us like a man.": an order, not an act
         if lemma(trigger.head) in commissive and _content_trigger(trigger, triggers) is None:
@@ -320,6 +322,16 @@ def _stated_toll(casualties: list[Casualty], lexicon: Lexicon) -> Casualty | Non
         if is_asserted(claim, lexicon) and not is_aggregate(claim, lexicon):
             return casualty
     return None
+
+
+_QUOTES = frozenset('"“”')
+
+
+def _writers_own(trigger: Trigger, sentence: str) -> bool:
+    """An act the writer tells in the first person singular, outside any quotation: news quotes an
+    "I shot him"; a review, a blog or a game's walkthrough tells it."""
+    subject = next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.lower_ == "i" and not _QUOTES & set(sentence)
 
 
 DEATH_WORDS = frozenset({"die", "dead", "lose", "perish"})

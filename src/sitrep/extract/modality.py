@@ -93,6 +93,8 @@ def is_asserted(trigger: Trigger, lexicon: Lexicon) -> bool:
                 return False
         if token.dep_ in INFINITIVE_DEPS and _has_infinitive_to(token):
             governor = token.head
+            if _going_to(governor):
+                return False  # "the army is going to attack", "I am not going to agree": a future
             if (
                 lemma(governor) not in implicative
                 and not (governor.dep_ == "acomp" and lemma(governor) in implicative)
@@ -113,6 +115,15 @@ def is_asserted(trigger: Trigger, lexicon: Lexicon) -> bool:
         token = token.head
         first = False
     return True
+
+
+def _going_to(governor: Token) -> bool:
+    """ "is going to", "were going to": the future of "be going to", not the "go on to" of a sequel."""
+    return (
+        governor.tag_ == "VBG"
+        and lemma(governor) == "go"
+        and any(c.dep_ == "aux" and lemma(c) == "be" for c in governor.children)
+    )
 
 
 def _reported_perfect(verb: Token, governor: Token, lexicon: Lexicon) -> bool:
