@@ -1038,3 +1038,10 @@ def test_an_act_the_writer_tells_in_the_first_person_outside_quotes_is_no_news(e
     assert extract("I saw someone with a gun and, having a gun myself, I shot him without a thought.") == []
     quoted = extract("“I shot him because he attacked us,” the soldier said.")
     assert "ASSAULT" in [m.plover for m in quoted]
+
+
+def test_naming_someone_as_the_author_of_an_act_accuses_him(extract):
+    text = "Police named Mohamed Kuno as the mastermind of the attack."
+    named = only(extract(text), "ACCUSE")
+    assert named.actor1 is not None and named.actor2 is not None
+    assert extract("Police identified the victim as a 24-year-old student.") == []
