@@ -1045,3 +1045,13 @@ def test_naming_someone_as_the_author_of_an_act_accuses_him(extract):
     named = only(extract(text), "ACCUSE")
     assert named.actor1 is not None and named.actor2 is not None
     assert extract("Police identified the victim as a 24-year-old student.") == []
+
+
+def test_forces_deployed_in_the_passive_are_the_actor_of_their_deployment(extract):
+    deployed = only(extract("Federal forces were deployed in Cuernavaca on Monday."), "MOBILIZE")
+    assert deployed.actor1 is not None and "forces" in deployed.actor1.text
+
+
+def test_an_operation_launched_is_a_mobilisation_an_investigation_is_not(extract):
+    assert only(extract("The ministry said it had launched an operation to secure Palma."), "MOBILIZE")
+    assert "MOBILIZE" not in [m.plover for m in extract("Police launched an investigation into the killing.")]

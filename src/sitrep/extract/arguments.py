@@ -236,7 +236,10 @@ def verb_arguments(trigger: Trigger, lexicon: Lexicon) -> tuple[Token | None, To
     """(actor, target) head tokens for a verb trigger."""
     verb = trigger.head
     if trigger.sense.plover == "MOBILIZE":  # the forces sent are the actor's own: no target
-        return inherited_subject(verb) if not is_passive(verb) else _prep_object(verb, ("by",)), None
+        if not is_passive(verb):
+            return inherited_subject(verb), None
+        # "troops were deployed to the border": with no "by", the forces sent are who moved
+        return _prep_object(verb, ("by",)) or _child(verb, ("nsubjpass",)), None
     if trigger.modifier:  # "Russia-backed forces", "rebels supported by Turkish artillery"
         agent = _prep_object(verb, ("by",)) or _child(verb, ("npadvmod",))
         return agent, verb.head
