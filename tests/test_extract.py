@@ -1055,3 +1055,10 @@ def test_forces_deployed_in_the_passive_are_the_actor_of_their_deployment(extrac
 def test_an_operation_launched_is_a_mobilisation_an_investigation_is_not(extract):
     assert only(extract("The ministry said it had launched an operation to secure Palma."), "MOBILIZE")
     assert "MOBILIZE" not in [m.plover for m in extract("Police launched an investigation into the killing.")]
+
+
+def test_opposing_a_measure_and_disputing_a_claim_are_rejections(extract):
+    assert only(extract("Ethiopia opposed the arms embargo, arguing it could derail the talks."), "REJECT")
+    assert only(extract("The army disputed the rebels' claims that it had shelled the market."), "REJECT")
+    marched = extract("Protesters opposed to the government marched in the capital.")
+    assert "REJECT" not in [m.plover for m in marched]
