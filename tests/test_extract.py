@@ -1062,3 +1062,10 @@ def test_opposing_a_measure_and_disputing_a_claim_are_rejections(extract):
     assert only(extract("The army disputed the rebels' claims that it had shelled the market."), "REJECT")
     marched = extract("Protesters opposed to the government marched in the capital.")
     assert "REJECT" not in [m.plover for m in marched]
+
+
+def test_cutting_the_internet_coerces_and_pressure_to_act_is_a_request(extract):
+    assert only(extract("Authorities shut down mobile networks in the region on Monday."), "COERCE")
+    assert extract("The storm cut power to thousands of homes.") == []
+    pressed = extract("Putin put pressure on the separatists to agree a truce, Merkel said.")
+    assert "REQUEST" in [m.plover for m in pressed]
