@@ -1069,3 +1069,12 @@ def test_cutting_the_internet_coerces_and_pressure_to_act_is_a_request(extract):
     assert extract("The storm cut power to thousands of homes.") == []
     pressed = extract("Putin put pressure on the separatists to agree a truce, Merkel said.")
     assert "REQUEST" in [m.plover for m in pressed]
+
+
+def test_a_refusal_to_comment_a_visit_to_the_scene_and_a_standing_stance_tell_no_event(extract):
+    assert extract("His wife came out to the media later but refused to comment.") == []
+    assert extract("The prime minister and lawmakers visited the blast site.") == []
+    assert extract("Western states have long called for an arms embargo on South Sudan.") == []
+    assert extract("UN peacekeepers have been deployed since the country's independence in 2011.") == []
+    assert only(extract("The rebels refused to withdraw from the town on Monday."), "REJECT")
+    assert only(extract("Western states called for an arms embargo on South Sudan on Monday."), "REQUEST")

@@ -111,6 +111,8 @@ def build_sentence_drafts(tokens: list[Token], index: int, lexicon: Lexicon) -> 
             continue
         if plover in MATERIAL and (is_aggregate(trigger, lexicon) or is_generic(trigger)):
             continue
+        if plover == "MOBILIZE" and is_aggregate(trigger, lexicon):
+            continue  # "peacekeepers have been deployed since 2011": a presence, not a deployment
         if describes(trigger, lexicon):
             continue
         if plover in MATERIAL and _writers_own(trigger, sentence.text):

@@ -267,8 +267,11 @@ def is_generic(trigger: Trigger) -> bool:
 def describes(trigger: Trigger, lexicon: Lexicon) -> bool:
     """What someone is or does, not one act: a simple present in a relative clause on its subject
     ("the commission, which coordinates the police forces", "Kenya, which supports the government"),
-    or with an adverb of habit ("the Houthis persistently threaten shipping")."""
+    or with an adverb of habit ("the Houthis persistently threaten shipping"); a stance held for years
+    ("Western states have long called for an embargo")."""
     head = trigger.head
+    if head.pos_ == "VERB" and _long_standing(head):
+        return True
     if head.pos_ != "VERB" or head.tag_ not in ("VBP", "VBZ") or _has_aux(head):
         return False
     habitual = lexicon.modality.get("habitual", frozenset())
@@ -277,6 +280,12 @@ def describes(trigger: Trigger, lexicon: Lexicon) -> bool:
     if head.dep_ != "relcl":
         return False
     return any(c.dep_ == "nsubj" and (c.tag_ == "WDT" or c.lower_ == "who") for c in head.children)
+
+
+def _long_standing(verb: Token) -> bool:
+    """ "have long called for an arms embargo", "has long accused Rwanda": a stance held for years."""
+    perfect = any(c.dep_ == "aux" and lemma(c) == "have" for c in verb.children)
+    return perfect and any(c.dep_ == "advmod" and c.lower_ == "long" for c in verb.children)
 
 
 def _has_aux(verb: Token) -> bool:
