@@ -1078,3 +1078,10 @@ def test_a_refusal_to_comment_a_visit_to_the_scene_and_a_standing_stance_tell_no
     assert extract("UN peacekeepers have been deployed since the country's independence in 2011.") == []
     assert only(extract("The rebels refused to withdraw from the town on Monday."), "REJECT")
     assert only(extract("Western states called for an arms embargo on South Sudan on Monday."), "REQUEST")
+
+
+def test_asking_someone_to_act_is_a_request_asking_him_a_question_is_not(extract):
+    assert only(extract("The government asked the UN to send peacekeepers."), "REQUEST")
+    assert only(extract("The mayor asked for help from the army."), "REQUEST")
+    asked = extract("Witnesses said the gunmen asked students their religion.")
+    assert "REQUEST" not in [m.plover for m in asked]
