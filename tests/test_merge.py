@@ -347,3 +347,14 @@ def test_on_an_undated_page_two_days_named_without_a_year_are_two_acts() -> None
     )
     events = [e for e in Sitrep().analyze_text(text, published=None).events if e.plover == "ASSAULT"]
     assert len(events) == 2
+
+
+def test_someone_killed_the_following_day_is_the_fate_of_the_act_on_him_not_another_act() -> None:
+    events = _events_of(
+        [
+            "Gunmen burst into the house of Mayor Ana Ruiz in the town of Temixco and shot her on Saturday.",
+            "Ruiz had taken office on Friday. She was killed the following day.",
+        ],
+        date(2016, 1, 3),
+    )
+    assert len([e for e in events if e.plover == "ASSAULT"]) == 1

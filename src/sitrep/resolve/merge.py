@@ -168,13 +168,17 @@ def _same_attack_cues() -> re.Pattern[str]:
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
 
 
+# "She was killed the following day", "He died the next day": the fate of someone the article named
+_SOMEONE_LATER = re.compile(r"^\W*(?:she|he)\b[^.;]{0,40}\bthe (?:next|following) day\b", re.IGNORECASE)
+
+
 def _tells_another_act(event: Event) -> bool:
     """A sentence that says it tells another act (cues), never a mention of an earlier one."""
     text = event.evidence.text if event.evidence else ""
     if new_incident_cues().search(text):
         return True
     further = _further_act_cues().search(text) or comparison_cues().search(text)
-    return bool(further) and not _same_attack_cues().search(text)
+    return bool(further) and not _same_attack_cues().search(text) and not _SOMEONE_LATER.search(text)
 
 
 @lru_cache(maxsize=1)
