@@ -358,3 +358,16 @@ def test_someone_killed_the_following_day_is_the_fate_of_the_act_on_him_not_anot
         date(2016, 1, 3),
     )
     assert len([e for e in events if e.plover == "ASSAULT"]) == 1
+
+
+def test_the_mentions_of_one_deal_name_different_parties_and_stay_one_agreement() -> None:
+    events = _events_of(
+        [
+            "The leaders of Russia, Ukraine, France and Germany reached a ceasefire deal in Minsk "
+            "on Thursday.",
+            "Vladimir Putin was the first to announce the deal, saying: “We have agreed on a ceasefire.”",
+            "The EU foreign policy chief said the Minsk agreement was a first step.",
+        ],
+        date(2015, 2, 12),
+    )
+    assert len([e for e in events if e.plover == "AGREE"]) == 1

@@ -61,6 +61,7 @@ _OWN_HARMS = frozenset({"abduct", "sexual", "torture"})
 # at talks") are one act when nothing they state disagrees, like the triggers of two sentences.
 _SENTENCE_OWN_ACTS = _OWN_HARMS | {"destroy"}
 _PHYSICAL = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT"})
+_MULTILATERAL = frozenset({"AGREE"})
 _SOURCE_RANK = {"stated": 0, "context": 1, "publication": 2, None: 3}
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, None: 3}
 
@@ -215,7 +216,11 @@ def _same_act(a: Event, b: Event) -> bool:
     if _attackers_dead(a) != _attackers_dead(b) and "Attack" in (sa, sb):
         return False  # "Four of the gunmen have been killed" beside the massacre: the siege's end
     physical = a.plover in _PHYSICAL
-    return _same_place(a.location, b.location, physical) and _same_day(a, b) and same_sides(a, b)
+    if not (_same_place(a.location, b.location, physical) and _same_day(a, b)):
+        return False
+    # an agreement's mentions each name some of its parties ("Putin announced the deal", "the leaders of
+    # Russia, Ukraine, France and Germany reached a ceasefire"): one day's deal at one place is one act
+    return a.plover in _MULTILATERAL or same_sides(a, b)
 
 
 @lru_cache(maxsize=1)
