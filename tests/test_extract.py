@@ -824,20 +824,21 @@ def test_a_snippet_is_too_short_for_a_register(extract):
     assert [m for m in extract(snippet) if m.plover == "ASSAULT"]
 
 
-def test_crime_words_in_a_conflict_report_leave_it_a_conflict_report(extract):
-    news = (
+@pytest.mark.parametrize(
+    "news",
+    [
+        # crime words in a report long enough to be judged, which also speaks of armed conflict
         "Cartel gunmen killed the town's mayor on Saturday, a day after she took office, and detectives "
-        "found the stolen car they fled in. Soldiers and militarised police patrol the town, where the "
-        "cartels fight over extortion and robbery rackets."
-    )
-    assert [m for m in extract(news) if m.plover == "ASSAULT"]
-
-
-def test_a_conflict_report_that_names_a_film_is_read_as_usual(extract):
-    news = (
+        "found the car they fled in near the state border. Soldiers and militarised police now patrol "
+        "the town, where rival cartels fight over extortion and robbery rackets and where the army has "
+        "fought gunmen twice this year. The governor said the assassination was a message to every "
+        "official who refuses to pay, and promised that troops would stay until the killers were caught. "
+        "Residents said the shooting lasted several minutes.",
         "Gunmen attacked a cinema in Kabul on Friday during the premiere of a film about the war, "
-        "killing four people, police said. The attackers fled on motorbikes."
-    )
+        "killing four people, police said. The attackers fled on motorbikes.",
+    ],
+)
+def test_a_conflict_report_with_crime_or_film_words_is_read_as_usual(extract, news):
     assert [m for m in extract(news) if m.plover == "ASSAULT"]
 
 
