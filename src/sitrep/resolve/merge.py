@@ -73,7 +73,8 @@ def merge_events(
 
     `claims` are the ids of tolls told with no act ("Five people died."): each joins the latest act
     told before it in its place, of any day and sides (a toll is counted after the act, and "people"
-    names no side), and is dropped when there is none."""
+    names no side); a toll the article states before any act (its lead's "147 people lost their
+    lives") joins the first act told after it in its place; a toll with no act is dropped."""
     groups: list[list[Event]] = []
     closed: set[int] = set()  # acts a sentence compared the article's own act to
     leading: list[Event] = []  # tolls told before any act: the lead's "147 people lost their lives"
