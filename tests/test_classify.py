@@ -322,3 +322,12 @@ def test_the_fast_tfidf_path_gives_scikit_learns_own_vectors_and_scores() -> Non
     expected = np.exp(logits - logits.max(axis=1, keepdims=True))
     expected /= expected.sum(axis=1, keepdims=True)
     assert np.allclose(model.predict_proba(texts), expected, atol=1e-12)
+
+
+def test_remote_violence_the_lexicon_read_stays_remote_whoever_it_hits() -> None:
+    # ACLED codes an air strike on a bus as an air strike, not as an attack on civilians
+    strike = "Air/drone strike"
+    on_bus = decide(_proba(Attack=0.85, **{strike: 0.05}), PLOVERS, "ASSAULT", strike, "civilians")
+    assert (on_bus.acled_sub_event_type, on_bus.acled_event_type) == (strike, "Explosions/Remote violence")
+    # with no weapon word the model's Attack stands
+    assert decide(_proba(Attack=0.85), PLOVERS, "ASSAULT", None, "civilians").acled_sub_event_type == "Attack"

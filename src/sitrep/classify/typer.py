@@ -66,6 +66,13 @@ FALLBACK = "Armed clash"
 # 103 at 0.3, 99 at 0.45; settling every act regardless (a sure mention outvoted) made 98.
 SETTLE_BELOW = 0.2
 _AGAINST_CIVILIANS = frozenset({"Attack", "Abduction/forced disappearance", "Sexual violence"})
+# the sub-events of Explosions/Remote violence the lexicon reads from a weapon or mode word
+_REMOTE = frozenset(
+    {
+        "Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
+        "Suicide bomb", "Grenade",
+    }
+)  # fmt: skip
 _BATTLE_OR_ATTACK = frozenset({"Armed clash", "Attack"})
 # the event types of an ASSAULT that demonstrators commit as a violent demonstration (ACLED: Riots)
 _BY_DEMONSTRATORS = frozenset(
@@ -148,6 +155,9 @@ def decide(
         scores = {name: proba[name] + (weight if name == lexicon_label else 0.0) for name in allowed}
         scores = _hierarchy_scores(scores, target_kind, lexicon_sub_event, actor_kind)
         label = max(scores, key=lambda name: scores[name])
+        if label == "Attack" and lexicon_sub_event in _REMOTE and lexicon_sub_event in scores:
+            # ACLED codes remote violence as such whoever it hits: an air strike on a bus is an air strike
+            label = lexicon_sub_event
     if label is None:
         sub_event, event_type = lexicon_sub_event, lexicon_event_type
     elif acled_event_type(label) is None and label == plover == lexicon_plover:
