@@ -363,3 +363,8 @@ def test_a_building_named_after_its_town_is_coded_to_the_town(gazetteer):
     # a building the gazetteer cannot place is kept by its name in the container the text gives
     lodge = gazetteer.resolve_in_article("at the Amarula Lodge in northern Mozambique", ["MOZ"])
     assert lodge is not None and lodge.name == "Amarula Lodge" and lodge.precision == 2
+
+
+def test_the_un_is_no_town_of_india_outside_an_article_on_india(gazetteer):
+    assert gazetteer.resolve("UN", ["YEM"]) is None
+    assert gazetteer.resolve("Un", ["IND"]) is not None
