@@ -8,7 +8,8 @@ the url, the query and rank that returned it, and the text's sha256. To re-creat
 2. `python bench/realtext/recreate.py` writes texts/ID.txt for every gold article whose url is in
    an answer and whose excerpt has the recorded sha256, and names the ones still missing.
 
-`--check` only verifies the texts already there.
+`--check` only verifies the texts already there. `--negatives` does the same for the negatives probe
+(negatives.json -> probe_texts/, see README.md).
 """
 
 from __future__ import annotations
@@ -46,13 +47,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--answers", type=Path, default=HERE / "answers")
     parser.add_argument("--queries", action="store_true", help="print the queries to run, one a line")
     parser.add_argument("--check", action="store_true", help="only verify the texts already there")
+    parser.add_argument("--negatives", action="store_true", help="the negatives probe: negatives.json")
     args = parser.parse_args(argv)
-    records = gold_records(HERE)
+    if args.negatives:
+        records = json.loads((HERE / "negatives.json").read_text(encoding="utf-8"))
+    else:
+        records = gold_records(HERE)
     if args.queries:
         for query in sorted({r["query"] for r in records if r.get("query")}):
             print(query)
         return 0
-    texts = HERE / "texts"
+    texts = HERE / ("probe_texts" if args.negatives else "texts")
     texts.mkdir(exist_ok=True)
     found = {} if args.check else excerpts(args.answers) if args.answers.is_dir() else {}
     missing = []
