@@ -172,3 +172,14 @@ def test_a_town_the_actor_dictionary_lists_for_its_country_is_still_a_place() ->
     place = event.location
     assert place is not None
     assert (place.name, place.admin1, place.precision) == ("Palma", "Cabo Delgado", 2)
+
+
+def test_a_deal_signed_under_a_dateline_is_placed_there_not_in_the_country_it_is_about() -> None:
+    import sitrep
+
+    text = (
+        "DOHA, Qatar (AP) — The United States and the Taliban signed a peace agreement aimed at ending "
+        "the war in Afghanistan."
+    )
+    [deal] = [e for e in sitrep.analyze(text, "2020-02-29") if e.plover == "AGREE"]
+    assert deal.location is not None and deal.location.name == "Doha"

@@ -232,6 +232,11 @@ class Scene:
                 when, precision = source.when, source.precision
             elif physical and self._told is not None and self._broken_at is None and own_time is None:
                 when, precision = self._told
+        venue = mention.plover in _VENUE_ACTS and self._dateline is not None
+        if venue and location is not None and location.precision >= 3:
+            # "DOHA, Qatar (AP) - The US and the Taliban signed a deal to end the war in Afghanistan":
+            # the country a deal is about is not where it was signed; the reporter's city is
+            location = self._dateline
         if location is not None:
             if physical:
                 self._place = location
