@@ -638,3 +638,11 @@ def test_a_sentence_saying_when_the_attack_took_place_dates_the_story(resolver: 
     mention = _mention(text, "Militants stormed", "stormed", "ASSAULT", "Militants", place="an army camp")
     [event] = _resolve(resolver, text, [mention], nlp(text))  # published 2024-03-08
     assert (event.date, event.date_precision) == ("2023-12-11", "day")
+
+
+def test_a_person_named_after_a_title_the_parse_left_out_is_still_a_person() -> None:
+    import sitrep
+
+    [condemned] = sitrep.analyze("Pope Francis condemned the bombing as a terrorist attack.", "2019-01-28")
+    assert condemned.actor1 is not None
+    assert (condemned.actor1.name, condemned.actor1.kind) == ("Pope Francis", "person")

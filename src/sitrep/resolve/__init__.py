@@ -243,8 +243,14 @@ class Resolver:
             return None
         stripped = span.text.strip()
         offset = span.start + span.text.index(stripped[:1]) if stripped else span.start
-        if (offset, offset + len(stripped)) in known.persons:
+        end = offset + len(stripped)
+        if (offset, end) in known.persons:
             return Actor(stripped, home, "person", (), span.text)
+        # "Pope Francis", "Sheikh Hasina": a person named after a title the parse left out of the name
+        for start, stop in known.persons:
+            title = stripped[: start - offset].split()
+            if stop == end and offset < start and 0 < len(title) <= 2 and all(w[:1].isupper() for w in title):
+                return Actor(stripped, home, "person", (), span.text)
         return None
 
     def _event(
