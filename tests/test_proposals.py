@@ -48,6 +48,15 @@ def test_an_act_no_trigger_names_is_proposed_by_the_model(text: str, label: str,
         assert event.location is not None and event.location.name == place
 
 
+def test_an_act_the_model_is_less_sure_of_is_still_proposed_when_it_beats_none() -> None:
+    # a defection: the lexicon has no word for it and the model gives it under one chance in two
+    mentions, events = _run("A rebel commander and forty of his men defected to the army in Kalehe on Friday")
+    assert mentions == []
+    (event,) = events
+    assert event.acled_sub_event_type == "Change to group/activity"
+    assert event.confidence is not None and event.confidence >= proposals.PROPOSE_AT
+
+
 @pytest.mark.parametrize(
     "text",
     [
