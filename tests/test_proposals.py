@@ -63,6 +63,8 @@ def test_an_act_the_model_is_less_sure_of_is_still_proposed_when_it_beats_none()
         "Sappers did not clear any ordnance from the school yard in Kharkiv on Tuesday.",  # negated
         "The army plans to set up a base in the hills above Tillaberi next year.",  # a plan
         "Heavy rains flooded the outskirts of Niamey on Monday.",  # no conflict event
+        # the lexicon's verb negated, the sentence's root elsewhere
+        "Gunmen did not storm the school in Kankara on Monday; the gunshots came from a wedding, police said",
     ],
 )
 def test_no_act_is_proposed_for_negations_plans_or_non_events(text: str) -> None:

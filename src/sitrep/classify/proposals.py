@@ -11,6 +11,8 @@ negation, a plan, a hypothetical) still none.
 Decisions, written down:
 - Only where the lexicon found nothing in the whole text. Beside the lexicon's events, the model's
   sentence-by-sentence reading of an article adds background sentences as acts.
+- A sentence with a verb of the lexicon's negated or made a habit ("regularly shells") proposes
+  nothing: the lexicon already read that trigger as unasserted, and the model does not see it.
 - One act per text: the surest sentence. A text the lexicon reads nothing in is a snippet or a
   page whose story the model must find; a second guess in it is more often background.
 - The label must be at least PROPOSE_AT likely and likelier than "none".
@@ -63,7 +65,7 @@ def propose(parsed: ParsedArticle, typer: Any, lexicon: Lexicon | None = None) -
     texts = [span_of(tokens).text for _, tokens in candidates]
     best: tuple[float, str, int, list[Token]] | None = None
     for (index, tokens), text, proba in zip(candidates, texts, typer.probabilities(texts), strict=True):
-        if is_question(text):
+        if is_question(text) or _negated_or_habitual(tokens, lexicon):
             continue
         label = _likeliest(proba)
         if label is None or proba[label] < PROPOSE_AT or proba.get(NONE, 0.0) >= proba[label]:
@@ -78,6 +80,19 @@ def propose(parsed: ParsedArticle, typer: Any, lexicon: Lexicon | None = None) -
     if mention is None or is_history(mention.time.text if mention.time else None, year):
         return []
     return [mention]
+
+
+def _negated_or_habitual(tokens: Sequence[Token], lexicon: Lexicon) -> bool:
+    """A verb of the lexicon's negated or modified by an adverb of habit ("did not attack the
+    hospital; the gunfire came from hunters", "regularly shells positions"): the lexicon's modality
+    rules read it as unasserted, and the model, reading words, would propose the sentence anyway.
+    Other verbs may be negated ("were taken away and have not been seen since")."""
+    habitual = lexicon.modality.get("habitual", frozenset())
+    for token in tokens:
+        negated = token.dep_ == "neg" or (token.dep_ == "advmod" and lemma(token) in habitual)
+        if negated and lemma(token.head) in lexicon.verbs:
+            return True
+    return False
 
 
 def _likeliest(proba: Mapping[str, float]) -> str | None:
