@@ -18,7 +18,7 @@ import pytest
 import sitrep
 from sitrep.classify import EventTyper, artifact, decide, is_heldout, load_corpus, split
 from sitrep.classify.corpus import NONE, plovers_by_label
-from sitrep.classify.typer import _hierarchy, lexicon_fallback, settle
+from sitrep.classify.typer import STATE_FORCES_ABROAD, _hierarchy, lexicon_fallback, settle
 from sitrep.gold import ACLED_SUB_EVENT_TYPES, PLOVER_TYPES
 from sitrep.models import Event, Mention, TextSpan
 
@@ -170,6 +170,34 @@ def test_ground_taken_is_regained_by_the_state_and_overtaken_by_other_armed_grou
     assert _hierarchy(regained, "Battles", None, regained, "rebels") == (overtaken, "Battles")
     assert _hierarchy(regained, "Battles", None, regained, None) == (regained, "Battles")  # nobody named
     assert _hierarchy("Armed clash", "Battles", None, None, "state_forces") == ("Armed clash", "Battles")
+    abroad = STATE_FORCES_ABROAD  # a state's forces taking ground in another country do not regain it
+    assert _hierarchy(regained, "Battles", None, regained, abroad) == (overtaken, "Battles")
+
+
+_REGAINED = "Government regains territory"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event"),
+    [
+        # in the state's own country: regained, whatever the verb
+        ("Nigerian troops recaptured the town of Marte in Borno State on Friday.", _REGAINED),
+        ("Ethiopian troops retook the town of Lalibela on Sunday.", _REGAINED),  # "retook"
+        # in another country: overtaken
+        (
+            "Russian forces captured the village of Robotyne in Zaporizhzhia region on Monday.",
+            "Non-state actor overtakes territory",
+        ),
+        (
+            "Azerbaijani forces took control of positions near Jermuk in Armenia on Tuesday.",
+            "Non-state actor overtakes territory",
+        ),
+    ],
+)
+def test_state_forces_ground_is_regained_at_home_and_overtaken_abroad(text: str, sub_event: str) -> None:
+    (event,) = sitrep.analyze(text)
+    assert event.actor1 is not None and event.actor1.kind == "state_forces"
+    assert event.acled_sub_event_type == sub_event
 
 
 def test_the_lexicons_fallback_battle_weighs_little_against_the_model() -> None:

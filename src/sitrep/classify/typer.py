@@ -83,6 +83,10 @@ _UNARMED_TARGETS = frozenset({"civilians", "person"})
 # ACLED's territory pair is decided by who takes the ground: the state's forces regain it, any
 # other armed group overtakes it.
 _TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
+# A state's forces taking ground outside their own country do not regain it: ACLED codes the taking
+# of another state's territory as overtaken (the corpus's rows are written so). `type_events` passes
+# this kind for state forces whose act is placed in another country than theirs.
+STATE_FORCES_ABROAD = "state_forces_abroad"
 _NON_STATE_ARMED = frozenset({"rebels", "political_militia", "identity_militia"})
 
 
@@ -202,7 +206,7 @@ def _hierarchy(
         return "Violent demonstration", "Riots"
     if sub_event in _TERRITORY and actor_kind == "state_forces":
         return _TERRITORY[0], "Battles"
-    if sub_event in _TERRITORY and actor_kind in _NON_STATE_ARMED:
+    if sub_event in _TERRITORY and (actor_kind in _NON_STATE_ARMED or actor_kind == STATE_FORCES_ABROAD):
         return _TERRITORY[1], "Battles"
     from_text = lexicon_sub_event not in _AGAINST_CIVILIANS
     if target_kind in _UNARMED_TARGETS and sub_event == "Armed clash" and from_text:
@@ -270,6 +274,8 @@ class EventTyper:
         for mention, event, proba in zip(mentions, events, probabilities, strict=True):
             target = event.actor2.kind if event.actor2 is not None and mention.actor2 is not None else None
             actor = event.actor1.kind if event.actor1 is not None and mention.actor1 is not None else None
+            if actor == "state_forces" and _abroad(event):
+                actor = STATE_FORCES_ABROAD
             fallback = lexicon_fallback(event.acled_sub_event_type, mention.trigger.text)
             typing = decide(
                 proba,
@@ -298,6 +304,13 @@ class EventTyper:
                     scores[id(told)] = dict(typing.scores)
             typed.append(retyped)
         return typed
+
+
+def _abroad(event: Event) -> bool:
+    """The first actor's country is known and the act is placed in another."""
+    own = event.actor1.country if event.actor1 is not None else None
+    there = event.location.country if event.location is not None else None
+    return own is not None and there is not None and own != there
 
 
 def _is_evidence(mention: Mention, event: Event) -> bool:

@@ -82,7 +82,8 @@ def acled_type(facts: EventFacts, lexicon: Lexicon) -> tuple[str | None, str | N
         if territory and not facts.target_words & civilian - lexicon.word_set("place_nouns"):
             state = lexicon.word_set("state")
             non_state = {"rebel", "militant", "insurgent", "fighter", "militia", "jihadist", "group"}
-            if facts.actor_words & state and not facts.actor_words & non_state:
+            regained = facts.trigger_lemma in acled["territory"]["regain"]
+            if (facts.actor_words & state or regained) and not facts.actor_words & non_state:
                 return "Battles", "Government regains territory"
             return "Battles", "Non-state actor overtakes territory"
         target_civilian = bool(facts.target_words & (civilian | set(acled["civilian_places"]["lemmas"])))
