@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 
 import sitrep
-from sitrep.classify import EventTyper, artifact, decide, is_heldout, load_corpus, split
+from sitrep.classify import EventTyper, artifact, decide, is_heldout, load_corpus, split, typer
 from sitrep.classify.corpus import NONE, plovers_by_label
 from sitrep.classify.typer import STATE_FORCES_ABROAD, _hierarchy, lexicon_fallback, settle
 from sitrep.gold import ACLED_SUB_EVENT_TYPES, PLOVER_TYPES
@@ -359,3 +359,25 @@ def test_remote_violence_the_lexicon_read_stays_remote_whoever_it_hits() -> None
     assert (on_bus.acled_sub_event_type, on_bus.acled_event_type) == (strike, "Explosions/Remote violence")
     # with no weapon word the model's Attack stands
     assert decide(_proba(Attack=0.85), PLOVERS, "ASSAULT", None, "civilians").acled_sub_event_type == "Attack"
+
+
+_MARCHERS = "Police in Kampala arrested 30 students marching to parliament with a petition on Tuesday."
+
+
+def test_a_snippets_first_act_takes_the_models_acled_type_for_the_whole_text() -> None:
+    # ACLED codes arrests at a protest as the protest's intervention; the arrest stays COERCE in PLOVER
+    first, *_ = sitrep.analyze(_MARCHERS)
+    assert (first.plover, first.acled_sub_event_type) == ("COERCE", "Protest with intervention")
+    assert first.confidence is not None and first.confidence >= typer.SNIPPET_AT
+
+
+def test_an_article_is_no_snippet_and_its_acts_keep_their_sentence_types() -> None:
+    filler = "The university said lectures would resume next week. " * 4
+    events = sitrep.analyze(_MARCHERS + "\n\n" + filler)
+    assert ("COERCE", "Arrests") in [(e.plover, e.acled_sub_event_type) for e in events]
+
+
+def test_what_makes_a_snippet() -> None:
+    assert typer.is_snippet("Gunmen killed two. Police said so. Schools shut.")
+    assert not typer.is_snippet("Gunmen killed two. Police said so. Schools shut. Roads closed.")
+    assert not typer.is_snippet("Gunmen killed two farmers near Gao on Monday, officials said. " * 12)

@@ -134,6 +134,7 @@ class Resolver:
         scores: dict[int, Mapping[str, float]] = {}
         events = EventTyper.shared().type_events(article, mentions, events, scores)
         acts = settle(merge_events(events, article.published, claims), scores)
+        acts = EventTyper.shared().type_snippet(article, acts)
         return _condemned_doers([self._typed_target(event) for event in acts])
 
     def _typed_target(self, event: Event) -> Event:
