@@ -17,6 +17,7 @@ import json
 import os
 import random
 import sys
+import uuid
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -67,8 +68,14 @@ def _warc(pages: list[tuple[str, str]], *, gz: bool) -> bytes:
     for uri, text in pages:
         page = f"<html><head><title>Report</title></head><body><article><p>{text}</p></article></body></html>"
         headers = StatusAndHeaders("200 OK", [("Content-Type", HTML_TYPE)], protocol="HTTP/1.1")
+        # a fixed id and date: the file's bytes, and so what damaging them gives, are the same every
+        # run (with warcio's random id, one damaged archive in 40 still read as a truncated one)
+        fixed = {
+            "WARC-Record-ID": f"<urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, uri)}>",
+            "WARC-Date": "2024-05-08T10:00:00Z",
+        }
         record = writer.create_warc_record(
-            uri, "response", payload=io.BytesIO(page.encode()), http_headers=headers
+            uri, "response", payload=io.BytesIO(page.encode()), http_headers=headers, warc_headers_dict=fixed
         )
         writer.write_record(record)
     return buffer.getvalue()
