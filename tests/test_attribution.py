@@ -129,3 +129,8 @@ def test_a_statement_voiced_by_a_spokesperson_is_the_bodys_own_act(extract):
     assert claim(mentions, "REJECT", "denied")[0] == "the state news agency"
     mentions = extract("Militants raided a police post in the hills overnight, an army spokesman said.")
     assert claim(mentions, "ASSAULT", "raided")[0] == "an army spokesman"
+
+
+def test_a_post_on_social_media_cites_its_author(extract):
+    mentions = extract("The army spokesman tweeted that six gunmen were killed in the raid on the base.")
+    assert claim(mentions, "ASSAULT", "raid") == ("The army spokesman", False)
