@@ -368,3 +368,8 @@ def test_a_building_named_after_its_town_is_coded_to_the_town(gazetteer):
 def test_the_un_is_no_town_of_india_outside_an_article_on_india(gazetteer):
     assert gazetteer.resolve("UN", ["YEM"]) is None
     assert gazetteer.resolve("Un", ["IND"]) is not None
+
+
+def test_an_oblast_by_the_name_russias_ministry_gives_it_is_in_ukraine(gazetteer):
+    location = gazetteer.resolve("the village of Progress in the Donetsk People's Republic", ["RUS"])
+    assert location is not None and (location.country, location.admin1) == ("UKR", "Donetsk")
