@@ -417,6 +417,8 @@ SENSES = [
      "Protest with intervention"),
     ("Police opened fire on protesters in Nairobi, killing three.", "ASSAULT",
      "Excessive force against protesters"),
+    ("Police opened fire on protestors in Kisumu, killing two.", "ASSAULT",  # the other spelling
+     "Excessive force against protesters"),
     ("A mob attacked two men accused of witchcraft in Kasese.", "ASSAULT", "Mob violence"),
     ("Armed herders attacked two farming villages in Benue.", "ASSAULT", "Attack"),
     ("Soldiers raped at least ten women in the village.", "ASSAULT", "Sexual violence"),
