@@ -67,6 +67,8 @@ FALLBACK = "Armed clash"
 # is under this (the evidence typed it by a weak guess). Real-text dev: 105/128 from 0.1 to 0.2,
 # 103 at 0.3, 99 at 0.45; settling every act regardless (a sure mention outvoted) made 98.
 SETTLE_BELOW = 0.2
+# the texts whose probabilities `EventTyper.probabilities` keeps (cleared when full)
+_RECENT_TEXTS = 256
 # A snippet (a text of at most SNIPPET_SENTENCES sentences and SNIPPET_CHARS characters: an event
 # log's entry, a wire brief, a headline with its lead) tells one act, the text the model was trained
 # on. Its first act with an ACLED type takes the model's ACLED label for the whole text when
@@ -240,6 +242,7 @@ class EventTyper:
         self.drop_none: float | None = bundle.get("drop_none") if bundle else None
         self.manifest = dict(manifest or {})
         self._labels = [str(c) for c in self.model.classes_] if self.model is not None else []
+        self._recent: dict[str, dict[str, float]] = {}
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -261,15 +264,19 @@ class EventTyper:
         return f"typing model: {self.manifest.get('kind')} sha256 {str(self.sha256)[:16]}"
 
     def probabilities(self, texts: Sequence[str]) -> list[dict[str, float]]:
+        """The model's probabilities for each text; the last few texts' are kept (a snippet's whole
+        text is read with its sentences in one call, then asked for again by `type_snippet`)."""
         if self.model is None or not texts:
             return [{} for _ in texts]
-        unique = list(dict.fromkeys(texts))
-        rows = np.asarray(self.model.predict_proba(unique))
-        by_text = {
-            text: dict(zip(self._labels, map(float, row), strict=True))
-            for text, row in zip(unique, rows, strict=True)
-        }
-        return [by_text[text] for text in texts]
+        recent = self._recent
+        unique = [text for text in dict.fromkeys(texts) if text not in recent]
+        if unique:
+            rows = np.asarray(self.model.predict_proba(unique))
+            if len(recent) > _RECENT_TEXTS:
+                recent.clear()
+            for text, row in zip(unique, rows, strict=True):
+                recent[text] = dict(zip(self._labels, map(float, row), strict=True))
+        return [recent[text] for text in texts]
 
     def type_events(
         self,
@@ -283,7 +290,9 @@ class EventTyper:
         under the id of its Mention, for `settle` after merging."""
         if self.model is None or not events:
             return list(events)
-        probabilities = self.probabilities([e.evidence.text if e.evidence else "" for e in events])
+        texts = [e.evidence.text if e.evidence else "" for e in events]
+        whole = [article.text] if is_snippet(article.text) else []  # read now for `type_snippet`
+        probabilities = self.probabilities([*texts, *whole])[: len(texts)]
         told_in = Counter(m.sentence.start for m in mentions)
         typed: list[Event] = []
         for mention, event, proba in zip(mentions, events, probabilities, strict=True):
@@ -325,10 +334,10 @@ class EventTyper:
         the codebook's rules on the act's parties still apply to the label."""
         if self.model is None or not events or not is_snippet(article.text):
             return list(events)
-        proba = self.probabilities([article.text])[0]
         index = next((i for i, e in enumerate(events) if e.acled_sub_event_type is not None), None)
         if index is None:
             return list(events)  # statements (a demand, a threat) have no ACLED type to change
+        proba = self.probabilities([article.text])[0]
         event = events[index]
         labels = [label for label in proba if acled_event_type(label) is not None]
         if not labels:
