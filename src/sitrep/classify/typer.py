@@ -269,14 +269,16 @@ class EventTyper:
         if self.model is None or not texts:
             return [{} for _ in texts]
         recent = self._recent
-        unique = [text for text in dict.fromkeys(texts) if text not in recent]
+        by_text = {text: recent[text] for text in dict.fromkeys(texts) if text in recent}
+        unique = [text for text in dict.fromkeys(texts) if text not in by_text]
         if unique:
             rows = np.asarray(self.model.predict_proba(unique))
-            if len(recent) > _RECENT_TEXTS:
-                recent.clear()
             for text, row in zip(unique, rows, strict=True):
-                recent[text] = dict(zip(self._labels, map(float, row), strict=True))
-        return [recent[text] for text in texts]
+                by_text[text] = dict(zip(self._labels, map(float, row), strict=True))
+            if len(recent) + len(unique) > _RECENT_TEXTS:
+                recent.clear()
+            recent.update((text, by_text[text]) for text in unique)
+        return [by_text[text] for text in texts]
 
     def type_events(
         self,
