@@ -381,13 +381,3 @@ def test_what_makes_a_snippet() -> None:
     assert typer.is_snippet("Gunmen killed two. Police said so. Schools shut.")
     assert not typer.is_snippet("Gunmen killed two. Police said so. Schools shut. Roads closed.")
     assert not typer.is_snippet("Gunmen killed two farmers near Gao on Monday, officials said. " * 12)
-
-
-def test_probabilities_are_the_same_read_fresh_or_kept_when_the_kept_texts_overflow() -> None:
-    model = EventTyper.shared()
-    fresh = EventTyper(*artifact.load())  # nothing kept yet
-    many = [f"Gunmen attacked village {i} in Zamfara on Monday." for i in range(typer._RECENT_TEXTS + 9)]
-    model.probabilities(many)  # more than it keeps
-    texts = [*many[:3], "Troops shelled a market in Kherson on Tuesday."]  # kept texts beside a new one
-    assert model.probabilities(texts) == fresh.probabilities(texts)
-    assert model.probabilities(many[:3]) == fresh.probabilities(many[:3])

@@ -67,8 +67,6 @@ FALLBACK = "Armed clash"
 # is under this (the evidence typed it by a weak guess). Real-text dev: 105/128 from 0.1 to 0.2,
 # 103 at 0.3, 99 at 0.45; settling every act regardless (a sure mention outvoted) made 98.
 SETTLE_BELOW = 0.2
-# the texts whose probabilities `EventTyper.probabilities` keeps (cleared when full)
-_RECENT_TEXTS = 256
 # A snippet (a text of at most SNIPPET_SENTENCES sentences and SNIPPET_CHARS characters: an event
 # log's entry, a wire brief, a headline with its lead) tells one act, the text the model was trained
 # on. Its first act with an ACLED type takes the model's ACLED label for the whole text when
@@ -242,7 +240,6 @@ class EventTyper:
         self.drop_none: float | None = bundle.get("drop_none") if bundle else None
         self.manifest = dict(manifest or {})
         self._labels = [str(c) for c in self.model.classes_] if self.model is not None else []
-        self._recent: dict[str, dict[str, float]] = {}
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -264,20 +261,14 @@ class EventTyper:
         return f"typing model: {self.manifest.get('kind')} sha256 {str(self.sha256)[:16]}"
 
     def probabilities(self, texts: Sequence[str]) -> list[dict[str, float]]:
-        """The model's probabilities for each text; the last few texts' are kept (a snippet's whole
-        text is read with its sentences in one call, then asked for again by `type_snippet`)."""
         if self.model is None or not texts:
             return [{} for _ in texts]
-        recent = self._recent
-        by_text = {text: recent[text] for text in dict.fromkeys(texts) if text in recent}
-        unique = [text for text in dict.fromkeys(texts) if text not in by_text]
-        if unique:
-            rows = np.asarray(self.model.predict_proba(unique))
-            for text, row in zip(unique, rows, strict=True):
-                by_text[text] = dict(zip(self._labels, map(float, row), strict=True))
-            if len(recent) + len(unique) > _RECENT_TEXTS:
-                recent.clear()
-            recent.update((text, by_text[text]) for text in unique)
+        unique = list(dict.fromkeys(texts))
+        rows = np.asarray(self.model.predict_proba(unique))
+        by_text = {
+            text: dict(zip(self._labels, map(float, row), strict=True))
+            for text, row in zip(unique, rows, strict=True)
+        }
         return [by_text[text] for text in texts]
 
     def type_events(
@@ -292,16 +283,12 @@ class EventTyper:
         under the id of its Mention, for `settle` after merging."""
         if self.model is None or not events:
             return list(events)
-        texts = [e.evidence.text if e.evidence else "" for e in events]
-        whole = [article.text] if is_snippet(article.text) else []  # read now for `type_snippet`
-        probabilities = self.probabilities([*texts, *whole])[: len(texts)]
+        probabilities = self.probabilities([e.evidence.text if e.evidence else "" for e in events])
         told_in = Counter(m.sentence.start for m in mentions)
         typed: list[Event] = []
         for mention, event, proba in zip(mentions, events, probabilities, strict=True):
             target = event.actor2.kind if event.actor2 is not None and mention.actor2 is not None else None
-            actor = event.actor1.kind if event.actor1 is not None and mention.actor1 is not None else None
-            if actor == "state_forces" and _abroad(event):
-                actor = STATE_FORCES_ABROAD
+            actor = _actor_kind(event) if mention.actor1 is not None else None
             fallback = lexicon_fallback(event.acled_sub_event_type, mention.trigger.text)
             typing = decide(
                 proba,
@@ -348,9 +335,7 @@ class EventTyper:
         if proba[label] < SNIPPET_AT or proba.get(NONE, 0.0) >= proba[label]:
             return list(events)
         target = event.actor2.kind if event.actor2 is not None and event.actor2.text else None
-        actor = event.actor1.kind if event.actor1 is not None and event.actor1.text else None
-        if actor == "state_forces" and _abroad(event):
-            actor = STATE_FORCES_ABROAD
+        actor = _actor_kind(event) if event.actor1 is not None and event.actor1.text else None
         sub_event, event_type = _hierarchy(label, acled_event_type(label), target, None, actor)
         if sub_event == "Attack" and event.acled_sub_event_type in _REMOTE:
             return list(events)  # remote violence stays remote whoever it hits (as in `decide`)
@@ -369,11 +354,16 @@ def is_snippet(text: str) -> bool:
     return len(text) <= SNIPPET_CHARS and len(_SENTENCE_END.findall(text)) < SNIPPET_SENTENCES
 
 
-def _abroad(event: Event) -> bool:
-    """The first actor's country is known and the act is placed in another."""
-    own = event.actor1.country if event.actor1 is not None else None
+def _actor_kind(event: Event) -> str | None:
+    """The first actor's kind as `_hierarchy` reads it: STATE_FORCES_ABROAD for state forces whose
+    act is placed in another country than theirs."""
+    if event.actor1 is None:
+        return None
+    kind, own = event.actor1.kind, event.actor1.country
     there = event.location.country if event.location is not None else None
-    return own is not None and there is not None and own != there
+    if kind == "state_forces" and own is not None and there is not None and own != there:
+        return STATE_FORCES_ABROAD
+    return kind
 
 
 def _is_evidence(mention: Mention, event: Event) -> bool:
