@@ -455,6 +455,13 @@ def test_one_event_with_the_mode_of_its_means(extract, sentence, mode, sub_event
     assert (mention.mode, mention.acled_sub_event_type, mention.figures.killed) == (mode, sub_event, killed)
 
 
+def test_shots_into_the_air_are_not_an_air_strike(extract):
+    mention = only(extract("Gunmen fired shots into the air outside a polling station in Bamenda."), "ASSAULT")
+    assert mention.mode == "firearms"
+    warplanes = only(extract("Jets fired rockets from the air at a market in Ariha."), "ASSAULT")
+    assert warplanes.mode == "aerial"
+
+
 def test_interception_is_the_attack_it_disrupts(extract):
     mention = only(extract("Saudi air defences shot down five drones that the Houthis launched at Jizan."),
                    "ASSAULT")

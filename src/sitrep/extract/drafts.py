@@ -110,6 +110,8 @@ def infer_mode(trigger: Trigger, actor: Party | None, target: Party | None, lexi
             continue
         if token.i != trigger.head.i and token.pos_ == "VERB":
             continue
+        if _skyward(token):
+            continue  # "fired shots into the air": warning shots, no aircraft
         words.add(lemma(token))
         words.add(token.lower_)
         if lexicon.aircraft.match(token.lower_):
@@ -120,6 +122,17 @@ def infer_mode(trigger: Trigger, actor: Party | None, target: Party | None, lexi
                 return own
             return mode
     return own
+
+
+def _skyward(token: Token) -> bool:
+    """"into the air", "in the air": the direction of warning shots, not an air force."""
+    return (
+        token.lower_ == "air"
+        and token.head.lower_ in ("into", "in", "skyward")
+        and any(c.lower_ == "the" for c in token.children)
+    )
+
+
 CLAUSE_DEPS = frozenset(
     {"relcl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "acl", "csubj", "nsubj", "nsubjpass", "agent"}
 )
