@@ -496,3 +496,18 @@ def test_a_government_attacked_is_its_unarmed_officials_as_civilians() -> None:
     attack = next(e for e in events if e.plover == "ASSAULT")
     assert attack.actor2 is not None and attack.actor2.kind == "civilians"
     assert attack.actor2.country == "MEX"
+
+
+def test_an_unarmed_oppositions_people_are_persons_and_its_fighters_rebels() -> None:
+    from sitrep.app import Sitrep
+
+    app = Sitrep()
+
+    def target(text: str) -> Actor | None:
+        events = app.analyze_text(text, published=date(2021, 1, 18)).events
+        return next(e for e in events if e.plover in ("COERCE", "ASSAULT")).actor2
+
+    detained = target("Police detained the opposition politician Ilya Yashin in Moscow on Sunday.")
+    assert detained is not None and detained.kind == "person"
+    shelled = target("Government forces shelled opposition fighters near Hama on Sunday, killing five.")
+    assert shelled is not None and shelled.kind == "rebels"
