@@ -964,6 +964,12 @@ def test_listing_on_a_sanctions_blacklist_is_a_sanction_and_an_agenda_item_is_no
     assert extract("The committee added three items to the agenda.") == []
 
 
+def test_authorising_or_pausing_ones_own_acts_is_no_sanction(extract):
+    assert extract("The lawyer was given no document sanctioning the detention.") == []
+    assert extract("The company said plans to return to the site were suspended.") == []
+    assert [m.plover for m in extract("The European Union suspended budget support to Mali.")] == ["SANCTION"]
+
+
 def test_the_span_a_superlative_ranks_an_act_over_is_not_its_time(extract):
     mention = only(
         extract("In the country's worst atrocity in recent years, gunmen killed 40 villagers in Tindirma "
