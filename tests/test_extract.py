@@ -941,6 +941,19 @@ def test_sanctions_on_two_targets_are_two_acts(extract):
     assert {text(m.actor1) for m in sanctions} == {"The EU"}
 
 
+def test_each_sanctioning_government_acts_on_each_target(extract):
+    sentence = ("The United States and Britain on Tuesday sanctioned a Russian general and a Belarusian "
+                "arms dealer.")
+    sanctions = [m for m in extract(sentence) if m.plover == "SANCTION"]
+    pairs = sorted((text(m.actor1), text(m.actor2)) for m in sanctions)
+    assert pairs == [
+        ("Britain", "a Belarusian arms dealer"),
+        ("Britain", "a Russian general"),
+        ("The United States", "a Belarusian arms dealer"),
+        ("The United States", "a Russian general"),
+    ]
+
+
 def test_a_banned_weapon_is_no_ban_and_the_attacker_in_an_attack_is_the_actor(extract):
     mentions = extract(
         "Armenian forces fired internationally banned cluster munitions in an attack on Barda."

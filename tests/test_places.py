@@ -127,6 +127,9 @@ def test_resolves_phrase(gazetteer, phrase, countries, name, country, admin1, pr
         ("Aid", []),
         ("Of", []),
         ("Batman", ["USA"]),
+        # a feature word cut from its name ("the Suez Canal"), even in a country that has a namesake
+        ("Canal", ["USA"]),
+        ("the Canal", ["EGY"]),
         ("the area", ["SYR"]),
         ("", []),
         ("   ", []),

@@ -172,8 +172,12 @@ def build_sentence_drafts(tokens: list[Token], index: int, lexicon: Lexicon) -> 
             and lemma(head.head) in CONFIRMING_CUES
         )
         drafts.append(draft)
-        if plover in ONE_ACT_PER_TARGET and target is not None:
-            drafts.extend(_other_targets(draft, target, lexicon))
+        if plover in ONE_ACT_PER_TARGET:
+            for each in [draft, *_other_actors(draft, lexicon)]:
+                if each is not draft:
+                    drafts.append(each)
+                if target is not None:
+                    drafts.extend(_other_targets(each, target, lexicon))
     drafts = drop_nested(drafts)
     drafts = drop_protest_demands(drafts)
     drafts = merge_same_acts(drafts)
@@ -211,6 +215,33 @@ def _other_targets(draft: Draft, target: Party, lexicon: Lexicon) -> list[Draft]
                 sentence_words=draft.sentence_words,
             )
         )
+    return others
+
+
+def _other_actors(draft: Draft, lexicon: Lexicon) -> list[Draft]:
+    """The draft again for each acting party conjoined with its own ("the United States and Britain
+    sanctioned X": Britain's sanction is an act of its own, EVENTS.md: one event per actor pair)."""
+    if draft.actor1 is None:
+        return []
+    others = []
+    for conjunct in draft.actor1.head.conjuncts:
+        if conjunct.i <= draft.actor1.head.i or conjunct.pos_ not in NOUN_POS:
+            continue
+        other = party(conjunct, draft.actor2.head if draft.actor2 else None, lexicon)
+        if other is not None:
+            others.append(
+                Draft(
+                    draft.sentence_index,
+                    draft.trigger,
+                    draft.sentence,
+                    draft.plover,
+                    draft.mode,
+                    other,
+                    draft.actor2,
+                    cameo=draft.cameo,
+                    sentence_words=draft.sentence_words,
+                )
+            )
     return others
 
 

@@ -54,6 +54,7 @@ class PlaceData:
     aliases: dict[int, tuple[str, ...]] = field(default_factory=dict)  # GeoNames id -> extra names
     country_aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # ISO3 -> names
     stoplist: frozenset[str] = frozenset()
+    never_alone: frozenset[str] = frozenset()  # feature words that name no place by themselves
     min_population_without_context: int = 15_000
 
 
@@ -74,6 +75,7 @@ def load_place_data(iso3_to_iso2: dict[str, str]) -> PlaceData:
     supplement = _read("places_supplement.toml")
     data.min_population_without_context = supplement["thresholds"]["min_population_without_context"]
     data.stoplist = frozenset(supplement["stoplist"]["names"])
+    data.never_alone = frozenset(supplement["stoplist"].get("never_alone", ()))
     data.country_aliases = {iso3: tuple(names) for iso3, names in supplement["country_aliases"].items()}
     for entry in supplement.get("alias", []):
         data.aliases[entry["geonames_id"]] = tuple(entry["names"])

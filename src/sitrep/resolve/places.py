@@ -474,7 +474,7 @@ class Gazetteer:
     ) -> Place | None:
         """The best acceptable candidate for a name, or None (see the stoplist and thresholds)."""
         bare = place_phrases.strip_direction(name) or name
-        if not place_phrases.is_proper_name(bare):
+        if not place_phrases.is_proper_name(bare) or normalise(bare) in self._data.never_alone:
             return None
         stopped = normalise(name) in self._data.stoplist
         candidates = self._ranked(name, countries)
