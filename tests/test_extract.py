@@ -456,7 +456,8 @@ def test_one_event_with_the_mode_of_its_means(extract, sentence, mode, sub_event
 
 
 def test_shots_into_the_air_are_not_an_air_strike(extract):
-    mention = only(extract("Gunmen fired shots into the air outside a polling station in Bamenda."), "ASSAULT")
+    mention = only(extract("Gunmen fired shots into the air outside a polling station in Bamenda."),
+                   "ASSAULT")
     assert mention.mode == "firearms"
     warplanes = only(extract("Jets fired rockets from the air at a market in Ariha."), "ASSAULT")
     assert warplanes.mode == "aerial"
