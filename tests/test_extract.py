@@ -942,6 +942,19 @@ def test_sanctions_on_two_targets_are_two_acts(extract):
     assert {text(m.actor1) for m in sanctions} == {"The EU"}
 
 
+def test_acts_named_as_the_reason_for_a_measure_or_judged_as_a_kind_are_no_act(extract):
+    assert [m.plover for m in extract("The EU sanctioned two generals over attacks on civilians.")] == [
+        "SANCTION"
+    ]
+    linked = extract("Washington sanctioned a commander, linking him to missile attacks launched from Yemen.")
+    assert [m.plover for m in linked] == ["SANCTION"]
+    judged = extract("The minister said that Houthi attacks were unacceptable.")
+    assert "ASSAULT" not in [m.plover for m in judged]
+    # a told act stays one: "the attacks" on named sites, a counted act
+    told = extract("Police charged three men over the attacks on two mosques in Christchurch.")
+    assert "ASSAULT" in [m.plover for m in told]
+
+
 def test_each_sanctioning_government_acts_on_each_target(extract):
     sentence = ("The United States and Britain on Tuesday sanctioned a Russian general and a Belarusian "
                 "arms dealer.")

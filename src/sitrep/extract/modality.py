@@ -250,11 +250,17 @@ def is_generic(trigger: Trigger) -> bool:
     Headlines (simple present for past acts) are not read here: their lines are skipped before.
     """
     head = trigger.head
+    bare = not any(c.dep_ in ("det", "poss", "nummod") for c in head.children)
     if head.pos_ == "NOUN" and head.tag_ == "NNS" and head.dep_ == "nsubj":
         governor = head.head
-        bare = not any(c.dep_ in ("det", "poss", "nummod") for c in head.children)
         if bare and lemma(governor) == "be" and governor.tag_ in ("VBP", "VBZ"):
             return True
+        if bare and lemma(governor) == "be" and any(c.dep_ == "acomp" for c in governor.children):
+            return True  # "said that Houthi attacks were unacceptable": a judgement of a kind of act
+    noun = head.head if head.dep_ == "acl" else head  # "attacks launched from Yemen": the attacks
+    unmarked = not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children)
+    if noun.tag_ == "NNS" and unmarked and noun.dep_ == "pobj" and _reason_of_a_measure(noun.head):
+        return True  # "sanctioned two generals over attacks on civilians", "linking them to attacks"
     if head.pos_ in ("NOUN", "PROPN") and head.dep_ == "nsubj" and head.head.tag_ in ("VBP", "VBZ"):
         governor = head.head
         return lemma(governor) not in ("be", "say") and governor.dep_ == "ROOT" and not _has_aux(governor)
@@ -262,6 +268,19 @@ def is_generic(trigger: Trigger) -> bool:
         subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
         return subject is not None and subject.lower_ in ("it", "they")  # "It fights for ..."
     return False
+
+
+# Measures taken over acts, and verbs tying someone to them: their plural object of "over", "for" or
+# "to" is the acts' kind, the reason for the measure, not one act ("sanctioned two generals over
+# attacks on civilians", "linking them to missile attacks launched from Yemen").
+_MEASURES = frozenset({"sanction", "link", "tie", "connect", "punish", "blacklist", "designate", "penalize",
+                       "penalise", "indict", "charge", "convict", "fine", "jail", "sentence"})
+
+
+def _reason_of_a_measure(preposition: Token) -> bool:
+    if preposition.dep_ != "prep" or preposition.lower_ not in ("over", "for", "to"):
+        return False
+    return lemma(preposition.head) in _MEASURES
 
 
 def describes(trigger: Trigger, lexicon: Lexicon) -> bool:
