@@ -53,6 +53,25 @@ def test_a_dateline_left_in_the_text_is_read_as_the_reporters_place(gazetteer) -
     assert _lead_dateline("Soldiers killed: what we know so far\nMore text.", gazetteer, ["MLI"]) is None
 
 
+def test_a_dateline_naming_the_united_nations_places_its_measures_at_its_headquarters() -> None:
+    from datetime import date
+
+    from sitrep.app import Sitrep
+
+    text = (
+        "UNITED NATIONS: The Security Council imposed an arms embargo on South Sudan on Friday after "
+        "months of talks.\n\nNine members voted for the resolution."
+    )
+    events = Sitrep().analyze_text(text, published=date(2018, 7, 14)).events
+    embargo = next(e for e in events if e.plover == "SANCTION")
+    assert embargo.location is not None
+    assert (embargo.location.name, embargo.location.admin1) == ("United Nations Headquarters", "New York")
+    # with no dateline, no seat is made up
+    bare = Sitrep().analyze_text(text.split(": ", 1)[1], published=date(2018, 7, 14)).events
+    sanction = next(e for e in bare if e.plover == "SANCTION")
+    assert sanction.location is None or sanction.location.name != "United Nations Headquarters"
+
+
 def test_an_outlet_or_a_government_by_its_seat_is_not_the_storys_place(gazetteer) -> None:
     from sitrep.parse import load_model
     from sitrep.settings import Settings
