@@ -72,6 +72,21 @@ def test_a_dateline_naming_the_united_nations_places_its_measures_at_its_headqua
     assert sanction.location is None or sanction.location.name != "United Nations Headquarters"
 
 
+def test_a_units_name_is_no_place() -> None:
+    from datetime import date
+
+    from sitrep.app import Sitrep
+
+    text = (
+        "Rockets hit a bus at a checkpoint near Volnovakha on Tuesday, killing 12 passengers.\n\n"
+        "A border guard officer and a volunteer of the Kyiv 2 battalion were also injured by the rocket."
+    )
+    events = [e for e in Sitrep().analyze_text(text, published=date(2015, 1, 14)).events
+              if e.plover == "ASSAULT"]
+    assert len(events) == 1  # the wounded of the same strike, not a strike in Kyiv
+    assert events[0].location is not None and events[0].location.name != "Kyiv"
+
+
 def test_an_outlet_or_a_government_by_its_seat_is_not_the_storys_place(gazetteer) -> None:
     from sitrep.parse import load_model
     from sitrep.settings import Settings

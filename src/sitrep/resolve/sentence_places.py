@@ -121,10 +121,18 @@ def locative(before: str, phrase: str) -> bool:
     return bool(_LOCATIVE.search(before[-40:]) or _LOCATIVE_HEAD.match(head))
 
 
+# A place name that names a unit ("the Kyiv 2 battalion", "the Azov regiment"): no place at all.
+_UNIT = re.compile(r"^\s*(?:-?\d+\s+)?(?:battalion|brigade|regiment|division|corps|squadron|platoon)s?\b",
+                   re.IGNORECASE)
+
+
 def _elsewhere(before: str, after: str) -> bool:
     """A name the words around it make another place than the act's: a destination or an origin, a
-    town near the scene, a government's seat, the dateline opening the text."""
+    town near the scene, a government's seat, the dateline opening the text; or no place, a unit's
+    name."""
     if AWAY.search(before[-30:]) or _NEARBY.search(before[-40:]) or _SEAT.search(before[-40:]):
+        return True
+    if _UNIT.match(after):
         return True
     return _dateline(before, after)
 
