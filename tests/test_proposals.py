@@ -82,6 +82,18 @@ def test_a_text_the_lexicon_reads_keeps_only_the_lexicons_events() -> None:
     assert all(e.acled_sub_event_type != "Disrupted weapons use" for e in events)
 
 
+def test_a_toll_told_with_no_act_does_not_stop_the_model_proposing_the_act() -> None:
+    text = (
+        "Farmers in Mafa council area stepped on an explosive device buried on their farmland on Friday, "
+        "and two of them died instantly, a vigilante leader said."
+    )
+    mentions, events = _run(text)
+    assert mentions and all(m.claim_only for m in mentions)  # the lexicon read only the toll
+    (event,) = events
+    assert event.acled_sub_event_type == "Remote explosive/landmine/IED"
+    assert event.killed == 2
+
+
 def test_the_main_verb_is_what_a_reporting_verb_reports() -> None:
     mentions, events = _run("Police said sappers removed 40 mines from a field near Kandahar on Monday.")
     assert mentions == []

@@ -117,8 +117,11 @@ class Resolver:
 
     def resolve(self, parsed: ParsedArticle, mentions: Sequence[EventMention]) -> list[Event]:
         article = parsed.article
-        if not mentions and getattr(parsed, "doc", None) is not None:
-            mentions = propose(parsed, EventTyper.shared())  # the act the lexicon's words missed
+        if all(m.claim_only for m in mentions) and getattr(parsed, "doc", None) is not None:
+            # the act the lexicon's words missed; a toll told with no act ("two of them died") is
+            # no act of its own and joins none, so the text still tells no act the lexicon read
+            proposed = propose(parsed, EventTyper.shared())
+            mentions = list(proposed) if proposed else mentions
         context, named = self.actors.read_article(article.text)
         known = _ArticleActors(
             home=context[0] if context else None,
