@@ -240,6 +240,22 @@ def test_violence_by_demonstrators_is_a_violent_demonstration() -> None:
     assert by_police.acled_sub_event_type == "Excessive force against protesters"
 
 
+def test_violence_or_destruction_by_a_mob_is_mob_violence() -> None:
+    vandalised = decide(
+        _proba(Looting_property_destruction=0.6), PLOVERS, "COERCE", "Looting/property destruction", None,
+        actor_kind="rioters",
+    )
+    assert (vandalised.acled_sub_event_type, vandalised.acled_event_type) == ("Mob violence", "Riots")
+    lynched = decide(_proba(Attack=0.6), PLOVERS, "ASSAULT", "Attack", "civilians", actor_kind="rioters")
+    assert lynched.acled_sub_event_type == "Mob violence"
+    # the same destruction by an armed group stays what it is
+    torched = decide(
+        _proba(Looting_property_destruction=0.6), PLOVERS, "COERCE", "Looting/property destruction", None,
+        actor_kind="rebels",
+    )
+    assert torched.acled_sub_event_type == "Looting/property destruction"
+
+
 def _told(event_id: str, sub_event: str, start: int) -> Event:
     mention = Mention(text=f"sentence at {start}", start=start, end=start + 10)
     return Event(

@@ -455,6 +455,16 @@ def test_one_event_with_the_mode_of_its_means(extract, sentence, mode, sub_event
     assert (mention.mode, mention.acled_sub_event_type, mention.figures.killed) == (mode, sub_event, killed)
 
 
+def test_a_thrashing_is_a_beating_and_vandalism_a_destruction(extract):
+    beaten = only(extract("Villagers thrashed a woman accused of witchcraft in Dhanusha on Monday."),
+                  "ASSAULT")
+    assert beaten.mode == "beat"
+    vandalised = extract("A mob vandalised two temples in Cumilla on Wednesday.")
+    assert [m.acled_sub_event_type for m in vandalised if m.plover == "COERCE"] == [
+        "Looting/property destruction"
+    ]
+
+
 def test_shots_into_the_air_are_not_an_air_strike(extract):
     mention = only(extract("Gunmen fired shots into the air outside a polling station in Bamenda."),
                    "ASSAULT")

@@ -212,13 +212,15 @@ def _hierarchy(
     actor_kind: str | None = None,
 ) -> tuple[str | None, str | None]:
     """ACLED's rules on the parties, which a sentence classifier cannot see: violence by
-    demonstrators is a violent demonstration, ground taken by the state's forces is regained and by
-    another armed group overtaken, fighting whose target is civilians is an Attack, force
-    against protesters is excessive force. A target the resolver labelled civilians only because the
+    demonstrators is a violent demonstration, by a mob mob violence, ground taken by the state's
+    forces is regained and by another armed group overtaken, fighting whose target is civilians is
+    an Attack, force against protesters is excessive force. A target the resolver labelled civilians only because the
     lexicon's sub-event said so proves nothing, so the lexicon's own violence-against-civilians types
     are not read back as evidence."""
     if actor_kind == "protesters" and event_type in _BY_DEMONSTRATORS:
         return "Violent demonstration", "Riots"
+    if actor_kind == "rioters" and event_type in _BY_DEMONSTRATORS:
+        return "Mob violence", "Riots"  # a mob that vandalises or beats riots: no looting, no attack
     if sub_event in _TERRITORY and actor_kind == "state_forces":
         return _TERRITORY[0], "Battles"
     if sub_event in _TERRITORY and (actor_kind in _NON_STATE_ARMED or actor_kind == STATE_FORCES_ABROAD):
