@@ -214,9 +214,9 @@ def _hierarchy(
     """ACLED's rules on the parties, which a sentence classifier cannot see: violence by
     demonstrators is a violent demonstration, by a mob mob violence, ground taken by the state's
     forces is regained and by another armed group overtaken, fighting whose target is civilians is
-    an Attack, force against protesters is excessive force. A target the resolver labelled civilians only because the
-    lexicon's sub-event said so proves nothing, so the lexicon's own violence-against-civilians types
-    are not read back as evidence."""
+    an Attack, force against protesters is excessive force. A target the resolver labelled civilians
+    only because the lexicon's sub-event said so proves nothing, so the lexicon's own
+    violence-against-civilians types are not read back as evidence."""
     if actor_kind == "protesters" and event_type in _BY_DEMONSTRATORS:
         return "Violent demonstration", "Riots"
     if actor_kind == "rioters" and event_type in _BY_DEMONSTRATORS:
