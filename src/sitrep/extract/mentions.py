@@ -195,27 +195,7 @@ ONE_ACT_PER_TARGET = frozenset({"SANCTION"})
 
 def _other_targets(draft: Draft, target: Party, lexicon: Lexicon) -> list[Draft]:
     """The draft again for each target conjoined with its own ("sanctioned X and Y": Y)."""
-    others = []
-    for conjunct in target.head.conjuncts:
-        if conjunct.i <= target.head.i or conjunct.pos_ not in NOUN_POS:
-            continue
-        other = party(conjunct, draft.actor1.head if draft.actor1 else None, lexicon)
-        if other is None:
-            continue
-        others.append(
-            Draft(
-                draft.sentence_index,
-                draft.trigger,
-                draft.sentence,
-                draft.plover,
-                draft.mode,
-                draft.actor1,
-                other,
-                cameo=draft.cameo,
-                sentence_words=draft.sentence_words,
-            )
-        )
-    return others
+    return [_again(draft, draft.actor1, other) for other in _conjoined(target, draft.actor1, lexicon)]
 
 
 def _other_actors(draft: Draft, lexicon: Lexicon) -> list[Draft]:
@@ -223,26 +203,34 @@ def _other_actors(draft: Draft, lexicon: Lexicon) -> list[Draft]:
     sanctioned X": Britain's sanction is an act of its own, EVENTS.md: one event per actor pair)."""
     if draft.actor1 is None:
         return []
-    others = []
-    for conjunct in draft.actor1.head.conjuncts:
-        if conjunct.i <= draft.actor1.head.i or conjunct.pos_ not in NOUN_POS:
+    return [_again(draft, other, draft.actor2) for other in _conjoined(draft.actor1, draft.actor2, lexicon)]
+
+
+def _conjoined(one: Party, counterpart: Party | None, lexicon: Lexicon) -> list[Party]:
+    """The parties conjoined after `one` ("X and Y": Y), read against the act's other party."""
+    found = []
+    for conjunct in one.head.conjuncts:
+        if conjunct.i <= one.head.i or conjunct.pos_ not in NOUN_POS:
             continue
-        other = party(conjunct, draft.actor2.head if draft.actor2 else None, lexicon)
+        other = party(conjunct, counterpart.head if counterpart else None, lexicon)
         if other is not None:
-            others.append(
-                Draft(
-                    draft.sentence_index,
-                    draft.trigger,
-                    draft.sentence,
-                    draft.plover,
-                    draft.mode,
-                    other,
-                    draft.actor2,
-                    cameo=draft.cameo,
-                    sentence_words=draft.sentence_words,
-                )
-            )
-    return others
+            found.append(other)
+    return found
+
+
+def _again(draft: Draft, actor1: Party | None, actor2: Party | None) -> Draft:
+    """The same act of the same sentence between other parties."""
+    return Draft(
+        draft.sentence_index,
+        draft.trigger,
+        draft.sentence,
+        draft.plover,
+        draft.mode,
+        actor1,
+        actor2,
+        cameo=draft.cameo,
+        sentence_words=draft.sentence_words,
+    )
 
 
 def _talked_about(word: Token) -> bool:
