@@ -173,11 +173,10 @@ def build_sentence_drafts(tokens: list[Token], index: int, lexicon: Lexicon) -> 
         )
         drafts.append(draft)
         if plover in ONE_ACT_PER_TARGET:
-            for each in [draft, *_other_actors(draft, lexicon)]:
-                if each is not draft:
-                    drafts.append(each)
-                if target is not None:
-                    drafts.extend(_other_targets(each, target, lexicon))
+            acts = [draft, *_other_actors(draft, lexicon)]
+            drafts.extend(acts[1:])
+            if target is not None:
+                drafts.extend(other for act in acts for other in _other_targets(act, target, lexicon))
     drafts = drop_nested(drafts)
     drafts = drop_protest_demands(drafts)
     drafts = merge_same_acts(drafts)

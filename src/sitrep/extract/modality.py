@@ -250,16 +250,14 @@ def is_generic(trigger: Trigger) -> bool:
     Headlines (simple present for past acts) are not read here: their lines are skipped before.
     """
     head = trigger.head
-    bare = not any(c.dep_ in ("det", "poss", "nummod") for c in head.children)
-    if head.pos_ == "NOUN" and head.tag_ == "NNS" and head.dep_ == "nsubj":
+    if head.pos_ == "NOUN" and head.tag_ == "NNS" and head.dep_ == "nsubj" and _bare(head):
         governor = head.head
-        if bare and lemma(governor) == "be" and governor.tag_ in ("VBP", "VBZ"):
+        if lemma(governor) == "be" and governor.tag_ in ("VBP", "VBZ"):
             return True
-        if bare and lemma(governor) == "be" and any(c.dep_ == "acomp" for c in governor.children):
+        if lemma(governor) == "be" and any(c.dep_ == "acomp" for c in governor.children):
             return True  # "said that Houthi attacks were unacceptable": a judgement of a kind of act
     noun = head.head if head.dep_ == "acl" else head  # "attacks launched from Yemen": the attacks
-    unmarked = not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children)
-    if noun.tag_ == "NNS" and unmarked and noun.dep_ == "pobj" and _reason_of_a_measure(noun.head):
+    if noun.tag_ == "NNS" and _bare(noun) and noun.dep_ == "pobj" and _reason_of_a_measure(noun.head):
         return True  # "sanctioned two generals over attacks on civilians", "linking them to attacks"
     if head.pos_ in ("NOUN", "PROPN") and head.dep_ == "nsubj" and head.head.tag_ in ("VBP", "VBZ"):
         governor = head.head
@@ -275,6 +273,11 @@ def is_generic(trigger: Trigger) -> bool:
 # attacks on civilians", "linking them to missile attacks launched from Yemen").
 _MEASURES = frozenset({"sanction", "link", "tie", "connect", "punish", "blacklist", "designate", "penalize",
                        "penalise", "indict", "charge", "convict", "fine", "jail", "sentence"})
+
+
+def _bare(noun: Token) -> bool:
+    """A plural with no article, possessive or number: the kind, not acts counted or pointed at."""
+    return not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children)
 
 
 def _reason_of_a_measure(preposition: Token) -> bool:

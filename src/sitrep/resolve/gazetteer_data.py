@@ -55,6 +55,7 @@ class PlaceData:
     country_aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # ISO3 -> names
     stoplist: frozenset[str] = frozenset()
     never_alone: frozenset[str] = frozenset()  # feature words that name no place by themselves
+    venues: dict[str, dict[str, Any]] = field(default_factory=dict)  # dateline name -> [[venue]] entry
     min_population_without_context: int = 15_000
 
 
@@ -76,6 +77,9 @@ def load_place_data(iso3_to_iso2: dict[str, str]) -> PlaceData:
     data.min_population_without_context = supplement["thresholds"]["min_population_without_context"]
     data.stoplist = frozenset(supplement["stoplist"]["names"])
     data.never_alone = frozenset(supplement["stoplist"].get("never_alone", ()))
+    for entry in supplement.get("venue", []):
+        for dateline in entry["datelines"]:
+            data.venues[dateline.casefold()] = entry
     data.country_aliases = {iso3: tuple(names) for iso3, names in supplement["country_aliases"].items()}
     for entry in supplement.get("alias", []):
         data.aliases[entry["geonames_id"]] = tuple(entry["names"])

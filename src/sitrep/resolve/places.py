@@ -168,6 +168,15 @@ class Gazetteer:
 
     # -- lookup -------------------------------------------------------------------------------
 
+    def venue(self, dateline: str) -> Location | None:
+        """The seat of an institution a dateline names instead of a city ("UNITED NATIONS:"); never a
+        place phrase in the text (places_supplement.toml [[venue]])."""
+        entry = self._data.venues.get(" ".join(dateline.split()).casefold())
+        if entry is None:
+            return None
+        return Location(entry["name"], entry["admin1"], entry["country"], entry["lat"], entry["lon"], None, 2,
+                        entry["name"])
+
     def country_iso3(self, name: str) -> str | None:
         """ISO3 code of a country name, alias ("the DRC", "Burma") or ISO2/ISO3 code."""
         text = place_phrases.clean(name)

@@ -140,7 +140,7 @@ class Scene:
         if doc is not None and self._main is None:
             self._story = main_place(text, doc, gazetteer, context, is_actor, dateline, lead=len(text))
         if dateline:
-            found = _venue(dateline) or gazetteer.resolve(dateline.title(), context)
+            found = gazetteer.venue(dateline) or gazetteer.resolve(dateline.title(), context)
             if found is not None:
                 self._dateline = Location(**{**found.to_dict(), "precision": max(found.precision, 2)})
 
@@ -365,23 +365,6 @@ def _took_place_on(text: str, reference: date | None) -> tuple[str, DatePrecisio
     return days.pop() if len(days) == 1 else None
 
 
-@lru_cache(maxsize=1)
-def _venues() -> dict[str, Location]:
-    raw = resources.files("sitrep").joinpath("data", "places_supplement.toml").read_text(encoding="utf-8")
-    venues: dict[str, Location] = {}
-    for entry in tomllib.loads(raw).get("venue", []):
-        seat = Location(entry["name"], entry["admin1"], entry["country"], entry["lat"], entry["lon"], None, 2,
-                        entry["name"])
-        for name in entry["datelines"]:
-            venues[name.casefold()] = seat
-    return venues
-
-
-def _venue(dateline: str) -> Location | None:
-    """The seat of an institution a dateline names instead of a city ("UNITED NATIONS:")."""
-    return _venues().get(" ".join(dateline.split()).casefold())
-
-
 def _lead_dateline(text: str, gazetteer: Gazetteer, context: Sequence[str]) -> str | None:
     """The place of a dateline the clean stage leaves in the text ("Raipur: In the deadliest ambush",
     "DONETSK: A bus ...", "Bamako - At least 21 people"), when it opens one of the first lines and
@@ -392,7 +375,7 @@ def _lead_dateline(text: str, gazetteer: Gazetteer, context: Sequence[str]) -> s
         if match is None or len(line) - match.end() < 30 or not line.rstrip().endswith((".", "”", '"')):
             continue
         place = match.group("place")
-        if _venue(place) is not None:
+        if gazetteer.venue(place) is not None:
             return place
         found = gazetteer.resolve(place.title() if place.isupper() else place, context)
         if found is not None and (found.precision == 1 or gazetteer.country_iso3(place) is not None):
