@@ -305,6 +305,26 @@ def test_a_line_closed_by_a_photo_credit_is_a_caption(caption: str) -> None:
     assert caption.split(".")[0] not in kept
 
 
+@pytest.mark.parametrize("credit", ["UGC/AFP via Getty Images", "Musa Garba/Reuters", "AP Photo/Musa Garba"])
+def test_an_unclosed_line_above_a_credit_line_is_a_caption(credit: str) -> None:
+    caption = "A wounded man carried to an ambulance as hundreds gather outside the hospital in Gusau,"
+    kept = _kept(f"{STORY}\n\n{caption}\n{credit}\n\nResidents said the gunmen arrived on motorcycles.")
+    assert "wounded man" not in kept and credit not in kept
+    assert STORY in kept and "arrived on motorcycles" in kept
+
+
+def test_a_closed_paragraph_above_a_credit_line_stays() -> None:
+    # a picture set under a paragraph of the story: the paragraph is the story's, not a caption
+    paragraph = "Residents said the gunmen arrived on motorcycles at noon and stayed for an hour."
+    kept = _kept(f"{STORY}\n\n{paragraph}\nUGC/AFP via Getty Images\n\nThe police gave no toll.")
+    assert paragraph in kept and "Getty" not in kept
+
+
+def test_a_bare_agency_line_under_a_headline_keeps_the_headline() -> None:
+    headline = "Gunmen kill 14 in market attack in Kadisau"
+    assert headline in _kept(f"{headline}\nReuters\n\n{STORY}")
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

@@ -960,6 +960,8 @@ def test_acts_named_as_the_reason_for_a_measure_or_judged_as_a_kind_are_no_act(e
     assert [m.plover for m in linked] == ["SANCTION"]
     judged = extract("The minister said that Houthi attacks were unacceptable.")
     assert "ASSAULT" not in [m.plover for m in judged]
+    called = extract("The minister said that Houthi attacks were a threat to shipping in the Red Sea.")
+    assert not {"ASSAULT", "THREATEN"} & {m.plover for m in called}
     # a told act stays one: "the attacks" on named sites, a counted act
     told = extract("Police charged three men over the attacks on two mosques in Christchurch.")
     assert "ASSAULT" in [m.plover for m in told]

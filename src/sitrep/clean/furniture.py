@@ -6,6 +6,7 @@ new outlet's wording needs no new rule:
 
 - a caption: a line that ends in a photo credit ("... in Mogadishu. Name Surname / Reuters",
   "... (AP Photo/Name)", "... PHOTO: AFP"); the whole line describes a picture, not the story;
+  so does an unclosed line just above a line that is only a credit ("UGC/AFP via Getty Images");
 - a repeated short line: a caption printed twice (alt text and caption), a headline repeated as a
   teaser (a long paragraph printed twice, or a line printed over and over, is left alone: neither
   is furniture's shape, and a text that is one line repeated stays what it is);
@@ -45,6 +46,7 @@ class FurnitureRules:
 
     credit_tail: re.Pattern[str]  # a photo credit closing a line
     credit_anywhere: re.Pattern[str]  # a credit that marks its line wherever it stands
+    credit_line: re.Pattern[str]  # a line that is only a credit, under its caption
     list_heading_words: frozenset[str]
     list_heading_max_words: int
     teaser_max_chars: int
@@ -68,6 +70,7 @@ def compile_rules(data: Mapping[str, Any], wires: Sequence[str]) -> FurnitureRul
     return FurnitureRules(
         credit_tail=union("credit_tail"),
         credit_anywhere=union("credit_anywhere"),
+        credit_line=union("credit_line"),
         list_heading_words=frozenset(str(w).lower() for w in data.get("list_heading_words", [])),
         list_heading_max_words=int(data.get("list_heading_max_words", 4)),
         teaser_max_chars=int(data.get("teaser_max_chars", 140)),
@@ -88,6 +91,13 @@ def is_caption(line_text: str, rules: FurnitureRules) -> bool:
     body = line_text.strip()
     credited = rules.credit_tail.search(body) or rules.credit_anywhere.search(body)
     return len(body) <= rules.caption_max_chars and bool(credited)
+
+
+def _is_caption_above(line_text: str, rules: FurnitureRules) -> bool:
+    """The line above a credit line is its caption when it is not a closed sentence (a story's
+    paragraph above a picture ends with its stop; a caption often ends with none, or a comma)."""
+    body = line_text.strip()
+    return 0 < len(body) <= rules.caption_max_chars and not _SENTENCE_END.search(body)
 
 
 def is_list_heading(line_text: str, rules: FurnitureRules) -> bool:
@@ -119,6 +129,11 @@ def _normal(text: str) -> str:
 
 def mark_furniture(text: str, lines: Sequence[LineLike], rules: FurnitureRules) -> None:
     """Set `rule` on every line that is furniture by shape (see the module docstring)."""
+    for above, line in zip(lines, lines[1:], strict=False):
+        if rules.credit_line.search(text[line.start : line.end].strip()):  # a notice rule may have it
+            line.rule = line.rule or "caption"
+            if not above.rule and _is_caption_above(text[above.start : above.end], rules):
+                above.rule = "caption"
     copies: dict[str, int] = {}
     for line in lines:
         key = _normal(text[line.start : line.end])

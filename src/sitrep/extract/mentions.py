@@ -121,6 +121,8 @@ def build_sentence_drafts(tokens: list[Token], index: int, lexicon: Lexicon) -> 
             continue  # "Just fight us like a man.": an order, not an act
         if lemma(trigger.head) in commissive and _content_trigger(trigger, triggers) is None:
             continue
+        if plover == "THREATEN" and trigger.head.pos_ in NOUN_POS and trigger.head.dep_ == "attr":
+            continue  # "the attacks were a threat to shipping": what something is called, not a threat
         actor, target = arguments_of(trigger, lexicon)
         if plover in ("THREATEN", "REQUEST") or lemma(trigger.head) in commissive:
             content = _content_trigger(trigger, triggers)

@@ -254,8 +254,10 @@ def is_generic(trigger: Trigger) -> bool:
         governor = head.head
         if lemma(governor) == "be" and governor.tag_ in ("VBP", "VBZ"):
             return True
-        if lemma(governor) == "be" and any(c.dep_ == "acomp" for c in governor.children):
-            return True  # "said that Houthi attacks were unacceptable": a judgement of a kind of act
+        if lemma(governor) == "be" and any(c.dep_ in ("acomp", "attr") for c in governor.children):
+            # "said that Houthi attacks were unacceptable", "... were a threat to shipping": a
+            # judgement of a kind of act
+            return True
     noun = head.head if head.dep_ == "acl" else head  # "attacks launched from Yemen": the attacks
     if noun.tag_ == "NNS" and _bare(noun) and noun.dep_ == "pobj" and _reason_of_a_measure(noun.head):
         return True  # "sanctioned two generals over attacks on civilians", "linking them to attacks"
