@@ -967,6 +967,14 @@ def test_acts_named_as_the_reason_for_a_measure_or_judged_as_a_kind_are_no_act(e
     assert "ASSAULT" in [m.plover for m in told]
 
 
+def test_the_act_a_sentence_dates_another_against_is_marked(extract):
+    against = extract("The attack came six days after a missile struck another district, killing 10.")
+    assert [m.dated_against for m in against if m.plover == "ASSAULT"] == [True]
+    # a death days after an attack is that attack's outcome, not an act dated against it
+    died = extract("A wounded soldier died two days after militants attacked his post near Gao.")
+    assert not any(m.dated_against for m in died)
+
+
 def test_each_sanctioning_government_acts_on_each_target(extract):
     sentence = ("The United States and Britain on Tuesday sanctioned a Russian general and a Belarusian "
                 "arms dealer.")

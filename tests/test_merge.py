@@ -244,6 +244,22 @@ def test_an_act_told_by_comparison_keeps_its_date_to_itself() -> None:
     assert later and all(not (e.date or "").startswith("2019") for e in later)
 
 
+def test_an_act_a_sentence_dates_another_against_is_an_act_of_its_own() -> None:
+    events = _events_of(
+        [
+            "A missile strike leveled a row of homes in the city of Ganja on Saturday, killing 13 people.",
+            "The strike came six days after a missile struck another district of the city, killing 10.",
+            "Rescue workers searched the rubble for survivors.",
+        ],
+        date(2020, 10, 17),
+    )
+    strikes = [e for e in events if e.plover == "ASSAULT"]
+    strikes.sort(key=lambda e: e.evidence.start if e.evidence else 0)
+    assert [e.killed for e in strikes] == [13, 10]
+    # the earlier strike is closed: the sentences after it go on with the day's strike
+    assert not any(m.text.startswith("Rescue") for m in strikes[1].mentions)
+
+
 def test_the_attackers_own_dead_are_not_the_toll_of_their_attack_on_civilians() -> None:
     events = _events_of(
         [

@@ -154,6 +154,9 @@ class EventMention:
     # a toll with no act of its own ("Five people died."): a figure for the act told before it,
     # never an act by itself (resolve/merge.py)
     claim_only: bool = False
+    # the act a sentence dates another against ("The attack came six days after a missile struck
+    # another district"): an act apart from the article's own, even with no date or place of its own
+    dated_against: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -47,7 +47,7 @@ from sitrep.extract.modality import (
 )
 from sitrep.extract.setting import place_span
 from sitrep.extract.speech import announced, ownerless_equipment, reported_threat, speech_cue
-from sitrep.extract.timing import time_span
+from sitrep.extract.timing import dated_against, time_span
 from sitrep.extract.triggers import NOUN_POS, Token, Trigger, find_triggers, lemma
 from sitrep.models import EventMention, TextSpan
 
@@ -165,6 +165,7 @@ def build_sentence_drafts(tokens: list[Token], index: int, lexicon: Lexicon) -> 
             target,
             cameo=trigger.sense.cameo,
             sentence_words=words,
+            dated_against=plover in MATERIAL and dated_against(trigger.head),
         )
         head = trigger.head
         draft.anaphoric = (
@@ -495,6 +496,7 @@ def finish_document(drafts: list[Draft], article_id: str, lexicon: Lexicon) -> l
                 cameo_root=codes.cameo_root,
                 quad_class=codes.quad_class,
                 claim_only=draft.claim_only,
+                dated_against=draft.dated_against,
             )
         )
     return mentions

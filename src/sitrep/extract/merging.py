@@ -79,6 +79,8 @@ def merge_same_acts(drafts: list[Draft]) -> list[Draft]:
             for other in merged:
                 if other.plover != "ASSAULT" or other.anaphoric != draft.anaphoric:
                     continue  # "confirmed the attack but said two were killed": a back-reference and news
+                if other.dated_against != draft.dated_against:
+                    continue  # "came six days after a missile struck": the strike is another act
                 if other.mode != draft.mode and {other.mode, draft.mode} & DISTINCT_MODES:
                     continue
                 if not (other.mode is None or draft.mode is None or other.mode == draft.mode):

@@ -18,6 +18,27 @@ from sitrep.extract.triggers import NOUN_POS, Token, Trigger, lemma
 from sitrep.models import TextSpan
 from sitrep.parse import doc_text
 
+# An act placed in time against another: "The attack came six days after a missile struck another
+# district", "It was the second attack in a month, weeks after an ambush killed 12 soldiers".
+_DURATIONS = frozenset({"minute", "hour", "day", "week", "month", "year"})
+_PLACED_IN_TIME = frozenset({"come", "follow", "happen", "occur", "be"})
+
+
+def dated_against(head: Token) -> bool:
+    """The word's act is the other act of a sentence that places an act before or after it by a
+    span of time ("came six days after a missile struck ...": the strike): not the act the
+    sentence's main clause tells, and not the day's act of the article either."""
+    for node in (head, *head.ancestors):
+        if node.dep_ != "advcl":
+            continue
+        if not any(c.dep_ == "mark" and c.lower_ in ("after", "before") for c in node.children):
+            continue  # "..., killing 10": an outcome clause goes with the act it follows
+        main = node.head
+        spans = [c for c in (*node.children, *main.children) if c.dep_ == "npadvmod"]
+        return any(lemma(c) in _DURATIONS for c in spans) and lemma(main) in _PLACED_IN_TIME
+    return False
+
+
 # Verbs that report: a date on them is when it was said (the lexicon's cue verbs are not passed here).
 _REPORTING = frozenset({"say", "tell", "report", "announce", "claim", "add", "state", "confirm"})
 # Events that happen somewhere at some time; for a verbal act the statement's date is the event's.

@@ -133,10 +133,11 @@ class Resolver:
         scene = Scene(article, self.gazetteer, context, known.doc, self.actors.names_someone)
         events = [self._event(article, mention, context, known, scene) for mention in mentions]
         claims = {e.event_id for e, m in zip(events, mentions, strict=True) if m.claim_only}
+        others = {e.event_id for e, m in zip(events, mentions, strict=True) if m.dated_against}
         events = self._placed(events, context)
         scores: dict[int, Mapping[str, float]] = {}
         events = EventTyper.shared().type_events(article, mentions, events, scores)
-        acts = settle(merge_events(events, article.published, claims), scores)
+        acts = settle(merge_events(events, article.published, claims, others), scores)
         acts = EventTyper.shared().type_snippet(article, acts)
         return _condemned_doers([self._typed_target(event) for event in acts])
 

@@ -13,7 +13,9 @@ Decisions, written down:
 - A sentence that says it tells another act ("Separately", "Another attack", "the next day", a
   comparison with an earlier attack: data/merging.toml and the scene's cues) starts an act of its own.
   An act told only by comparison ("echoes of the 2014 abduction") is closed: a later sentence that
-  dates nothing goes on with the article's own story, not with the act it was compared to.
+  dates nothing goes on with the article's own story, not with the act it was compared to. So is
+  the act a sentence dates another against ("The attack came six days after a missile struck
+  another district": the strike; extract/timing.py).
 - The attackers' own dead ("four of the gunmen have been killed") are not the toll of an attack
   on civilians: the forces that killed them did another act.
 - Two events of one type told by one sentence are one act on the same terms ("stormed a college ...,
@@ -67,14 +69,21 @@ _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, None: 3}
 
 
 def merge_events(
-    events: Sequence[Event], published: date | None, claims: Collection[str] = ()
+    events: Sequence[Event],
+    published: date | None,
+    claims: Collection[str] = (),
+    others: Collection[str] = (),
 ) -> list[Event]:
     """The article's acts, each with all its mentions, in the order the article first tells them.
 
     `claims` are the ids of tolls told with no act ("Five people died."): each joins the latest act
     told before it in its place, of any day and sides (a toll is counted after the act, and "people"
     names no side); a toll the article states before any act (its lead's "147 people lost their
-    lives") joins the first act told after it in its place; a toll with no act is dropped."""
+    lives") joins the first act told after it in its place; a toll with no act is dropped.
+
+    `others` are the ids of acts a sentence dates another against ("The attack came six days after a
+    missile struck another district": the strike): each is an act of its own, closed like an act
+    told by comparison."""
     groups: list[list[Event]] = []
     closed: set[int] = set()  # acts a sentence compared the article's own act to
     leading: list[Event] = []  # tolls told before any act: the lead's "147 people lost their lives"
@@ -86,6 +95,10 @@ def merge_events(
                 act.append(event)
             elif not groups:
                 leading.append(event)
+            continue
+        if event.event_id in others:
+            closed.add(len(groups))
+            groups.append([event])
             continue
         if _tells_another_act(event):
             if _compares(event):
