@@ -967,6 +967,13 @@ def test_acts_named_as_the_reason_for_a_measure_or_judged_as_a_kind_are_no_act(e
     assert "ASSAULT" in [m.plover for m in told]
 
 
+def test_an_attack_that_claimed_lives_is_an_act_and_a_flood_is_not(extract):
+    assert [m.plover for m in extract("The air strike claimed the lives of 29 children on Thursday.")] == [
+        "ASSAULT"
+    ]
+    assert extract("Floods claimed the lives of 30 people in Kerala on Monday.") == []
+
+
 def test_the_act_a_sentence_dates_another_against_is_marked(extract):
     against = extract("The attack came six days after a missile struck another district, killing 10.")
     assert [m.dated_against for m in against if m.plover == "ASSAULT"] == [True]

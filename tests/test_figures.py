@@ -143,6 +143,10 @@ def test_figures_of_hospital_counts_tallies_and_parse_slips(nlp, sentence, kille
         # "lost their lives": the people who lost them
         ("At least 147 people lost their lives in the siege, the minister said.", 147, None, "at least"),
         ("The commander lost control of the town on Monday.", None, None, None),
+        # "claimed the lives of": the people whose lives; "claimed 20 lives": the lives counted
+        ("The strike has claimed the lives of over 50 civilians, the Red Cross said.", 50, None, "over"),
+        ("Two bombs claimed 20 lives at the cathedral on Sunday.", 20, None, None),
+        ("The group claimed 20 attacks on the army this year.", None, None, None),
         # a number in a clause of its own after "the toll" counts something else
         ("That was the toll when two bombs exploded at the cathedral on Sunday.", None, None, None),
     ],

@@ -385,11 +385,16 @@ def casualties_in(sentence: Sequence[Token]) -> list[Casualty]:
             g.lower_ in ("home", "homes") for c in token.children if c.lower_ == "from" for g in c.children
         ):
             kind = "displaced"  # "forced more than 2 million people from their homes"
-        if kind is None:
+        if kind is None and word != "claim":
             continue
         if word == "lose" and not any(lemma(c) in ("life",) for c in token.children):
             continue
-        victim = _victim(token)
+        lives = _claimed_lives(token) if word == "claim" else None
+        if lives is not None:
+            kind = "killed"
+        if kind is None:
+            continue
+        victim = lives or _victim(token)
         if victim is None:
             continue
         if word in EUPHEMISMS and not (victim.like_num or victim.tag_ == "NNS"):
@@ -404,6 +409,15 @@ def casualties_in(sentence: Sequence[Token]) -> list[Casualty]:
             further = any(t.lower_ in FURTHER for t in victim.subtree)
             found.append(Casualty(kind, _with_conjuncts(victim, count), token, named, further))
     return found
+
+
+def _claimed_lives(token: Token) -> Token | None:
+    """ "claimed 20 lives", "claimed the lives of 50 civilians": the lives, or the people they were."""
+    lives = next((c for c in token.children if c.dep_ == "dobj" and lemma(c) == "life"), None)
+    if lives is None or any(c.dep_ == "nummod" for c in lives.children):
+        return lives
+    of = next((c for c in lives.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
 
 
 def _appositions(noun: Token) -> list[Token]:
