@@ -297,6 +297,7 @@ def _kept(body: str) -> str:
         "Soldiers patrol the road to Kadisau. Photograph: Musa Garba/AFP via Getty Images",
         "Burnt stalls at the market. STATE POLICE/AFP/Handout",
         "This handout photo released by the state government shows the burnt market.",
+        "FILE: Medics carry a wounded man into the hospital in Gusau on May 3.",
     ],
 )
 def test_a_line_closed_by_a_photo_credit_is_a_caption(caption: str) -> None:

@@ -751,6 +751,11 @@ def test_liberating_a_village_is_a_capture(extract):
         "The last of the region's civil wars killed 80,000 people.",
         # an activity still going on, not one act
         "Ankara has been shelling villages along the northern border.",
+        # a tally: acts counted over months, several acts so far
+        "A wave of bombings in recent months has killed more than 80 people in the province.",
+        "Several army offensives have targeted the camps used by the rebel groups.",
+        # what happens in a place, in a relative clause of the outlet's description
+        "The district borders the hills, where drone strikes target the group's commanders.",
         # statements about a kind of act, not an act
         "Attacks on aid workers are absolutely unacceptable, the envoy said.",
         "It fights for a state of its own in the north.",
@@ -775,6 +780,8 @@ def test_no_event_from_background_generic_and_imperative_statements(extract, sen
         "Gunmen attacked a convoy near the border between 6 and 7 pm, officials said.",
         "Attacks on two aid convoys killed five drivers on Friday, the agency said.",
         "They shot the driver and fled, the witness said.",
+        "Several rockets hit the airport on Monday, the army said.",
+        "The militants attacked the town, where soldiers shot dead four of them on Sunday.",
     ],
 )
 def test_single_acts_survive_the_background_guards(extract, sentence):

@@ -244,6 +244,9 @@ def _victim(token: Token) -> Token | None:
         if modifier and word not in DISPLACED and token.head.pos_ in ("NOUN", "PROPN"):
             if lemma(token.head) in TALLIES:  # "put the total number killed at eight"
                 return _tally_number(token.head)
+            among = token.head.head if token.head.dep_ == "pobj" else None
+            if among is not None and among.lower_ == "including" and among.head.pos_ == "NOUN":
+                return among.head  # "seven soldiers including two officers killed": the soldiers
             return token.head  # "56 wounded patients", "24 bodies and 50 injured people"
         passive = "nsubjpass" in children or "auxpass" in children
         if passive:

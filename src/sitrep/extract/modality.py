@@ -178,7 +178,14 @@ def is_aggregate(trigger: Trigger, lexicon: Lexicon) -> bool:
         return True
     # a conjoined verb shares the frame: "were killed and 90 wounded over the same period"
     conjoined = [c for c in clause.children if c.dep_ == "conj" and c.pos_ in CLAUSE_POS]
-    for word in (head, clause, *conjoined):
+    # so do the doer and the tally the act is counted in: "a series of bombings in recent months has
+    # killed more than 125 people", "attacks since January have killed 40"
+    frame = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
+        frame.append(head.head.head)
+    if _several_acts_so_far(clause):
+        return True
+    for word in (head, clause, *conjoined, *frame):
         years: dict[str, int] = {}
         for child in word.children:
             if child.dep_ in ("advmod", "npadvmod") and lemma(child) in habitual:
@@ -200,6 +207,26 @@ def is_aggregate(trigger: Trigger, lexicon: Lexicon) -> bool:
         if "from" in years and ({"to", "through", "until", "till"} & set(years)):
             return True  # "from 2012 to 2014": a period's tally
     return False
+
+
+# A present perfect whose doer is several acts ("Several military offensives have targeted the bases",
+# "many air strikes have hit the area"): a tally of them.
+_SEVERAL = frozenset({"several", "many", "multiple", "numerous", "countless", "successive"})
+_ACT_NOUNS = frozenset({"attack", "offensive", "operation", "strike", "airstrike", "raid", "bombing",
+                        "assault", "incursion", "clash", "shelling", "ambush"})
+
+
+def _several_acts_so_far(clause: Token) -> bool:
+    auxiliaries = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+    if clause.tag_ != "VBN" or not auxiliaries & {"has", "have"}:
+        return False
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    return (
+        subject is not None
+        and subject.tag_ == "NNS"
+        and lemma(subject) in _ACT_NOUNS
+        and any(c.dep_ == "amod" and c.lower_ in _SEVERAL for c in subject.children)
+    )
 
 
 def _year(token: Token) -> int:
@@ -245,7 +272,8 @@ def _campaign_subject(head: Token, clause: Token, campaigns: frozenset[str]) -> 
 def is_generic(trigger: Trigger) -> bool:
     """A statement about a kind of act, not an act: "Attacks on children are unacceptable" (a bare
     plural event noun as the subject of a present "be"), "It fights for an Islamic state", "the
-    Battle holds a special place" (a simple present verb of the outlet's own narration).
+    Battle holds a special place" (a simple present verb of the outlet's own narration), "the belt,
+    where drone strikes target militants" (a bare plural doing it in a relative clause).
 
     Headlines (simple present for past acts) are not read here: their lines are skipped before.
     """
@@ -263,10 +291,14 @@ def is_generic(trigger: Trigger) -> bool:
         return True  # "sanctioned two generals over attacks on civilians", "linking them to attacks"
     if head.pos_ in ("NOUN", "PROPN") and head.dep_ == "nsubj" and head.head.tag_ in ("VBP", "VBZ"):
         governor = head.head
-        return lemma(governor) not in ("be", "say") and governor.dep_ == "ROOT" and not _has_aux(governor)
-    if head.pos_ == "VERB" and head.tag_ in ("VBP", "VBZ") and head.dep_ == "ROOT" and not _has_aux(head):
+        kind = head.tag_ == "NNS" and _bare(head)
+        described = governor.dep_ == "ROOT" or (governor.dep_ == "relcl" and kind)
+        return lemma(governor) not in ("be", "say") and described and not _has_aux(governor)
+    if head.pos_ == "VERB" and head.tag_ in ("VBP", "VBZ") and not _has_aux(head):
         subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
-        return subject is not None and subject.lower_ in ("it", "they")  # "It fights for ..."
+        if head.dep_ == "relcl":  # "the tribal belt, where drone strikes target Taliban operatives"
+            return subject is not None and subject.tag_ == "NNS" and _bare(subject)
+        return head.dep_ == "ROOT" and subject is not None and subject.lower_ in ("it", "they")
     return False
 
 
