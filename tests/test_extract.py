@@ -981,6 +981,15 @@ def test_an_attack_that_claimed_lives_is_an_act_and_a_flood_is_not(extract):
     assert extract("Floods claimed the lives of 30 people in Kerala on Monday.") == []
 
 
+def test_they_goes_on_with_the_doers_of_the_sentence_before(extract):
+    page = (
+        "The attackers struck the village of Dakasoye overnight, killing 14 residents near the border "
+        "with Niger. They also burned houses and the market, officials said."
+    )
+    burned = [m for m in extract(page) if "burned" in m.sentence.text]
+    assert [text(m.actor1) for m in burned] == ["The attackers"]
+
+
 def test_the_act_a_sentence_dates_another_against_is_marked(extract):
     against = extract("The attack came six days after a missile struck another district, killing 10.")
     assert [m.dated_against for m in against if m.plover == "ASSAULT"] == [True]

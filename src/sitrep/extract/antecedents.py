@@ -37,6 +37,27 @@ def _candidate_antecedent(token: Token, exclude: Token | None, lexicon: Lexicon)
     return None
 
 
+def _carried_subject(token: Token, exclude: Token | None, lexicon: Lexicon) -> Token | None:
+    """ "The attackers struck overnight, killing residents of a village near the border with Niger.
+    They also burned houses": a sentence opened by "they" goes on with the sentence before's doer,
+    not with the last name that sentence happened to end on."""
+    if token.lower_ != "they" or token.dep_ != "nsubj" or token.head.dep_ not in ("ROOT", "ccomp"):
+        return None
+    if token.i - token.sent.start > 2 or token.sent.start == 0:
+        return None
+    before = token.doc[token.sent.start - 1].sent.root
+    subject = next((c for c in before.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.tag_ != "NNS" or (exclude is not None and subject.i == exclude.i):
+        return None
+    doers = lexicon.word_set("armed") | lexicon.word_set("roles") | _DOERS
+    return subject if lemma(subject) in doers else None
+
+
+# Who does an act, named by what they did: words the lexicon's sets of armed parties leave out.
+_DOERS = frozenset({"attacker", "assailant", "raider", "kidnapper", "abductor", "hijacker", "gunman",
+                    "killer"})
+
+
 def resolve_head(token: Token, exclude: Token | None, lexicon: Lexicon) -> Token:
     """Follow relative and personal pronouns, "its forces" and "the country" to the party named."""
     if token.lower_ in ("who", "which", "that") and token.dep_ in SUBJECT_DEPS:
@@ -44,7 +65,8 @@ def resolve_head(token: Token, exclude: Token | None, lexicon: Lexicon) -> Token
         if clause.dep_ == "relcl":
             token = clause.head
     if token.lower_ in PERSONAL | POSSESSIVE and token.pos_ == "PRON":
-        return _candidate_antecedent(token, exclude, lexicon) or token
+        found = _carried_subject(token, exclude, lexicon) or _candidate_antecedent(token, exclude, lexicon)
+        return found or token
     possessor = next((c for c in token.children if c.dep_ == "poss"), None)
     if possessor is not None and possessor.lower_ in POSSESSIVE and lemma(token) in lexicon.word_set("armed"):
         return _candidate_antecedent(possessor, None, lexicon) or token  # "its forces": the owner

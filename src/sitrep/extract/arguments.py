@@ -151,6 +151,10 @@ def party(token: Token | None, exclude: Token | None, lexicon: Lexicon) -> Party
     head = resolve_head(token, exclude, lexicon)
     if head.pos_ == "PRON" and head.lower_ in PERSONAL | {"both", "each"}:
         return None
+    first, last = bounds(head)
+    dash = dateline_end(head.doc[first]) if first < head.i else None
+    if dash is not None and dash < head.i:  # "OUAGADOUGOU, Burkina Faso Gunmen": the gunmen
+        return Party(span_of([head.doc[dash + 1], head.doc[last]]), head, backers_of(head))
     return Party(phrase(head), head, backers_of(head))
 
 

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sitrep.extract.triggers import NOUN_POS, Token
 
 DASHES = frozenset({"-", "–", "—"})
@@ -28,7 +30,25 @@ def dateline_end(token: Token) -> int | None:
     for i in range(first, min(first + 16, sentence.end)):
         if token.doc[i].text in DASHES and i > token.i and token.doc[i - 1].whitespace_:
             return i
-    return None
+    end = _undashed_end(token.doc, first, sentence.end)
+    return end if end is not None and end >= token.i else None
+
+
+def _undashed_end(doc: object, first: int, stop: int) -> int | None:
+    """A dateline a plain-text page printed without its dash: "OUAGADOUGOU, Burkina Faso Gunmen
+    killed ...": the place in capitals, a comma, the country's name in capitalised words, then the
+    sentence's first word (the last capitalised word before a lower-case one)."""
+    words: Any = doc
+    if first + 3 >= stop or not words[first].is_alpha or len(words[first].text) < 3:
+        return None
+    if words[first + 1].text != ",":
+        return None
+    last = first + 1
+    while last + 1 < stop and words[last + 1].text[:1].isupper() and words[last + 1].is_alpha:
+        last += 1
+    if last - (first + 1) < 2 or last + 1 >= stop or not words[last + 1].text[:1].islower():
+        return None
+    return last - 1
 
 
 def after_dateline(dash: int, doc: object) -> Token | None:

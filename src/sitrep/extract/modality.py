@@ -173,7 +173,9 @@ def is_aggregate(trigger: Trigger, lexicon: Lexicon) -> bool:
     repeated = lexicon.modality.get("habitual_modifiers", frozenset())
     plural = head.pos_ in ("NOUN", "PROPN") and head.tag_ in ("NNS", "NNPS")
     if plural and any(c.dep_ == "amod" and c.lower_ in repeated for c in head.children):
-        return True  # "has witnessed repeated attacks", "numerous raids"
+        return True  # "has witnessed repeated attacks", "numerous raids", "died in various attacks"
+    if plural and head.dep_ == "pobj" and head.head.lower_ in ("in", "during") and _several(head):
+        return True  # "50 were killed in several jihadist raids": a toll over several acts
     if _ongoing(clause) or _campaign_subject(head, clause, campaigns):
         return True
     # a conjoined verb shares the frame: "were killed and 90 wounded over the same period"
@@ -196,6 +198,9 @@ def is_aggregate(trigger: Trigger, lexicon: Lexicon) -> bool:
                 objects = [g for g in child.children if g.dep_ == "pobj"]
                 if any(_long_span(o, spans) for o in objects):
                     return True
+                acts = [o for o in objects if o.tag_ == "NNS" and lemma(o) in _ACT_NOUNS]
+                if any(_many_acts(o, repeated) for o in acts):
+                    return True  # "died in various attacks", "were killed in several raids"
             if child.dep_ == "prep":
                 # "from 2012 to 2014": the parser hangs "to 2014" on the verb or on "from"
                 for preposition in (child, *(g for g in child.children if g.dep_ == "prep")):
@@ -210,23 +215,56 @@ def is_aggregate(trigger: Trigger, lexicon: Lexicon) -> bool:
 
 
 # A present perfect whose doer is several acts ("Several military offensives have targeted the bases",
-# "many air strikes have hit the area"): a tally of them.
+# "many air strikes have hit the area"), or whose object is many ("have attacked many villages"): a
+# tally of acts.
 _SEVERAL = frozenset({"several", "many", "multiple", "numerous", "countless", "successive"})
+_MANY = frozenset({"many", "numerous", "countless", "various", "multiple"})
+_GROWING = frozenset({"growing", "increasing", "rising"})
 _ACT_NOUNS = frozenset({"attack", "offensive", "operation", "strike", "airstrike", "raid", "bombing",
                         "assault", "incursion", "clash", "shelling", "ambush"})
 
 
 def _several_acts_so_far(clause: Token) -> bool:
+    """A present perfect tallying acts: done by several of them, or to many ("They have attacked many
+    villages", "soldiers have also killed a growing number of civilians")."""
     auxiliaries = {c.lower_ for c in clause.children if c.dep_ == "aux"}
     if clause.tag_ != "VBN" or not auxiliaries & {"has", "have"}:
         return False
     subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-    return (
-        subject is not None
-        and subject.tag_ == "NNS"
-        and lemma(subject) in _ACT_NOUNS
-        and any(c.dep_ == "amod" and c.lower_ in _SEVERAL for c in subject.children)
-    )
+    if subject is not None and subject.tag_ == "NNS" and lemma(subject) in _ACT_NOUNS and _several(subject):
+        return True
+    hit = next((c for c in clause.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if hit is None:
+        return False
+    if hit.lower_ in _MASSES and not any(_one_act_named(c) for c in clause.children):
+        return True  # "Thousands have been killed", "the group has killed hundreds": a tally, not
+        # "fighting near Sake has sent thousands fleeing" (the act is named as the doer)
+    if lemma(hit) == "number":
+        return any(c.dep_ == "amod" and c.lower_ in _GROWING for c in hit.children)
+    return hit.tag_ == "NNS" and any(c.dep_ == "amod" and c.lower_ in _MANY for c in hit.children)
+
+
+# Counts in round masses: with a present perfect and no act named, a tally of many acts.
+_MASSES = frozenset({"hundreds", "thousands", "millions", "tens"})
+_FIGHTS = frozenset({"fighting", "violence", "blast", "explosion", "bomb", "shooting", "battle"})
+
+
+def _one_act_named(child: Token) -> bool:
+    """ "in the attack", "by the blast", "in a strike", "fighting has sent": the one act a mass toll
+    counts."""
+    if child.dep_ == "nsubj":
+        return lemma(child) in _ACT_NOUNS | _FIGHTS and child.tag_ == "NN"
+    if child.dep_ not in ("prep", "agent"):
+        return False
+    return any(g.tag_ in ("NN", "NNP") for g in child.children if g.dep_ == "pobj")
+
+
+def _many_acts(noun: Token, repeated: frozenset[str]) -> bool:
+    return _several(noun) or any(c.dep_ == "amod" and c.lower_ in repeated for c in noun.children)
+
+
+def _several(noun: Token) -> bool:
+    return any(c.dep_ == "amod" and c.lower_ in _SEVERAL for c in noun.children)
 
 
 def _year(token: Token) -> int:

@@ -278,7 +278,7 @@ class Resolver:
         source: DateSource | None = "stated" if when else None
         location = (
             self.gazetteer.resolve_in_article(mention.place.text, context, self.actors.names_someone)
-            if mention.place
+            if mention.place and not _inside_a_name(mention.place, known)
             else None
         )
         when, precision, location = scene.fill(mention, when, precision, location)
@@ -443,6 +443,12 @@ class Resolver:
         country = self.actors.data.countries.get(iso3 or "")
         return f"{label} ({country.name})" if country else label
 
+
+
+def _inside_a_name(span: TextSpan, known: _ArticleActors) -> bool:
+    """A place phrase that is part of a group's name ("the Islamic State in the Greater Sahara")."""
+    index = bisect.bisect_right(known.starts, span.start) - 1
+    return index >= 0 and known.named[index].end >= span.end and known.named[index].start < span.start
 
 def _condemned_doers(events: list[Event]) -> list[Event]:
     """ "António Guterres condemned the strike", "his detention has been slammed": an accusation that

@@ -129,12 +129,16 @@ _UNIT = re.compile(r"^\s*(?:-?\d+\s+)?(?:battalion|brigade|regiment|division|cor
 def _elsewhere(before: str, after: str) -> bool:
     """A name the words around it make another place than the act's: a destination or an origin, a
     town near the scene, a government's seat, the dateline opening the text; or no place, a unit's
-    name."""
+    name, a description of someone ("a Washington-based expert")."""
     if AWAY.search(before[-30:]) or _NEARBY.search(before[-40:]) or _SEAT.search(before[-40:]):
         return True
-    if _UNIT.match(after):
+    if _UNIT.match(after) or _DESCRIBES.match(after):
         return True
     return _dateline(before, after)
+
+
+# A place that describes someone, not where anything happened: "a Washington-based expert".
+_DESCRIBES = re.compile(r"[-‐]\s?(?:based|born|headquartered|registered)\b", re.IGNORECASE)
 
 
 # Verbs whose subject, when a city, stands for its government: "Moscow said", "Washington will withdraw".
