@@ -147,6 +147,9 @@ def test_figures_of_hospital_counts_tallies_and_parse_slips(nlp, sentence, kille
         ("The strike has claimed the lives of over 50 civilians, the Red Cross said.", 50, None, "over"),
         ("Two bombs claimed 20 lives at the cathedral on Sunday.", 20, None, None),
         ("The group claimed 20 attacks on the army this year.", None, None, None),
+        # conjuncts chained one onto the other, or hung on the verb, add up; a lone "a man" is one
+        ("A strike hit a building in the city, killing a child, three women and a man.", 5, None, None),
+        ("The strike killed two children, three women and a man.", 6, None, None),
         # a headline's "including": the whole counted, not the part named
         ("Kano: At least seven soldiers including two officers killed in raid.", 7, None, "at least"),
         # a number in a clause of its own after "the toll" counts something else

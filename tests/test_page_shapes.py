@@ -75,6 +75,16 @@ def test_tallies_are_no_act(app: Sitrep, tally: str) -> None:
     assert not [e for e in _events(app, [tally]) if e.plover == "ASSAULT"]
 
 
+def test_a_permission_a_resignation_or_a_decree_is_no_accord(app: Sitrep) -> None:
+    for sentence in [
+        "Organisers asked for a march, but police only agreed to a static rally in the park.",
+        "The president accepted the resignation of the defence minister on Monday.",
+    ]:
+        assert not [e for e in _events(app, [sentence]) if e.plover == "AGREE"], sentence
+    signed = _events(app, ["The government and the rebels agreed to a ceasefire in Juba on Monday."])
+    assert [e.plover for e in signed] == ["AGREE"]
+
+
 def test_a_mass_toll_of_one_named_act_stays_an_act(app: Sitrep) -> None:
     events = _events(app, ["Hundreds have been killed in the attack on the town of Dakasoye, police said."])
     assert [e.plover for e in events] == ["ASSAULT"]

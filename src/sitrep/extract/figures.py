@@ -438,10 +438,17 @@ def _speaker(conjunct: Token) -> bool:
 
 
 def _with_conjuncts(victim: Token, count: Count) -> Count:
-    """ "17 soldiers and 23 militiamen were killed": coordinated counts add up (ACLED sums them)."""
+    """ "17 soldiers and 23 militiamen were killed", "killing a child, three women and a man":
+    coordinated counts add up (ACLED sums them)."""
     total = count.value
     casualty_words = KILLED | INJURED | DISPLACED
-    for conjunct in victim.children:
+    # "a child, three women and a man": the parse chains each conjunct onto the one before, or hangs
+    # them on the verb beside its object
+    conjuncts = [c for c in victim.conjuncts if c.i > victim.i]
+    if not conjuncts and victim.dep_ == "dobj":
+        beside = [c for c in victim.head.children if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i > victim.i]
+        conjuncts = [x for c in beside for x in (c, *c.conjuncts) if x.i > victim.i]
+    for conjunct in sorted(set(conjuncts), key=lambda c: c.i):
         # "24 bodies and 50 wounded (people)": another kind of casualty, counted on its own
         casualty_word = lemma(conjunct) in casualty_words or any(
             c.dep_ in ("amod", "acl") and lemma(c) in casualty_words for c in conjunct.children
@@ -450,7 +457,8 @@ def _with_conjuncts(victim: Token, count: Count) -> Count:
             continue
         if _speaker(conjunct):  # "killing 40 people, two security sources and a resident said"
             break
-        extra = count_in(conjunct) if any(c.dep_ == "nummod" for c in conjunct.children) else None
+        counted = any(c.dep_ == "nummod" or c.lower_ in ("a", "an") for c in conjunct.children)
+        extra = count_in(conjunct) if counted else None
         if extra is not None:
             total += extra.value
     return Count(total, count.qualifier) if total != count.value else count

@@ -86,9 +86,15 @@ def parties(token: Token) -> set[str]:
 
 
 def _argument_words(token: Token) -> set[str]:
-    """The words of a trigger's own arguments: its children, and the noun an "of" phrase on it names
-    ("the evacuation of most of the school's 500 students": students)."""
+    """The words of a trigger's own arguments: its children, the noun an "of" phrase on it names
+    ("the evacuation of most of the school's 500 students": students), and what a verb is "to"
+    ("agreed to a static rally": rally)."""
     words = {lemma(child) for child in token.children}
+    if token.pos_ == "VERB":
+        words.update(
+            lemma(g) for c in token.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children
+            if g.dep_ == "pobj"
+        )
     for preposition in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
         for noun in (g for g in preposition.children if g.dep_ == "pobj"):
             words.add(lemma(noun))
