@@ -85,6 +85,20 @@ def test_a_permission_a_resignation_or_a_decree_is_no_accord(app: Sitrep) -> Non
     assert [e.plover for e in signed] == ["AGREE"]
 
 
+def test_a_protest_with_intervention_is_the_protesters_event(app: Sitrep) -> None:
+    # ACLED codes the crowd as the first side and the police who broke it up as the second
+    events = _events(app, ["Police fired tear gas to disperse protesters in Nairobi on Monday."])
+    dispersed = [e for e in events if e.acled_sub_event_type == "Protest with intervention"]
+    assert dispersed
+    for event in dispersed:
+        first, second = event.actor1, event.actor2
+        assert first is not None
+        if event.plover == "PROTEST":
+            assert first.kind == "protesters" and second is not None and second.kind == "state_forces"
+        else:
+            assert first.kind == "state_forces"
+
+
 def test_a_mass_toll_of_one_named_act_stays_an_act(app: Sitrep) -> None:
     events = _events(app, ["Hundreds have been killed in the attack on the town of Dakasoye, police said."])
     assert [e.plover for e in events] == ["ASSAULT"]

@@ -143,8 +143,19 @@ class Resolver:
 
     def _typed_target(self, event: Event) -> Event:
         """A side the sentence left unnamed, by the type the model settled: violence against civilians
-        hits civilians, force at a protest hits protesters (as `_hit_side` does for the lexicon's type)."""
-        actor2 = event.actor2
+        hits civilians, force at a protest hits protesters (as `_hit_side` does for the lexicon's type).
+        Police dispersing a crowd that the model settles as a protest with intervention is the
+        protesters' event, the police its second side (ACLED's coding of the sub-event)."""
+        actor1, actor2 = event.actor1, event.actor2
+        police = event.plover == "PROTEST" and actor1 is not None and actor1.kind == "state_forces"
+        if police and actor1 is not None and (actor2 is None or actor2.kind in (None, "protesters")):
+            country = actor2.country if actor2 is not None else actor1.country
+            protesters = (
+                actor2
+                if actor2 is not None and actor2.kind == "protesters"
+                else Actor(self._label("Protesters", country), country, "protesters")
+            )
+            return replace(event, actor1=protesters, actor2=actor1)
         if event.plover not in ("ASSAULT", "COERCE") or actor2 is None or actor2.kind is not None:
             return event
         if not actor2.name.startswith("Unidentified"):
@@ -442,7 +453,6 @@ class Resolver:
     def _label(self, label: str, iso3: str | None) -> str:
         country = self.actors.data.countries.get(iso3 or "")
         return f"{label} ({country.name})" if country else label
-
 
 
 def _inside_a_name(span: TextSpan, known: _ArticleActors) -> bool:
