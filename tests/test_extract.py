@@ -990,6 +990,51 @@ def test_they_goes_on_with_the_doers_of_the_sentence_before(extract):
     assert [text(m.actor1) for m in burned] == ["The attackers"]
 
 
+def test_a_warning_of_a_danger_or_a_state_is_no_threat(extract):
+    for sentence in [
+        "The UN rights chief warned of a humanitarian catastrophe in the city.",
+        "The committees warned in a statement that a million civilians remain trapped in the city.",
+    ]:
+        assert "THREATEN" not in [m.plover for m in extract(sentence)], sentence
+    for sentence in [
+        "The army warned in a statement that it will respond with force.",
+        "Hamas warned that any attack on Rafah would be met with force.",
+    ]:
+        assert "THREATEN" in [m.plover for m in extract(sentence)], sentence
+
+
+def test_a_meeting_framing_what_was_said_is_a_meeting_with_the_other_side(extract):
+    said = extract("Kuleba said there was no progress during a meeting with his Russian counterpart Lavrov.")
+    consult = only(said, "CONSULT")
+    assert text(consult.actor1) == "Kuleba"
+    # a minister speaking at a meeting with his own commanders meets no other party
+    own = extract("The defence minister said at a meeting with army commanders that the fight would go on.")
+    assert "CONSULT" not in [m.plover for m in own]
+
+
+def test_allied_forces_and_a_paramilitary_name_are_parties_not_acts(extract):
+    allied = extract("Fighting between the army and its allied militias and the RSF continued on Monday.")
+    assert "COOPERATE" not in [m.plover for m in allied]
+    paramilitary = extract(
+        "Thirteen civilians were killed on Monday when the paramilitary Rapid Support Forces (RSF) shelled "
+        "homes in El Fasher."
+    )
+    assert "Rapid Support Forces" in (text(only(paramilitary, "ASSAULT").actor1) or "")
+
+
+def test_it_goes_on_with_the_organisation_of_the_sentence_before(extract):
+    page = (
+        "The Sudan Doctors Network said the dead included seven children and a pregnant woman. "
+        "It condemned the attack as a war crime."
+    )
+    assert text(only(extract(page), "ACCUSE").actor1) == "The Sudan Doctors Network"
+
+
+def test_a_time_dating_the_start_of_a_span_is_not_the_events(extract):
+    said = extract("The two ministers held their first meeting since the start of the war two weeks ago.")
+    assert only(said, "CONSULT").time is None
+
+
 def test_the_act_a_sentence_dates_another_against_is_marked(extract):
     against = extract("The attack came six days after a missile struck another district, killing 10.")
     assert [m.dated_against for m in against if m.plover == "ASSAULT"] == [True]

@@ -99,6 +99,18 @@ def test_a_protest_with_intervention_is_the_protesters_event(app: Sitrep) -> Non
             assert first.kind == "state_forces"
 
 
+def test_a_news_agency_cited_is_no_place(app: Sitrep) -> None:
+    events = _events(
+        app,
+        [
+            "Shelling killed 25 people in El Fasher on Saturday.",
+            "The state health ministry confirmed that the attack killed more than 25 people, according to "
+            "China's Xinhua News Agency.",
+        ],
+    )
+    assert all(e.location is None or e.location.country == "SDN" for e in events)
+
+
 def test_a_mass_toll_of_one_named_act_stays_an_act(app: Sitrep) -> None:
     events = _events(app, ["Hundreds have been killed in the attack on the town of Dakasoye, police said."])
     assert [e.plover for e in events] == ["ASSAULT"]

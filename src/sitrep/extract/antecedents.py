@@ -39,18 +39,23 @@ def _candidate_antecedent(token: Token, exclude: Token | None, lexicon: Lexicon)
 
 def _carried_subject(token: Token, exclude: Token | None, lexicon: Lexicon) -> Token | None:
     """ "The attackers struck overnight, killing residents of a village near the border with Niger.
-    They also burned houses": a sentence opened by "they" goes on with the sentence before's doer,
-    not with the last name that sentence happened to end on."""
-    if token.lower_ != "they" or token.dep_ != "nsubj" or token.head.dep_ not in ("ROOT", "ccomp"):
+    They also burned houses": a sentence opened by "they" (or "it", for an organisation) goes on with
+    the sentence before's doer, not with the last name that sentence happened to end on."""
+    if token.lower_ not in ("they", "it") or token.dep_ != "nsubj":
+        return None
+    if token.head.dep_ not in ("ROOT", "ccomp"):
         return None
     if token.i - token.sent.start > 2 or token.sent.start == 0:
         return None
     before = token.doc[token.sent.start - 1].sent.root
     subject = next((c for c in before.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.tag_ != "NNS" or (exclude is not None and subject.i == exclude.i):
+    if subject is None or (exclude is not None and subject.i == exclude.i):
         return None
     doers = lexicon.word_set("armed") | lexicon.word_set("roles") | _DOERS
-    return subject if lemma(subject) in doers else None
+    if token.lower_ == "it":  # "The Sudan Doctors Network said ... It condemned the attack"
+        named = subject.ent_type_ in ("ORG", "NORP") and subject.tag_ == "NNP"
+        return subject if named or (subject.tag_ == "NN" and lemma(subject) in doers) else None
+    return subject if subject.tag_ == "NNS" and lemma(subject) in doers else None
 
 
 # Who does an act, named by what they did: words the lexicon's sets of armed parties leave out.

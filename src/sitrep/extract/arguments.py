@@ -142,6 +142,8 @@ def party(token: Token | None, exclude: Token | None, lexicon: Lexicon) -> Party
         token = counted  # "thousands of protesters", "dozens of people"
     if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "ORDINAL"):
         return None  # "on Thursday" is a time, not a party
+    if token.pos_ == "ADJ":  # "the paramilitary Rapid Support Forces (RSF)": the name the parse hung on it
+        token = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), token)
     dash = dateline_end(token)
     if dash is not None:  # "KHARKIV, Ukraine (Reuters) - Russian troops attacked": a parse across a dateline
         after = after_dateline(dash, token.doc)
@@ -378,6 +380,18 @@ def _done_in(noun: Token, verb: Token, trigger: Trigger, lexicon: Lexicon) -> bo
     return any(sense.plover == "ASSAULT" for sense in lexicon.verbs.get(lemma(verb), ()))
 
 
+def _other_side(met: Token | None) -> bool:
+    """A named party, or a counterpart of another nation ("his Russian counterpart Sergey Lavrov")."""
+    if met is None:
+        return False
+    if met.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    return any(
+        c.dep_ in ("amod", "compound", "appos") and c.ent_type_ in ("NORP", "GPE", "PERSON")
+        for c in met.children
+    )
+
+
 def noun_arguments(trigger: Trigger, lexicon: Lexicon) -> tuple[Token | None, Token | None]:  # noqa: C901
     """(actor, target) for an event noun: possessor, nationality, "by"/"from" phrases, light verb."""
     noun = trigger.head
@@ -423,6 +437,23 @@ def noun_arguments(trigger: Trigger, lexicon: Lexicon) -> tuple[Token | None, To
         # "dropped food over Gaza in coordination with Israel's military": the verb's subject cooperates
         actor = actor or inherited_subject(verb)
         target = target or _prep_object(noun, ("with",))
+    framing = noun.dep_ == "pobj" and noun.head.lower_ in ("during", "at")
+    clause = verb or next((t for t in noun.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    met = _prep_object(noun, ("with",))
+    if (
+        trigger.sense.plover == "CONSULT"
+        and framing
+        and clause is not None
+        and actor is None
+        and _other_side(met)
+    ):
+        # "Kuleba said there was no progress during a meeting with Lavrov": who speaks met the other
+        # (not "said at a meeting with army commanders": his own)
+        subject = inherited_subject(clause)
+        if subject is not None and subject.dep_ == "expl":
+            subject = inherited_subject(clause.head) if clause.head.i != clause.i else None
+        actor = subject
+        target = target or met
     if trigger.sense.plover == "AID" and target is None:  # "an aid package for Ukraine", "aid to Gaza"
         target = _prep_object(base, ("for", "to"))
         if target is None and verb is not None:

@@ -123,6 +123,8 @@ def build_sentence_drafts(tokens: list[Token], index: int, lexicon: Lexicon) -> 
             continue
         if plover == "THREATEN" and trigger.head.pos_ in NOUN_POS and trigger.head.dep_ == "attr":
             continue  # "the attacks were a threat to shipping": what something is called, not a threat
+        if plover == "THREATEN" and _warns_of_a_state(trigger.head):
+            continue  # "warned that a million civilians remain trapped": an alarm, not a threat
         actor, target = arguments_of(trigger, lexicon)
         if plover in ("THREATEN", "REQUEST") or lemma(trigger.head) in commissive:
             content = _content_trigger(trigger, triggers)
@@ -233,6 +235,31 @@ def _again(draft: Draft, actor1: Party | None, actor2: Party | None) -> Draft:
         cameo=draft.cameo,
         sentence_words=draft.sentence_words,
     )
+
+
+_FUTURE = frozenset({"will", "would", "could", "might", "may", "shall", "'ll", "wo"})
+
+
+def _warns_of_a_state(word: Token) -> bool:
+    """ "warned that more than a million civilians remain trapped": what a warning says is a present
+    state, with no act to come (a threat says what will or would happen, or on what condition)."""
+    if lemma(word) != "warn" or word.pos_ != "VERB":
+        return False
+    content = next((c for c in word.children if c.dep_ == "ccomp"), None)
+    if content is None:  # "warned in a statement that ...": the parse hangs the clause on the statement
+        held = (g for c in word.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")
+        content = next((a for g in held for a in g.children if a.dep_ == "acl" and _says_that(a)), None)
+    if content is None:
+        return False
+    clauses = [content, *(c for c in content.subtree if c.dep_ in ("conj", "advcl", "ccomp", "xcomp"))]
+    future = any(c.dep_ == "aux" and c.lower_ in _FUTURE for clause in clauses for c in clause.children)
+    condition = any(t.lower_ in ("if", "unless") for t in content.subtree)
+    going = any(t.lower_ == "going" for t in content.subtree)
+    return content.tag_ in ("VBP", "VBZ") and not (future or condition or going)
+
+
+def _says_that(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
 
 def _talked_about(word: Token) -> bool:

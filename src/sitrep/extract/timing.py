@@ -112,6 +112,8 @@ def time_span(trigger: Trigger, sentence: Sequence[Token]) -> TextSpan | None:
         statement = physical and _dates_a_statement(attached, event, (start, end))
         if statement or _dates_a_later_act(attached, event) or _ranks_over(attached):
             continue
+        if _dates_a_periods_start(root, event):
+            continue
         if trigger.sense.plover in _TAKE_EFFECT and _takes_effect(root, attached, event):
             continue
         if physical and in_speakers_phrase(root, event, _REPORTING):
@@ -165,6 +167,20 @@ def _dates_a_statement(attached: Token, event: Token, where: tuple[int, int]) ->
         return False
     near = where[0] - _STATEMENT_REACH <= attached.i <= where[1] + _STATEMENT_REACH
     return near and event.i in {t.i for t in attached.subtree} and not _ongoing(event)
+
+
+def _dates_a_periods_start(root: Token, event: Token) -> bool:
+    """ "the first meeting since the start of the offensive two weeks ago": the time dates what the
+    span is counted from, not the event (a "since" naming the time itself, "since Monday", is not)."""
+    token = root
+    for _ in range(6):
+        head = token.head
+        if head.i == token.i or head.i == event.i:
+            return False
+        if head.lower_ == "since":
+            return token.i != root.i
+        token = head
+    return False
 
 
 def _takes_effect(root: Token, attached: Token, event: Token) -> bool:

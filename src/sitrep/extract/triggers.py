@@ -171,12 +171,12 @@ def _verb_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
     ):
         return None  # "some of them armed", "heavily armed": a state, not an act of arming
     if (
-        sense.plover in ("SANCTION", "COERCE")
+        sense.plover in ("SANCTION", "COERCE", "COOPERATE")
         and token.dep_ == "amod"
         and token.i < token.head.i
         and not any(child.dep_ == "agent" for child in token.children)
     ):
-        return None  # "internationally banned cluster munitions", "the outlawed party": a status
+        return None  # "internationally banned cluster munitions", "the outlawed party", "allied forces"
     if sense.plover == "AID" and token.dep_ == "relcl" and token.tag_ in ("VBZ", "VBP"):
         return None  # "a militia that backs the army", "roads that supply the front": a standing relation
     return Trigger(token, (token,), sense, modifier=modifier and sense.plover in ("AID", "SUPPORT"))

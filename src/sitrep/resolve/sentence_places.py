@@ -181,7 +181,7 @@ _GOVERNMENT_VERBS = frozenset(
 # Last words of an outlet's name.
 _MEDIA = re.compile(
     r"\b(?:post|times|herald|tribune|journal|news|daily|gazette|independent|observer|guardian|telegraph|"
-    r"chronicle|express|star|standard|mail|mirror|press|review|weekly|today|radio|tv|television)$",
+    r"chronicle|express|star|standard|mail|mirror|press|review|weekly|today|radio|tv|television|agency)$",
     re.IGNORECASE,
 )
 
