@@ -1035,6 +1035,14 @@ def test_a_time_dating_the_start_of_a_span_is_not_the_events(extract):
     assert only(said, "CONSULT").time is None
 
 
+def test_what_was_so_once_or_over_a_span_of_years_is_background(extract):
+    once = extract("The M23 grew out of a Tutsi militia that was once supported by Rwanda and Uganda.")
+    assert not {"SUPPORT", "AID"} & {m.plover for m in once}
+    span = extract("The rebels seized large swathes of territory during an insurgency in 2012 and 2013.")
+    assert "ASSAULT" not in [m.plover for m in span]
+    assert only(extract("Rebels seized the town in 2012 and held it until 2013."), "ASSAULT")
+
+
 def test_the_act_a_sentence_dates_another_against_is_marked(extract):
     against = extract("The attack came six days after a missile struck another district, killing 10.")
     assert [m.dated_against for m in against if m.plover == "ASSAULT"] == [True]

@@ -260,6 +260,21 @@ def test_an_act_a_sentence_dates_another_against_is_an_act_of_its_own() -> None:
     assert not any(m.text.startswith("Rescue") for m in strikes[1].mentions)
 
 
+def test_an_act_dated_only_to_earlier_years_is_left_undated() -> None:
+    # a year is no date the record holds; the publication's week would be wrong
+    events = _events_of(
+        [
+            "Rebels attacked army posts in Rutshuru on Thursday, the army said.",
+            "The rebels first seized the town of Bunagana in 2012, before being driven out.",
+        ],
+        date(2022, 10, 24),
+    )
+    earlier = [e for e in events if e.evidence is not None and "2012" in e.evidence.text]
+    assert earlier and all(e.date is None for e in earlier)
+    today = [e for e in events if e.evidence is not None and "Thursday" in e.evidence.text]
+    assert today and today[0].date == "2022-10-20"
+
+
 def test_the_attackers_own_dead_are_not_the_toll_of_their_attack_on_civilians() -> None:
     events = _events_of(
         [

@@ -209,6 +209,8 @@ def is_aggregate(trigger: Trigger, lexicon: Lexicon) -> bool:
                         years[preposition.lower_] = year
                 if child.lower_ == "between" and _year_range(child):
                     return True  # "between 2012 and 2014"
+                if _years_inside(child):
+                    return True  # "in 2012 and 2013", "during an insurrection in 2012 and 2013"
         if "from" in years and ({"to", "through", "until", "till"} & set(years)):
             return True  # "from 2012 to 2014": a period's tally
     return False
@@ -271,6 +273,13 @@ def _year(token: Token) -> int:
     """The year a number token names (1900-2099), else 0."""
     text = token.text
     return int(text) if len(text) == 4 and text.isdigit() and text[:2] in ("19", "20") else 0
+
+
+def _years_inside(preposition: Token) -> bool:
+    """Two years named together on a preposition or the noun it takes ("in 2012 and 2013", "during
+    an insurrection in 2012 and 2013"): a span of years."""
+    inner = (g for o in preposition.children if o.dep_ == "pobj" for g in o.children if g.dep_ == "prep")
+    return any(_year_range(p) for p in (preposition, *inner))
 
 
 def _year_range(preposition: Token) -> bool:
@@ -362,9 +371,10 @@ def describes(trigger: Trigger, lexicon: Lexicon) -> bool:
     """What someone is or does, not one act: a simple present in a relative clause on its subject
     ("the commission, which coordinates the police forces", "Kenya, which supports the government"),
     or with an adverb of habit ("the Houthis persistently threaten shipping"); a stance held for years
-    ("Western states have long called for an embargo")."""
+    ("Western states have long called for an embargo"); what was so once ("a militia that was once
+    supported by Rwanda", "the town the rebels formerly held")."""
     head = trigger.head
-    if head.pos_ == "VERB" and _long_standing(head):
+    if head.pos_ == "VERB" and (_long_standing(head) or _formerly(head)):
         return True
     if head.pos_ != "VERB" or head.tag_ not in ("VBP", "VBZ") or _has_aux(head):
         return False
@@ -374,6 +384,10 @@ def describes(trigger: Trigger, lexicon: Lexicon) -> bool:
     if head.dep_ != "relcl":
         return False
     return any(c.dep_ == "nsubj" and (c.tag_ == "WDT" or c.lower_ == "who") for c in head.children)
+
+
+def _formerly(verb: Token) -> bool:
+    return any(c.dep_ == "advmod" and c.lower_ in ("once", "formerly") for c in verb.children)
 
 
 def _long_standing(verb: Token) -> bool:

@@ -34,7 +34,8 @@ Decisions, written down:
 - The claimant and hedge are those of the mention whose toll stands (the outlet cites whoever gave
   the figure it keeps); with no toll, those of the article's first mention of the act.
 - An act the article dates nowhere takes the publication date, marked `publication`, with
-  precision `week` (it happened in the days up to publication).
+  precision `week` (it happened in the days up to publication); an act its sentence dates only to
+  earlier years ("in 2012 and 2013") stays undated: a year is no date the record can hold.
 """
 
 from __future__ import annotations
@@ -421,4 +422,21 @@ def _named(preferred: Actor | None, candidates: Sequence[Actor | None]) -> Actor
 def _dated(event: Event, published: date | None) -> Event:
     if event.date is not None or published is None:
         return event
+    if _years_before(event.evidence.text if event.evidence else "", published.year):
+        return event  # "seized swathes of territory in 2012 and 2013": dated to years, not this week
     return replace(event, date=published.isoformat(), date_precision="week", date_source="publication")
+
+
+# A year after these words is a point of comparison, not the act's: "the worst since 1994".
+_COMPARED_YEAR = re.compile(r"\b(?:since|until|till|before|than|from)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _years_before(text: str, this_year: int) -> bool:
+    """The sentence dates its act only to years before the publication's (a year alone resolves to
+    no date, and the publication's week would be wrong)."""
+    years = [
+        int(match.group())
+        for match in _YEAR.finditer(text)
+        if not _COMPARED_YEAR.search(text[max(0, match.start() - 12) : match.start()])
+    ]
+    return bool(years) and max(years) < this_year
