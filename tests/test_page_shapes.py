@@ -111,6 +111,18 @@ def test_a_news_agency_cited_is_no_place(app: Sitrep) -> None:
     assert all(e.location is None or e.location.country == "SDN" for e in events)
 
 
+def test_a_line_opened_by_a_dateline_starts_a_sentence_and_is_no_party(app: Sitrep) -> None:
+    page = (
+        "- Fighting has ravaged the country since the coup, with the army battling rebels across the north\n"
+        "BANGKOK: A military airstrike on a village killed ten civilians, locals said on Wednesday."
+    )
+    [strike] = [e for e in _events(app, [page], date(2023, 5, 17)) if e.plover == "ASSAULT"]
+    assert strike.evidence is not None and strike.evidence.text.startswith("BANGKOK")
+    assert strike.actor1 is None or "Bangkok" not in strike.actor1.name
+    # "..., locals said on Wednesday" dates the report, not the strike
+    assert strike.date_source != "stated"
+
+
 def test_a_mass_toll_of_one_named_act_stays_an_act(app: Sitrep) -> None:
     events = _events(app, ["Hundreds have been killed in the attack on the town of Dakasoye, police said."])
     assert [e.plover for e in events] == ["ASSAULT"]

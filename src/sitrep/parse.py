@@ -34,10 +34,18 @@ def _mark_paragraph_breaks(doc: Any) -> Any:
         blank_line = token.text.count("\n") >= 2
         ends = previous.endswith(FINAL)
         headline = line_words <= SHORT_LINE_WORDS and not previous.endswith(CONTINUES)
-        if blank_line or ends or headline:
+        if blank_line or ends or headline or _opens_with_dateline(doc, token.i + 1):
             doc[token.i + 1].is_sent_start = True
         line_words = 0
     return doc
+
+
+def _opens_with_dateline(doc: Any, first: int) -> bool:
+    """A line opened by a dateline ("BANGKOK: A military airstrike ...", "GOMA - ...") starts a
+    story, whatever the line before it lacked."""
+    word = doc[first]
+    after = doc[first + 1].text if first + 1 < len(doc) else ""
+    return word.is_alpha and word.is_upper and len(word.text) >= 3 and after in (":", ",", "(", "-", "—", "–")
 
 
 # The last Doc whose text was asked for, with that text. Doc.text (and Span.text) join the tokens

@@ -27,6 +27,8 @@ def dateline_end(token: Token) -> int | None:
         first += 1
     if not token.doc[first].text.isupper() or len(token.doc[first].text) < 2:
         return None
+    if first + 1 < sentence.end and token.doc[first + 1].text == ":" and token.doc[first].is_alpha:
+        return first + 1 if first + 1 > token.i else None  # "BANGKOK: A military airstrike ..."
     for i in range(first, min(first + 16, sentence.end)):
         if token.doc[i].text in DASHES and i > token.i and token.doc[i - 1].whitespace_:
             return i

@@ -165,6 +165,9 @@ def _dates_a_statement(attached: Token, event: Token, where: tuple[int, int]) ->
         return True
     if attached.pos_ != "VERB" or lemma(attached) not in _REPORTING:
         return False
+    trailing = attached.head.i == event.i and attached.i > event.i
+    if trailing and attached.dep_ in ("conj", "parataxis", "ccomp", "advcl"):
+        return not _ongoing(event)  # "killed ten civilians, locals said on Wednesday": the parse's slip
     near = where[0] - _STATEMENT_REACH <= attached.i <= where[1] + _STATEMENT_REACH
     return near and event.i in {t.i for t in attached.subtree} and not _ongoing(event)
 
