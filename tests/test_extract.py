@@ -1043,6 +1043,14 @@ def test_what_was_so_once_or_over_a_span_of_years_is_background(extract):
     assert only(extract("Rebels seized the town in 2012 and held it until 2013."), "ASSAULT")
 
 
+def test_a_source_asking_not_to_be_named_and_a_gang_allied_with_another_are_no_acts(extract):
+    quiet = extract("Locals cremated the dead that evening, he said, asking not to use his name.")
+    assert "REQUEST" not in [m.plover for m in quiet]
+    allied = extract("Police reported raids by the local gang apparently allied with the Jalisco cartel.")
+    assert "COOPERATE" not in [m.plover for m in allied]
+    assert only(extract("The UN asked Israel to open the crossings."), "REQUEST")
+
+
 def test_the_act_a_sentence_dates_another_against_is_marked(extract):
     against = extract("The attack came six days after a missile struck another district, killing 10.")
     assert [m.dated_against for m in against if m.plover == "ASSAULT"] == [True]

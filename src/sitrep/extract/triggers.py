@@ -90,6 +90,8 @@ def _argument_words(token: Token) -> set[str]:
     ("the evacuation of most of the school's 500 students": students), and what a verb is "to"
     ("agreed to a static rally": rally)."""
     words = {lemma(child) for child in token.children}
+    for clause in (c for c in token.children if c.dep_ == "xcomp"):  # "asking not to use his name"
+        words.update(lemma(g) for g in clause.children if g.dep_ == "dobj")
     if token.pos_ == "VERB":
         words.update(
             lemma(g) for c in token.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children
@@ -177,6 +179,8 @@ def _verb_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
         and not any(child.dep_ == "agent" for child in token.children)
     ):
         return None  # "internationally banned cluster munitions", "the outlawed party", "allied forces"
+    if sense.plover == "COOPERATE" and token.dep_ == "acl" and token.tag_ in ("VBN", "VBD"):
+        return None  # "a gang apparently allied with the Jalisco cartel": a standing relation
     if sense.plover == "AID" and token.dep_ == "relcl" and token.tag_ in ("VBZ", "VBP"):
         return None  # "a militia that backs the army", "roads that supply the front": a standing relation
     return Trigger(token, (token,), sense, modifier=modifier and sense.plover in ("AID", "SUPPORT"))
