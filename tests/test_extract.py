@@ -1003,6 +1003,12 @@ def test_a_warning_of_a_danger_or_a_state_is_no_threat(extract):
         assert "THREATEN" in [m.plover for m in extract(sentence)], sentence
 
 
+def test_weapons_that_threaten_make_no_threat(extract):
+    things = extract("Navy ships destroyed anti-ship missiles that were threatening shipping in the Red Sea.")
+    assert "THREATEN" not in [m.plover for m in things]
+    assert only(extract("The Houthis threatened to attack US ships."), "THREATEN")
+
+
 def test_a_meeting_framing_what_was_said_is_a_meeting_with_the_other_side(extract):
     said = extract("Kuleba said there was no progress during a meeting with his Russian counterpart Lavrov.")
     consult = only(said, "CONSULT")

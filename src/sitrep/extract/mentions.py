@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from sitrep.extract.arguments import (
     Party,
     bounds,
+    is_weapon,
     noun_arguments,
     party,
     span_of,
@@ -125,6 +126,8 @@ def build_sentence_drafts(tokens: list[Token], index: int, lexicon: Lexicon) -> 
             continue  # "the attacks were a threat to shipping": what something is called, not a threat
         if plover == "THREATEN" and _warns_of_a_state(trigger.head):
             continue  # "warned that a million civilians remain trapped": an alarm, not a threat
+        if plover == "THREATEN" and _threatened_by_a_thing(trigger.head, lexicon):
+            continue  # "missiles that were threatening shipping": a danger, not words of a party
         actor, target = arguments_of(trigger, lexicon)
         if plover in ("THREATEN", "REQUEST") or lemma(trigger.head) in commissive:
             content = _content_trigger(trigger, triggers)
@@ -256,6 +259,15 @@ def _warns_of_a_state(word: Token) -> bool:
     condition = any(t.lower_ in ("if", "unless") for t in content.subtree)
     going = any(t.lower_ == "going" for t in content.subtree)
     return content.tag_ in ("VBP", "VBZ") and not (future or condition or going)
+
+
+def _threatened_by_a_thing(word: Token, lexicon: Lexicon) -> bool:
+    if word.pos_ != "VERB":
+        return False
+    subject = next((c for c in word.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.tag_ == "WDT" and word.dep_ == "relcl":
+        subject = word.head  # "missiles that were threatening shipping": the missiles
+    return subject is not None and is_weapon(subject, lexicon)
 
 
 def _says_that(clause: Token) -> bool:
