@@ -137,8 +137,14 @@ def _elsewhere(before: str, after: str) -> bool:
     return _dateline(before, after)
 
 
-# A place that describes someone, not where anything happened: "a Washington-based expert".
-_DESCRIBES = re.compile(r"[-‐]\s?(?:based|born|headquartered|registered)\b", re.IGNORECASE)
+# A place that describes a source, not where anything happened: "a Washington-based expert", "the
+# UK-based Syrian Observatory" (not "strikes on the Yemen-based Houthis": where the target is).
+_DESCRIBES = re.compile(
+    r"[-‐]\s?(?:based|born|headquartered|registered)\s+(?:[\w'’-]+\s+){0,3}?(?:expert|analyst|researcher|"
+    r"scholar|academic|journalist|reporter|correspondent|monitor|observatory|think[- ]tank|ngo|charity|"
+    r"consultancy|firm|company|institute|center|centre|watchdog|organi[sz]ation)s?\b",
+    re.IGNORECASE,
+)
 
 
 # Verbs whose subject, when a city, stands for its government: "Moscow said", "Washington will withdraw".
