@@ -101,7 +101,7 @@ def test_a_protest_with_intervention_is_the_protesters_event(app: Sitrep) -> Non
 
 def test_the_base_of_the_target_is_where_it_was_hit(app: Sitrep) -> None:
     # "-based" on a source is no place of the act; on the target it is where the strike fell
-    events = _events(app, ["The U.S. launched a new strike against the Yemen-based Houthis on Tuesday."])
+    events = _events(app, ["The U.S. struck the Yemen-based Houthis on Tuesday, two U.S. officials said."])
     [strike] = [e for e in events if e.plover == "ASSAULT"]
     assert strike.location is not None and strike.location.country == "YEM"
 
