@@ -1003,6 +1003,11 @@ def test_a_warning_of_a_danger_or_a_state_is_no_threat(extract):
         assert "THREATEN" in [m.plover for m in extract(sentence)], sentence
 
 
+def test_a_day_the_sentence_names_beats_a_span(extract):
+    said = extract("The navy struck rebels on Tuesday, hitting missiles in a third assault in recent days.")
+    assert [text(m.time) for m in said if m.plover == "ASSAULT"] == ["on Tuesday"]
+
+
 def test_weapons_that_threaten_make_no_threat(extract):
     things = extract("Navy ships destroyed anti-ship missiles that were threatening shipping in the Red Sea.")
     assert "THREATEN" not in [m.plover for m in things]

@@ -39,6 +39,10 @@ def dated_against(head: Token) -> bool:
     return False
 
 
+# Spans of days rather than a day: "in recent days", "over the past week", "this month".
+_SPAN = re.compile(r"\b(?:recent|past|last few|coming)\s+(?:days|weeks|months)\b|\bthis (?:week|month)\b",
+                   re.IGNORECASE)
+
 # Verbs that report: a date on them is when it was said (the lexicon's cue verbs are not passed here).
 _REPORTING = frozenset({"say", "tell", "report", "announce", "claim", "add", "state", "confirm"})
 # Events that happen somewhere at some time; for a verbal act the statement's date is the event's.
@@ -119,7 +123,9 @@ def time_span(trigger: Trigger, sentence: Sequence[Token]) -> TextSpan | None:
         if physical and in_speakers_phrase(root, event, _REPORTING):
             continue  # "a resident who fled on Monday told us", "claimed it in a statement on Monday"
         rank = 0 if _clause_of(attached) == clause else 1
-        key = (rank, abs(token.i - event.i))
+        # a day the sentence names beats a span it names ("launched a strike on Tuesday, hitting
+        # missiles in the third assault in recent days": Tuesday)
+        key = (rank + 2 * bool(_SPAN.search(text)), abs(token.i - event.i))
         if best is None or key < best[0]:
             best = (key, span_of([doc[start], doc[end]]))
     return best[1] if best else None
