@@ -24,7 +24,6 @@ from collections.abc import Sequence
 from sitrep.extract.arguments import (
     Party,
     bounds,
-    is_weapon,
     noun_arguments,
     party,
     span_of,
@@ -47,7 +46,14 @@ from sitrep.extract.modality import (
     rejects_by_negation,
 )
 from sitrep.extract.setting import place_span
-from sitrep.extract.speech import announced, ownerless_equipment, reported_threat, speech_cue
+from sitrep.extract.speech import (
+    announced,
+    ownerless_equipment,
+    reported_threat,
+    speech_cue,
+    threatened_by_a_thing,
+    warns_of_a_state,
+)
 from sitrep.extract.timing import dated_against, time_span
 from sitrep.extract.triggers import NOUN_POS, Token, Trigger, find_triggers, lemma
 from sitrep.models import EventMention, TextSpan
@@ -124,9 +130,9 @@ def build_sentence_drafts(tokens: list[Token], index: int, lexicon: Lexicon) -> 
             continue
         if plover == "THREATEN" and trigger.head.pos_ in NOUN_POS and trigger.head.dep_ == "attr":
             continue  # "the attacks were a threat to shipping": what something is called, not a threat
-        if plover == "THREATEN" and _warns_of_a_state(trigger.head):
+        if plover == "THREATEN" and warns_of_a_state(trigger.head):
             continue  # "warned that a million civilians remain trapped": an alarm, not a threat
-        if plover == "THREATEN" and _threatened_by_a_thing(trigger.head, lexicon):
+        if plover == "THREATEN" and threatened_by_a_thing(trigger.head, lexicon):
             continue  # "missiles that were threatening shipping": a danger, not words of a party
         actor, target = arguments_of(trigger, lexicon)
         if plover in ("THREATEN", "REQUEST") or lemma(trigger.head) in commissive:
@@ -238,40 +244,6 @@ def _again(draft: Draft, actor1: Party | None, actor2: Party | None) -> Draft:
         cameo=draft.cameo,
         sentence_words=draft.sentence_words,
     )
-
-
-_FUTURE = frozenset({"will", "would", "could", "might", "may", "shall", "'ll", "wo"})
-
-
-def _warns_of_a_state(word: Token) -> bool:
-    """ "warned that more than a million civilians remain trapped": what a warning says is a present
-    state, with no act to come (a threat says what will or would happen, or on what condition)."""
-    if lemma(word) != "warn" or word.pos_ != "VERB":
-        return False
-    content = next((c for c in word.children if c.dep_ == "ccomp"), None)
-    if content is None:  # "warned in a statement that ...": the parse hangs the clause on the statement
-        held = (g for c in word.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")
-        content = next((a for g in held for a in g.children if a.dep_ == "acl" and _says_that(a)), None)
-    if content is None:
-        return False
-    clauses = [content, *(c for c in content.subtree if c.dep_ in ("conj", "advcl", "ccomp", "xcomp"))]
-    future = any(c.dep_ == "aux" and c.lower_ in _FUTURE for clause in clauses for c in clause.children)
-    condition = any(t.lower_ in ("if", "unless") for t in content.subtree)
-    going = any(t.lower_ == "going" for t in content.subtree)
-    return content.tag_ in ("VBP", "VBZ") and not (future or condition or going)
-
-
-def _threatened_by_a_thing(word: Token, lexicon: Lexicon) -> bool:
-    if word.pos_ != "VERB":
-        return False
-    subject = next((c for c in word.children if c.dep_ == "nsubj"), None)
-    if subject is not None and subject.tag_ == "WDT" and word.dep_ == "relcl":
-        subject = word.head  # "missiles that were threatening shipping": the missiles
-    return subject is not None and is_weapon(subject, lexicon)
-
-
-def _says_that(clause: Token) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
 
 def _talked_about(word: Token) -> bool:

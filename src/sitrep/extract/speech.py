@@ -1,11 +1,12 @@
 """Acts done by speaking, and parties that cannot act: threats in reported speech ("said no town would
 be safe"), announcements that are the act itself ("announced an aid package"), and equipment named
-without an owner ("supported by armoured vehicles") that backs nobody.
+without an owner ("supported by armoured vehicles") that backs nobody. Not threats: a warning of a
+present state ("warned that a million civilians remain trapped") and weapons that threaten.
 """
 
 from __future__ import annotations
 
-from sitrep.extract.arguments import bounds, party
+from sitrep.extract.arguments import bounds, is_weapon, party
 from sitrep.extract.attribution import speaker_of
 from sitrep.extract.drafts import Draft
 from sitrep.extract.lexicon import Lexicon, Sense
@@ -73,3 +74,38 @@ def reported_threat(
     target = party(target_token, actor.head, lexicon) if target_token is not None else None
     trigger = Trigger(inside[0], tuple(inside), Sense("THREATEN"))
     return Draft(index, trigger, sentence, "THREATEN", None, actor, target, sentence_words=words)
+
+
+_FUTURE = frozenset({"will", "would", "could", "might", "may", "shall", "'ll", "wo"})
+
+
+def warns_of_a_state(word: Token) -> bool:
+    """ "warned that more than a million civilians remain trapped": what a warning says is a present
+    state, with no act to come (a threat says what will or would happen, or on what condition)."""
+    if lemma(word) != "warn" or word.pos_ != "VERB":
+        return False
+    content = next((c for c in word.children if c.dep_ == "ccomp"), None)
+    if content is None:  # "warned in a statement that ...": the parse hangs the clause on the statement
+        held = (g for c in word.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")
+        content = next((a for g in held for a in g.children if a.dep_ == "acl" and _says_that(a)), None)
+    if content is None:
+        return False
+    clauses = [content, *(c for c in content.subtree if c.dep_ in ("conj", "advcl", "ccomp", "xcomp"))]
+    future = any(c.dep_ == "aux" and c.lower_ in _FUTURE for clause in clauses for c in clause.children)
+    condition = any(t.lower_ in ("if", "unless") for t in content.subtree)
+    going = any(t.lower_ == "going" for t in content.subtree)
+    return content.tag_ in ("VBP", "VBZ") and not (future or condition or going)
+
+
+def threatened_by_a_thing(word: Token, lexicon: Lexicon) -> bool:
+    """ "missiles that were threatening shipping": a weapon threatens no one in words."""
+    if word.pos_ != "VERB":
+        return False
+    subject = next((c for c in word.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.tag_ == "WDT" and word.dep_ == "relcl":
+        subject = word.head  # "missiles that were threatening shipping": the missiles
+    return subject is not None and is_weapon(subject, lexicon)
+
+
+def _says_that(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
