@@ -51,16 +51,12 @@ def _carried_subject(token: Token, exclude: Token | None, lexicon: Lexicon) -> T
     subject = next((c for c in before.children if c.dep_ == "nsubj"), None)
     if subject is None or (exclude is not None and subject.i == exclude.i):
         return None
-    doers = lexicon.word_set("armed") | lexicon.word_set("roles") | _DOERS
+    doers = lexicon.word_set("armed") | lexicon.word_set("roles") | lexicon.word_set("doers")
     if token.lower_ == "it":  # "The Sudan Doctors Network said ... It condemned the attack"
         named = subject.ent_type_ in ("ORG", "NORP") and subject.tag_ == "NNP"
         return subject if named or (subject.tag_ == "NN" and lemma(subject) in doers) else None
     return subject if subject.tag_ == "NNS" and lemma(subject) in doers else None
 
-
-# Who does an act, named by what they did: words the lexicon's sets of armed parties leave out.
-_DOERS = frozenset({"attacker", "assailant", "raider", "kidnapper", "abductor", "hijacker", "gunman",
-                    "killer"})
 
 
 def resolve_head(token: Token, exclude: Token | None, lexicon: Lexicon) -> Token:

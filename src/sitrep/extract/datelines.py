@@ -36,11 +36,10 @@ def dateline_end(token: Token) -> int | None:
     return end if end is not None and end >= token.i else None
 
 
-def _undashed_end(doc: object, first: int, stop: int) -> int | None:
+def _undashed_end(words: Any, first: int, stop: int) -> int | None:
     """A dateline a plain-text page printed without its dash: "OUAGADOUGOU, Burkina Faso Gunmen
     killed ...": the place in capitals, a comma, the country's name in capitalised words, then the
     sentence's first word (the last capitalised word before a lower-case one)."""
-    words: Any = doc
     if first + 3 >= stop or not words[first].is_alpha or len(words[first].text) < 3:
         return None
     if words[first + 1].text != ",":

@@ -388,14 +388,12 @@ def casualties_in(sentence: Sequence[Token]) -> list[Casualty]:
             g.lower_ in ("home", "homes") for c in token.children if c.lower_ == "from" for g in c.children
         ):
             kind = "displaced"  # "forced more than 2 million people from their homes"
-        if kind is None and word != "claim":
-            continue
-        if word == "lose" and not any(lemma(c) in ("life",) for c in token.children):
-            continue
         lives = _claimed_lives(token) if word == "claim" else None
         if lives is not None:
-            kind = "killed"
+            kind = "killed"  # "the strike claimed the lives of 50 civilians"
         if kind is None:
+            continue
+        if word == "lose" and not any(lemma(c) in ("life",) for c in token.children):
             continue
         victim = lives or _victim(token)
         if victim is None:

@@ -130,7 +130,7 @@ def build_sentence_drafts(tokens: list[Token], index: int, lexicon: Lexicon) -> 
             continue
         if plover == "THREATEN" and trigger.head.pos_ in NOUN_POS and trigger.head.dep_ == "attr":
             continue  # "the attacks were a threat to shipping": what something is called, not a threat
-        if plover == "THREATEN" and warns_of_a_state(trigger.head):
+        if plover == "THREATEN" and warns_of_a_state(trigger.head, lexicon):
             continue  # "warned that a million civilians remain trapped": an alarm, not a threat
         if plover == "THREATEN" and threatened_by_a_thing(trigger.head, lexicon):
             continue  # "missiles that were threatening shipping": a danger, not words of a party

@@ -171,10 +171,12 @@ def is_aggregate(trigger: Trigger, lexicon: Lexicon) -> bool:
     spans = lexicon.modality.get("span_units", frozenset())
     campaigns = lexicon.modality.get("campaign_nouns", frozenset())
     repeated = lexicon.modality.get("habitual_modifiers", frozenset())
+    several = _several(lexicon)
     plural = head.pos_ in ("NOUN", "PROPN") and head.tag_ in ("NNS", "NNPS")
-    if plural and any(c.dep_ == "amod" and c.lower_ in repeated for c in head.children):
+    if plural and _modified_by(head, repeated):
         return True  # "has witnessed repeated attacks", "numerous raids", "died in various attacks"
-    if plural and head.dep_ == "pobj" and head.head.lower_ in ("in", "during") and _several(head):
+    framed = head.dep_ == "pobj" and head.head.lower_ in ("in", "during")
+    if plural and framed and _modified_by(head, several):
         return True  # "50 were killed in several jihadist raids": a toll over several acts
     if _ongoing(clause) or _campaign_subject(head, clause, campaigns):
         return True
@@ -185,7 +187,7 @@ def is_aggregate(trigger: Trigger, lexicon: Lexicon) -> bool:
     frame = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
         frame.append(head.head.head)
-    if _several_acts_so_far(clause):
+    if _acts_so_far(clause, lexicon):
         return True
     for word in (head, clause, *conjoined, *frame):
         years: dict[str, int] = {}
@@ -198,8 +200,8 @@ def is_aggregate(trigger: Trigger, lexicon: Lexicon) -> bool:
                 objects = [g for g in child.children if g.dep_ == "pobj"]
                 if any(_long_span(o, spans) for o in objects):
                     return True
-                acts = [o for o in objects if o.tag_ == "NNS" and lemma(o) in _ACT_NOUNS]
-                if any(_many_acts(o, repeated) for o in acts):
+                acts = [o for o in objects if o.tag_ == "NNS" and _act_noun(o, lexicon)]
+                if any(_modified_by(o, several) for o in acts):
                     return True  # "died in various attacks", "were killed in several raids"
             if child.dep_ == "prep":
                 # "from 2012 to 2014": the parser hangs "to 2014" on the verb or on "from"
@@ -216,57 +218,57 @@ def is_aggregate(trigger: Trigger, lexicon: Lexicon) -> bool:
     return False
 
 
-# A present perfect whose doer is several acts ("Several military offensives have targeted the bases",
-# "many air strikes have hit the area"), or whose object is many ("have attacked many villages"): a
-# tally of acts.
-_SEVERAL = frozenset({"several", "many", "multiple", "numerous", "countless", "successive"})
-_MANY = frozenset({"many", "numerous", "countless", "various", "multiple"})
-_GROWING = frozenset({"growing", "increasing", "rising"})
-_ACT_NOUNS = frozenset({"attack", "offensive", "operation", "strike", "airstrike", "raid", "bombing",
-                        "assault", "incursion", "clash", "shelling", "ambush"})
-
-
-def _several_acts_so_far(clause: Token) -> bool:
-    """A present perfect tallying acts: done by several of them, or to many ("They have attacked many
-    villages", "soldiers have also killed a growing number of civilians")."""
+def _acts_so_far(clause: Token, lexicon: Lexicon) -> bool:
+    """A present perfect tallying acts: done by several of them ("Several military offensives have
+    targeted the bases"), to many ("They have attacked many villages", "soldiers have also killed a
+    growing number of civilians"), or to masses with no one act named ("Thousands have been killed",
+    not "fighting near Sake has sent thousands fleeing")."""
     auxiliaries = {c.lower_ for c in clause.children if c.dep_ == "aux"}
     if clause.tag_ != "VBN" or not auxiliaries & {"has", "have"}:
         return False
     subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-    if subject is not None and subject.tag_ == "NNS" and lemma(subject) in _ACT_NOUNS and _several(subject):
+    acts = subject is not None and subject.tag_ == "NNS" and _act_noun(subject, lexicon)
+    if acts and subject is not None and _modified_by(subject, _several(lexicon)):
         return True
     hit = next((c for c in clause.children if c.dep_ in ("dobj", "nsubjpass")), None)
     if hit is None:
         return False
-    if hit.lower_ in _MASSES and not any(_one_act_named(c) for c in clause.children):
-        return True  # "Thousands have been killed", "the group has killed hundreds": a tally, not
-        # "fighting near Sake has sent thousands fleeing" (the act is named as the doer)
+    if hit.lower_ in lexicon.modality.get("masses", frozenset()):
+        return not any(_one_act_named(c, lexicon) for c in clause.children)
     if lemma(hit) == "number":
-        return any(c.dep_ == "amod" and c.lower_ in _GROWING for c in hit.children)
-    return hit.tag_ == "NNS" and any(c.dep_ == "amod" and c.lower_ in _MANY for c in hit.children)
+        return _modified_by(hit, lexicon.modality.get("growing", frozenset()))
+    return hit.tag_ == "NNS" and _modified_by(hit, _many(lexicon))
 
 
-# Counts in round masses: with a present perfect and no act named, a tally of many acts.
-_MASSES = frozenset({"hundreds", "thousands", "millions", "tens"})
-_FIGHTS = frozenset({"fighting", "violence", "blast", "explosion", "bomb", "shooting", "battle"})
-
-
-def _one_act_named(child: Token) -> bool:
+def _one_act_named(child: Token, lexicon: Lexicon) -> bool:
     """ "in the attack", "by the blast", "in a strike", "fighting has sent": the one act a mass toll
     counts."""
     if child.dep_ == "nsubj":
-        return lemma(child) in _ACT_NOUNS | _FIGHTS and child.tag_ == "NN"
+        return child.tag_ == "NN" and _act_noun(child, lexicon)
     if child.dep_ not in ("prep", "agent"):
         return False
     return any(g.tag_ in ("NN", "NNP") for g in child.children if g.dep_ == "pobj")
 
 
-def _many_acts(noun: Token, repeated: frozenset[str]) -> bool:
-    return _several(noun) or any(c.dep_ == "amod" and c.lower_ in repeated for c in noun.children)
+def _act_noun(token: Token, lexicon: Lexicon) -> bool:
+    """A noun the lexicon reads as an assault ("attack", "raid", "shelling", "fighting")."""
+    return any(sense.plover == "ASSAULT" for sense in lexicon.nouns.get(lemma(token), ()))
 
 
-def _several(noun: Token) -> bool:
-    return any(c.dep_ == "amod" and c.lower_ in _SEVERAL for c in noun.children)
+def _many(lexicon: Lexicon) -> frozenset[str]:
+    """Words that count acts or their targets as many: "many", "multiple" and the habit modifiers."""
+    modality = lexicon.modality
+    return modality.get("tally_quantifiers", frozenset()) | modality.get("habitual_modifiers", frozenset())
+
+
+def _several(lexicon: Lexicon) -> frozenset[str]:
+    """... and "several", "successive": a count of acts, though not of targets ("has struck several
+    targets overnight" can be one night's strikes)."""
+    return _many(lexicon) | lexicon.modality.get("several_quantifiers", frozenset())
+
+
+def _modified_by(noun: Token, words: frozenset[str]) -> bool:
+    return any(c.dep_ == "amod" and c.lower_ in words for c in noun.children)
 
 
 def _year(token: Token) -> int:

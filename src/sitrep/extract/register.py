@@ -88,14 +88,19 @@ def is_history(time_text: str | None, published_year: int | None, sentence: str 
     if time_text:
         years = [int(y) for y in _YEAR.findall(time_text)]
     elif sentence:
-        years = [
-            int(match.group(1))
-            for match in _YEAR.finditer(sentence)
-            if not _NOT_THE_ACTS_YEAR.search(sentence[max(0, match.start() - 12) : match.start()])
-        ]
+        years = acts_years(sentence)
     else:
         return False
     return bool(years) and max(years) <= published_year - history_years()
+
+
+def acts_years(sentence: str) -> list[int]:
+    """The years a sentence dates something to, leaving out points of comparison ("since 1994")."""
+    return [
+        int(match.group(1))
+        for match in _YEAR.finditer(sentence)
+        if not _NOT_THE_ACTS_YEAR.search(sentence[max(0, match.start() - 12) : match.start()])
+    ]
 
 
 def latest_year(text: str, this_year: int) -> int | None:

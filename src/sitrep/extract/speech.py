@@ -76,10 +76,7 @@ def reported_threat(
     return Draft(index, trigger, sentence, "THREATEN", None, actor, target, sentence_words=words)
 
 
-_FUTURE = frozenset({"will", "would", "could", "might", "may", "shall", "'ll", "wo"})
-
-
-def warns_of_a_state(word: Token) -> bool:
+def warns_of_a_state(word: Token, lexicon: Lexicon) -> bool:
     """ "warned that more than a million civilians remain trapped": what a warning says is a present
     state, with no act to come (a threat says what will or would happen, or on what condition)."""
     if lemma(word) != "warn" or word.pos_ != "VERB":
@@ -91,8 +88,10 @@ def warns_of_a_state(word: Token) -> bool:
     if content is None:
         return False
     clauses = [content, *(c for c in content.subtree if c.dep_ in ("conj", "advcl", "ccomp", "xcomp"))]
-    future = any(c.dep_ == "aux" and c.lower_ in _FUTURE for clause in clauses for c in clause.children)
-    condition = any(t.lower_ in ("if", "unless") for t in content.subtree)
+    modality = lexicon.modality
+    to_come = modality.get("modals", frozenset()) | modality.get("future", frozenset()) | {"'ll", "wo"}
+    future = any(c.dep_ == "aux" and c.lower_ in to_come for clause in clauses for c in clause.children)
+    condition = any(t.lower_ in modality.get("conditional_marks", frozenset()) for t in content.subtree)
     going = any(t.lower_ == "going" for t in content.subtree)
     return content.tag_ in ("VBP", "VBZ") and not (future or condition or going)
 

@@ -87,8 +87,8 @@ def parties(token: Token) -> set[str]:
 
 def _argument_words(token: Token) -> set[str]:
     """The words of a trigger's own arguments: its children, the noun an "of" phrase on it names
-    ("the evacuation of most of the school's 500 students": students), and what a verb is "to"
-    ("agreed to a static rally": rally)."""
+    ("the evacuation of most of the school's 500 students": students), what a verb is "to" ("agreed
+    to a static rally": rally), and the object of its infinitive ("asking not to use his name")."""
     words = {lemma(child) for child in token.children}
     for clause in (c for c in token.children if c.dep_ == "xcomp"):  # "asking not to use his name"
         words.update(lemma(g) for g in clause.children if g.dep_ == "dobj")

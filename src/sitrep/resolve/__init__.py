@@ -147,8 +147,12 @@ class Resolver:
         Police dispersing a crowd that the model settles as a protest with intervention is the
         protesters' event, the police its second side (ACLED's coding of the sub-event)."""
         actor1, actor2 = event.actor1, event.actor2
-        police = event.plover == "PROTEST" and actor1 is not None and actor1.kind == "state_forces"
-        if police and actor1 is not None and (actor2 is None or actor2.kind in (None, "protesters")):
+        if (
+            event.plover == "PROTEST"
+            and actor1 is not None
+            and actor1.kind == "state_forces"
+            and (actor2 is None or actor2.kind in (None, "protesters"))
+        ):
             country = actor2.country if actor2 is not None else actor1.country
             protesters = (
                 actor2

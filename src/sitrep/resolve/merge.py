@@ -49,6 +49,7 @@ from datetime import date
 from functools import lru_cache
 from importlib import resources
 
+from sitrep.extract.register import acts_years
 from sitrep.models import Actor, Event, Location
 from sitrep.resolve.scene import comparison_cues, new_incident_cues
 from sitrep.resolve.sides import same_sides, who
@@ -427,16 +428,8 @@ def _dated(event: Event, published: date | None) -> Event:
     return replace(event, date=published.isoformat(), date_precision="week", date_source="publication")
 
 
-# A year after these words is a point of comparison, not the act's: "the worst since 1994".
-_COMPARED_YEAR = re.compile(r"\b(?:since|until|till|before|than|from)\s+(?:the\s+)?$", re.IGNORECASE)
-
-
 def _years_before(text: str, this_year: int) -> bool:
     """The sentence dates its act only to years before the publication's (a year alone resolves to
     no date, and the publication's week would be wrong)."""
-    years = [
-        int(match.group())
-        for match in _YEAR.finditer(text)
-        if not _COMPARED_YEAR.search(text[max(0, match.start() - 12) : match.start()])
-    ]
+    years = acts_years(text)
     return bool(years) and max(years) < this_year
