@@ -8,6 +8,7 @@ and what "the group" and "its" refer back to.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -95,6 +96,16 @@ def test_a_ministry_announcing_a_capture_is_the_military(resolver: Resolver) -> 
         [_mention(text, "Ukraine's defence", "retaken", "ASSAULT", actor1="Ukraine's defence ministry")],
     )
     assert _who(events[0], 1) == ("UKR", "state_forces")
+
+
+def test_a_group_is_what_it_was_in_the_month_of_the_act(resolver: Resolver) -> None:
+    # published in 2024, when the Taliban govern; the act is dated to a month before they did
+    text = "In August 2021, Taliban fighters seized the city of Zaranj in Nimroz province."
+    mention = _mention(text, "In August", "seized", "ASSAULT", actor1="Taliban fighters", place="Zaranj")
+    mention = replace(mention, time=_span(text, "In August 2021"))
+    events = _resolve(resolver, text, [mention])
+    assert events[0].date == "2021-08"
+    assert _who(events[0], 1) == ("AFG", "rebels")
 
 
 def test_a_state_that_speaks_stays_its_government(resolver: Resolver) -> None:

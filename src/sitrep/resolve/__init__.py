@@ -301,7 +301,7 @@ class Resolver:
             source = "context"
         if when is None and published is not None and scene.told_as_news(mention):
             when, precision, source = published.isoformat(), "day", "publication"
-        event_date = date.fromisoformat(when) if when and len(when) == 10 else published
+        event_date = _first_day(when) or published
         # Where a physical event happened says more about "the rebels" or "the army" than the
         # article's most-mentioned country (a report on Turkey's role in Syria names Turkey most).
         # Talks and statements are often held abroad: there the article's country stands.
@@ -487,6 +487,15 @@ def _condemned_doers(events: list[Event]) -> list[Event]:
                 event = replace(event, actor2=act.actor1)
         out.append(event)
     return out
+
+
+def _first_day(when: str | None) -> date | None:
+    """The first day of an act's stated period ("2021-08" -> 1 Aug 2021): who a group was on the
+    day of the act, not on the day of the story that recalls it, decides its side."""
+    if not when:
+        return None
+    parts = [int(part) for part in when.split("-")]
+    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
 
 
 def _persons(doc: Any) -> set[tuple[int, int]]:
