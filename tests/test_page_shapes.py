@@ -133,3 +133,75 @@ def test_a_line_opened_by_a_dateline_starts_a_sentence_and_is_no_party(app: Sitr
 def test_a_mass_toll_of_one_named_act_stays_an_act(app: Sitrep) -> None:
     events = _events(app, ["Hundreds have been killed in the attack on the town of Dakasoye, police said."])
     assert [e.plover for e in events] == ["ASSAULT"]
+
+
+def test_a_reporters_call_to_a_source_is_no_meeting(app: Sitrep) -> None:
+    events = _events(
+        app,
+        [
+            "Bandits killed nine farmers in the village of Dakasoye on Thursday.",
+            "When contacted, a police spokesman confirmed the attack and said patrols had been increased.",
+        ],
+    )
+    assert "CONSULT" not in {e.plover for e in events}
+    assert "ASSAULT" in {e.plover for e in events}
+
+
+def test_a_danger_weighed_is_no_threat_made(app: Sitrep) -> None:
+    events = _events(
+        app,
+        [
+            "The army underestimated the threat from the insurgents, a researcher said.",
+            "The rebels issued a threat to shell the port of Mokha.",
+        ],
+    )
+    assert [(e.plover, e.actor1 and e.actor1.kind) for e in events] == [("THREATEN", "rebels")]
+    assert not any("underestimated" in m.text for e in events for m in e.mentions)
+
+
+def test_a_month_told_against_this_year_dates_the_act(app: Sitrep) -> None:
+    events = _events(app, ["In March, this year, gunmen killed 20 traders in the village of Dakasoye."])
+    assert [e.date for e in events] == ["2023-03"]
+
+
+def test_a_pronoun_in_what_a_group_says_is_the_group(app: Sitrep) -> None:
+    events = _events(
+        app,
+        [
+            "The Rapid Support Forces, which hold most of Khartoum, said on Monday that its fighters had "
+            "shot down an army jet over the city."
+        ],
+    )
+    assert [(e.plover, e.actor1 and e.actor1.name) for e in events] == [("ASSAULT", "Rapid Support Forces")]
+
+
+def test_a_ministry_that_gave_no_details_refused_nothing(app: Sitrep) -> None:
+    events = _events(
+        app,
+        ["The defence ministry, which did not give details, said troops killed 12 rebels near Kidal."],
+    )
+    assert "REJECT" not in {e.plover for e in events}
+
+
+def test_a_toll_counted_since_violence_broke_out_is_a_tally(app: Sitrep) -> None:
+    events = _events(
+        app,
+        [
+            "Gunmen killed four farmers in the village of Dakasoye on Monday, police said.",
+            "More than 300 people have died in the region since ethnic violence erupted in May last year.",
+        ],
+    )
+    assert [(e.plover, e.killed) for e in events] == [("ASSAULT", 4)]
+    assert not any("300" in m.text for e in events for m in e.mentions)
+
+
+def test_a_jet_shot_down_beside_a_claim_is_no_idea_rejected(app: Sitrep) -> None:
+    events = _events(
+        app,
+        [
+            "The militia, which has held most of the capital since the war began in May, said on Monday "
+            "that its fighters had shot down an army fighter jet over the city, a claim the army dismissed "
+            "as lies."
+        ],
+    )
+    assert sorted(e.plover for e in events) == ["ASSAULT", "REJECT"]

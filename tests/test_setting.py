@@ -132,6 +132,11 @@ def test_day_and_part_of_day_are_one_expression(mentions):
     assert _time(m) is not None and "Tuesday" in _time(m)
 
 
+def test_a_month_and_the_year_it_is_told_against_are_one_expression(mentions):
+    m = _assault(mentions("In March, last year, bandits killed 20 traders on a road near Gusau."))
+    assert _time(m) == "In March, last year"
+
+
 # -- scene ------------------------------------------------------------------------------------
 
 

@@ -15,11 +15,46 @@ from sitrep.extract.triggers import Token, lemma
 PERSONAL = frozenset({"he", "she", "it", "they", "them", "him", "her", "we", "us", "who", "which", "that"})
 POSSESSIVE = frozenset({"its", "their", "his", "her", "our"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# the pronouns that, in what a party says, stand for that party ("said its forces", "said they had")
+_SPEAKERS_WORDS = frozenset({"it", "its", "they", "their", "he", "his", "she", "her"})
+
+
+def _party_like(cand: Token, lexicon: Lexicon) -> bool:
+    return cand.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") or (
+        cand.pos_ == "NOUN" and lemma(cand) in lexicon.word_set("armed") | lexicon.word_set("roles")
+    )
+
+
+def _speaker(token: Token, exclude: Token | None, lexicon: Lexicon) -> Token | None:
+    """ "The RSF, which has taken over most of Khartoum, said its forces had shot down a jet": a
+    pronoun in what a party says points at the party that says it, not at the last name before it."""
+    word = token.lower_
+    if word not in _SPEAKERS_WORDS or (word in PERSONAL and token.dep_ not in SUBJECT_DEPS):
+        return None
+    clause = token.head
+    while clause.dep_ not in ("ccomp", "ROOT") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "ccomp":
+        return None
+    subject = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ in PERSONAL or (exclude is not None and subject.i == exclude.i):
+        return None
+    if not _party_like(subject, lexicon):
+        return None
+    person = subject.ent_type_ == "PERSON" or lemma(subject) in lexicon.word_set("roles")
+    if word in ("he", "his", "she", "her"):
+        return subject if person else None
+    if word in ("it", "its"):  # "the army said its troops", "the RSF said it had"
+        return subject if not person and subject.tag_ in ("NN", "NNP", "NNPS") else None
+    return subject if not person else None  # "they", "their": a group, never one person
 
 
 def _candidate_antecedent(token: Token, exclude: Token | None, lexicon: Lexicon) -> Token | None:
-    """The nearest earlier party-like word in the sentence (then the sentence before)."""
-    armed = lexicon.word_set("armed")
+    """The speaker whose words hold the pronoun; else the nearest earlier party-like word in the
+    sentence (then the sentence before)."""
+    speaker = _speaker(token, exclude, lexicon)
+    if speaker is not None:
+        return speaker
     doc = token.doc
     start = max(token.sent.start - 60, 0)
     for i in range(token.i - 1, start - 1, -1):
@@ -30,9 +65,7 @@ def _candidate_antecedent(token: Token, exclude: Token | None, lexicon: Lexicon)
             continue
         if cand.lower_ in PERSONAL or cand.lower_ in POSSESSIVE:
             continue
-        if cand.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") or (
-            cand.pos_ == "NOUN" and lemma(cand) in armed | lexicon.word_set("roles")
-        ):
+        if _party_like(cand, lexicon):
             return cand
     return None
 

@@ -47,7 +47,9 @@ from sitrep.extract.modality import (
 )
 from sitrep.extract.setting import place_span
 from sitrep.extract.speech import (
+    a_danger_handled,
     announced,
+    contacted_for_the_story,
     ownerless_equipment,
     reported_threat,
     speech_cue,
@@ -134,6 +136,10 @@ def build_sentence_drafts(tokens: list[Token], index: int, lexicon: Lexicon) -> 
             continue  # "warned that a million civilians remain trapped": an alarm, not a threat
         if plover == "THREATEN" and threatened_by_a_thing(trigger.head, lexicon):
             continue  # "missiles that were threatening shipping": a danger, not words of a party
+        if plover == "THREATEN" and a_danger_handled(trigger.head, lexicon):
+            continue  # "underestimated the threat": a danger weighed, not a threat made
+        if plover == "CONSULT" and contacted_for_the_story(trigger.head):
+            continue  # "When contacted, the spokesman confirmed ...": the reporter's call
         actor, target = arguments_of(trigger, lexicon)
         if plover in ("THREATEN", "REQUEST") or lemma(trigger.head) in commissive:
             content = _content_trigger(trigger, triggers)

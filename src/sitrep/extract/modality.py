@@ -145,9 +145,20 @@ def _finite_misparse(verb: Token) -> bool:
     )
 
 
+# what a yielding verb that needs its particle gives: "give up", "give in", "give way", "give ground"
+_YIELDED = frozenset({"up", "in", "way", "ground"})
+
+
 def rejects_by_negation(token: Token, lexicon: Lexicon) -> bool:
     """ "will not leave", "refuses to withdraw" style refusals: a negated verb of yielding."""
-    return lemma(token) in lexicon.modality.get("reject_when_negated", frozenset()) and negated(token)
+    word = lemma(token)
+    if word not in lexicon.modality.get("reject_when_negated", frozenset()) or not negated(token):
+        return False
+    if word in lexicon.modality.get("yield_only_with", frozenset()):  # "will not give up", not "did
+        # not give details"
+        kept = ("prt", "dobj", "prep", "advmod")
+        return any(c.dep_ in kept and lemma(c) in _YIELDED for c in token.children)
+    return True
 
 
 def is_question(text: str) -> bool:
@@ -187,7 +198,7 @@ def is_aggregate(trigger: Trigger, lexicon: Lexicon) -> bool:
     frame = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
         frame.append(head.head.head)
-    if _acts_so_far(clause, lexicon):
+    if _acts_so_far(clause, lexicon) or _since_a_campaign_began(clause, campaigns):
         return True
     for word in (head, clause, *conjoined, *frame):
         years: dict[str, int] = {}
@@ -238,6 +249,21 @@ def _acts_so_far(clause: Token, lexicon: Lexicon) -> bool:
     if lemma(hit) == "number":
         return _modified_by(hit, lexicon.modality.get("growing", frozenset()))
     return hit.tag_ == "NNS" and _modified_by(hit, _many(lexicon))
+
+
+def _since_a_campaign_began(clause: Token, campaigns: frozenset[str]) -> bool:
+    """ "More than 200 people have been killed in the state since ethnic violence broke out": a
+    present perfect counted from the start of a war or of violence is a tally of its acts."""
+    auxiliaries = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+    if not auxiliaries & {"has", "have"}:
+        return False
+    for since in (c for c in clause.children if c.dep_ == "advcl"):
+        if not any(m.dep_ == "mark" and m.lower_ == "since" for m in since.children):
+            continue
+        subject = next((c for c in since.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and lemma(subject) in campaigns:
+            return True
+    return False
 
 
 def _one_act_named(child: Token, lexicon: Lexicon) -> bool:

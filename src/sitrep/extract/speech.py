@@ -106,5 +106,24 @@ def threatened_by_a_thing(word: Token, lexicon: Lexicon) -> bool:
     return subject is not None and is_weapon(subject, lexicon)
 
 
+def a_danger_handled(word: Token, lexicon: Lexicon) -> bool:
+    """ "The government underestimated the threat": a danger weighed or met, not a threat made."""
+    return (
+        word.pos_ in ("NOUN", "PROPN")
+        and word.dep_ in ("dobj", "nsubjpass")
+        and lemma(word.head) in lexicon.word_set("dangers_handled")
+    )
+
+
+def contacted_for_the_story(word: Token) -> bool:
+    """ "When contacted, the police spokesman confirmed ...": the reporter's call to a source, not a
+    meeting of parties (a passive "contacted" with no one named as contacted)."""
+    return (
+        lemma(word) == "contact"
+        and word.tag_ == "VBN"
+        and not any(c.dep_ in ("nsubjpass", "nsubj", "dobj") for c in word.children)
+    )
+
+
 def _says_that(clause: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)

@@ -9,8 +9,10 @@ talks on Monday after an attack") is never the event's.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from sitrep.extract.arguments import span_of
 from sitrep.extract.setting import BEFORE, STATEMENT_NOUNS, TEMPORAL_WORD, event_word, in_speakers_phrase
@@ -22,6 +24,7 @@ from sitrep.parse import doc_text
 # district", "It was the second attack in a month, weeks after an ambush killed 12 soldiers".
 _DURATIONS = frozenset({"minute", "hour", "day", "week", "month", "year"})
 _PLACED_IN_TIME = frozenset({"come", "follow", "happen", "occur", "be"})
+_MONTH_NAMES = frozenset(name.lower() for name in calendar.month_name if name)
 
 
 def dated_against(head: Token) -> bool:
@@ -103,6 +106,7 @@ def time_span(trigger: Trigger, sentence: Sequence[Token]) -> TextSpan | None:
             doc[end + 1].ent_iob_ == "I" or doc[end + 1].ent_type_ != doc[end].ent_type_
         ):
             end += 1  # "Monday" + "evening" are one expression
+        end = _with_its_year(doc, end)
         index = max(index, end + 1 - tokens[0].i)
         start = token.i
         if start > 0 and doc[start - 1].pos_ == "ADP" and doc[start - 1].lower_ in _TIME_PREPS:
@@ -129,6 +133,20 @@ def time_span(trigger: Trigger, sentence: Sequence[Token]) -> TextSpan | None:
         if best is None or key < best[0]:
             best = (key, span_of([doc[start], doc[end]]))
     return best[1] if best else None
+
+
+def _with_its_year(doc: Any, end: int) -> int:
+    """ "In February, this year," is one time: a month and the year it is told against."""
+    after = doc[end + 2 : end + 4]
+    if (
+        len(after) == 2
+        and doc[end + 1].text == ","
+        and after[0].lower_ in ("this", "last")
+        and after[1].lower_ == "year"
+        and doc[end].lower_ in _MONTH_NAMES
+    ):
+        return end + 3
+    return end
 
 
 def _dateline_end(tokens: Sequence[Token]) -> int:

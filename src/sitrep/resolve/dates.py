@@ -67,6 +67,8 @@ ISO_MONTH = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d\d)\b")
 DAY_MONTH = re.compile(rf"\b{_DAY} (?:of )?{_MONTH}\b(?: {_YEAR}\b)?")
 MONTH_DAY = re.compile(rf"\b{_MONTH} {_DAY}\b(?: {_YEAR}\b)?")
 MONTH_YEAR = re.compile(rf"\b{_MONTH} (?:of )?{_YEAR}\b")
+# A month with its year told relative to publication: "in February this year", "November last year".
+MONTH_RELATIVE_YEAR = re.compile(rf"\b{_MONTH} (?:of )?(?P<which>this|last|next) year\b")
 # A bare month needs a preposition or position word, so the verb "may" is never read as May.
 MONTH_ALONE = re.compile(
     r"(?:\b(?:in|since|during|until|through|by|last|this|earlier in|end of|beginning of|start of|"
@@ -167,6 +169,9 @@ def _explicit_date(text: str, published: date | None, tense_past: bool) -> Resol
             return _day_or_nothing(_year_for_month_day(month, day, published, tense_past), month, day)
     if match := MONTH_YEAR.search(text):
         return f"{int(match['year']):04d}-{MONTHS[match['month']]:02d}", "month"
+    if published is not None and (match := MONTH_RELATIVE_YEAR.search(text)):
+        year = published.year + {"this": 0, "last": -1, "next": 1}[match["which"]]
+        return f"{year:04d}-{MONTHS[match['month']]:02d}", "month"
     match = ISO_MONTH.search(text)
     if match and 1 <= int(match["month"]) <= 12:
         return f"{match['year']}-{int(match['month']):02d}", "month"
