@@ -205,3 +205,27 @@ def test_a_jet_shot_down_beside_a_claim_is_no_idea_rejected(app: Sitrep) -> None
         ],
     )
     assert sorted(e.plover for e in events) == ["ASSAULT", "REJECT"]
+
+
+def test_a_night_told_with_its_day_is_that_days_night(app: Sitrep) -> None:
+    # published on a Friday; the attack is on the night of the Wednesday
+    events = _events(
+        app,
+        ["On Wednesday, militiamen launched an overnight attack on the village of Dakasoye, killing two."],
+        published=date(2024, 8, 9),
+    )
+    assert [e.date for e in events] == ["2024-08-07"]
+
+
+def test_a_town_hit_is_where_the_act_happened(app: Sitrep) -> None:
+    events = _events(app, ["Russian drones struck Kharkiv on Monday, the governor said."])
+    assert [e.location and e.location.name for e in events] == ["Kharkiv"]
+    events = _events(app, ["Russian missiles hit Kyiv overnight, the mayor said."])
+    assert [e.location and e.location.name for e in events] == ["Kyiv"]
+
+
+def test_tear_gas_shells_are_no_artillery(app: Sitrep) -> None:
+    page = ["The security forces fired tear gas shells at a mob in the town of Dakasoye on Thursday."]
+    events = _events(app, page)
+    assert [e.acled_sub_event_type for e in events] != ["Shelling/artillery/missile attack"]
+    assert len(events) == 1

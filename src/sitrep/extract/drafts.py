@@ -113,6 +113,9 @@ def infer_mode(trigger: Trigger, actor: Party | None, target: Party | None, lexi
             continue
         if _skyward(token):
             continue  # "fired shots into the air": warning shots, no aircraft
+        if _of_tear_gas(token):
+            words.add("teargas")  # "tear gas shells", "gas grenades": crowd control, no artillery
+            continue
         words.add(lemma(token))
         words.add(token.lower_)
         if lexicon.aircraft.match(token.lower_):
@@ -123,6 +126,12 @@ def infer_mode(trigger: Trigger, actor: Party | None, target: Party | None, lexi
                 return own
             return mode
     return own
+
+
+def _of_tear_gas(token: Token) -> bool:
+    """A shell, canister or grenade whose name says it holds gas: "tear gas shells"."""
+    gas = ("gas", "teargas", "tear-gas")
+    return any(c.dep_ in ("compound", "amod") and c.lower_ in gas for c in token.children)
 
 
 def _skyward(token: Token) -> bool:

@@ -43,8 +43,13 @@ def dated_against(head: Token) -> bool:
 
 
 # Spans of days rather than a day: "in recent days", "over the past week", "this month".
-_SPAN = re.compile(r"\b(?:recent|past|last few|coming)\s+(?:days|weeks|months)\b|\bthis (?:week|month)\b",
-                   re.IGNORECASE)
+# ... and so does a night told against the day of publication ("On Wednesday, militiamen launched an
+# overnight attack": the night of Wednesday, not the night before publication)
+_SPAN = re.compile(
+    r"\b(?:recent|past|last few|coming)\s+(?:days|weeks|months)\b|\bthis (?:week|month)\b|^(?:overnight|"
+    r"last night|during the night)$",
+    re.IGNORECASE,
+)
 
 # Verbs that report: a date on them is when it was said (the lexicon's cue verbs are not passed here).
 _REPORTING = frozenset({"say", "tell", "report", "announce", "claim", "add", "state", "confirm"})

@@ -291,9 +291,10 @@ class Resolver:
             if spoken is not None and spoken[0] is not None:
                 when, precision = spoken
         source: DateSource | None = "stated" if when else None
+        place = mention.place or self._target_place(mention, context)
         location = (
-            self.gazetteer.resolve_in_article(mention.place.text, context, self.actors.names_someone)
-            if mention.place and not _inside_a_name(mention.place, known)
+            self.gazetteer.resolve_in_article(place.text, context, self.actors.names_someone)
+            if place and not _inside_a_name(place, known)
             else None
         )
         when, precision, location = scene.fill(mention, when, precision, location)
@@ -352,6 +353,23 @@ class Resolver:
                 ),
             ),
         )
+
+    def _target_place(self, mention: EventMention, context: Sequence[str]) -> TextSpan | None:
+        """ "Russian drones struck Kharkiv on Monday": a town named as what a physical act hit is
+        where it happened, when the sentence gives no other place (the parser may have read the
+        town as someone; as a target, the dictionary reads it as its people or, for a capital, its
+        government at most)."""
+        span = mention.actor2
+        if span is None or mention.plover not in PHYSICAL:
+            return None
+        words = span.text.split()
+        if not 1 <= len(words) <= 3 or not all(word[:1].isupper() for word in words):
+            return None
+        actor = self.actors.resolve(span.text, None, None, target=True)
+        if actor is not None and actor.kind not in ("civilians", "person", "government"):
+            return None  # "struck Hamas", "attacked the army": a party, not a town
+        location = self.gazetteer.resolve_in_article(span.text, context, self.actors.names_someone)
+        return span if location is not None and location.precision == 1 else None
 
     def _sides(
         self, mention: EventMention, when: date | None, home: str | None, target: bool, known: _ArticleActors
