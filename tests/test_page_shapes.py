@@ -229,3 +229,27 @@ def test_tear_gas_shells_are_no_artillery(app: Sitrep) -> None:
     events = _events(app, page)
     assert [e.acled_sub_event_type for e in events] != ["Shelling/artillery/missile attack"]
     assert len(events) == 1
+
+
+def test_a_group_that_claimed_the_attack_is_its_doer(app: Sitrep) -> None:
+    events = _events(
+        app,
+        [
+            "Gunmen killed nine traders at a market in the town of Dakasoye on Friday.",
+            "JNIM claimed the attack.",
+        ],
+    )
+    assert [(e.actor1 and e.actor1.name) for e in events] == ["Jama'at Nusrat al-Islam wal-Muslimin"]
+    assert any(m.hedged for e in events for m in e.mentions)
+
+
+def test_an_attack_on_soldiers_is_a_battle(app: Sitrep) -> None:
+    events = _events(app, ["Gunmen killed 12 soldiers near Gao on Friday."])
+    assert [(e.acled_event_type, e.acled_sub_event_type) for e in events] == [("Battles", "Armed clash")]
+
+
+def test_armed_youths_raiding_herders_are_a_communal_militia(app: Sitrep) -> None:
+    events = _events(app, ["Armed youths raided cattle camps near Bor on Wednesday, killing eight herders."])
+    assert [(e.actor1 and e.actor1.kind, e.actor2 and e.actor2.kind) for e in events] == [
+        ("identity_militia", "civilians")
+    ]

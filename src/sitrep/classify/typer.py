@@ -103,6 +103,7 @@ _TERRITORY = ("Government regains territory", "Non-state actor overtakes territo
 # this kind for state forces whose act is placed in another country than theirs.
 STATE_FORCES_ABROAD = "state_forces_abroad"
 _NON_STATE_ARMED = frozenset({"rebels", "political_militia", "identity_militia"})
+_ARMED_TARGETS = _NON_STATE_ARMED | {"state_forces"}
 
 
 @lru_cache(maxsize=1)
@@ -214,7 +215,8 @@ def _hierarchy(
     """ACLED's rules on the parties, which a sentence classifier cannot see: violence by
     demonstrators is a violent demonstration, by a mob mob violence, ground taken by the state's
     forces is regained and by another armed group overtaken, fighting whose target is civilians is
-    an Attack, force against protesters is excessive force. A target the resolver labelled civilians
+    an Attack and an attack whose target is armed a clash, force against protesters is excessive
+    force. A target the resolver labelled civilians
     only because the lexicon's sub-event said so proves nothing, so the lexicon's own
     violence-against-civilians types are not read back as evidence."""
     if actor_kind == "protesters" and event_type in _BY_DEMONSTRATORS:
@@ -228,6 +230,8 @@ def _hierarchy(
     from_text = lexicon_sub_event not in _AGAINST_CIVILIANS
     if target_kind in _UNARMED_TARGETS and sub_event == "Armed clash" and from_text:
         return "Attack", "Violence against civilians"
+    if target_kind in _ARMED_TARGETS and sub_event == "Attack":
+        return "Armed clash", "Battles"  # "gunmen killed 12 soldiers": an attack on armed men is a battle
     if target_kind == "protesters" and sub_event in _BATTLE_OR_ATTACK:
         return "Excessive force against protesters", "Protests"
     return sub_event, event_type

@@ -346,18 +346,22 @@ def _subject_above(verb: Token) -> Token | None:
 
 
 def _responsible(noun: Token, lexicon: Lexicon) -> Token | None:
-    """The group that "claimed responsibility for the attacks": the subject of the claiming verb."""
+    """The group that "claimed responsibility for the attacks" or "claimed the attack": the subject
+    of the claiming verb."""
     owning = noun.head  # "for"
-    if noun.dep_ != "pobj" or owning.lower_ != "for" or owning.head.dep_ not in ("dobj", "nsubjpass"):
-        return None
-    claim = owning.head
-    if lemma(claim) not in lexicon.attribution.get("responsibility_nouns", frozenset()):
-        return None
-    verb = claim.head
-    if claim.dep_ == "nsubjpass":  # "responsibility for the attack was claimed by IS"
-        return _prep_object(verb, ("by",)) or next(
-            (g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None
-        )
+    if noun.dep_ == "dobj" and lemma(owning) == "claim" and owning.pos_ == "VERB":
+        verb = owning  # "JNIM claimed the attack"
+    else:
+        if noun.dep_ != "pobj" or owning.lower_ != "for" or owning.head.dep_ not in ("dobj", "nsubjpass"):
+            return None
+        claim = owning.head
+        if lemma(claim) not in lexicon.attribution.get("responsibility_nouns", frozenset()):
+            return None
+        verb = claim.head
+        if claim.dep_ == "nsubjpass":  # "responsibility for the attack was claimed by IS"
+            return _prep_object(verb, ("by",)) or next(
+                (g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None
+            )
     if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in verb.children):
         return None  # "the group has not claimed responsibility"
     subject = inherited_subject(verb)
