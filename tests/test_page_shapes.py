@@ -253,3 +253,16 @@ def test_armed_youths_raiding_herders_are_a_communal_militia(app: Sitrep) -> Non
     assert [(e.actor1 and e.actor1.kind, e.actor2 and e.actor2.kind) for e in events] == [
         ("identity_militia", "civilians")
     ]
+
+
+def test_they_who_added_are_the_last_to_have_spoken_not_a_place(app: Sitrep) -> None:
+    events = _events(
+        app,
+        [
+            "Separatists killed nine people at the weekend in attacks in western Cameroon, officials said.",
+            "Two gendarmes and four civilians were killed in the town of Galim on Saturday, they added.",
+        ],
+    )
+    sources = {m.attributed_to for e in events for m in e.mentions}
+    assert "western Cameroon" not in sources
+    assert sources == {"officials"}

@@ -186,11 +186,23 @@ def _last_index(token: Token) -> int:
     return max(t.i for t in token.subtree)
 
 
+_SAYING = frozenset({"say", "tell", "add", "report", "state", "confirm", "announce"})
+_PLACE_PREPOSITIONS = frozenset({"in", "near", "at", "outside", "inside", "around", "across"})
+
+
 def _person_before(token: Token) -> Token | None:
     """The name a pronoun speaker stands for: a person for "he"/"she", a person or body else."""
     doc = token.doc
-    kinds = ("PERSON",) if token.lower_ in ("he", "she", "his", "her") else ("PERSON", "ORG")
+    one = token.lower_ in ("he", "she", "his", "her")
+    kinds = ("PERSON",) if one else ("PERSON", "ORG")
     for i in range(token.i - 1, max(token.i - 80, 0) - 1, -1):
+        # the last one said to speak: "..., local authorities said. ..., they added"
+        said = doc[i].dep_ == "nsubj" and lemma(doc[i].head) in _SAYING and doc[i].head.i < token.sent.start
+        fits = doc[i].ent_type_ in kinds or (doc[i].tag_ == "NNS") != one
+        if said and doc[i].lower_ not in PERSONAL and fits:
+            return doc[i]
+        if doc[i].dep_ == "pobj" and doc[i].head.lower_ in _PLACE_PREPOSITIONS:
+            continue  # "killed in Maradun", "attacks in western Cameroon": a place, not a speaker
         if doc[i].ent_type_ in kinds and doc[i].dep_ in (
             "nsubj",
             "pobj",
