@@ -389,3 +389,13 @@ def test_a_line_printed_over_and_over_is_no_caption() -> None:
     kept = _kept("\n\n".join([line] * 12))
     assert kept.count(line) == 12
 
+
+
+def test_an_advert_marker_run_into_the_next_line_goes_and_so_does_a_read_link() -> None:
+    body = (
+        f"{STORY}\n\nArticle continues after this advertisementREAD: Floods kill 20 in northern state\n"
+        "Article continues after this advertisementResidents said the gunmen arrived on motorcycles at noon."
+    )
+    kept = _kept(body)
+    assert "advertisement" not in kept and "Floods kill 20" not in kept
+    assert STORY in kept and "Residents said the gunmen arrived on motorcycles at noon." in kept

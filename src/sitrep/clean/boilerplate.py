@@ -24,7 +24,11 @@ from sitrep.models import Removed
 
 _LINE = re.compile(r"[^\n]+")
 # Between pieces: " / ", " | ", " • ", or the space after a sentence end before a capital.
-_PIECE_BREAK = re.compile(r"\s+[/|•]\s+|(?<=[.!?…])[\"”’)]?\s+(?=[“\"‘'(…A-Z0-9])")
+# ... and an advertisement marker that a page ran into the next line's text ("... this
+# advertisementREAD: ...")
+_PIECE_BREAK = re.compile(
+    r"\s+[/|•]\s+|(?<=[.!?…])[\"”’)]?\s+(?=[“\"‘'(…A-Z0-9])|(?<=[Aa]dvertisement)(?=[A-Z])"
+)
 _LINK_LIKE_MAX = 140
 _DATELINE_SEARCH_LINES = 3
 _SENTENCE_END = re.compile(r"[.…][\"”’)]?$")  # headlines may end in "?", paragraphs in "."
