@@ -266,3 +266,14 @@ def test_they_who_added_are_the_last_to_have_spoken_not_a_place(app: Sitrep) -> 
     sources = {m.attributed_to for e in events for m in e.mentions}
     assert "western Cameroon" not in sources
     assert sources == {"officials"}
+
+
+def test_a_named_village_near_a_city_is_the_village(app: Sitrep) -> None:
+    events = _events(
+        app,
+        ["A drone fired two missiles at a house in Beit Mardoukh, near the southern city of Tyre."],
+        published=date(2024, 2, 22),
+    )
+    assert [(e.location.name, e.location.precision) for e in events if e.location] == [("Beit Mardoukh", 2)]
+    events = _events(app, ["Gunmen raided Dakasoye village near Maiduguri on Monday."])
+    assert [e.location.name for e in events if e.location] == ["Dakasoye"]

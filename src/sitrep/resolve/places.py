@@ -390,6 +390,11 @@ class Gazetteer:
         # "the Ex-Control checkpoint in Mogadishu": a site the gazetteer lacks, in a town it knows,
         # is the site (precision 2) in the town's province, not the town.
         # A building is coded to its town ("Garissa University College in Garissa").
+        # "a village near Maiduguri" is coded to Maiduguri; "Kfar Rumman, near the city of Nabatieh"
+        # names its village, kept by name (precision 2) when the gazetteer lacks it
+        near_a_site = phrase is not None and phrase.qualifier_is_near and not (
+            place_phrases.is_proper_name(name) and name[:1].isupper()
+        )
         widened = (
             found is not None
             and phrase is not None
@@ -397,7 +402,7 @@ class Gazetteer:
             and (
                 (
                     found.precision == 3
-                    or not (phrase.qualifier_is_near or _BUILDING.search(name) or _PART.search(cleaned))
+                    or not (near_a_site or _BUILDING.search(name) or _PART.search(cleaned))
                 )
                 and _key(found.name) != _key(name)
                 and _key(found.text or "") != _key(name)

@@ -60,6 +60,13 @@ _ANAPHOR = re.compile(
 _SETTLEMENT = re.compile(r"\b(?:town|city|village|hamlet)\s+of\s+[A-Z]|\b[A-Z][\w'’-]+\s+(?:city|town)\b")
 
 
+def _named_as_near(mention: EventMention, town: Location) -> bool:
+    """Whether the mention's own place phrase names `town` only as what its place lies near."""
+    text = mention.place.text if mention.place is not None else ""
+    near = text.find(" near ")
+    return near >= 0 and any(name and name in text[near:] for name in (town.text, town.name))
+
+
 def _settlement(mention: EventMention) -> bool:
     return mention.place is not None and _SETTLEMENT.search(mention.place.text) is not None
 
@@ -188,7 +195,9 @@ class Scene:
             # when the sentence names one in the same province as the area the phrase gives ("near the
             # town of Nairab", "south of Idlib city" name their town: another town of the province is
             # not a finer place)
-            location = self._in_sentence(mention, 2, inside=location) or location
+            finer = self._in_sentence(mention, 2, inside=location)
+            if finer is not None and not _named_as_near(mention, finer):
+                location = finer  # but "Kfar Rumman, near the city of Nabatieh" is Kfar Rumman
         main = self._main if self._broken_at is None else None
         if physical and location is not None and main is not None and _within(main, location):
             location = main  # "in northeast Kenya" in a report on the attack in Garissa: Garissa
@@ -331,6 +340,9 @@ class Scene:
             return True
         if self._gazetteer.resolve(location.name, self._context) is not None:
             return True  # a supplement entry, or a name inside a phrase the gazetteer reads
+        place = mention.place.text if mention.place is not None else ""
+        if re.match(rf"(?:in|at) {re.escape(location.name)},? (?:near|in|outside) ", place):
+            return True  # "in Kfar Rumman, near the southern city of Nabatieh": placed by its town
         sentence = mention.sentence
         return any(
             kind != "org" and location.name in span.text
