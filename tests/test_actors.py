@@ -148,6 +148,8 @@ CASES = [
     ("Bangladeshi police", date(2024, 8, 1), None, ("BGD", "state_forces", ())),
     ("the NPA", date(2023, 1, 5), None, ("PHL", "rebels", ())),
     # --- The Americas, Europe, international bodies ----------------------------------------------
+    # a rebel group's name holding a state's "Armed Forces of" is no state's army
+    ("the Revolutionary Armed Forces of Colombia", date(2022, 4, 1), "COL", ("COL", "rebels", ())),
     ("unidentified gunmen", date(2024, 1, 5), "MEX", ("MEX", "political_militia", ())),
     ("CJNG gunmen", date(2024, 1, 5), None, ("MEX", "political_militia", ())),
     ("gang members", date(2024, 1, 5), "HTI", ("HTI", "political_militia", ())),
