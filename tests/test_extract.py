@@ -1245,3 +1245,10 @@ def test_asking_someone_to_act_is_a_request_asking_him_a_question_is_not(extract
     assert only(extract("The mayor asked for help from the army."), "REQUEST")
     asked = extract("Witnesses said the gunmen asked students their religion.")
     assert "REQUEST" not in [m.plover for m in asked]
+
+
+def test_the_other_side_of_the_clash_a_toll_is_counted_in_is_the_actor(extract):
+    sentence = "Four soldiers were killed in a clash with Maoist rebels near Sukma on Friday."
+    mention = only(extract(sentence), "ASSAULT")
+    assert mention.actor1 is not None and mention.actor1.text == "Maoist rebels"
+    assert mention.actor2 is not None and "soldiers" in mention.actor2.text

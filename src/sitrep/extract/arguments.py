@@ -283,6 +283,8 @@ def verb_arguments(trigger: Trigger, lexicon: Lexicon) -> tuple[Token | None, To
         fired_from = origin is not None and origin.ent_type_ == "GPE" and is_weapon_act(verb, lexicon)
         if actor is None and fired_from:
             actor = origin  # "rockets were fired from Lebanon": the side firing is named by its ground
+        if actor is None:
+            actor = _fought_with(verb, lexicon)  # "two soldiers were killed in a clash with NPA rebels"
         target = target or _child(verb, ("nsubjpass",))
         if target is None and verb.dep_ == "conj":
             target = _child(verb.head, ("nsubjpass", "nsubj"))
@@ -372,6 +374,21 @@ def _responsible(noun: Token, lexicon: Lexicon) -> Token | None:
     ):
         return None  # "no group has claimed responsibility"
     return subject
+
+
+def _fought_with(verb: Token, lexicon: Lexicon) -> Token | None:
+    """The other side of the fight a passive toll is counted in: "were killed in a clash with X",
+    "died during fighting with X"."""
+    for preposition in verb.children:
+        if preposition.dep_ != "prep" or preposition.lower_ not in ("in", "during"):
+            continue
+        for fight in (c for c in preposition.children if c.dep_ == "pobj"):
+            if not any(sense.plover == "ASSAULT" for sense in lexicon.nouns.get(lemma(fight), ())):
+                continue
+            other = _prep_object(fight, ("with",))
+            if other is not None:
+                return other
+    return None
 
 
 def _done_in(noun: Token, verb: Token, trigger: Trigger, lexicon: Lexicon) -> bool:
