@@ -72,6 +72,13 @@ def test_according_to_a_claim_noun_cites_the_body_behind_it(extract):
     assert claim(mentions, "ASSAULT", "killed") == ("a regional aid agency", False)
 
 
+def test_according_to_a_report_in_a_paper_cites_the_paper_not_a_month(extract):
+    sentence = "Gunmen killed five fishermen near Mucojo, according to a report in the Daily Trust."
+    assert claim(extract(sentence), "ASSAULT", "killed") == ("the Daily Trust", False)
+    sentence = "Gunmen killed five fishermen near Mucojo on Tuesday, according to a report in March."
+    assert claim(extract(sentence), "ASSAULT", "killed") == ("a report", False)
+
+
 def test_according_to_keeps_the_name_in_apposition(extract):
     mentions = extract("Aid groups condemned the raid, according to their spokesman Peter Lund.")
     source, _ = claim(mentions, "ACCUSE", "condemned")

@@ -277,3 +277,13 @@ def test_a_named_village_near_a_city_is_the_village(app: Sitrep) -> None:
     assert [(e.location.name, e.location.precision) for e in events if e.location] == [("Beit Mardoukh", 2)]
     events = _events(app, ["Gunmen raided Dakasoye village near Maiduguri on Monday."])
     assert [e.location.name for e in events if e.location] == ["Dakasoye"]
+
+
+def test_no_one_who_claimed_is_no_source_and_a_town_kills_no_one(app: Sitrep) -> None:
+    events = _events(
+        app,
+        ["No group has claimed the bombing in Kabul, which killed 12 people on Monday."],
+    )
+    assert [(e.actor1, {m.attributed_to for m in e.mentions}) for e in events] == [(None, {None})]
+    page = ["No one has claimed the attack, which came after gunmen raided a village near Kunduz."]
+    assert {m.attributed_to for e in _events(app, page) for m in e.mentions} == {None}

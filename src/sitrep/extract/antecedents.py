@@ -92,12 +92,20 @@ def _carried_subject(token: Token, exclude: Token | None, lexicon: Lexicon) -> T
 
 
 
+def _an_assault(token: Token, lexicon: Lexicon) -> bool:
+    senses = lexicon.nouns.get(lemma(token), ()) if token.pos_ == "NOUN" else ()
+    return any(sense.plover == "ASSAULT" for sense in senses)
+
+
 def resolve_head(token: Token, exclude: Token | None, lexicon: Lexicon) -> Token:
     """Follow relative and personal pronouns, "its forces" and "the country" to the party named."""
     if token.lower_ in ("who", "which", "that") and token.dep_ in SUBJECT_DEPS:
         clause = token.head
         if clause.dep_ == "relcl":
-            token = clause.head
+            relative, token = token, clause.head
+            act = token.head.head if token.dep_ == "pobj" else None
+            if relative.lower_ != "who" and act is not None and _an_assault(act, lexicon):
+                token = act  # "the bombing in Kabul, which killed 12": the bombing killed, not Kabul
     if token.lower_ in PERSONAL | POSSESSIVE and token.pos_ == "PRON":
         found = _carried_subject(token, exclude, lexicon) or _candidate_antecedent(token, exclude, lexicon)
         return found or token

@@ -156,12 +156,22 @@ def _role_end(role: Token) -> int:
     return max(t.i for t in kept) if kept else role.i
 
 
+# what "a report in ..." names that is no outlet: "a report in March", "a report in Kano"
+_NO_PAPER = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})
+
+
 def _claimant_of(noun: Token, lexicon: Lexicon) -> Token:
     """The body behind a claim noun: "a statement from a regional aid agency" is the agency's,
     "a report by the monitor" the monitor's; any other noun is the claimant itself."""
     if lemma(noun) not in lexicon.attribution.get("claim_nouns", frozenset()):
         return noun
     for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":  # "a report in the Daily Trust": the paper's
+            paper = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if paper is not None and paper.ent_type_ not in _NO_PAPER and (
+                paper.pos_ == "PROPN" or lemma(paper) in MEDIA_WORDS
+            ):
+                return paper
         if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
             body = next((g for g in prep.children if g.dep_ == "pobj"), None)
             if body is not None and (
@@ -263,6 +273,8 @@ def find_source(
         if not covers or (statement and _own_conjunct(cue, head)):
             continue
         source = speaker_of(cue)
+        if source is not None and _no_one(source):
+            continue  # "No one has claimed the attack, which came after ...": no one speaks
         inside = source is not None and source.i in {t.i for t in head.subtree}
         if source is None or (source.dep_ == "nsubj" and inside and cue.dep_ != "parataxis"):
             continue
@@ -274,6 +286,13 @@ def find_source(
             source = _person_before(source) or source
         return source_text(_claimant_of(source, lexicon)), _cue_text(cue)
     return None, None
+
+
+def _no_one(source: Token) -> bool:
+    """ "no one", "nobody", "no group": a speaker the sentence says does not exist."""
+    return source.lower_ in ("nobody", "none", "no-one") or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in source.children
+    )
 
 
 def _voices_a_body(source: Token, lexicon: Lexicon) -> bool:
