@@ -1252,3 +1252,12 @@ def test_the_other_side_of_the_clash_a_toll_is_counted_in_is_the_actor(extract):
     mention = only(extract(sentence), "ASSAULT")
     assert mention.actor1 is not None and mention.actor1.text == "Maoist rebels"
     assert mention.actor2 is not None and "soldiers" in mention.actor2.text
+
+
+def test_the_channel_that_reports_a_blast_did_not_set_it_off(extract):
+    sentence = (
+        "On Sunday, in the Northwest region, a homemade bomb injured at least seven people including a "
+        "policeman who later died, state television said."
+    )
+    mention = only(extract(sentence), "ASSAULT")
+    assert mention.actor1 is None or "television" not in mention.actor1.text

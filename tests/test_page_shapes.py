@@ -193,6 +193,11 @@ def test_a_toll_counted_since_violence_broke_out_is_a_tally(app: Sitrep) -> None
     )
     assert [(e.plover, e.killed) for e in events] == [("ASSAULT", 4)]
     assert not any("300" in m.text for e in events for m in e.mentions)
+    # but violence that broke out on a day is that day's act
+    events = _events(
+        app, ["Five people have been killed since violence erupted in the town of Dakasoye on Monday."]
+    )
+    assert [(e.plover, e.killed) for e in events] == [("ASSAULT", 5)]
 
 
 def test_a_jet_shot_down_beside_a_claim_is_no_idea_rejected(app: Sitrep) -> None:

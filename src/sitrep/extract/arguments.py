@@ -253,7 +253,10 @@ def verb_arguments(trigger: Trigger, lexicon: Lexicon) -> tuple[Token | None, To
     if participle and _child(verb, ("nsubj",)) is None:
         obj = _child(verb, ("dobj",))
         if obj is not None:  # "rebels armed with machetes killed 42 villagers": a misparse of a main verb
-            return _subject_above(verb), obj
+            above = _subject_above(verb)
+            if above is not None and lemma(above.head) in lexicon.attribution.get("cue_verbs", frozenset()):
+                return verb.head, obj  # "a bomb injured seven people, state television said": the bomb
+            return above, obj
         if verb.tag_ == "VBN":  # "civilians killed by shelling"; "the number killed" counts, names nobody
             counted = lemma(verb.head) in ("number", "toll", "tally", "total", "figure", "count")
             return _prep_object(verb, ("by",)), None if counted else verb.head

@@ -251,6 +251,11 @@ def _acts_so_far(clause: Token, lexicon: Lexicon) -> bool:
     return hit.tag_ == "NNS" and _modified_by(hit, _many(lexicon))
 
 
+_WEEKDAYS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today"}
+)
+
+
 def _since_a_campaign_began(clause: Token, campaigns: frozenset[str]) -> bool:
     """ "More than 200 people have been killed in the state since ethnic violence broke out": a
     present perfect counted from the start of a war or of violence is a tally of its acts."""
@@ -261,7 +266,8 @@ def _since_a_campaign_began(clause: Token, campaigns: frozenset[str]) -> bool:
         if not any(m.dep_ == "mark" and m.lower_ == "since" for m in since.children):
             continue
         subject = next((c for c in since.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None and lemma(subject) in campaigns:
+        one_day = any(t.lower_ in _WEEKDAYS for t in since.subtree)  # "since violence erupted on Monday"
+        if subject is not None and lemma(subject) in campaigns and not one_day:
             return True
     return False
 
