@@ -152,6 +152,8 @@ def test_figures_of_hospital_counts_tallies_and_parse_slips(nlp, sentence, kille
         ("The strike killed two children, three women and a man.", 6, None, None),
         # a headline's "including": the whole counted, not the part named
         ("Kano: At least seven soldiers including two officers killed in raid.", 7, None, "at least"),
+        # a toll put at a figure, and the part of it named after "including"
+        ("The United Nations put the death toll at 184, including 127 children.", 184, None, None),
         # a number in a clause of its own after "the toll" counts something else
         ("That was the toll when two bombs exploded at the cathedral on Sunday.", None, None, None),
     ],

@@ -286,12 +286,17 @@ def _victim(token: Token) -> Token | None:
     if word in ("toll", "death", "fatality", "refugee", "body", "casualty"):
         if any(c.dep_ == "nummod" for c in token.children):
             return token
-        numbers = [  # "the death toll rose to 30"; not "the toll when two bombs exploded"
-            t
-            for t in token.head.subtree
-            if t.like_num and t.ent_type_ not in NOT_COUNTS and t.i > token.i
-            and not _in_clause(t, token.head)
-        ]
+        if token.dep_ == "compound" and lemma(token.head) in TALLIES:
+            return None  # "the death toll at 184": the toll states it
+        numbers = sorted(  # "the death toll rose to 30"; not "the toll when two bombs exploded"
+            (
+                t
+                for t in token.head.subtree
+                if t.like_num and t.ent_type_ not in NOT_COUNTS and t.i > token.i
+                and not _in_clause(t, token.head)
+            ),
+            key=lambda t: t.i,  # "put the toll at 184, including 127 elderly": the first told
+        )
         # "rose from 235 to 305": where it stands ("to" parsed as the number's head or its quantmod)
         reached = [
             t for t in numbers if t.head.lower_ == "to" or any(c.lower_ == "to" for c in t.children)
