@@ -292,3 +292,25 @@ def test_no_one_who_claimed_is_no_source_and_a_town_kills_no_one(app: Sitrep) ->
     assert [(e.actor1, {m.attributed_to for m in e.mentions}) for e in events] == [(None, {None})]
     page = ["No one has claimed the attack, which came after gunmen raided a village near Kunduz."]
     assert {m.attributed_to for e in _events(app, page) for m in e.mentions} == {None}
+
+
+def test_they_after_a_time_phrase_are_the_attackers_not_the_village_they_struck(app: Sitrep) -> None:
+    page = [
+        "Last Friday, armed men stormed the village of Kurmin Dogo in Nigeria's Kaduna State and killed"
+        " five farmers.",
+        "Later on Friday they attacked the town of Zonkwa, killing three traders.",
+    ]
+    events = [e for e in _events(app, page, date(2023, 5, 8)) if e.plover == "ASSAULT"]
+    second = next(e for e in events if e.location is not None and e.location.name == "Zonkwa")
+    assert second.actor1 is not None and second.actor1.name == "Unidentified Armed Group (Nigeria)"
+    assert second.killed == 3
+
+
+def test_a_total_over_several_raids_gives_way_to_the_toll_of_one_raid(app: Sitrep) -> None:
+    page = [
+        "Armed men killed at least 20 people in attacks on villages in Kaduna State, police said on Monday.",
+        "On Saturday the attackers stormed the village of Kurmin Dogo and killed nine residents.",
+    ]
+    events = [e for e in _events(app, page, date(2023, 5, 8)) if e.plover == "ASSAULT"]
+    village = next(e for e in events if e.location is not None and e.location.name == "Kurmin Dogo")
+    assert village.killed == 9

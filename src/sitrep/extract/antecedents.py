@@ -25,6 +25,28 @@ def _party_like(cand: Token, lexicon: Lexicon) -> bool:
     )
 
 
+def _a_place_named(cand: Token, lexicon: Lexicon) -> bool:
+    """ "stormed the village of Tungar Kara", "a market in Gao": a name in a place phrase is where
+    something happened, never who "they" are."""
+    if cand.dep_ != "pobj":
+        return False
+    preposition = cand.head
+    if preposition.lower_ == "of":  # "the village of X", whatever the parser calls X
+        return lemma(preposition.head) in lexicon.word_set("place_nouns")
+    return cand.ent_type_ in ("GPE", "LOC", "FAC") and preposition.lower_ in lexicon.word_set("place_preps")
+
+
+def _opens_clause(token: Token) -> bool:
+    """Only time and linking words stand before the pronoun in its sentence: "Later on Friday they"."""
+    before = token.doc[token.sent.start : token.i]
+    if len(before) > 6:
+        return False
+    return all(
+        t.pos_ in ("ADV", "ADP", "PUNCT", "CCONJ", "SCONJ", "DET") or t.ent_type_ in ("DATE", "TIME")
+        for t in before
+    )
+
+
 def _speaker(token: Token, exclude: Token | None, lexicon: Lexicon) -> Token | None:
     """ "The RSF, which has taken over most of Khartoum, said its forces had shot down a jet": a
     pronoun in what a party says points at the party that says it, not at the last name before it."""
@@ -56,6 +78,7 @@ def _candidate_antecedent(token: Token, exclude: Token | None, lexicon: Lexicon)
     if speaker is not None:
         return speaker
     doc = token.doc
+    doer = token.dep_ in SUBJECT_DEPS  # who "they" are when they act is never a place they were in
     start = max(token.sent.start - 60, 0)
     for i in range(token.i - 1, start - 1, -1):
         cand = doc[i]
@@ -65,7 +88,7 @@ def _candidate_antecedent(token: Token, exclude: Token | None, lexicon: Lexicon)
             continue
         if cand.lower_ in PERSONAL or cand.lower_ in POSSESSIVE:
             continue
-        if _party_like(cand, lexicon):
+        if _party_like(cand, lexicon) and not (doer and _a_place_named(cand, lexicon)):
             return cand
     return None
 
@@ -78,7 +101,7 @@ def _carried_subject(token: Token, exclude: Token | None, lexicon: Lexicon) -> T
         return None
     if token.head.dep_ not in ("ROOT", "ccomp"):
         return None
-    if token.i - token.sent.start > 2 or token.sent.start == 0:
+    if token.sent.start == 0 or not _opens_clause(token):
         return None
     before = token.doc[token.sent.start - 1].sent.root
     subject = next((c for c in before.children if c.dep_ == "nsubj"), None)
@@ -88,7 +111,8 @@ def _carried_subject(token: Token, exclude: Token | None, lexicon: Lexicon) -> T
     if token.lower_ == "it":  # "The Sudan Doctors Network said ... It condemned the attack"
         named = subject.ent_type_ in ("ORG", "NORP") and subject.tag_ == "NNP"
         return subject if named or (subject.tag_ == "NN" and lemma(subject) in doers) else None
-    return subject if subject.tag_ == "NNS" and lemma(subject) in doers else None
+    armed = any(c.dep_ == "amod" and c.lower_ == "armed" for c in subject.children)  # "armed men"
+    return subject if subject.tag_ == "NNS" and (lemma(subject) in doers or armed) else None
 
 
 

@@ -10,6 +10,8 @@ Decisions, written down:
   11") is later than the figures told before it; of the lead and the updates, the highest stands
   (tolls rise as bodies are found: a narrative "the number climbed to 19" under a lead of 20 does
   not replace it).
+- A total over several acts ("20 killed in attacks on villages", "in two separate raids") gives way
+  to the figure of the one act told on its own.
 - Killed and injured are chosen apart: the lead may give the dead and a later quote the wounded.
 """
 
@@ -28,7 +30,7 @@ UPPER_BOUNDS = frozenset({"up to"})
 
 
 @lru_cache(maxsize=1)
-def _cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     raw = resources.files("sitrep").joinpath("data", "merging.toml").read_text(encoding="utf-8")
     table = tomllib.loads(raw).get("figures", {})
 
@@ -38,7 +40,7 @@ def _cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
             return re.compile("(?!)")
         return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
-    return pattern("update"), pattern("earlier")
+    return pattern("update"), pattern("earlier"), pattern("several")
 
 
 def _text(event: Event) -> str:
@@ -51,9 +53,10 @@ def _start(event: Event) -> int:
 
 def standing(group: Sequence[Event], field: str) -> Event | None:
     """The mention whose `field` ("killed" or "injured") figure stands for the act, if any states one."""
-    update, earlier = _cues()
+    update, earlier, several = _cues()
     stated = [e for e in group if getattr(e, field) is not None]
     current = [e for e in stated if not earlier.search(_text(e))] or stated
+    current = [e for e in current if not several.search(_text(e))] or current
     if not current:
         return None
     lead = max(
