@@ -314,3 +314,18 @@ def test_a_total_over_several_raids_gives_way_to_the_toll_of_one_raid(app: Sitre
     events = [e for e in _events(app, page, date(2023, 5, 8)) if e.plover == "ASSAULT"]
     village = next(e for e in events if e.location is not None and e.location.name == "Kurmin Dogo")
     assert village.killed == 9
+
+
+def test_a_list_of_villages_in_a_state_is_placed_at_the_first_village_not_the_state(app: Sitrep) -> None:
+    page = ["Armed men raided the villages of Kurmin Dogo and Ungwan Rimi in Nigeria's Kaduna State on"
+            " Saturday, killing nine people, police said."]
+    [event] = [e for e in _events(app, page, date(2023, 5, 8)) if e.plover == "ASSAULT"]
+    assert event.location is not None
+    assert (event.location.name, event.location.admin1) == ("Kurmin Dogo", "Kaduna")
+
+
+def test_its_offensive_is_the_speakers_not_the_country_it_is_fought_in(app: Sitrep) -> None:
+    page = ["Turkey, which rarely gives figures, has been running a cross-border operation in Syria as"
+            " part of its offensive against Kurdish militants."]
+    [event] = [e for e in _events(app, page, date(2023, 5, 8)) if e.plover == "ASSAULT"]
+    assert event.actor1 is not None and event.actor1.country == "TUR"

@@ -78,7 +78,7 @@ def _candidate_antecedent(token: Token, exclude: Token | None, lexicon: Lexicon)
     if speaker is not None:
         return speaker
     doc = token.doc
-    doer = token.dep_ in SUBJECT_DEPS  # who "they" are when they act is never a place they were in
+    doer = token.dep_ in SUBJECT_DEPS or token.dep_ == "poss"  # who acts or owns is never a place named
     start = max(token.sent.start - 60, 0)
     for i in range(token.i - 1, start - 1, -1):
         cand = doc[i]

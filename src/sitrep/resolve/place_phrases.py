@@ -174,7 +174,12 @@ def parse(text: str) -> PlacePhrase:
         text, feature_qualifier, want, part = _feature(match)
         qualifier = qualifier or feature_qualifier
         near = near or part
-    text = _LIST.split(text, maxsplit=1)[0]
+    items = _LIST.split(text)
+    text = items[0].split(",")[0] if len(items) > 1 else items[0]  # "A, B and C in Y": A in Y
+    if len(items) > 1:  # "Sakkada and Gyadadde in Zamfara State": the list's container is the first's too
+        last = _QUALIFIER.match(items[-1])
+        if last is not None and _QUALIFIER.match(text) is None:
+            text += items[-1][last.end("head") :]
     qualifier_is_near = False
     match = _QUALIFIER.match(text)
     if match and qualifier is None and is_proper_name(parse(match.group("tail")).name):
