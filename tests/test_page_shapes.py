@@ -329,3 +329,22 @@ def test_its_offensive_is_the_speakers_not_the_country_it_is_fought_in(app: Sitr
             " part of its offensive against Kurdish militants."]
     [event] = [e for e in _events(app, page, date(2023, 5, 8)) if e.plover == "ASSAULT"]
     assert event.actor1 is not None and event.actor1.country == "TUR"
+
+
+def test_an_act_named_after_its_neighbourhood_is_placed_there(app: Sitrep) -> None:
+    page = [
+        "A car bomb exploded at a busy junction in Mogadishu on Sunday, killing 20 people, police said.",
+        "The mayor visited families in Bondhere and called the Bondhere bombing a cowardly crime.",
+    ]
+    [event] = [e for e in _events(app, page, date(2023, 5, 8)) if e.plover == "ASSAULT"]
+    assert event.location is not None
+    assert (event.location.name, event.location.admin1, event.location.precision) == ("Bondhere", "Banadir", 2)
+
+
+def test_an_act_named_after_a_season_or_a_group_keeps_its_town(app: Sitrep) -> None:
+    page = [
+        "A car bomb exploded at a busy junction in Mogadishu on Sunday, killing 20 people, police said.",
+        "Officials compared it to the Ramadan bombing and the Shabaab attack on a hotel in 2019.",
+    ]
+    events = [e for e in _events(app, page, date(2023, 5, 8)) if e.plover == "ASSAULT"]
+    assert events[0].location is not None and events[0].location.name == "Mogadishu"

@@ -57,6 +57,7 @@ from sitrep.resolve.actor_spans import (
 from sitrep.resolve.actors import ActorDictionary, NamedMention
 from sitrep.resolve.dates import quoted_deictic, resolve_date
 from sitrep.resolve.merge import merge_events
+from sitrep.resolve.named_acts import named_act_places
 from sitrep.resolve.places import Gazetteer
 from sitrep.resolve.scene import PHYSICAL, Scene
 
@@ -139,6 +140,7 @@ class Resolver:
         events = EventTyper.shared().type_events(article, mentions, events, scores)
         acts = settle(merge_events(events, article.published, claims, others), scores)
         acts = EventTyper.shared().type_snippet(article, acts)
+        acts = named_act_places(article.text, acts, self.gazetteer, context, self.actors.names_someone)
         return _condemned_doers([self._typed_target(event) for event in acts])
 
     def _typed_target(self, event: Event) -> Event:
