@@ -338,7 +338,8 @@ def test_an_act_named_after_its_neighbourhood_is_placed_there(app: Sitrep) -> No
     ]
     [event] = [e for e in _events(app, page, date(2023, 5, 8)) if e.plover == "ASSAULT"]
     assert event.location is not None
-    assert (event.location.name, event.location.admin1, event.location.precision) == ("Bondhere", "Banadir", 2)
+    where = event.location
+    assert (where.name, where.admin1, where.precision) == ("Bondhere", "Banadir", 2)
 
 
 def test_an_act_named_after_a_season_or_a_group_keeps_its_town(app: Sitrep) -> None:
