@@ -349,3 +349,11 @@ def test_an_act_named_after_a_season_or_a_group_keeps_its_town(app: Sitrep) -> N
     ]
     events = [e for e in _events(app, page, date(2023, 5, 8)) if e.plover == "ASSAULT"]
     assert events[0].location is not None and events[0].location.name == "Mogadishu"
+
+
+def test_a_hospital_named_after_a_foreign_city_is_no_place_in_that_country(app: Sitrep) -> None:
+    page = ["A wounded boy is carried by two men at Medina hospital following a car bomb explosion at a"
+            " checkpoint in Mogadishu on Saturday."]
+    [event] = [e for e in _events(app, page, date(2023, 5, 8)) if e.plover == "ASSAULT"]
+    assert event.location is not None
+    assert (event.location.name, event.location.country) == ("Mogadishu", "SOM")

@@ -94,7 +94,8 @@ def place_span(
         if not key[0] and not key[1]:
             return _with_following_place(best, [span for _, span in found], sentence)
     directions = lexicon.word_set("direction_words")
-    elsewhere = _sentence_place(trigger, sentence, exclude, places, preps | directions, cues)
+    facilities = lexicon.word_set("facilities")
+    elsewhere = _sentence_place(trigger, sentence, exclude, places, preps | directions, cues, facilities)
     return elsewhere or (best if found else None)
 
 
@@ -138,6 +139,8 @@ def _anchors(trigger: Trigger) -> list[Token]:
         verb = word.head
     if verb is not None:
         anchors.append(verb)
+    if word.dep_ == "compound" and word.head.pos_ in NOUN_POS:
+        anchors.append(word.head)  # "a car bomb explosion at a checkpoint": the explosion's place
     for child in word.children:  # "were killed when a strike hit their car on the road to X"
         if child.dep_ == "advcl" and any(c.lower_ in ("when", "as") for c in child.children):
             anchors.append(child)
@@ -195,6 +198,7 @@ def _sentence_place(
     places: frozenset[str],
     preps: frozenset[str],
     cues: frozenset[str],
+    facilities: frozenset[str] = frozenset(),
 ) -> TextSpan | None:
     """No attached phrase: the first place named after a place preposition elsewhere in the
     sentence, unless it belongs to the speaker's part of it or names where something came from."""
@@ -235,6 +239,7 @@ def _sentence_place(
         head = token
         while head.dep_ in ("compound", "amod", "poss", "nmod") and (
             lemma(head.head) in places or head.head.ent_type_ in PLACE_ENTITIES or head.head.pos_ == "PROPN"
+            or (head.dep_ == "compound" and lemma(head.head) in facilities)  # "at Madina hospital"
         ):
             head = head.head
         if head.i in exclude and not _may_name_place(head, places):
