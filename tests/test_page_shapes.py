@@ -357,3 +357,12 @@ def test_a_hospital_named_after_a_foreign_city_is_no_place_in_that_country(app: 
     [event] = [e for e in _events(app, page, date(2023, 5, 8)) if e.plover == "ASSAULT"]
     assert event.location is not None
     assert (event.location.name, event.location.country) == ("Mogadishu", "SOM")
+
+
+def test_he_is_someone_never_the_town_named_before(app: Sitrep) -> None:
+    page = [
+        "The raid recalled the abduction of 270 schoolgirls from Chibok in 2014.",
+        "He has ordered the military to restore security within three months.",
+    ]
+    # the town is no one: with no one named to give it, the order is not recorded as anyone's demand
+    assert [e.plover for e in _events(app, page, date(2023, 5, 8))] == ["ASSAULT"]

@@ -25,6 +25,11 @@ def _party_like(cand: Token, lexicon: Lexicon) -> bool:
     )
 
 
+def _a_person(cand: Token, lexicon: Lexicon) -> bool:
+    # "the UN Humanitarian Coordinator": a title, even where the parser calls it a name
+    return cand.ent_type_ == "PERSON" or lemma(cand).lower() in lexicon.word_set("roles")
+
+
 def _a_place_named(cand: Token, lexicon: Lexicon) -> bool:
     """ "stormed the village of Tungar Kara", "a market in Gao": a name in a place phrase is where
     something happened, never who "they" are."""
@@ -79,6 +84,7 @@ def _candidate_antecedent(token: Token, exclude: Token | None, lexicon: Lexicon)
         return speaker
     doc = token.doc
     doer = token.dep_ in SUBJECT_DEPS or token.dep_ == "poss"  # who acts or owns is never a place named
+    personal = token.lower_ in ("he", "him", "his", "she", "her")
     start = max(token.sent.start - 60, 0)
     for i in range(token.i - 1, start - 1, -1):
         cand = doc[i]
@@ -89,6 +95,8 @@ def _candidate_antecedent(token: Token, exclude: Token | None, lexicon: Lexicon)
         if cand.lower_ in PERSONAL or cand.lower_ in POSSESSIVE:
             continue
         if _party_like(cand, lexicon) and not (doer and _a_place_named(cand, lexicon)):
+            if personal and not _a_person(cand, lexicon):
+                continue  # "he" is someone, never a town or a country
             return cand
     return None
 
