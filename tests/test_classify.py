@@ -397,3 +397,13 @@ def test_what_makes_a_snippet() -> None:
     assert typer.is_snippet("Gunmen killed two. Police said so. Schools shut.")
     assert not typer.is_snippet("Gunmen killed two. Police said so. Schools shut. Roads closed.")
     assert not typer.is_snippet("Gunmen killed two farmers near Gao on Monday, officials said. " * 12)
+
+
+def test_an_attack_read_off_its_victims_alone_lets_the_model_name_the_means() -> None:
+    assert lexicon_fallback("Attack", "claimed the lives")  # no means: the victims alone said Attack
+    assert not lexicon_fallback("Attack", "shot dead", "firearms")
+    strike = sitrep.analyze(
+        "The strike on a crowded market in northern Saada claimed the lives of more than 40 civilians,"
+        " health officials said."
+    )
+    assert [e.acled_sub_event_type for e in strike if e.plover == "ASSAULT"] == ["Air/drone strike"]

@@ -113,9 +113,14 @@ def _clash_trigger() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(cues) + ")", re.IGNORECASE)
 
 
-def lexicon_fallback(sub_event: str | None, trigger: str) -> bool:
+def lexicon_fallback(sub_event: str | None, trigger: str, mode: str | None = None) -> bool:
     """Whether the lexicon's sub-event is only its fallback: an "Armed clash" whose trigger ("killed",
-    "attacked", "opened fire") does not tell two sides fighting ("clashed", "gun battle")."""
+    "attacked", "opened fire") does not tell two sides fighting ("clashed", "gun battle"); or an
+    "Attack" read off the victims alone, with no means ("the strike claimed the lives of 50
+    civilians"): ACLED types remote violence by its means whatever it hits, and the model reads the
+    means in words the lexicon's trigger is not ("strike", "shelling" as a subject)."""
+    if sub_event == "Attack" and mode is None:
+        return True
     return sub_event == FALLBACK and not _clash_trigger().search(trigger)
 
 
@@ -295,7 +300,7 @@ class EventTyper:
         for mention, event, proba in zip(mentions, events, probabilities, strict=True):
             target = event.actor2.kind if event.actor2 is not None and mention.actor2 is not None else None
             actor = _actor_kind(event) if mention.actor1 is not None else None
-            fallback = lexicon_fallback(event.acled_sub_event_type, mention.trigger.text)
+            fallback = lexicon_fallback(event.acled_sub_event_type, mention.trigger.text, mention.mode)
             typing = decide(
                 proba,
                 self.plovers,
