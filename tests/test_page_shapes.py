@@ -366,3 +366,11 @@ def test_he_is_someone_never_the_town_named_before(app: Sitrep) -> None:
     ]
     # the town is no one: with no one named to give it, the order is not recorded as anyone's demand
     assert [e.plover for e in _events(app, page, date(2023, 5, 8))] == ["ASSAULT"]
+
+
+def test_a_region_named_after_its_capital_stays_the_region(app: Sitrep) -> None:
+    page = ["Ukrainian drones attacked an oil depot in Russia's Bryansk region overnight, the regional"
+            " governor said on Wednesday."]
+    [event] = [e for e in _events(app, page, date(2024, 5, 9)) if e.plover == "ASSAULT"]
+    assert event.location is not None
+    assert (event.location.name, event.location.precision) == ("Bryansk", 3)

@@ -16,6 +16,8 @@ Decisions, written down:
 - One act per text: the surest sentence. A text the lexicon reads nothing in is a snippet or a
   page whose story the model must find; a second guess in it is more often background.
 - The label must be at least PROPOSE_AT likely and likelier than "none".
+- A tally or a habit the lexicon's modality rules read as no one act ("have killed a growing number
+  of civilians", "in recent years") proposes nothing either.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from sitrep.extract.codes import EventFacts, codes_for
 from sitrep.extract.drafts import Draft
 from sitrep.extract.lexicon import Lexicon, Sense, default_lexicon
 from sitrep.extract.mentions import arguments_of, attach_sentence_facts
-from sitrep.extract.modality import is_asserted, is_question
+from sitrep.extract.modality import is_aggregate, is_asserted, is_question
 from sitrep.extract.register import is_history, tells_no_conflict
 from sitrep.extract.triggers import NOUN_POS, Token, Trigger, lemma
 from sitrep.models import EventMention, ParsedArticle
@@ -139,6 +141,8 @@ def _mention(
     trigger = Trigger(head, (head,), Sense(plover, acled=acled))
     if head.pos_ not in NOUN_POS and not is_asserted(trigger, lexicon):
         return None  # "did not attack", "plans to set up a base", "would have struck"
+    if is_aggregate(trigger, lexicon):
+        return None  # "have also killed a growing number of civilians": a tally, as the lexicon read it
     sentence = span_of(tokens)
     words = frozenset(lemma(t) for t in tokens)
     actor, target = arguments_of(trigger, lexicon)

@@ -49,6 +49,10 @@ _NAME_IS_FEATURE = re.compile(
 _TOOK_PLACE = re.compile(rf"\b(?:took\s+place|occurred|happened)\s+(?:in|at)\s+(?:the\s+)?(?P<name>{_NAME})")
 # "in Makka, Kenya": a name the text places in a country or province (checked when resolved).
 _NAME_IN = re.compile(rf"\b(?:in|at|near|outside)\s+(?P<name>{_NAME},\s+{_NAME})(?=[\s,.;:)]|$)")
+# "Bryansk region", "Borno State": the name before one of these names the region, not its capital
+_REGION_AFTER = re.compile(
+    r"^\s+(?:region|province|state|oblast|governorate|county|prefecture)\b", re.IGNORECASE
+)
 # Words before a name that make it a reference point, not the place of the act: "the mayor of the
 # nearby town of Bankass", "taken to the nearest town, Volnovakha": at best near the act (precision 2).
 _NEARBY = re.compile(
@@ -253,6 +257,8 @@ def most_specific(
         if any(actor.start <= span.start and span.end <= actor.end for actor in actors):
             continue
         before = sentence.text[: span.start - sentence.start]
+        if _REGION_AFTER.match(sentence.text[span.end - sentence.start :]):
+            continue  # "in Russia's Bryansk region": the region the phrase gave, not the city Bryansk
         if _elsewhere(before, sentence.text[span.end - sentence.start :]):
             continue  # "airlifted to Raipur", "the mayor of the nearby town of Bankass", a dateline
         if statement and kind in ("entity", "org") and not locative(before, ""):
@@ -368,6 +374,8 @@ def main_place(
             continue
         if _dateline(before, text[span.end :]):
             continue
+        if _REGION_AFTER.match(text[span.end :]):
+            continue  # "in Russia's Bryansk region" names the region, not its capital
         if kind in ("entity", "org") and _speaks(span, doc):
             continue  # "Washington will withdraw its troops": a government, not the story's place
         found = _resolve(span.text, kind, gazetteer, context, is_actor)
