@@ -374,3 +374,10 @@ def test_a_region_named_after_its_capital_stays_the_region(app: Sitrep) -> None:
     [event] = [e for e in _events(app, page, date(2024, 5, 9)) if e.plover == "ASSAULT"]
     assert event.location is not None
     assert (event.location.name, event.location.precision) == ("Bryansk", 3)
+
+
+def test_the_demands_of_a_crowd_fired_on_are_its_protests_not_a_request(app: Sitrep) -> None:
+    page = ["Riot police fired tear gas at hundreds of protesters demanding lower fuel prices outside"
+            " parliament in Accra on Tuesday."]
+    events = _events(app, page, date(2024, 5, 9))
+    assert events and "REQUEST" not in [e.plover for e in events]

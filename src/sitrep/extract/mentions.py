@@ -198,7 +198,7 @@ def build_sentence_drafts(tokens: list[Token], index: int, lexicon: Lexicon) -> 
             if target is not None:
                 drafts.extend(other for act in acts for other in _other_targets(act, target, lexicon))
     drafts = drop_nested(drafts)
-    drafts = drop_protest_demands(drafts)
+    drafts = drop_protest_demands(drafts, lexicon.word_set("crowds"))
     drafts = merge_same_acts(drafts)
     threat = reported_threat(tokens, sentence, index, words, drafts, lexicon)
     if threat is not None:

@@ -46,20 +46,24 @@ def drop_nested(drafts: list[Draft]) -> list[Draft]:
     return kept
 
 
-def drop_protest_demands(drafts: list[Draft]) -> list[Draft]:
-    """ "blocked the highway, demanding that the government ...": a protest's demands are part of it."""
+def drop_protest_demands(drafts: list[Draft], crowds: frozenset[str] = frozenset()) -> list[Draft]:
+    """ "blocked the highway, demanding that the government ...": a protest's demands are part of it;
+    so are the demands of a crowd another act of the sentence hits ("police fired tear gas at
+    protesters demanding the president's resignation")."""
     protests = {d.trigger.head.i for d in drafts if d.plover == "PROTEST"}
-    if not protests:
+    hit = {d.actor2.head.i for d in drafts if d.plover in ("ASSAULT", "COERCE") and d.actor2 is not None}
+    if not protests and not hit:
         return drafts
-    return [
-        d
-        for d in drafts
-        if not (
-            d.plover == "REQUEST"
-            and d.trigger.head.dep_ in ("advcl", "xcomp", "conj", "acl")
-            and d.trigger.head.head.i in protests
-        )
-    ]
+    return [d for d in drafts if not _a_protests_demand(d, protests, hit, crowds)]
+
+
+def _a_protests_demand(draft: Draft, protests: set[int], hit: set[int], crowds: frozenset[str]) -> bool:
+    if draft.plover != "REQUEST":
+        return False
+    word = draft.trigger.head
+    if word.dep_ in ("advcl", "xcomp", "conj", "acl") and word.head.i in protests:
+        return True
+    return word.dep_ in ("acl", "relcl") and word.head.i in hit and lemma(word.head) in crowds
 
 
 def _same_party(a: Party | None, b: Party | None) -> bool:
