@@ -407,3 +407,16 @@ def test_an_attack_read_off_its_victims_alone_lets_the_model_name_the_means() ->
         " health officials said."
     )
     assert [e.acled_sub_event_type for e in strike if e.plover == "ASSAULT"] == ["Air/drone strike"]
+
+
+def test_a_base_stormed_without_ground_changing_hands_is_a_clash_not_a_capture() -> None:
+    stormed = sitrep.analyze(
+        "Al-Shabaab militants stormed a military base in Somalia's Middle Shabelle region on Friday,"
+        " sparking a fierce gun battle with troops, officials said."
+    )
+    assert [e.acled_sub_event_type for e in stormed if e.plover == "ASSAULT"] == ["Armed clash"]
+    seized = sitrep.analyze(
+        "Al-Shabaab fighters seized an army base in Somalia's Lower Shabelle region on Friday after"
+        " troops withdrew, officials said."
+    )
+    assert "Non-state actor overtakes territory" in [e.acled_sub_event_type for e in seized]

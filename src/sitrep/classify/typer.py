@@ -113,6 +113,21 @@ def _clash_trigger() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(cues) + ")", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _ground_changes_hands() -> re.Pattern[str]:
+    raw = resources.files("sitrep").joinpath("data", "typing", "signals.toml").read_text(encoding="utf-8")
+    cues = tomllib.loads(raw)["territory"]["cues"]
+    return re.compile(r"\b(?:" + "|".join(cues) + ")", re.IGNORECASE)
+
+
+def without_territory(proba: Mapping[str, float], sentence: str) -> Mapping[str, float]:
+    """The model's scores, without the territory labels when the sentence tells no ground changing
+    hands ("stormed a military base, sparking a gun battle" is a clash, not a capture)."""
+    if _ground_changes_hands().search(sentence):
+        return proba
+    return {label: (0.0 if label in _TERRITORY else p) for label, p in proba.items()}
+
+
 def lexicon_fallback(sub_event: str | None, trigger: str, mode: str | None = None) -> bool:
     """Whether the lexicon's sub-event is only its fallback: an "Armed clash" whose trigger ("killed",
     "attacked", "opened fire") does not tell two sides fighting ("clashed", "gun battle"); or an
@@ -302,7 +317,7 @@ class EventTyper:
             actor = _actor_kind(event) if mention.actor1 is not None else None
             fallback = lexicon_fallback(event.acled_sub_event_type, mention.trigger.text, mention.mode)
             typing = decide(
-                proba,
+                without_territory(proba, event.evidence.text if event.evidence else ""),
                 self.plovers,
                 event.plover,
                 event.acled_sub_event_type,
