@@ -381,3 +381,11 @@ def test_the_demands_of_a_crowd_fired_on_are_its_protests_not_a_request(app: Sit
             " parliament in Accra on Tuesday."]
     events = _events(app, page, date(2024, 5, 9))
     assert events and "REQUEST" not in [e.plover for e in events]
+
+
+def test_an_act_on_a_road_between_two_towns_is_near_the_first(app: Sitrep) -> None:
+    page = ["Armed men abducted 20 passengers from a bus on the Kaduna-Zaria highway on Saturday, Nigerian"
+            " police said."]
+    [event] = [e for e in _events(app, page, date(2024, 5, 9)) if e.plover == "ASSAULT"]
+    assert event.location is not None
+    assert (event.location.name, event.location.precision) == ("Kaduna", 2)

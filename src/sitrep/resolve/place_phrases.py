@@ -80,6 +80,12 @@ _AREA_SUFFIX = re.compile(
 )
 # "X, Syria" / "X in northern Gaza" / "X near Saraqib": the tail narrows the search for X.
 _QUALIFIER = re.compile(r"^(?P<head>.+?)(?:\s*,\s*|\s+(?P<word>in|near|outside)\s+)(?P<tail>.+)$")
+# "the Abuja-Kaduna highway", "the Maiduguri-Damboa road": a road between two towns, coded near the
+# first-named (ACLED codes an act on a road to a town on it, at precision 2)
+_ROAD_BETWEEN = re.compile(
+    r"^(?P<first>[A-Z][\w'’.]+(?:\s+[A-Z][\w'’.]+)?)\s*[-–]\s*[A-Z][\w'’.]+(?:\s+[A-Z][\w'’.]+)?\s+"
+    r"(?:highway|road|expressway|motorway|route)$"
+)
 _LIST = re.compile(r"\s+(?:and|or|&)\s+|\s*/\s*|\s*;\s*")
 TRIM = _TRIM = " \t\n\"'“”‘’.,;:()[]"
 
@@ -168,6 +174,9 @@ def parse(text: str) -> PlacePhrase:
         near = True
         text = clean(text[match.end() :])
     text, qualifier = _owner(text)
+    road = _ROAD_BETWEEN.match(text)
+    if road is not None:
+        text, near = road.group("first"), True
     text, directional = _strip_directions(text)
     match = _FEATURE_OF.match(text)
     if match:
