@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from sitrep.app import Sitrep
-from sitrep.models import Event
+from sitrep.models import Event, Location
 
 
 @pytest.fixture(scope="module")
@@ -20,6 +20,13 @@ def app() -> Sitrep:
 
 def _events(app: Sitrep, paragraphs: list[str], published: date = date(2023, 2, 13)) -> list[Event]:
     return list(app.analyze_text("\n\n".join(paragraphs), published=published).events)
+
+
+def _place_of_the_act(app: Sitrep, text: str, published: date) -> Location:
+    """The place of the one act of violence a one-paragraph page tells."""
+    [event] = [e for e in _events(app, [text], published) if e.plover == "ASSAULT"]
+    assert event.location is not None
+    return event.location
 
 
 def test_a_dateline_without_its_dash_is_not_the_attacker(app: Sitrep) -> None:
@@ -317,11 +324,10 @@ def test_a_total_over_several_raids_gives_way_to_the_toll_of_one_raid(app: Sitre
 
 
 def test_a_list_of_villages_in_a_state_is_placed_at_the_first_village_not_the_state(app: Sitrep) -> None:
-    page = ["Armed men raided the villages of Kurmin Dogo and Ungwan Rimi in Nigeria's Kaduna State on"
-            " Saturday, killing nine people, police said."]
-    [event] = [e for e in _events(app, page, date(2023, 5, 8)) if e.plover == "ASSAULT"]
-    assert event.location is not None
-    assert (event.location.name, event.location.admin1) == ("Kurmin Dogo", "Kaduna")
+    text = ("Armed men raided the villages of Kurmin Dogo and Ungwan Rimi in Nigeria's Kaduna State on"
+            " Saturday, killing nine people, police said.")
+    where = _place_of_the_act(app, text, date(2023, 5, 8))
+    assert (where.name, where.admin1) == ("Kurmin Dogo", "Kaduna")
 
 
 def test_its_offensive_is_the_speakers_not_the_country_it_is_fought_in(app: Sitrep) -> None:
@@ -352,11 +358,10 @@ def test_an_act_named_after_a_season_or_a_group_keeps_its_town(app: Sitrep) -> N
 
 
 def test_a_hospital_named_after_a_foreign_city_is_no_place_in_that_country(app: Sitrep) -> None:
-    page = ["A wounded boy is carried by two men at Medina hospital following a car bomb explosion at a"
-            " checkpoint in Mogadishu on Saturday."]
-    [event] = [e for e in _events(app, page, date(2023, 5, 8)) if e.plover == "ASSAULT"]
-    assert event.location is not None
-    assert (event.location.name, event.location.country) == ("Mogadishu", "SOM")
+    text = ("A wounded boy is carried by two men at Medina hospital following a car bomb explosion at a"
+            " checkpoint in Mogadishu on Saturday.")
+    where = _place_of_the_act(app, text, date(2023, 5, 8))
+    assert (where.name, where.country) == ("Mogadishu", "SOM")
 
 
 def test_he_is_someone_never_the_town_named_before(app: Sitrep) -> None:
@@ -369,11 +374,10 @@ def test_he_is_someone_never_the_town_named_before(app: Sitrep) -> None:
 
 
 def test_a_region_named_after_its_capital_stays_the_region(app: Sitrep) -> None:
-    page = ["Ukrainian drones attacked an oil depot in Russia's Bryansk region overnight, the regional"
-            " governor said on Wednesday."]
-    [event] = [e for e in _events(app, page, date(2024, 5, 9)) if e.plover == "ASSAULT"]
-    assert event.location is not None
-    assert (event.location.name, event.location.precision) == ("Bryansk", 3)
+    text = ("Ukrainian drones attacked an oil depot in Russia's Bryansk region overnight, the regional"
+            " governor said on Wednesday.")
+    where = _place_of_the_act(app, text, date(2024, 5, 9))
+    assert (where.name, where.precision) == ("Bryansk", 3)
 
 
 def test_the_demands_of_a_crowd_fired_on_are_its_protests_not_a_request(app: Sitrep) -> None:
@@ -384,8 +388,7 @@ def test_the_demands_of_a_crowd_fired_on_are_its_protests_not_a_request(app: Sit
 
 
 def test_an_act_on_a_road_between_two_towns_is_near_the_first(app: Sitrep) -> None:
-    page = ["Armed men abducted 20 passengers from a bus on the Kaduna-Zaria highway on Saturday, Nigerian"
-            " police said."]
-    [event] = [e for e in _events(app, page, date(2024, 5, 9)) if e.plover == "ASSAULT"]
-    assert event.location is not None
-    assert (event.location.name, event.location.precision) == ("Kaduna", 2)
+    text = ("Armed men abducted 20 passengers from a bus on the Kaduna-Zaria highway on Saturday, Nigerian"
+            " police said.")
+    where = _place_of_the_act(app, text, date(2024, 5, 9))
+    assert (where.name, where.precision) == ("Kaduna", 2)
