@@ -392,3 +392,10 @@ def test_an_act_on_a_road_between_two_towns_is_near_the_first(app: Sitrep) -> No
             " police said.")
     where = _place_of_the_act(app, text, date(2024, 5, 9))
     assert (where.name, where.precision) == ("Kaduna", 2)
+
+
+def test_a_philippine_province_is_the_province_not_the_country(app: Sitrep) -> None:
+    text = ("Two soldiers were killed on Saturday in a clash with New People's Army rebels in Negros"
+            " Oriental province, the army said.")
+    where = _place_of_the_act(app, text, date(2024, 3, 10))
+    assert (where.name, where.country, where.precision) == ("Negros Oriental", "PHL", 3)
