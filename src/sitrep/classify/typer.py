@@ -106,24 +106,18 @@ _NON_STATE_ARMED = frozenset({"rebels", "political_militia", "identity_militia"}
 _ARMED_TARGETS = _NON_STATE_ARMED | {"state_forces"}
 
 
-@lru_cache(maxsize=1)
-def _clash_trigger() -> re.Pattern[str]:
+@lru_cache(maxsize=4)
+def _signal(section: str, key: str) -> re.Pattern[str]:
+    """A list of cues from `signals.toml`, as one pattern matched at a word start."""
     raw = resources.files("sitrep").joinpath("data", "typing", "signals.toml").read_text(encoding="utf-8")
-    cues = tomllib.loads(raw)["clash"]["triggers"]
-    return re.compile(r"\b(?:" + "|".join(cues) + ")", re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def _ground_changes_hands() -> re.Pattern[str]:
-    raw = resources.files("sitrep").joinpath("data", "typing", "signals.toml").read_text(encoding="utf-8")
-    cues = tomllib.loads(raw)["territory"]["cues"]
+    cues = tomllib.loads(raw)[section][key]
     return re.compile(r"\b(?:" + "|".join(cues) + ")", re.IGNORECASE)
 
 
 def without_territory(proba: Mapping[str, float], sentence: str) -> Mapping[str, float]:
     """The model's scores, without the territory labels when the sentence tells no ground changing
     hands ("stormed a military base, sparking a gun battle" is a clash, not a capture)."""
-    if _ground_changes_hands().search(sentence):
+    if _signal("territory", "cues").search(sentence):
         return proba
     return {label: (0.0 if label in _TERRITORY else p) for label, p in proba.items()}
 
@@ -136,7 +130,7 @@ def lexicon_fallback(sub_event: str | None, trigger: str, mode: str | None = Non
     means in words the lexicon's trigger is not ("strike", "shelling" as a subject)."""
     if sub_event == "Attack" and mode is None:
         return True
-    return sub_event == FALLBACK and not _clash_trigger().search(trigger)
+    return sub_event == FALLBACK and not _signal("clash", "triggers").search(trigger)
 
 
 @dataclass(frozen=True, slots=True)

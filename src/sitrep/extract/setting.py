@@ -198,7 +198,7 @@ def _sentence_place(
     places: frozenset[str],
     preps: frozenset[str],
     cues: frozenset[str],
-    facilities: frozenset[str] = frozenset(),
+    facilities: frozenset[str],
 ) -> TextSpan | None:
     """No attached phrase: the first place named after a place preposition elsewhere in the
     sentence, unless it belongs to the speaker's part of it or names where something came from."""

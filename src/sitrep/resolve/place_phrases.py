@@ -184,8 +184,9 @@ def parse(text: str) -> PlacePhrase:
         qualifier = qualifier or feature_qualifier
         near = near or part
     items = _LIST.split(text)
-    text = items[0].split(",")[0] if len(items) > 1 else items[0]  # "A, B and C in Y": A in Y
-    if len(items) > 1:  # "Sakkada and Gyadadde in Zamfara State": the list's container is the first's too
+    text = items[0]
+    if len(items) > 1:  # "A, B and C in Zamfara State": A, and the list's container is A's too
+        text = text.split(",")[0]
         last = _QUALIFIER.match(items[-1])
         if last is not None and _QUALIFIER.match(text) is None:
             text += items[-1][last.end("head") :]

@@ -344,7 +344,7 @@ class Scene:
         if re.match(rf"(?:in|at) {re.escape(location.name)},? (?:near|in|outside) ", place):
             return True  # "in Kfar Rumman, near the southern city of Nabatieh": placed by its town
         if re.match(rf"(?:the )?(?:town|city|village|hamlet)s? of {re.escape(location.name)}\b", place):
-            return True  # "village of B", a name from the list "the villages of A and B"
+            return True  # "the villages of A and B": A, named by the list's place noun
         sentence = mention.sentence
         return any(
             kind != "org" and location.name in span.text
