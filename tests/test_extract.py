@@ -871,6 +871,21 @@ def test_a_conflict_report_with_crime_or_film_words_is_read_as_usual(extract, ne
     assert [m for m in extract(news) if m.plover == "ASSAULT"]
 
 
+def test_a_gang_riot_in_a_jail_is_no_ordinary_crime(extract):
+    # crime words (an inmate, a stabbing) but a gang's collective violence: a conflict record keeps it
+    report = (
+        "A riot at the central jail outside San Pedro Sula on Sunday has left at least 18 prisoners dead, "
+        "the prisons agency said. Members of one gang forced their way into a wing held by a rival gang, "
+        "and guards found several men stabbed and others burned in their cells. One inmate taken to "
+        "hospital with wounds told a local radio station that the attackers had smuggled in pistols "
+        "weeks before. Families waited outside the gates on Monday for the names of the dead, and the "
+        "security minister said the army would take over the running of the country's prisons for a "
+        "year. The agency said it had moved forty prisoners to other jails."
+    )
+    riots = [m for m in extract(report) if m.plover == "PROTEST"]
+    assert riots and riots[0].figures.killed == 18
+
+
 def test_crossheads_and_slugs_inside_the_story_are_not_events(extract):
     text = (
         "Insurgents attacked the town of Mueda on Wednesday, killing at least 12 people, officials said.\n\n"

@@ -271,6 +271,9 @@ def _victim(token: Token) -> Token | None:
         numeral = next((c for c in token.children if c.dep_ == "nummod" and c.i < token.i), None)
         if numeral is not None:  # "UPDATE 2: Over 79 dead": the adjective's own number, not its head's
             return numeral
+        counted = next((c for c in token.children if c.dep_ == "npadvmod" and c.pos_ == "NOUN"), None)
+        if counted is not None and any(c.dep_ == "nummod" for c in counted.children):
+            return counted  # "left 18 prisoners dead" (the counted noun parsed as the adjective's modifier)
         if token.head.pos_ in ("NOUN", "PROPN", "NUM"):
             return token.head
         if token.dep_ == "acomp" and lemma(token.head) == "be" and "nsubj" not in children:  # "149 are dead"

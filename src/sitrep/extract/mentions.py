@@ -271,9 +271,12 @@ def attach_sentence_facts(
     casualties = casualties_in(tokens)
     figures = combine(casualties)
     violent = [d for d in drafts if d.plover in ("ASSAULT", "COERCE") and not d.trigger.modifier]
+    if not violent and casualties:  # "a riot at the prison has left 41 dead": the riot's toll
+        riots = lexicon.word_set("riots")
+        violent = [d for d in drafts if d.plover == "PROTEST" and lemma(d.trigger.head) in riots]
     toll = _stated_toll(casualties, lexicon) if not violent else None
     # "147 people lost their lives ... before the siege ended": a siege, a curfew or arrests kill no one
-    attacks = [d for d in violent if d.plover == "ASSAULT"]
+    attacks = [d for d in violent if d.plover in ("ASSAULT", "PROTEST")]
     deaths = _stated_deaths(casualties, words, lexicon) if not attacks and toll is None else None
     if casualties and violent and deaths is None:
         _assign_figures(casualties, violent, lexicon)
