@@ -314,6 +314,29 @@ def test_an_unclosed_line_above_a_credit_line_is_a_caption(credit: str) -> None:
     assert STORY in kept and "arrived on motorcycles" in kept
 
 
+def test_a_dated_line_above_a_labelled_credit_is_a_caption() -> None:
+    # the picture's date closes the caption: "... in Gusau on May 3, 2023." over "Photo credit: ..."
+    caption = "Relatives wait for news outside the general hospital in Gusau May 3, 2023."
+    credit = "Photo credit: Musa Garba | Daily Desk"
+    kept = _kept(f"{STORY}\n\n{caption}\n\n{credit}\n\nResidents said the gunmen arrived on motorcycles.")
+    assert "Relatives wait" not in kept and "Musa Garba" not in kept
+    assert STORY in kept and "arrived on motorcycles" in kept
+
+
+def test_a_long_agency_caption_closed_by_a_bracketed_credit_is_a_caption() -> None:
+    # agency captions run on with background sentences; the bracketed credit still closes a caption
+    caption = (
+        "Traders look at burnt stalls near the spot where two men died in the market in Kadisau, Zamfara, "
+        "Nigeria, 3 May 2023. Gunmen on motorcycles raided the town at noon, the state police said, and "
+        "the government later sent soldiers to the area. Attacks by armed groups on markets and villages "
+        "have forced thousands of people from their homes in the state this year. (Photo: EPA-EFE/MUSA GARBA)"
+    )
+    assert len(caption) > 350
+    kept = _kept(f"{caption}\n\n{STORY}\n\nResidents said the gunmen arrived on motorcycles.")
+    assert "burnt stalls" not in kept and "EPA-EFE" not in kept
+    assert STORY in kept and "arrived on motorcycles" in kept
+
+
 def test_a_closed_paragraph_above_a_credit_line_stays() -> None:
     # a picture set under a paragraph of the story: the paragraph is the story's, not a caption
     paragraph = "Residents said the gunmen arrived on motorcycles at noon and stayed for an hour."

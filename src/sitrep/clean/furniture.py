@@ -34,6 +34,11 @@ _STAMP = re.compile(
 )
 
 
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+# A line that ends in a full date, as a picture's caption does: "June 20, 2024.", "13 July 2021."
+_DATED_END = re.compile(rf"(?:\b{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\b\d{{1,2}}\s+{_MONTH}\s+\d{{4}})\.?$")
+
+
 class LineLike(Protocol):
     start: int
     end: int
@@ -57,6 +62,7 @@ class FurnitureRules:
     repeat_max_chars: int
     repeat_max_copies: int
     caption_max_chars: int
+    bracketed_caption_max_chars: int
     stamp_max_words: int
 
 
@@ -81,6 +87,7 @@ def compile_rules(data: Mapping[str, Any], wires: Sequence[str]) -> FurnitureRul
         repeat_max_chars=int(data.get("repeat_max_chars", 250)),
         repeat_max_copies=int(data.get("repeat_max_copies", 3)),
         caption_max_chars=int(data.get("caption_max_chars", 350)),
+        bracketed_caption_max_chars=int(data.get("bracketed_caption_max_chars", 700)),
         stamp_max_words=int(data.get("stamp_max_words", 6)),
     )
 
@@ -90,14 +97,17 @@ def is_caption(line_text: str, rules: FurnitureRules) -> bool:
     short: a long line holding one runs on into the story (a page that glued them together)."""
     body = line_text.strip()
     credited = rules.credit_tail.search(body) or rules.credit_anywhere.search(body)
-    return len(body) <= rules.caption_max_chars and bool(credited)
+    longest = rules.bracketed_caption_max_chars if body.endswith(")") else rules.caption_max_chars
+    return len(body) <= longest and bool(credited)
 
 
 def _is_caption_above(line_text: str, rules: FurnitureRules) -> bool:
     """The line above a credit line is its caption when it is not a closed sentence (a story's
-    paragraph above a picture ends with its stop; a caption often ends with none, or a comma)."""
+    paragraph above a picture ends with its stop; a caption often ends with none, or a comma), or
+    when it ends in the picture's date ("... on the streets of the capital June 20, 2024.")."""
     body = line_text.strip()
-    return 0 < len(body) <= rules.caption_max_chars and not _SENTENCE_END.search(body)
+    closed = _SENTENCE_END.search(body) and not _DATED_END.search(body)
+    return 0 < len(body) <= rules.caption_max_chars and not closed
 
 
 def is_list_heading(line_text: str, rules: FurnitureRules) -> bool:
