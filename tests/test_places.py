@@ -234,6 +234,15 @@ def test_known_name_inside_an_unparsed_phrase(gazetteer):
     assert location is not None and location.name == "Tigray" and location.precision == 3
 
 
+def test_a_name_that_begins_with_a_country_is_not_the_country(gazetteer):
+    # a square in Islamabad named after China, in a report whose countries the square's name added to
+    for countries in (["PAK"], ["PAK", "CHN"]):
+        location = gazetteer.resolve("towards China Chowk", countries)
+        assert location is None or location.country == "PAK"
+    location = gazetteer.resolve("the war-torn Sudan region", ["SDN"])
+    assert location is not None and location.name == "Sudan"
+
+
 def test_area_near_a_town_is_coded_to_the_town(gazetteer):
     # ACLED codes the most specific populated place: an area given with a town it is near is that town
     location = gazetteer.resolve("Jabal al-Zawiya near Ariha", ["SYR"])

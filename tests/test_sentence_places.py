@@ -120,8 +120,8 @@ def test_the_town_of_a_name_known_only_abroad_is_a_town_of_the_story(gazetteer) 
     from sitrep.resolve.sentence_places import _resolve
 
     is_actor = ActorDictionary.shared().names_someone
-    place = _resolve("Palma", "feature", gazetteer, ["MOZ"], is_actor)  # "the coastal town of Palma"
-    assert place is not None and (place.name, place.country, place.precision) == ("Palma", "MOZ", 2)
+    place = _resolve("Nasir", "feature", gazetteer, ["SSD"], is_actor)  # "the river town of Nasir"
+    assert place is not None and (place.name, place.country, place.precision) == ("Nasir", "SSD", 2)
     known = _resolve("Garissa", "feature", gazetteer, ["KEN"], is_actor)  # "the town of Garissa"
     assert known is not None and known.geonames_id is not None
 
@@ -199,13 +199,16 @@ def test_the_town_of_the_hospital_the_hurt_were_taken_to_is_not_the_place_of_the
 def test_a_town_the_actor_dictionary_lists_for_its_country_is_still_a_place() -> None:
     import sitrep
 
-    # "Palma" is in the actor dictionary as a town of Mozambique and GeoNames lacks Mozambique's Palma:
-    # the town the words call one is kept in the province the text gives, not widened to it
-    text = "Insurgents attacked Palma town in Cabo Delgado province on Wednesday."
-    [event] = sitrep.analyze(text, "2021-03-26")
+    # "Nasir" is in the actor dictionary as a town of South Sudan and GeoNames lacks it there:
+    # the town the words call one is kept in the state the text gives, not widened to it
+    text = "Rebels attacked Nasir town in Upper Nile state on Wednesday."
+    [event] = sitrep.analyze(text, "2024-03-08")
     place = event.location
     assert place is not None
-    assert (place.name, place.admin1, place.precision) == ("Palma", "Cabo Delgado", 2)
+    assert (place.name, place.admin1, place.precision) == ("Nasir", "Upper Nile", 2)
+    # a town the supplement holds is the town itself, not its famous namesake abroad
+    [event] = sitrep.analyze("Insurgents attacked Palma on Wednesday, Mozambique's army said.", "2021-03-26")
+    assert event.location is not None and (event.location.name, event.location.country) == ("Palma", "MOZ")
 
 
 def test_a_deal_signed_under_a_dateline_is_placed_there_not_in_the_country_it_is_about() -> None:
@@ -217,3 +220,14 @@ def test_a_deal_signed_under_a_dateline_is_placed_there_not_in_the_country_it_is
     )
     [deal] = [e for e in sitrep.analyze(text, "2020-02-29") if e.plover == "AGREE"]
     assert deal.location is not None and deal.location.name == "Doha"
+
+
+def test_an_organisation_named_for_a_person_is_no_town_spelt_like_the_person(gazetteer) -> None:
+    from sitrep.resolve.sentence_places import _resolve
+
+    # a party led by a person: "Hasina" is only a near spelling of India's Hassan, not a place
+    assert _resolve("Hasina's Awami League", "org", gazetteer, ["BGD", "IND"], None) is None
+    assert gazetteer.knows_exactly("Hassan", ["IND"]) and not gazetteer.knows_exactly("Hasina", ["IND"])
+    # an organisation that starts with its town still names the town
+    council = _resolve("Garissa County Council", "org", gazetteer, ["KEN"], None)
+    assert council is not None and council.name == "Garissa"

@@ -466,17 +466,25 @@ class Gazetteer:
         countries (or a province, region or country): "Jabra neighbourhood market" -> none,
         "the besieged Tigray town" -> Tigray. Precision is at least 2: the phrase names more."""
         words = cleaned.split()
-        runs: list[str] = []
+        runs: list[tuple[str, bool]] = []
         for size in range(min(len(words), 4), 0, -1):
             for start in range(len(words) - size + 1):
                 run = " ".join(words[start : start + size]).strip(place_phrases.TRIM)
                 if run and run != cleaned and place_phrases.is_proper_name(run) and run[:1].isupper():
-                    runs.append(run)
-        for run in runs:
+                    after = words[start + size] if start + size < len(words) else ""
+                    runs.append((run, after[:1].isupper()))
+        for run, named_on in runs:
             place = self._pick(run, countries, want=None, within=None, exact=True)
-            if place is not None and (place.country in countries or place.kind != "city"):
-                return self._coded(place, max(place.precision, 2), run)
+            if place is None or (place.country not in countries and place.kind == "city"):
+                continue
+            if named_on and place.kind == "country":
+                continue  # "China Chowk", a square in Islamabad: a name that begins with a country's
+            return self._coded(place, max(place.precision, 2), run)
         return None
+
+    def knows_exactly(self, name: str, countries: Sequence[str] = ()) -> bool:
+        """Whether the gazetteer holds `name` itself, not only a near spelling ("Hasina" is no Hassan)."""
+        return self._pick(name, countries, want=None, within=None, exact=True) is not None
 
     def _pick(
         self,

@@ -339,8 +339,10 @@ def _resolve(
     if kind == "org" and _MEDIA.search(text):
         return None  # "The Washington Post", "Kyiv Independent": an outlet, not a place
     found = gazetteer.resolve(text, context)
-    if found is not None and kind == "org" and not _starts_with(text, found.text or ""):
-        return None
+    if found is not None and kind == "org" and not (
+        _starts_with(text, found.text or "") and gazetteer.knows_exactly(found.text or "", context)
+    ):
+        return None  # "Hasina's Awami League": a party led by a person, no town spelt near her name
     return found
 
 
