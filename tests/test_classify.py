@@ -20,7 +20,7 @@ from sitrep.classify import EventTyper, artifact, decide, is_heldout, load_corpu
 from sitrep.classify.corpus import NONE, plovers_by_label
 from sitrep.classify.typer import STATE_FORCES_ABROAD, _hierarchy, lexicon_fallback, settle
 from sitrep.gold import ACLED_SUB_EVENT_TYPES, PLOVER_TYPES
-from sitrep.models import Event, Mention, TextSpan
+from sitrep.models import Actor, Event, Mention, TextSpan
 
 # PLOVER types each label may be written with, as the corpus has them (a small, fixed table).
 PLOVERS = {
@@ -420,3 +420,20 @@ def test_a_base_stormed_without_ground_changing_hands_is_a_clash_not_a_capture()
         " troops withdrew, officials said."
     )
     assert "Non-state actor overtakes territory" in [e.acled_sub_event_type for e in seized]
+
+
+def test_settle_keeps_the_codebooks_rules_on_the_merged_acts_parties() -> None:
+    # a crowd's clash told by two sentences: summed, "Armed clash" wins; the doers are protesters,
+    # so ACLED's rule makes it a violent demonstration, as it does for an act told once
+    lead, detail = _told("e1", "Violent demonstration", 0), _told("e2", "Armed clash", 40)
+    scores = {
+        id(lead.mentions[0]): {"Violent demonstration": 0.1, "Armed clash": 0.08},
+        id(detail.mentions[0]): {"Armed clash": 0.6, "Violent demonstration": 0.1},
+    }
+    crowd = Actor("Protesters (Serbia)", "SRB", "protesters", text="student protesters")
+    merged = replace(lead, mentions=lead.mentions + detail.mentions, actor1=crowd)
+    (act,) = settle([merged], scores)
+    assert (act.acled_sub_event_type, act.acled_event_type) == ("Violent demonstration", "Riots")
+    rebels = Actor("Rebels (Sudan)", "SDN", "rebels", text="rebels")
+    (fight,) = settle([replace(merged, actor1=rebels)], scores)
+    assert fight.acled_sub_event_type == "Armed clash"

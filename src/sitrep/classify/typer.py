@@ -412,5 +412,10 @@ def settle(events: Sequence[Event], scores: Mapping[int, Mapping[str, float]]) -
             settled.append(event)
             continue
         best = max(candidates, key=lambda label: (total[label], label == event.acled_sub_event_type))
-        settled.append(replace(event, acled_sub_event_type=best, acled_event_type=acled_event_type(best)))
+        # the codebook's rules on the merged act's parties, as `decide` applies them to one mention:
+        # a clash whose doers are protesters is a violent demonstration whichever mention said "clash"
+        target = event.actor2.kind if event.actor2 is not None and event.actor2.text else None
+        actor = _actor_kind(event) if event.actor1 is not None and event.actor1.text else None
+        sub_event, event_type = _hierarchy(best, acled_event_type(best), target, None, actor)
+        settled.append(replace(event, acled_sub_event_type=sub_event, acled_event_type=event_type))
     return settled
