@@ -161,6 +161,25 @@ def test_separately_starts_a_new_incident(events):
     assert mine[0].location is None or mine[0].location.name != "Novorossiysk"
 
 
+def test_a_one_day_story_dates_its_acts_at_other_places_on_its_day(events):
+    found = events(
+        "Police arrested at least 40 marchers in Lahore on Friday as crowds tried to reach the assembly.\n\n"
+        "Meanwhile, party workers clashed with police on Mall Road in Rawalpindi.\n\n"
+        "Protesters later set fire to two police cars in Gujranwala.\n"
+    )
+    for word in ("clashed", "cars"):
+        told = _telling(found, word)
+        assert told and (told[0].date, told[0].date_precision) == ("2024-03-01", "day"), word
+    # a story that tells two days gives neither to an act it does not date
+    found = events(
+        "Police arrested at least 40 marchers in Lahore on Friday.\n\n"
+        "Soldiers shot dead two men in Quetta on Wednesday.\n\n"
+        "Meanwhile, party workers clashed with police on Mall Road in Rawalpindi.\n"
+    )
+    clash = _telling(found, "clashed")
+    assert clash and clash[0].date_source == "publication"
+
+
 def test_time_of_day_takes_the_scene_day(events):
     found = events(
         "Rebels overran an army post in the town of Loikaw on Saturday, residents said.\n\n"

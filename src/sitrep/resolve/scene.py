@@ -97,6 +97,10 @@ def comparison_cues() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
+# cues of another act told in the same time frame as the one before ("Meanwhile, ...")
+_SAME_FRAME = re.compile(r"\b(?:meanwhile|elsewhere)\b", re.IGNORECASE)
+
+
 @dataclass(slots=True)
 class _Dated:
     when: str
@@ -126,6 +130,8 @@ class Scene:
             else None
         )
         self._incident_date: _Dated | None = None  # the date of the incident being told
+        self._days_told: set[str] = set()  # the days physical acts so far were stated to happen on
+        self._same_frame = True  # no sentence so far has opened another time frame
         self._last_date: _Dated | None = None  # the last date any sentence stated
         self._place: Location | None = None
         # "According to the statement, the attack took place in Inates on December 11": the day of
@@ -150,6 +156,9 @@ class Scene:
             found = gazetteer.venue(dateline) or gazetteer.resolve(dateline.title(), context)
             if found is not None:
                 self._dateline = Location(**{**found.to_dict(), "precision": max(found.precision, 2)})
+
+    def _one_frame(self) -> bool:
+        return self._broken_at is None or self._same_frame
 
     def _paragraph(self, offset: int) -> int:
         return bisect.bisect_right(self._breaks, offset)
@@ -217,6 +226,8 @@ class Scene:
             return when, precision, location
         if self._broken_at != sentence and new_incident_cues().search(mention.sentence.text):
             self._broken_at = sentence  # the incident told so far is over
+            # ... but "Meanwhile, ...", "Elsewhere, ..." tell another act in the same time frame
+            self._same_frame = _SAME_FRAME.search(mention.sentence.text) is not None
             self._incident_date, self._place = None, None
         elif physical and location is not None and self._place and not _same_place(location, self._place):
             if when is None or self._incident_date is None or self._incident_date.sentence != sentence:
@@ -230,6 +241,8 @@ class Scene:
             self._last_date = dated
             if physical:
                 self._incident_date = dated
+                if precision == "day" and mention.time is not None:
+                    self._days_told.add(when)
         elif own_time is None or is_part_of_day(own_time):
             source = self._incident_date if physical else self._last_date
             if not physical and source is not None and source.paragraph != paragraph:
@@ -241,6 +254,10 @@ class Scene:
                 when, precision = source.when, source.precision
             elif physical and self._told is not None and self._broken_at is None and own_time is None:
                 when, precision = self._told
+            elif physical and own_time is None and self._one_frame() and len(self._days_told) == 1:
+                # a story whose acts all happened on one stated day ("at least 30 were arrested on
+                # Friday ... Meanwhile, workers clashed with police on Jinnah Avenue"): that day
+                when, precision = next(iter(self._days_told)), "day"
         venue = mention.plover in _VENUE_ACTS and self._dateline is not None
         if venue and location is not None and location.precision >= 3:
             # "DOHA, Qatar (AP) - The US and the Taliban signed a deal to end the war in Afghanistan":
