@@ -402,3 +402,28 @@ def test_the_mentions_of_one_deal_name_different_parties_and_stay_one_agreement(
         date(2015, 2, 12),
     )
     assert len([e for e in events if e.plover == "AGREE"]) == 1
+
+
+def test_a_crowds_protest_and_its_burning_told_together_are_one_riot() -> None:
+    crowd = Actor("Protesters (Kenya)", "KEN", "protesters")
+    police = Actor("Police Forces of Kenya", "KEN", "state_forces")
+    riot = {"acled_sub_event_type": "Violent demonstration", "actor1": crowd}
+    protest = _event(0, plover="PROTEST", **riot)
+    burning = replace(_event(0, plover="ASSAULT", mode="destroy", **riot), event_id="e0b")
+    [one] = merge_events([protest, burning], None)
+    assert one.plover == "PROTEST"
+    # the force police used on the crowd is their own act
+    force = replace(
+        _event(0, plover="ASSAULT", acled_sub_event_type="Excessive force against protesters", actor1=police),
+        event_id="e0c",
+    )
+    assert len(merge_events([protest, force], None)) == 2
+
+
+def test_a_crowd_burning_vehicles_and_buildings_is_an_act_end_to_end() -> None:
+    events = _events_of(["Protesters set fire to two police vans in Kisumu on Tuesday."], date(2024, 6, 26))
+    assert [e.acled_sub_event_type for e in events] == ["Violent demonstration"]
+    events = _events_of(
+        ["Protesters in Kisumu blocked roads and set fire to a police station on Tuesday."], date(2024, 6, 26)
+    )
+    assert len([e for e in events if e.acled_sub_event_type == "Violent demonstration"]) == 1

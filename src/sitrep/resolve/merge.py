@@ -21,6 +21,8 @@ Decisions, written down:
 - Two events of one type told by one sentence are one act on the same terms ("stormed a college ...,
   killing 15 in an attack"), unless the sentence orders or counts acts ("six days after a missile
   hit another area") or one is a burning, a kidnapping or a rape beside the other.
+- A crowd's protest and its stoning or burning told by one sentence, both typed a riot, are one riot;
+  the force used on a crowd is the other side's act and stays apart (our gold's convention).
 - A sentence stating only a week or a month ("in recent days", "this month") tells a campaign; it
   joins only a sentence of the same period, never the day's incident.
 - A sentence that names no place or day joins the act it is compatible with that the article told
@@ -66,6 +68,8 @@ _OWN_HARMS = frozenset({"abduct", "sexual", "torture"})
 _SENTENCE_OWN_ACTS = _OWN_HARMS | {"destroy"}
 _PHYSICAL = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT"})
 _MULTILATERAL = frozenset({"AGREE"})
+# a crowd's own violence: its protest and its stoning or burning told together are one riot
+_RIOTS = frozenset({"Violent demonstration", "Mob violence"})
 _SOURCE_RANK = {"stated": 0, "context": 1, "publication": 2, None: 3}
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, None: 3}
 
@@ -218,7 +222,7 @@ def _start(event: Event) -> int:
 
 def _same_act(a: Event, b: Event) -> bool:
     if a.plover != b.plover:
-        return False
+        return _one_riot(a, b)
     sa, sb = a.acled_sub_event_type, b.acled_sub_event_type
     one_sentence = a.evidence is not None and b.evidence is not None and a.evidence.start == b.evidence.start
     if one_sentence and (
@@ -237,6 +241,23 @@ def _same_act(a: Event, b: Event) -> bool:
     # an agreement's mentions each name some of its parties ("Putin announced the deal", "the leaders of
     # Russia, Ukraine, France and Germany reached a ceasefire"): one day's deal at one place is one act
     return a.plover in _MULTILATERAL or same_sides(a, b)
+
+
+def _one_riot(a: Event, b: Event) -> bool:
+    """A crowd's protest and its violence told by one sentence, both typed a riot ("Protesters in Goma
+    stoned the vehicles of UN peacekeepers and set fire to a warehouse"): one riot (ACLED codes the
+    crowd's event once). Force used on a crowd is another side's act and stays apart."""
+    if {a.plover, b.plover} not in ({"PROTEST", "ASSAULT"}, {"PROTEST", "COERCE"}):
+        return False
+    riot = a.acled_sub_event_type == b.acled_sub_event_type and a.acled_sub_event_type in _RIOTS
+    one_sentence = a.evidence is not None and b.evidence is not None and a.evidence.start == b.evidence.start
+    return (
+        riot
+        and one_sentence
+        and _same_place(a.location, b.location, True)
+        and _same_day(a, b)
+        and same_sides(a, b)
+    )
 
 
 @lru_cache(maxsize=1)
