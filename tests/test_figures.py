@@ -109,6 +109,11 @@ def test_people_forced_to_flee_are_displaced(nlp):
         ("The army said its aircraft had neutralised around 60 militants near the border.", 60, None),
         # the sources of a sentence are no victims
         ("A bomb exploded at a market, killing 9 people, two police sources and a medic said.", 9, None),
+        # a page's date stamp before a count in words is no part of it; "no one" counts nobody
+        (" date 2022-03-14 Four soldiers were killed and two wounded in an ambush near Kidal.", 4, 2),
+        ("A mine exploded under a truck near Gao. No one was killed or wounded.", None, None),
+        # numbers in words and digits with their scales still join
+        ("Twenty-five people were killed and 2 million were forced to flee.", 25, None),
     ],
 )
 def test_figures_of_hospital_counts_tallies_and_parse_slips(nlp, sentence, killed, injured):

@@ -186,9 +186,9 @@ def count_in(noun: Token) -> Count | None:
         if numeral.ent_type_ in NOT_COUNTS and not _lone_number(numeral):
             return None
         first = last = numeral.i
-        while first - 1 >= 0 and (
-            doc[first - 1].like_num or doc[first - 1].lower_ in SCALES or doc[first - 1].text == "-"
-        ):
+        if numeral.lower_ == "one" and first > 0 and doc[first - 1].lower_ == "no":
+            return None  # "no one was killed": nobody counted
+        while first - 1 >= 0 and _joins(doc[first - 1], doc[first]):
             first -= 1
         while last + 1 < noun.i and (
             doc[last + 1].like_num or doc[last + 1].lower_ in SCALES or doc[last + 1].lower_ == "dozen"
@@ -214,6 +214,18 @@ def count_in(noun: Token) -> Count | None:
     if noun.lower_ in ONE_PERSON or (noun.ent_type_ == "PERSON" and noun.tag_ == "NNP"):
         return Count(1, None)  # "gunmen killed her", "Mota was executed": one person
     return None
+
+
+def _joins(before: Token, token: Token) -> bool:
+    """Whether `before` is part of the number `token` goes on ("two hundred", "2 million",
+    "twenty-five"); digits never run on into a number written in words ("2021-10-21 Six soldiers": a
+    page's date stamp and the count that follows it)."""
+    if before.text == "-":
+        words = before.i > 0 and not before.doc[before.i - 1].text[:1].isdigit()
+        return words and not token.text[:1].isdigit()
+    if not (before.like_num or before.lower_ in SCALES):
+        return False
+    return not (before.text[:1].isdigit() and not token.text[:1].isdigit() and token.lower_ not in SCALES)
 
 
 def _lone_number(token: Token) -> bool:
