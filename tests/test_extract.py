@@ -1063,6 +1063,14 @@ def test_a_time_dating_the_start_of_a_span_is_not_the_events(extract):
     assert only(said, "CONSULT").time is None
 
 
+def test_a_number_in_a_name_or_an_age_is_no_time(extract):
+    unit = [m for m in extract("Rebels captured the army's Infantry Battalion 31 in Lashio on Thursday.")
+            if m.plover == "ASSAULT"]
+    assert unit and unit[0].time is not None and unit[0].time.text == "on Thursday"
+    age = [m for m in extract("Omar Hassan, 22, was detained by police at his home.") if m.plover == "COERCE"]
+    assert age and age[0].time is None
+
+
 def test_what_was_so_once_or_over_a_span_of_years_is_background(extract):
     once = extract("The M23 grew out of a Tutsi militia that was once supported by Rwanda and Uganda.")
     assert not {"SUPPORT", "AID"} & {m.plover for m in once}

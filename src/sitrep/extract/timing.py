@@ -72,6 +72,8 @@ _NOT_A_TIME = re.compile(
     r"|\b\d+[- ](?:year|month|week|day)s?[- ]old\b",
     re.IGNORECASE,
 )
+# A number of one or two digits alone, which the tagger sometimes calls a date.
+_BARE_NUMBER = re.compile(r"^\d{1,2}$")
 # A wire dateline opening a sentence: "OUAGADOUGOU, Nov 27 (Reuters) - ": its date is the filing date.
 # The parse may have split the city off (", Nov 27 (Reuters) - ...").
 # Agencies of other styles write the city in title case, then the date and the agency in brackets,
@@ -119,6 +121,8 @@ def time_span(trigger: Trigger, sentence: Sequence[Token]) -> TextSpan | None:
         text = doc[token.i : end + 1].text
         if _NOT_A_TIME.search(text) or not TEMPORAL_WORD.search(text):
             continue
+        if _BARE_NUMBER.match(text):
+            continue  # "Police Battalion 31", "Route 12": a number alone names no day
         root = doc[token.i : end + 1].root
         attached = _attachment(root)
         physical = trigger.sense.plover in _PHYSICAL
