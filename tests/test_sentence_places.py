@@ -231,3 +231,23 @@ def test_an_organisation_named_for_a_person_is_no_town_spelt_like_the_person(gaz
     # an organisation that starts with its town still names the town
     council = _resolve("Garissa County Council", "org", gazetteer, ["KEN"], None)
     assert council is not None and council.name == "Garissa"
+
+
+def test_an_officials_seat_and_a_far_reference_town_are_not_the_acts_place() -> None:
+    import sitrep
+
+    text = (
+        "Gunmen killed 30 people in an attack on the village of Tindirma in central Mali on Monday.\n\n"
+        "Amadou Diallo, the mayor of Bankass town, said 30 people were killed in the attack."
+    )
+    events = [e for e in sitrep.analyze(text, "2024-07-03") if e.plover == "ASSAULT"]
+    assert [e.location.name for e in events if e.location] == ["Tindirma"]
+    text = (
+        "Rebels killed ten civilians in the village of Tindirma on Monday, the UN mission said.\n\n"
+        "A second patrol was dispatched to the scene, which is some 400 kilometres northeast of Mopti."
+    )
+    places = {e.location.name for e in sitrep.analyze(text, "2024-07-03") if e.location}
+    assert "Mopti" not in places
+    # a town close by still places an act near it
+    [near] = sitrep.analyze("Gunmen ambushed a convoy 20 km south of Mopti on Monday.", "2024-07-03")
+    assert near.location is not None and near.location.name == "Mopti"

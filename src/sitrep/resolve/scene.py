@@ -33,7 +33,15 @@ from sitrep.models import Actor, CleanArticle, DatePrecision, EventMention, Loca
 from sitrep.resolve.dates import is_part_of_day, reference_date, resolve_date
 from sitrep.resolve.narrative import narrative_days
 from sitrep.resolve.places import Gazetteer
-from sitrep.resolve.sentence_places import AWAY, candidates, locative, main_place, most_specific, town_part
+from sitrep.resolve.sentence_places import (
+    AWAY,
+    candidates,
+    locative,
+    main_place,
+    most_specific,
+    reference_only,
+    town_part,
+)
 
 # Event types that happen somewhere: a statement (ACCUSE, THREATEN...) has no scene of its own.
 PHYSICAL = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "AID"})
@@ -454,7 +462,8 @@ def _away(mention: EventMention) -> bool:
     if place is None:
         return False
     before = mention.sentence.text[: max(place.start - mention.sentence.start, 0)]
-    return bool(AWAY.search(before[-30:] + place.text[: len(place.text) - len(place.text.lstrip())]))
+    before += place.text[: len(place.text) - len(place.text.lstrip())]
+    return bool(AWAY.search(before[-30:])) or reference_only(before)
 
 
 def _within(fine: Location, coarse: Location) -> bool:

@@ -136,9 +136,43 @@ def _elsewhere(before: str, after: str) -> bool:
     name, a description of someone ("a Washington-based expert")."""
     if AWAY.search(before[-30:]) or _NEARBY.search(before[-40:]) or _SEAT.search(before[-40:]):
         return True
+    if reference_only(before):
+        return True
     if _UNIT.match(after) or _DESCRIBES.match(after):
         return True
     return _dateline(before, after)
+
+
+# The place in a local official's title ("Moulaye Guindo, the mayor of Bankass town, said"): the
+# official's seat, not where the act was (a governor's region often holds the act: not listed).
+_OFFICE = re.compile(
+    r"\b(?:mayor|deputy mayor|prefect|sub-prefect|lawmaker|legislator|mp|senator|councillor|councilor|"
+    r"member of parliament)\s+(?:of|for)\s+(?:the\s+)?(?:(?:town|city|commune|municipality|district|"
+    r"constituency)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+# A far reference point ("more than 400 kilometres northeast of Bangui"): no place of the act.
+_DISTANCE = re.compile(
+    r"\b(?P<number>\d[\d,]*)\s*(?:km|kms|kilometres|kilometers|miles)\s+(?:\([^)]{1,20}\)\s+)?"
+    r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
+    r"(?:(?:of|from)\s+(?:the\s+)?(?:(?:town|city|capital)\s+(?:of\s+)?)?)?$",
+    re.IGNORECASE,
+)
+# Beyond this many kilometres a reference town says nothing of where the act was (ACLED codes an
+# act "near" a town when it is close by).
+_FAR_KM = 50
+
+
+def reference_only(before: str) -> bool:
+    """A name the words before it make a title's seat or a far reference point, not the act's place."""
+    if _OFFICE.search(before[-60:]):
+        return True
+    far = _DISTANCE.search(before[-80:])
+    if far is None:
+        return False
+    number = int(far["number"].replace(",", ""))
+    km = number * 1.6 if "mile" in far.group(0).lower() else number
+    return km > _FAR_KM
 
 
 # A place that describes a source, not where anything happened: "a Washington-based expert", "the
