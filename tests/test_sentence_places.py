@@ -251,3 +251,12 @@ def test_an_officials_seat_and_a_far_reference_town_are_not_the_acts_place() -> 
     # a town close by still places an act near it
     [near] = sitrep.analyze("Gunmen ambushed a convoy 20 km south of Mopti on Monday.", "2024-07-03")
     assert near.location is not None and near.location.name == "Mopti"
+
+
+def test_a_village_located_by_direction_from_a_town_is_the_village() -> None:
+    import sitrep
+
+    text = "Gunmen shot civilians trying to flee Tindirma village, northwest of Mopti city, on Saturday."
+    [event] = [e for e in sitrep.analyze(text, "2024-07-08") if e.plover == "ASSAULT"]
+    place = event.location
+    assert place is not None and (place.name, place.admin1, place.precision) == ("Tindirma", "Mopti", 2)

@@ -115,6 +115,15 @@ _THE_CAPITAL = re.compile(
 # countries whose capital is contested: "the capital" is left to the sentence's other words
 _CONTESTED_CAPITALS = frozenset({"ISR", "PSE"})
 
+# a place phrase that locates by direction from a town: "northwest of El-Fasher city"
+_RELATIVE = re.compile(
+    r"^(?:some\s+|about\s+)?(?:\d[\d,.]*\s*(?:km|kilometres|kilometers|miles)\s+)?"
+    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of\b",
+    re.IGNORECASE,
+)
+# what may stand between a village's name and the relative phrase that locates it: "Qarni village, "
+_APPOSED = re.compile(r"^\s*(?:village|town|hamlet)?\s*,\s*$", re.IGNORECASE)
+
 # cues of another act told in the same time frame as the one before ("Meanwhile, ...")
 _SAME_FRAME = re.compile(r"\b(?:meanwhile|elsewhere)\b", re.IGNORECASE)
 
@@ -214,6 +223,10 @@ class Scene:
             location = None  # "the assassins beat Mota" after "Mayor Gisela Mota": a person, not a town
         if location is not None and _party(mention):
             location = None  # "Hamas blamed Israel", "urged Russia": a party to the statement, not its place
+        if location is not None and mention.place is not None and _RELATIVE.match(mention.place.text):
+            # "civilians trying to flee Qarni village, northwest of El-Fasher city": the village the
+            # relative phrase locates, in the reference town's province
+            location = self._village_before(mention, location) or location
         if location is None or location.precision >= 3:
             # "gunmen attacked Garissa University College in northeast Kenya": the sentence names a
             # town the extractor's phrase does not
@@ -390,6 +403,18 @@ class Scene:
             kind != "org" and location.name in span.text
             for span, kind in candidates(sentence.text, sentence.start, self._doc)
         )
+
+    def _village_before(self, mention: EventMention, town: Location) -> Location | None:
+        place = mention.place
+        assert place is not None
+        sentence = mention.sentence
+        for span, kind in candidates(sentence.text, sentence.start, self._doc):
+            gap = sentence.text[span.end - sentence.start : place.start - sentence.start]
+            if kind != "feature" or not _APPOSED.match(gap):
+                continue
+            name = span.text.strip()
+            return Location(name, town.admin1, town.country, town.lat, town.lon, None, 2, name)
+        return None
 
     def _capital_named(self, mention: EventMention) -> Location | None:
         match = _THE_CAPITAL.search(mention.sentence.text)
