@@ -241,6 +241,11 @@ def test_a_name_that_begins_with_a_country_is_not_the_country(gazetteer):
         assert location is None or location.country == "PAK"
     location = gazetteer.resolve("the war-torn Sudan region", ["SDN"])
     assert location is not None and location.name == "Sudan"
+    # a village whose name begins with another place's (there are many villages called Sabon Gari)
+    assert gazetteer.resolve("Sabon Gari Kudu", ["NGA"]) is None
+    # a feature of the place its name begins with is still there
+    road = gazetteer.resolve("Islamabad Expressway", ["PAK"])
+    assert road is not None and road.name == "Islamabad"
 
 
 def test_area_near_a_town_is_coded_to_the_town(gazetteer):

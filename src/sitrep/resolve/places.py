@@ -482,14 +482,17 @@ class Gazetteer:
             for start in range(len(words) - size + 1):
                 run = " ".join(words[start : start + size]).strip(place_phrases.TRIM)
                 if run and run != cleaned and place_phrases.is_proper_name(run) and run[:1].isupper():
-                    after = words[start + size] if start + size < len(words) else ""
-                    runs.append((run, after[:1].isupper()))
+                    after = words[start + size].strip(place_phrases.TRIM) if start + size < len(words) else ""
+                    runs.append((run, after[:1].isupper() and after.lower() not in _FEATURE_NOUNS))
         for run, named_on in runs:
             place = self._pick(run, countries, want=None, within=None, exact=True)
             if place is None or (place.country not in countries and place.kind == "city"):
                 continue
-            if named_on and place.kind == "country":
-                continue  # "China Chowk", a square in Islamabad: a name that begins with a country's
+            if named_on:
+                # "China Chowk", a square in Islamabad; "Sabon Gari Damri", one of many villages
+                # called Sabon Gari: a name that goes on is another place than the one it begins with
+                # ("Islamabad Expressway", "Tigray Region" go on with a feature of the place)
+                continue
             return self._coded(place, max(place.precision, 2), run)
         return None
 
@@ -528,6 +531,20 @@ class Gazetteer:
             if place.population >= self._data.min_population_without_context:
                 return place
         return None
+
+
+# Words that, capitalised after a place's name, name a feature of that place, not another place.
+_FEATURE_NOUNS = frozenset(
+    [
+        "road", "street", "avenue", "highway", "expressway", "motorway", "market", "bridge", "camp",
+        "university", "college", "hospital", "school", "mosque", "church", "cathedral", "temple", "square",
+        "district", "county", "area", "region", "regional", "province", "provincial", "state", "city", "town",
+        "village", "airport", "airbase", "base", "station", "junction", "interchange", "park", "stadium",
+        "prison", "jail", "barracks", "hotel", "mall", "port", "crossing", "checkpoint", "governorate",
+        "division", "municipality", "valley", "river", "lake", "mountains", "hills", "border", "frontier",
+        "outskirts", "suburbs", "centre", "center"
+    ]
+)
 
 
 @lru_cache(maxsize=1)
