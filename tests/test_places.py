@@ -390,3 +390,9 @@ def test_the_un_is_no_town_of_india_outside_an_article_on_india(gazetteer):
 def test_an_oblast_by_the_name_russias_ministry_gives_it_is_in_ukraine(gazetteer):
     location = gazetteer.resolve("the village of Progress in the Donetsk People's Republic", ["RUS"])
     assert location is not None and (location.country, location.admin1) == ("UKR", "Donetsk")
+
+
+def test_a_site_in_a_province_is_kept_by_name_when_the_text_names_no_country(gazetteer):
+    # a one-sentence report naming no country: the province's country is the article's
+    site = gazetteer.resolve_in_article("Kilo Nine in Lower Shabelle", [])
+    assert site is not None and (site.name, site.admin1, site.precision) == ("Kilo Nine", "Lower Shabelle", 2)

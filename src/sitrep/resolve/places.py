@@ -422,6 +422,9 @@ class Gazetteer:
         if found is not None and widened and countries and found.country not in countries:
             widened = False  # a foreign container: no better than the article's own countries
         keep = found is not None and not widened and not self._foreign_namesake(found, countries)
+        if not countries and widened and found is not None and found.country:
+            # "the El Salini base in Lower Shabelle" in a text naming no country: the container's
+            countries = [found.country]
         if not countries or keep:
             return found
         if not name or not place_phrases.is_proper_name(name) or not name[:1].isupper():
