@@ -396,3 +396,9 @@ def test_a_site_in_a_province_is_kept_by_name_when_the_text_names_no_country(gaz
     # a one-sentence report naming no country: the province's country is the article's
     site = gazetteer.resolve_in_article("Kilo Nine in Lower Shabelle", [])
     assert site is not None and (site.name, site.admin1, site.precision) == ("Kilo Nine", "Lower Shabelle", 2)
+
+
+@pytest.mark.parametrize("district", ["Khyber district", "Bajaur", "Kurram district", "Swat valley"])
+def test_pakistans_border_districts_are_known_in_their_province(gazetteer, district):
+    place = gazetteer.resolve_in_article(district, ["PAK"])
+    assert place is not None and place.admin1 == "Khyber Pakhtunkhwa" and place.precision == 2
