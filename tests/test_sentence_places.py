@@ -260,3 +260,10 @@ def test_a_village_located_by_direction_from_a_town_is_the_village() -> None:
     [event] = [e for e in sitrep.analyze(text, "2024-07-08") if e.plover == "ASSAULT"]
     place = event.location
     assert place is not None and (place.name, place.admin1, place.precision) == ("Tindirma", "Mopti", 2)
+    text = (
+        "Gunmen attacked a village in central Mali on Saturday, killing ten herders.\n\n"
+        "The attack on Tindirma, a village located less than 10km southwest of the town of Mopti, "
+        "took place at dawn."
+    )
+    [event] = [e for e in sitrep.analyze(text, "2024-07-08") if e.plover == "ASSAULT"]
+    assert event.location is not None and event.location.name == "Tindirma"

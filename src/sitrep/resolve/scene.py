@@ -121,8 +121,19 @@ _RELATIVE = re.compile(
     r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of\b",
     re.IGNORECASE,
 )
-# what may stand between a village's name and the relative phrase that locates it: "Qarni village, "
-_APPOSED = re.compile(r"^\s*(?:village|town|hamlet)?\s*,\s*$", re.IGNORECASE)
+_RELATIVE_END = re.compile(
+    r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of\s+$", re.IGNORECASE
+)
+# what may stand between a village's name and the relative phrase that locates it: "Qarni village, ",
+# "Nyaung Kone, a village located less than 10km southwest of "
+_APPOSED = re.compile(
+    r"^\s*(?:village|town|hamlet)?\s*,\s*"
+    r"(?:an?\s+(?:[a-z-]+\s+){0,2}?(?:village|town|hamlet|settlement)\s+(?:located\s+|situated\s+|lying\s+)?)?"
+    r"(?:(?:about|some|around|roughly|nearly|just|less\s+th[ae]n|more\s+than)\s+)?"
+    r"(?:\d[\d,.]*\s*(?:km|kilometres|kilometers|miles)\s+)?"
+    r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of\s+)?$",
+    re.IGNORECASE,
+)
 
 # cues of another act told in the same time frame as the one before ("Meanwhile, ...")
 _SAME_FRAME = re.compile(r"\b(?:meanwhile|elsewhere)\b", re.IGNORECASE)
@@ -223,7 +234,7 @@ class Scene:
             location = None  # "the assassins beat Mota" after "Mayor Gisela Mota": a person, not a town
         if location is not None and _party(mention):
             location = None  # "Hamas blamed Israel", "urged Russia": a party to the statement, not its place
-        if location is not None and mention.place is not None and _RELATIVE.match(mention.place.text):
+        if location is not None and mention.place is not None and self._located_from(mention):
             # "civilians trying to flee Qarni village, northwest of El-Fasher city": the village the
             # relative phrase locates, in the reference town's province
             location = self._village_before(mention, location) or location
@@ -403,6 +414,14 @@ class Scene:
             kind != "org" and location.name in span.text
             for span, kind in candidates(sentence.text, sentence.start, self._doc)
         )
+
+    def _located_from(self, mention: EventMention) -> bool:
+        """The place phrase is a town the sentence locates something else from ("northwest of
+        El-Fasher city", "10km southwest of the town of Pale")."""
+        place = mention.place
+        assert place is not None
+        before = mention.sentence.text[: max(place.start - mention.sentence.start, 0)]
+        return bool(_RELATIVE.match(place.text) or _RELATIVE_END.search(before[-60:]))
 
     def _village_before(self, mention: EventMention, town: Location) -> Location | None:
         place = mention.place

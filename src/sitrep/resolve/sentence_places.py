@@ -43,7 +43,8 @@ _NAME_FEATURE = re.compile(
 # "Ogossagou, a village of herders", "Solhan, a small town in Yagha": a name the next words call a place.
 _NAME_IS_FEATURE = re.compile(
     rf"\b(?P<name>{_NAME}),\s+(?:an?|the)\s+(?:[a-z-]+\s+){{0,2}}?"
-    r"(?:village|town|hamlet|settlement|locality|city|camp)(?=\s+(?:of|in|near|on|about|some|where|that|which)\b|[,.;])"
+    r"(?:village|town|hamlet|settlement|locality|city|camp)"
+    r"(?=\s+(?:of|in|near|on|about|some|where|that|which|located|situated|lying|less|just|roughly)\b|[,.;])"
 )
 # "the attack took place in Inates": a sentence saying where the act happened.
 _TOOK_PLACE = re.compile(rf"\b(?:took\s+place|occurred|happened)\s+(?:in|at)\s+(?:the\s+)?(?P<name>{_NAME})")
