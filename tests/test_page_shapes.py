@@ -207,6 +207,19 @@ def test_a_toll_counted_since_violence_broke_out_is_a_tally(app: Sitrep) -> None
     assert [(e.plover, e.killed) for e in events] == [("ASSAULT", 5)]
 
 
+def test_a_toll_counted_since_protests_began_or_over_a_wars_span_is_a_tally(app: Sitrep) -> None:
+    events = _events(
+        app,
+        [
+            "Police shot dead two protesters in Harar on Friday, witnesses said.",
+            "Activists say more than 90 people have been killed since the protests began on 3 March.",
+            "The country has been torn by fighting between the army and rebels since 2019, killing more "
+            "than 8,000 people.",
+        ],
+    )
+    assert [e.killed for e in events if e.plover == "ASSAULT"] == [2]
+
+
 def test_a_jet_shot_down_beside_a_claim_is_no_idea_rejected(app: Sitrep) -> None:
     events = _events(
         app,

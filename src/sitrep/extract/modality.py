@@ -198,8 +198,17 @@ def is_aggregate(trigger: Trigger, lexicon: Lexicon) -> bool:
     frame = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
         frame.append(head.head.head)
-    if _acts_so_far(clause, lexicon) or _since_a_campaign_began(clause, campaigns):
+    began = campaigns | lexicon.modality.get("since_began_nouns", frozenset())
+    if _acts_so_far(clause, lexicon) or _since_a_campaign_began(clause, began):
         return True
+    # "has been ravaged by fighting since April 2023, killing more than 20,000": a participle's toll
+    # is counted over the span of the verb it goes with
+    governing = [clause.head] if clause.dep_ == "advcl" and clause.tag_ == "VBG" else []
+    for word in governing:  # its own "since", or its agent's ("ravaged by fighting ... since April")
+        links = [c for c in word.children if c.dep_ in ("agent", "prep")]
+        objects = [g for c in links for g in c.children if g.dep_ == "pobj"]
+        if any(_since(c) for w in (word, *objects) for c in w.children):
+            return True
     for word in (head, clause, *conjoined, *frame):
         years: dict[str, int] = {}
         for child in word.children:
@@ -227,6 +236,10 @@ def is_aggregate(trigger: Trigger, lexicon: Lexicon) -> bool:
         if "from" in years and ({"to", "through", "until", "till"} & set(years)):
             return True  # "from 2012 to 2014": a period's tally
     return False
+
+
+def _since(token: Token) -> bool:
+    return token.dep_ in ("prep", "mark") and token.lower_ == "since"
 
 
 def _acts_so_far(clause: Token, lexicon: Lexicon) -> bool:
