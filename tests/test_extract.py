@@ -1071,6 +1071,14 @@ def test_a_number_in_a_name_or_an_age_is_no_time(extract):
     assert age and age[0].time is None
 
 
+def test_a_signed_message_and_a_word_of_a_groups_name_are_no_acts(extract):
+    signed = extract("Police found notes apparently signed by the Gulf Clan near the bodies.")
+    assert "AGREE" not in [m.plover for m in signed]
+    named = extract("The men were detained, according to a statement from the Northern Liberation Alliance.")
+    assert "COOPERATE" not in [m.plover for m in named]
+    assert only(extract("The two sides signed a ceasefire agreement in Doha on Monday."), "AGREE")
+
+
 def test_what_was_so_once_or_over_a_span_of_years_is_background(extract):
     once = extract("The M23 grew out of a Tutsi militia that was once supported by Rwanda and Uganda.")
     assert not {"SUPPORT", "AID"} & {m.plover for m in once}

@@ -90,6 +90,8 @@ def _argument_words(token: Token) -> set[str]:
     ("the evacuation of most of the school's 500 students": students), what a verb is "to" ("agreed
     to a static rally": rally), and the object of its infinitive ("asking not to use his name")."""
     words = {lemma(child) for child in token.children}
+    if token.dep_ == "acl" and token.tag_ == "VBN":
+        words.add(lemma(token.head))  # "messages signed by the cartel": what was signed
     for clause in (c for c in token.children if c.dep_ == "xcomp"):  # "asking not to use his name"
         words.update(lemma(g) for g in clause.children if g.dep_ == "dobj")
     if token.pos_ == "VERB":
@@ -186,6 +188,10 @@ def _verb_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
     return Trigger(token, (token,), sense, modifier=modifier and sense.plover in ("AID", "SUPPORT"))
 
 
+# entities whose inner words are a name's, not an event's ("Alliance", "Front", "Resistance")
+_NAME_ENTITIES = frozenset({"ORG", "NORP", "FAC", "PERSON", "WORK_OF_ART"})
+
+
 def _noun_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
     doc = token.doc
     key = lemma(token)
@@ -207,6 +213,8 @@ def _noun_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
                 return Trigger(token, (previous, token), sense)
     if token.dep_ == "compound":
         return None  # "fighting groups", "attack helicopter": a modifier, not an event
+    if token.ent_type_ in _NAME_ENTITIES and token.text[:1].isupper() and token.ent_iob_ == "I":
+        return None  # "the Three Brotherhood Alliance", "the Liberation Front": a word of a name
     senses = lexicon.nouns.get(key) or lexicon.nouns.get(token.lower_)
     if not senses:
         return None
