@@ -1079,6 +1079,13 @@ def test_a_signed_message_and_a_word_of_a_groups_name_are_no_acts(extract):
     assert only(extract("The two sides signed a ceasefire agreement in Doha on Monday."), "AGREE")
 
 
+def test_a_standing_denial_a_request_for_comment_and_supplied_data_are_no_acts(extract):
+    assert not extract("Rwanda has consistently denied backing the rebels.")
+    assert not extract("The ministry did not respond to requests for comment from reporters.")
+    assert not extract("Data supplied to the agency by the monitoring group in June shows deaths rose.")
+    assert only(extract("Rwanda denied backing the rebels on Monday."), "REJECT")
+
+
 def test_what_was_so_once_or_over_a_span_of_years_is_background(extract):
     once = extract("The M23 grew out of a Tutsi militia that was once supported by Rwanda and Uganda.")
     assert not {"SUPPORT", "AID"} & {m.plover for m in once}

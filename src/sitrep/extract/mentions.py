@@ -44,6 +44,7 @@ from sitrep.extract.modality import (
     is_question,
     negated,
     rejects_by_negation,
+    said_by_habit,
 )
 from sitrep.extract.setting import place_span
 from sitrep.extract.speech import (
@@ -122,6 +123,8 @@ def build_sentence_drafts(tokens: list[Token], index: int, lexicon: Lexicon) -> 
             continue
         if plover == "MOBILIZE" and is_aggregate(trigger, lexicon):
             continue  # "peacekeepers have been deployed since 2011": a presence, not a deployment
+        if plover not in MATERIAL and said_by_habit(trigger, lexicon):
+            continue  # "Russia has consistently denied such allegations": a stance, not a statement
         if describes(trigger, lexicon):
             continue
         if plover in MATERIAL and _writers_own(trigger, sentence.text):

@@ -238,6 +238,13 @@ def is_aggregate(trigger: Trigger, lexicon: Lexicon) -> bool:
     return False
 
 
+def said_by_habit(trigger: Trigger, lexicon: Lexicon) -> bool:
+    """A statement verb with an adverb of a standing position ("has consistently denied", "routinely
+    condemns"); "repeatedly called on" still tells calls made."""
+    stance = lexicon.modality.get("stance_adverbs", frozenset())
+    return any(c.dep_ in ("advmod", "npadvmod") and lemma(c) in stance for c in trigger.head.children)
+
+
 def _since(token: Token) -> bool:
     return token.dep_ in ("prep", "mark") and token.lower_ == "since"
 

@@ -99,6 +99,11 @@ def _argument_words(token: Token) -> set[str]:
             lemma(g) for c in token.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children
             if g.dep_ == "pobj"
         )
+    if token.pos_ in NOUN_POS:  # "requests for comment": what the request is for
+        words.update(
+            lemma(g) for c in token.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children
+            if g.dep_ == "pobj"
+        )
     for preposition in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
         for noun in (g for g in preposition.children if g.dep_ == "pobj"):
             words.add(lemma(noun))
