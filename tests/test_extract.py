@@ -1086,6 +1086,21 @@ def test_a_standing_denial_a_request_for_comment_and_supplied_data_are_no_acts(e
     assert only(extract("Rwanda denied backing the rebels on Monday."), "REJECT")
 
 
+def test_an_act_an_accusation_names_is_the_accusers_hedged_claim(extract):
+    said = extract("Rebels accused the army of killing 30 civilians in Bokolobo on Monday.")
+    act = only(said, "ASSAULT")
+    assert act.hedged and act.attributed_to == "Rebels"
+    assert act.actor1 is not None and act.actor1.text == "the army"
+    assert only(said, "ACCUSE")
+    blamed = only(extract("The ministry blamed the militia for shelling the market in Kadugli."), "ASSAULT")
+    assert blamed.hedged and blamed.actor1 is not None and blamed.actor1.text == "the militia"
+    # an accusation of no act, and one denied, name none
+    assert "ASSAULT" not in [m.plover for m in extract("He accused the government of corruption.")]
+    denials = ("Nobody accused the army of killing the men.", "Rebels did not accuse the army of killing.")
+    for denied in denials:
+        assert "ASSAULT" not in [m.plover for m in extract(denied)]
+
+
 def test_what_was_so_once_or_over_a_span_of_years_is_background(extract):
     once = extract("The M23 grew out of a Tutsi militia that was once supported by Rwanda and Uganda.")
     assert not {"SUPPORT", "AID"} & {m.plover for m in once}

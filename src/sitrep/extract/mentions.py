@@ -36,6 +36,7 @@ from sitrep.extract.figures import Casualty, casualties_in, combine
 from sitrep.extract.lexicon import Lexicon, Sense
 from sitrep.extract.merging import drop_nested, drop_protest_demands, merge_same_acts
 from sitrep.extract.modality import (
+    accusation_of,
     describes,
     is_aggregate,
     is_asserted,
@@ -117,7 +118,8 @@ def build_sentence_drafts(tokens: list[Token], index: int, lexicon: Lexicon) -> 
     for trigger in triggers:
         plover, mode = trigger.sense.plover, trigger.sense.mode
         is_refusal = plover == "REJECT" and negated(trigger.head)
-        if not is_refusal and not is_asserted(trigger, lexicon):
+        charge = accusation_of(trigger.head, lexicon) if plover in MATERIAL else None
+        if not is_refusal and charge is None and not is_asserted(trigger, lexicon):
             continue
         if plover in MATERIAL and (is_aggregate(trigger, lexicon) or is_generic(trigger)):
             continue
@@ -144,6 +146,8 @@ def build_sentence_drafts(tokens: list[Token], index: int, lexicon: Lexicon) -> 
         if plover == "CONSULT" and contacted_for_the_story(trigger.head):
             continue  # "When contacted, the spokesman confirmed ...": the reporter's call
         actor, target = arguments_of(trigger, lexicon)
+        if charge is not None:
+            actor = party(charge[1], None, lexicon)  # "accused the army of killing": the army did it
         if plover in ("THREATEN", "REQUEST") or lemma(trigger.head) in commissive:
             content = _content_trigger(trigger, triggers)
             if content is not None:
@@ -195,6 +199,8 @@ def build_sentence_drafts(tokens: list[Token], index: int, lexicon: Lexicon) -> 
             and lemma(head.head) in CONFIRMING_CUES
         )
         drafts.append(draft)
+        if charge is not None:
+            draft.accuser = charge[0]
         if plover in ONE_ACT_PER_TARGET:
             acts = [draft, *_other_actors(draft, lexicon)]
             drafts.extend(acts[1:])
@@ -207,6 +213,12 @@ def build_sentence_drafts(tokens: list[Token], index: int, lexicon: Lexicon) -> 
     if threat is not None:
         drafts.append(threat)
     attach_sentence_facts(drafts, tokens, sentence, index, words, lexicon)
+    for draft in drafts:
+        if draft.accuser is not None:
+            # EVENTS.md: an act an accusation names is an event too, the accuser's claim, hedged
+            draft.hedged = True
+            draft.attributed_to = draft.attributed_to or draft.accuser
+            draft.cue = draft.cue or "accused"
     return drafts
 
 

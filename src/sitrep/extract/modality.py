@@ -238,6 +238,28 @@ def is_aggregate(trigger: Trigger, lexicon: Lexicon) -> bool:
     return False
 
 
+def accusation_of(head: Token, lexicon: Lexicon) -> tuple[str, Token] | None:
+    """The accuser's words and the accused party when the act is what an accusation names ("Moscow
+    accused Kyiv of shelling the plant", "blamed the army for killing 30"): the act is told as the
+    accuser's claim. None for anything else, or an accusation itself hypothetical or denied."""
+    preposition = head.head if head.dep_ == "pcomp" else None
+    if preposition is None or preposition.lower_ not in ("of", "for") or preposition.dep_ != "prep":
+        return None
+    verb = preposition.head
+    if lemma(verb) not in lexicon.modality.get("accusing_verbs", frozenset()) or negated(verb):
+        return None
+    if preposition.lower_ == "for" and lemma(verb) != "blame":
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    accused = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if subject is None or accused is None or subject.tag_ in ("PRP", "WP", "WDT"):
+        return None
+    if subject.lower_ in ("nobody", "none") or any(c.lower_ == "no" for c in subject.children):
+        return None  # "nobody accused the army of ...", "no one blamed ..."
+    words = subject.doc[subject.left_edge.i : subject.right_edge.i + 1].text
+    return words, accused
+
+
 def said_by_habit(trigger: Trigger, lexicon: Lexicon) -> bool:
     """A statement verb with an adverb of a standing position ("has consistently denied", "routinely
     condemns"); "repeatedly called on" still tells calls made."""
