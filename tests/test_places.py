@@ -402,3 +402,11 @@ def test_a_site_in_a_province_is_kept_by_name_when_the_text_names_no_country(gaz
 def test_pakistans_border_districts_are_known_in_their_province(gazetteer, district):
     place = gazetteer.resolve_in_article(district, ["PAK"])
     assert place is not None and place.admin1 == "Khyber Pakhtunkhwa" and place.precision == 2
+
+
+def test_a_name_only_spelt_like_a_city_abroad_is_a_place_of_the_story(gazetteer):
+    # "Al Jubah" in a report on Yemen is no Juba in South Sudan; a city named as such still is itself
+    district = gazetteer.resolve_in_article("Al Jubah district", ["YEM"])
+    assert district is not None and (district.name, district.country) == ("Al Jubah", "YEM")
+    paris = gazetteer.resolve_in_article("Paris", ["YEM"])
+    assert paris is not None and paris.country == "FRA"

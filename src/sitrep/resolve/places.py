@@ -459,7 +459,13 @@ class Gazetteer:
         )
 
     def _foreign_namesake(self, found: Location, countries: Sequence[str]) -> bool:
-        if found.country in countries or found.geonames_id is None or found.precision != 1:
+        """A town abroad, in an article on other countries, that is small or only spelt like the
+        name ("Al Jubah" in a report on Yemen is no Juba in South Sudan)."""
+        if not countries or found.country in countries or found.geonames_id is None:
+            return False
+        if not self.knows_exactly(found.text or found.name, [found.country] if found.country else []):
+            return True
+        if found.precision != 1:
             return False
         places = self._cities_by_id([found.geonames_id])
         return bool(places) and (places[0][0].population or 0) < _NAMESAKE_POPULATION
