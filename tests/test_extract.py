@@ -1063,6 +1063,13 @@ def test_a_time_dating_the_start_of_a_span_is_not_the_events(extract):
     assert only(said, "CONSULT").time is None
 
 
+def test_a_day_beats_the_clock_time_beside_it(extract):
+    attack = only(extract("Bandits attacked villagers at about 2pm in Kwari on Friday."), "ASSAULT")
+    assert attack.time is not None and "Friday" in attack.time.text
+    alone = only(extract("Bandits attacked villagers in Kwari at about 2pm."), "ASSAULT")
+    assert alone.time is not None and "2pm" in alone.time.text
+
+
 def test_a_number_in_a_name_or_an_age_is_no_time(extract):
     unit = [m for m in extract("Rebels captured the army's Infantry Battalion 31 in Lashio on Thursday.")
             if m.plover == "ASSAULT"]

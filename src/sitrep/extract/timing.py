@@ -138,7 +138,9 @@ def time_span(trigger: Trigger, sentence: Sequence[Token]) -> TextSpan | None:
         rank = 0 if _clause_of(attached) == clause else 1
         # a day the sentence names beats a span it names ("launched a strike on Tuesday, hitting
         # missiles in the third assault in recent days": Tuesday)
-        key = (rank + 2 * bool(_SPAN.search(text)), abs(token.i - event.i))
+        # and a day beats a clock time beside it ("around 2pm on Friday": Friday dates the act)
+        clock = all(doc[i].ent_type_ == "TIME" for i in range(token.i, end + 1))
+        key = (rank + 2 * bool(_SPAN.search(text)) + clock, abs(token.i - event.i))
         if best is None or key < best[0]:
             best = (key, span_of([doc[start], doc[end]]))
     return best[1] if best else None
