@@ -191,6 +191,16 @@ def test_the_capital_is_the_capital_of_the_articles_country_not_the_town_told_be
     assert stormed and stormed[0].location is not None and stormed[0].location.name == "Narsingdi"
 
 
+def test_a_day_narrated_of_one_place_does_not_date_an_act_at_another(events):
+    found = events(
+        "Police detained the student in Tehran for not covering her hair properly.\n\n"
+        "She died in custody on 16 September, three days later.\n\n"
+        "In Sanandaj, an official said a man had been shot dead by unknown gunmen.\n"
+    )
+    shot = _telling(found, "shot dead")
+    assert shot and shot[0].date != "2023-09-16" and shot[0].date_source != "context"
+
+
 def test_time_of_day_takes_the_scene_day(events):
     found = events(
         "Rebels overran an army post in the town of Loikaw on Saturday, residents said.\n\n"

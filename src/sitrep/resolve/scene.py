@@ -271,6 +271,7 @@ class Scene:
             if when is None and own_time:
                 when, precision = self._in_own_frame(own_time)
             return when, precision, location
+        moved = False
         if self._broken_at != sentence and new_incident_cues().search(mention.sentence.text):
             self._broken_at = sentence  # the incident told so far is over
             # ... but "Meanwhile, ...", "Elsewhere, ..." tell another act in the same time frame
@@ -279,6 +280,7 @@ class Scene:
         elif physical and location is not None and self._place and not _same_place(location, self._place):
             if when is None or self._incident_date is None or self._incident_date.sentence != sentence:
                 self._incident_date = None  # another place, another incident
+                moved = True
             self._place = None
         own_time = mention.time.text if mention.time else None
         if when is None and own_time:
@@ -294,8 +296,10 @@ class Scene:
             source = self._incident_date if physical else self._last_date
             if not physical and source is not None and source.paragraph != paragraph:
                 source = None
-            if physical and own_time is None and source is None:
-                # the incident is not dated yet: a narrative sentence before this one may date it
+            if physical and own_time is None and source is None and not moved:
+                # the incident is not dated yet: a narrative sentence before this one may date it (not
+                # one told of the scene this act is at another place from: "died in custody on 16
+                # September" in Tehran does not date a killing in Sanandaj)
                 source = self._incident_date = self._narrated_before(sentence, paragraph)
             if source is not None and source.sentence != sentence:
                 when, precision = source.when, source.precision
