@@ -91,6 +91,7 @@ CASES = [
     ("Lavrov", date(2023, 5, 1), None, ("RUS", "government", ())),
     ("Shoigu", date(2020, 5, 1), None, ("RUS", "government", ())),
     ("Wagner mercenaries", date(2023, 5, 1), "UKR", ("RUS", "external_other", ())),
+    ("members of his presidential guard", date(2023, 7, 26), "NER", ("NER", "state_forces", ())),
     # --- Israel, Palestine, Lebanon, Yemen, Iraq, Iran ---------------------------------------------
     ("the IDF", date(2024, 1, 5), "PSE", ("ISR", "state_forces", ())),
     ("Israeli strikes", date(2024, 1, 5), "PSE", ("ISR", "state_forces", ())),
