@@ -1108,6 +1108,13 @@ def test_an_act_an_accusation_names_is_the_accusers_hedged_claim(extract):
         assert "ASSAULT" not in [m.plover for m in extract(denied)]
 
 
+def test_a_toll_over_a_span_of_months_is_a_tally(extract):
+    for span in ("Between June and August, drone strikes killed 80 people.",
+                 "From January to March, air raids killed 60 civilians."):
+        assert "ASSAULT" not in [m.plover for m in extract(span)]
+    assert only(extract("Gunmen killed 12 villagers in Kidal in June."), "ASSAULT")
+
+
 def test_what_was_so_once_or_over_a_span_of_years_is_background(extract):
     once = extract("The M23 grew out of a Tutsi militia that was once supported by Rwanda and Uganda.")
     assert not {"SUPPORT", "AID"} & {m.plover for m in once}

@@ -227,10 +227,11 @@ def is_aggregate(trigger: Trigger, lexicon: Lexicon) -> bool:
                 # "from 2012 to 2014": the parser hangs "to 2014" on the verb or on "from"
                 for preposition in (child, *(g for g in child.children if g.dep_ == "prep")):
                     year = next((_year(g) for g in preposition.children if g.dep_ == "pobj" and _year(g)), 0)
-                    if year:
-                        years[preposition.lower_] = year
-                if child.lower_ == "between" and _year_range(child):
-                    return True  # "between 2012 and 2014"
+                    month = any(g.dep_ == "pobj" and g.lower_ in _MONTHS for g in preposition.children)
+                    if year or month:
+                        years[preposition.lower_] = year or 1
+                if child.lower_ == "between" and (_year_range(child) or _month_range(child)):
+                    return True  # "between 2012 and 2014", "between June and August"
                 if _years_inside(child):
                     return True  # "in 2012 and 2013", "during an insurrection in 2012 and 2013"
         if "from" in years and ({"to", "through", "until", "till"} & set(years)):
@@ -356,6 +357,18 @@ def _years_inside(preposition: Token) -> bool:
     an insurrection in 2012 and 2013"): a span of years."""
     inner = (g for o in preposition.children if o.dep_ == "pobj" for g in o.children if g.dep_ == "prep")
     return any(_year_range(p) for p in (preposition, *inner))
+
+
+_MONTHS = frozenset(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"]
+)
+
+
+def _month_range(preposition: Token) -> bool:
+    """ "between June and August": two months named together, a span of weeks."""
+    objects = [g for g in preposition.children if g.dep_ == "pobj" and g.lower_ in _MONTHS]
+    return any(c.dep_ == "conj" and c.lower_ in _MONTHS for o in objects for c in o.children)
 
 
 def _year_range(preposition: Token) -> bool:
