@@ -1113,6 +1113,8 @@ def test_a_toll_over_a_span_of_months_is_a_tally(extract):
                  "From January to March, air raids killed 60 civilians."):
         assert "ASSAULT" not in [m.plover for m in extract(span)]
     assert only(extract("Gunmen killed 12 villagers in Kidal in June."), "ASSAULT")
+    wide = extract("In May alone, 400 civilians were killed across the country, the monitor said.")
+    assert "ASSAULT" not in [m.plover for m in wide]
 
 
 def test_what_was_so_once_or_over_a_span_of_years_is_background(extract):

@@ -216,6 +216,10 @@ def is_aggregate(trigger: Trigger, lexicon: Lexicon) -> bool:
                 return True
             if child.dep_ in ("prep", "mark") and child.lower_ == "since":
                 return True
+            if child.dep_ == "prep" and child.lower_ in ("across", "throughout") and any(
+                g.dep_ == "pobj" and lemma(g) in _WIDE_AREAS for g in child.children
+            ):
+                return True  # "790 civilians were killed across the country": a tally of many places
             if child.dep_ == "prep" and child.lower_ in ("for", "in", "over", "during"):
                 objects = [g for g in child.children if g.dep_ == "pobj"]
                 if any(_long_span(o, spans) for o in objects):
@@ -358,6 +362,9 @@ def _years_inside(preposition: Token) -> bool:
     inner = (g for o in preposition.children if o.dep_ == "pobj" for g in o.children if g.dep_ == "prep")
     return any(_year_range(p) for p in (preposition, *inner))
 
+
+# areas so wide that a toll "across" them counts many acts
+_WIDE_AREAS = frozenset({"country", "nation", "state", "province", "region", "continent"})
 
 _MONTHS = frozenset(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
