@@ -1078,11 +1078,16 @@ def test_a_number_in_a_name_or_an_age_is_no_time(extract):
     assert age and age[0].time is None
 
 
-def test_a_signed_message_and_a_word_of_a_groups_name_are_no_acts(extract):
-    signed = extract("Police found notes apparently signed by the Gulf Clan near the bodies.")
-    assert "AGREE" not in [m.plover for m in signed]
-    named = extract("The men were detained, according to a statement from the Northern Liberation Alliance.")
-    assert "COOPERATE" not in [m.plover for m in named]
+@pytest.mark.parametrize(
+    ("sentence", "plover"),
+    [
+        # a signed message is no agreement; a word of a group's name is no act
+        ("Police found notes apparently signed by the Gulf Clan near the bodies.", "AGREE"),
+        ("The men were detained, according to a statement from the Northern Alliance.", "COOPERATE"),
+    ],
+)
+def test_words_that_tell_no_act_of_their_type(extract, sentence, plover):
+    assert plover not in [m.plover for m in extract(sentence)]
     assert only(extract("The two sides signed a ceasefire agreement in Doha on Monday."), "AGREE")
 
 
