@@ -141,3 +141,8 @@ def test_a_statement_voiced_by_a_spokesperson_is_the_bodys_own_act(extract):
 def test_a_post_on_social_media_cites_its_author(extract):
     mentions = extract("The army spokesman tweeted that six gunmen were killed in the raid on the base.")
     assert claim(mentions, "ASSAULT", "raid") == ("The army spokesman", False)
+
+
+def test_coordinated_speakers_are_the_source_together(extract):
+    mentions = extract("Both police and the governor said armed men attacked the camp at night.")
+    assert claim(mentions, "ASSAULT", "attacked")[0] == "Both police and the governor"

@@ -129,6 +129,10 @@ def source_text(source: Token) -> str:
                 last = end
         elif child.dep_ == "appos" and child.i > last and _names_its_body(source, child):
             last = _role_end(child)  # "Hassan Ali, the director of Kismayo Rescue Service": his body
+        elif child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN") and child.i > last:
+            end = max(t.i for t in child.subtree)  # "Both police and the president said": both claim it
+            if end - last <= 8:
+                last = end
     acronym = last + 3 < len(doc) and doc[last + 1].text == "(" and doc[last + 3].text == ")"
     if acronym and doc[last + 2].text.isupper():
         last += 3
