@@ -354,8 +354,7 @@ class EventTyper:
         label = max(labels, key=lambda name: proba[name])
         if proba[label] < SNIPPET_AT or proba.get(NONE, 0.0) >= proba[label]:
             return list(events)
-        target = event.actor2.kind if event.actor2 is not None and event.actor2.text else None
-        actor = _actor_kind(event) if event.actor1 is not None and event.actor1.text else None
+        target, actor = _named_kinds(event)
         sub_event, event_type = _hierarchy(label, acled_event_type(label), target, None, actor)
         if sub_event == "Attack" and event.acled_sub_event_type in _REMOTE:
             return list(events)  # remote violence stays remote whoever it hits (as in `decide`)
@@ -372,6 +371,13 @@ def is_snippet(text: str) -> bool:
     """At most SNIPPET_SENTENCES sentences and SNIPPET_CHARS characters."""
     text = text.strip()
     return len(text) <= SNIPPET_CHARS and len(_SENTENCE_END.findall(text)) < SNIPPET_SENTENCES
+
+
+def _named_kinds(event: Event) -> tuple[str | None, str | None]:
+    """The target's and the doer's kinds as `_hierarchy` reads them, for sides the text names."""
+    target = event.actor2.kind if event.actor2 is not None and event.actor2.text else None
+    actor = _actor_kind(event) if event.actor1 is not None and event.actor1.text else None
+    return target, actor
 
 
 def _actor_kind(event: Event) -> str | None:
@@ -414,8 +420,7 @@ def settle(events: Sequence[Event], scores: Mapping[int, Mapping[str, float]]) -
         best = max(candidates, key=lambda label: (total[label], label == event.acled_sub_event_type))
         # the codebook's rules on the merged act's parties, as `decide` applies them to one mention:
         # a clash whose doers are protesters is a violent demonstration whichever mention said "clash"
-        target = event.actor2.kind if event.actor2 is not None and event.actor2.text else None
-        actor = _actor_kind(event) if event.actor1 is not None and event.actor1.text else None
+        target, actor = _named_kinds(event)
         sub_event, event_type = _hierarchy(best, acled_event_type(best), target, None, actor)
         settled.append(replace(event, acled_sub_event_type=sub_event, acled_event_type=event_type))
     return settled

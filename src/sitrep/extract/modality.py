@@ -8,6 +8,7 @@ cue ("said", "claimed"): what a source says happened is asserted (by that source
 from __future__ import annotations
 
 from sitrep.extract.lexicon import Lexicon
+from sitrep.extract.setting import MONTH_NAMES
 from sitrep.extract.triggers import Token, Trigger, lemma
 
 CLAUSE_POS = frozenset({"VERB", "AUX"})
@@ -209,15 +210,16 @@ def is_aggregate(trigger: Trigger, lexicon: Lexicon) -> bool:
         objects = [g for c in links for g in c.children if g.dep_ == "pobj"]
         if any(_since(c) for w in (word, *objects) for c in w.children):
             return True
+    wide = lexicon.modality.get("wide_areas", frozenset())
     for word in (head, clause, *conjoined, *frame):
-        years: dict[str, int] = {}
+        bounds: set[str] = set()  # prepositions bounding a span by a year or a month ("from", "to")
         for child in word.children:
             if child.dep_ in ("advmod", "npadvmod") and lemma(child) in habitual:
                 return True
-            if child.dep_ in ("prep", "mark") and child.lower_ == "since":
+            if _since(child):
                 return True
             if child.dep_ == "prep" and child.lower_ in ("across", "throughout") and any(
-                g.dep_ == "pobj" and lemma(g) in _WIDE_AREAS for g in child.children
+                g.dep_ == "pobj" and lemma(g) in wide for g in child.children
             ):
                 return True  # "790 civilians were killed across the country": a tally of many places
             if child.dep_ == "prep" and child.lower_ in ("for", "in", "over", "during"):
@@ -230,15 +232,14 @@ def is_aggregate(trigger: Trigger, lexicon: Lexicon) -> bool:
             if child.dep_ == "prep":
                 # "from 2012 to 2014": the parser hangs "to 2014" on the verb or on "from"
                 for preposition in (child, *(g for g in child.children if g.dep_ == "prep")):
-                    year = next((_year(g) for g in preposition.children if g.dep_ == "pobj" and _year(g)), 0)
-                    month = any(g.dep_ == "pobj" and g.lower_ in _MONTHS for g in preposition.children)
-                    if year or month:
-                        years[preposition.lower_] = year or 1
+                    bound = [g for g in preposition.children if g.dep_ == "pobj"]
+                    if any(_year(g) or g.lower_ in MONTH_NAMES for g in bound):
+                        bounds.add(preposition.lower_)
                 if child.lower_ == "between" and (_year_range(child) or _month_range(child)):
                     return True  # "between 2012 and 2014", "between June and August"
                 if _years_inside(child):
                     return True  # "in 2012 and 2013", "during an insurrection in 2012 and 2013"
-        if "from" in years and ({"to", "through", "until", "till"} & set(years)):
+        if "from" in bounds and {"to", "through", "until", "till"} & bounds:
             return True  # "from 2012 to 2014": a period's tally
     return False
 
@@ -363,19 +364,10 @@ def _years_inside(preposition: Token) -> bool:
     return any(_year_range(p) for p in (preposition, *inner))
 
 
-# areas so wide that a toll "across" them counts many acts
-_WIDE_AREAS = frozenset({"country", "nation", "state", "province", "region", "continent"})
-
-_MONTHS = frozenset(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december"]
-)
-
-
 def _month_range(preposition: Token) -> bool:
     """ "between June and August": two months named together, a span of weeks."""
-    objects = [g for g in preposition.children if g.dep_ == "pobj" and g.lower_ in _MONTHS]
-    return any(c.dep_ == "conj" and c.lower_ in _MONTHS for o in objects for c in o.children)
+    objects = [g for g in preposition.children if g.dep_ == "pobj" and g.lower_ in MONTH_NAMES]
+    return any(c.dep_ == "conj" and c.lower_ in MONTH_NAMES for o in objects for c in o.children)
 
 
 def _year_range(preposition: Token) -> bool:

@@ -14,6 +14,7 @@ decides later whether it names a place. The attachment helpers shared with the t
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterator, Sequence
 
@@ -62,6 +63,9 @@ STATEMENT_NOUNS = frozenset(
 # other verb's date is later than this event's.
 BEFORE = frozenset({"after", "following", "since"})
 # A time expression names a time: the parser also labels names of places ("Manbij") as dates.
+# Month names, lower-case ("june"): a word that dates, alone or in a span ("between June and August").
+MONTH_NAMES = frozenset(name.lower() for name in calendar.month_name if name)
+
 TEMPORAL_WORD = re.compile(
     r"\d|\b(?:ago|day|week|weekend|month|year|fortnight|yesterday|today|tonight|tomorrow|night|overnight|"
     r"morning|afternoon|evening|dawn|dusk|noon|midday|midnight|earlier|later|recent|eve|christmas|easter|"

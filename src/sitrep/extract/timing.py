@@ -9,13 +9,19 @@ talks on Monday after an attack") is never the event's.
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Sequence
 from typing import Any
 
 from sitrep.extract.arguments import span_of
-from sitrep.extract.setting import BEFORE, STATEMENT_NOUNS, TEMPORAL_WORD, event_word, in_speakers_phrase
+from sitrep.extract.setting import (
+    BEFORE,
+    MONTH_NAMES,
+    STATEMENT_NOUNS,
+    TEMPORAL_WORD,
+    event_word,
+    in_speakers_phrase,
+)
 from sitrep.extract.triggers import NOUN_POS, Token, Trigger, lemma
 from sitrep.models import TextSpan
 from sitrep.parse import doc_text
@@ -24,7 +30,6 @@ from sitrep.parse import doc_text
 # district", "It was the second attack in a month, weeks after an ambush killed 12 soldiers".
 _DURATIONS = frozenset({"minute", "hour", "day", "week", "month", "year"})
 _PLACED_IN_TIME = frozenset({"come", "follow", "happen", "occur", "be"})
-_MONTH_NAMES = frozenset(name.lower() for name in calendar.month_name if name)
 
 
 def dated_against(head: Token) -> bool:
@@ -154,7 +159,7 @@ def _with_its_year(doc: Any, end: int) -> int:
         and doc[end + 1].text == ","
         and after[0].lower_ in ("this", "last")
         and after[1].lower_ == "year"
-        and doc[end].lower_ in _MONTH_NAMES
+        and doc[end].lower_ in MONTH_NAMES
     ):
         return end + 3
     return end

@@ -224,8 +224,7 @@ def _same_act(a: Event, b: Event) -> bool:
     if a.plover != b.plover:
         return _one_riot(a, b)
     sa, sb = a.acled_sub_event_type, b.acled_sub_event_type
-    one_sentence = a.evidence is not None and b.evidence is not None and a.evidence.start == b.evidence.start
-    if one_sentence and (
+    if _one_sentence(a, b) and (
         (a.mode != b.mode and {a.mode, b.mode} & _SENTENCE_OWN_ACTS) or _sequence_cues().search(_text(a))
     ):
         return False  # "killed 12 farmers and burned their houses", "six days after a missile hit"
@@ -250,14 +249,17 @@ def _one_riot(a: Event, b: Event) -> bool:
     if {a.plover, b.plover} not in ({"PROTEST", "ASSAULT"}, {"PROTEST", "COERCE"}):
         return False
     riot = a.acled_sub_event_type == b.acled_sub_event_type and a.acled_sub_event_type in _RIOTS
-    one_sentence = a.evidence is not None and b.evidence is not None and a.evidence.start == b.evidence.start
     return (
         riot
-        and one_sentence
+        and _one_sentence(a, b)
         and _same_place(a.location, b.location, True)
         and _same_day(a, b)
         and same_sides(a, b)
     )
+
+
+def _one_sentence(a: Event, b: Event) -> bool:
+    return a.evidence is not None and b.evidence is not None and a.evidence.start == b.evidence.start
 
 
 @lru_cache(maxsize=1)

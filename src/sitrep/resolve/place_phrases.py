@@ -16,10 +16,12 @@ from typing import Literal
 Want = Literal["city", "admin1"]
 
 # Longest alternatives first: "north-western" must not stop at "north".
-_DIRECTION = (
+DIRECTION = (
     r"(?:far[- ](?:north|south|east|west)(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?|"
     r"(?:north|south|east|west)(?:ern)?|central|mid|upper|lower)"
 )
+# a unit of distance: "10 km", "40 kilometres", "30 miles"
+DISTANCE_UNIT = r"(?:km|kms|kilometres?|kilometers?|miles?|mi)"
 # Words that only place the phrase: "in", "at", "across" say nothing about precision.
 # Adjectives saying who holds a place say nothing about where it is: "rebel-held Idlib".
 _LEADING = re.compile(
@@ -35,8 +37,8 @@ _NEAR = re.compile(
     r"(?:on\s+|in\s+)?(?:outskirts|edge|suburbs|vicinity|countryside)\s+of|"
     r"(?:on\s+)?the\s+road\s+(?:to|from|between)|between|"
     r"(?:about\s+|some\s+|around\s+|nearly\s+|roughly\s+)?(?:\d+(?:[.,]\d+)?|a\s+few|several|a)\s*-?\s*"
-    r"(?:km|kms|kilometres?|kilometers?|miles?|mi)\s+(?:\(\s*[\d.,]+\s*\w+\s*\)\s+)?"
-    r"(?:" + _DIRECTION + r"\s+)?(?:of|from|outside)|" + _DIRECTION + r"\s+of"
+    + DISTANCE_UNIT + r"\s+(?:\(\s*[\d.,]+\s*\w+\s*\)\s+)?"
+    r"(?:" + DIRECTION + r"\s+)?(?:of|from|outside)|" + DIRECTION + r"\s+of"
     r")\s+",
     re.IGNORECASE,
 )
@@ -65,7 +67,7 @@ _FEATURE_OF = re.compile(
 )
 # "Syria's Idlib province", "Mogadishu's Hodan district": the owner contains the place.
 _POSSESSIVE = re.compile(r"^(?P<owner>[^'’,]+?)['’]s\s+(?P<rest>\S.*)$")
-_DIRECTION_PREFIX = re.compile(r"^(?P<dir>" + _DIRECTION + r")(?:\s+|-)(?=\S)", re.IGNORECASE)
+_DIRECTION_PREFIX = re.compile(r"^(?P<dir>" + DIRECTION + r")(?:\s+|-)(?=\S)", re.IGNORECASE)
 _ADMIN_SUFFIX = re.compile(
     r"\s+(?:province|governorate|region|state|oblast|krai|prefecture|department|division|"
     r"autonomous\s+region|regional\s+state)$",

@@ -492,7 +492,7 @@ class Gazetteer:
                 run = " ".join(words[start : start + size]).strip(place_phrases.TRIM)
                 if run and run != cleaned and place_phrases.is_proper_name(run) and run[:1].isupper():
                     after = words[start + size].strip(place_phrases.TRIM) if start + size < len(words) else ""
-                    runs.append((run, after[:1].isupper() and after.lower() not in _FEATURE_NOUNS))
+                    runs.append((run, after[:1].isupper() and after.lower() not in self._data.name_features))
         for run, named_on in runs:
             place = self._pick(run, countries, want=None, within=None, exact=True)
             if place is None or (place.country not in countries and place.kind == "city"):
@@ -540,20 +540,6 @@ class Gazetteer:
             if place.population >= self._data.min_population_without_context:
                 return place
         return None
-
-
-# Words that, capitalised after a place's name, name a feature of that place, not another place.
-_FEATURE_NOUNS = frozenset(
-    [
-        "road", "street", "avenue", "highway", "expressway", "motorway", "market", "bridge", "camp",
-        "university", "college", "hospital", "school", "mosque", "church", "cathedral", "temple", "square",
-        "district", "county", "area", "region", "regional", "province", "provincial", "state", "city", "town",
-        "village", "airport", "airbase", "base", "station", "junction", "interchange", "park", "stadium",
-        "prison", "jail", "barracks", "hotel", "mall", "port", "crossing", "checkpoint", "governorate",
-        "division", "municipality", "valley", "river", "lake", "mountains", "hills", "border", "frontier",
-        "outskirts", "suburbs", "centre", "center"
-    ]
-)
 
 
 @lru_cache(maxsize=1)

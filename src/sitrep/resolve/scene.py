@@ -32,6 +32,7 @@ from typing import Any
 from sitrep.models import Actor, CleanArticle, DatePrecision, EventMention, Location
 from sitrep.resolve.dates import is_part_of_day, reference_date, resolve_date
 from sitrep.resolve.narrative import narrative_days
+from sitrep.resolve.place_phrases import DIRECTION, DISTANCE_UNIT
 from sitrep.resolve.places import Gazetteer
 from sitrep.resolve.sentence_places import (
     AWAY,
@@ -86,12 +87,21 @@ _DATELINE = re.compile(
 _DATELINE_LINES = 3
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=2)
+def _scene_cues(key: str) -> re.Pattern[str]:
+    raw = resources.files("sitrep").joinpath("data", "vague_dates.toml").read_text(encoding="utf-8")
+    patterns = tomllib.loads(raw)["scene"][key]
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
 def new_incident_cues() -> re.Pattern[str]:
     """Phrases saying a sentence tells another incident (data/vague_dates.toml, [scene])."""
-    raw = resources.files("sitrep").joinpath("data", "vague_dates.toml").read_text(encoding="utf-8")
-    patterns = tomllib.loads(raw)["scene"]["new_incident"]
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    return _scene_cues("new_incident")
+
+
+def same_frame_cues() -> re.Pattern[str]:
+    """... of which those telling another act in the same time frame ("Meanwhile, ...")."""
+    return _scene_cues("same_frame")
 
 
 @lru_cache(maxsize=1)
@@ -117,26 +127,20 @@ _CONTESTED_CAPITALS = frozenset({"ISR", "PSE"})
 
 # a place phrase that locates by direction from a town: "northwest of El-Fasher city"
 _RELATIVE = re.compile(
-    r"^(?:some\s+|about\s+)?(?:\d[\d,.]*\s*(?:km|kilometres|kilometers|miles)\s+)?"
-    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of\b",
+    r"^(?:some\s+|about\s+)?(?:\d[\d,.]*\s*" + DISTANCE_UNIT + r"\s+)?" + DIRECTION + r"\s+of\b",
     re.IGNORECASE,
 )
-_RELATIVE_END = re.compile(
-    r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of\s+$", re.IGNORECASE
-)
+_RELATIVE_END = re.compile(r"\b" + DIRECTION + r"\s+of\s+$", re.IGNORECASE)
 # what may stand between a village's name and the relative phrase that locates it: "Qarni village, ",
 # "Nyaung Kone, a village located less than 10km southwest of "
 _APPOSED = re.compile(
     r"^\s*(?:village|town|hamlet)?\s*,\s*"
     r"(?:an?\s+(?:[a-z-]+\s+){0,2}?(?:village|town|hamlet|settlement)\s+(?:located\s+|situated\s+|lying\s+)?)?"
     r"(?:(?:about|some|around|roughly|nearly|just|less\s+th[ae]n|more\s+than)\s+)?"
-    r"(?:\d[\d,.]*\s*(?:km|kilometres|kilometers|miles)\s+)?"
-    r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of\s+)?$",
+    r"(?:\d[\d,.]*\s*" + DISTANCE_UNIT + r"\s+)?"
+    r"(?:" + DIRECTION + r"\s+of\s+)?$",
     re.IGNORECASE,
 )
-
-# cues of another act told in the same time frame as the one before ("Meanwhile, ...")
-_SAME_FRAME = re.compile(r"\b(?:meanwhile|elsewhere)\b", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -275,7 +279,7 @@ class Scene:
         if self._broken_at != sentence and new_incident_cues().search(mention.sentence.text):
             self._broken_at = sentence  # the incident told so far is over
             # ... but "Meanwhile, ...", "Elsewhere, ..." tell another act in the same time frame
-            self._same_frame = _SAME_FRAME.search(mention.sentence.text) is not None
+            self._same_frame = same_frame_cues().search(mention.sentence.text) is not None
             self._incident_date, self._place = None, None
         elif physical and location is not None and self._place and not _same_place(location, self._place):
             if when is None or self._incident_date is None or self._incident_date.sentence != sentence:

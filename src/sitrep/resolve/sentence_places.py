@@ -20,6 +20,7 @@ from dataclasses import replace
 from typing import Any
 
 from sitrep.models import EventMention, Location, TextSpan
+from sitrep.resolve.place_phrases import DIRECTION, DISTANCE_UNIT
 from sitrep.resolve.places import Gazetteer
 
 _ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG"})
@@ -154,8 +155,8 @@ _OFFICE = re.compile(
 )
 # A far reference point ("more than 400 kilometres northeast of Bangui"): no place of the act.
 _DISTANCE = re.compile(
-    r"\b(?P<number>\d[\d,]*)\s*(?:km|kms|kilometres|kilometers|miles)\s+(?:\([^)]{1,20}\)\s+)?"
-    r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
+    r"\b(?P<number>\d[\d,]*)\s*(?P<unit>" + DISTANCE_UNIT + r")\s+(?:\([^)]{1,20}\)\s+)?"
+    r"(?:" + DIRECTION + r"\s+)?"
     r"(?:(?:of|from)\s+(?:the\s+)?(?:(?:town|city|capital)\s+(?:of\s+)?)?)?$",
     re.IGNORECASE,
 )
@@ -172,7 +173,7 @@ def reference_only(before: str) -> bool:
     if far is None:
         return False
     number = int(far["number"].replace(",", ""))
-    km = number * 1.6 if "mile" in far.group(0).lower() else number
+    km = number * 1.6 if far["unit"].lower().startswith("mi") else number
     return km > _FAR_KM
 
 
