@@ -575,16 +575,6 @@ def test_a_statement_is_placed_where_the_story_is_not_in_the_country_it_blames(
     assert accusation.location is not None and accusation.location.name == "Lower Juba"
 
 
-def test_a_pages_date_stamp_is_not_the_day_of_the_act_in_its_first_sentence(resolver: Resolver) -> None:
-    from dataclasses import replace
-
-    text = "date 2024-03-08 Drones struck a depot in Kharkiv, the governor said on Thursday."
-    mention = _mention(text, "Drones struck", "struck", "ASSAULT", "Drones", place="in Kharkiv")
-    stamped = replace(mention, time=_span(text, "2024-03-08"))
-    [event] = _resolve(resolver, text, [stamped])
-    assert event.date_source != "stated"  # published 2024-03-08: the act is dated from it, not stated
-
-
 def test_a_village_the_gazetteer_lacks_is_in_the_storys_area_and_tells_the_same_ambush(
     resolver: Resolver, nlp: Any
 ) -> None:

@@ -109,6 +109,25 @@ def test_event_time_beats_the_statement_time(mentions):
     assert _time(m) == "on Sunday"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date 2024-03-08 Drones struck a depot in Kharkiv, the governor said.",
+        " date 2024-03-08 KHARKIV - Drones struck a depot in the city, the governor said.",
+    ],
+)
+def test_a_pages_date_stamp_is_no_time_of_the_act(mentions, text):
+    assert _time(_assault(mentions(text))) is None
+
+
+def test_the_day_after_a_pages_date_stamp_and_dateline_dates_the_act(mentions):
+    text = (
+        " date 2024-03-08 PORT TOWN — Four were killed in a clash between troops and rebels"
+        " on Thursday, the army said."
+    )
+    assert _time(_assault(mentions(text))) == "on Thursday"
+
+
 def test_statement_time_alone_is_not_the_event_time(mentions):
     m = _assault(mentions("The junta said on Friday it had repelled an assault on the garrison at Tessit."))
     assert _time(m) is None

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from sitrep.extract.arguments import span_of
+from sitrep.extract.datelines import PAGE_STAMP
 from sitrep.extract.setting import (
     BEFORE,
     MONTH_NAMES,
@@ -166,12 +167,16 @@ def _with_its_year(doc: Any, end: int) -> int:
 
 
 def _dateline_end(tokens: Sequence[Token]) -> int:
-    """The character offset where a dateline opening the sentence ends (0 if there is none)."""
+    """The character offset where a dateline opening the sentence ends, with the page's date stamp
+    before it (0 if there is neither)."""
     if not tokens:
         return 0
     first = tokens[0]
-    match = _DATELINE.match(doc_text(first.doc)[first.idx : first.idx + 120])
-    return first.idx + match.end() if match else 0
+    text = doc_text(first.doc)[first.idx : first.idx + 160]
+    stamp = PAGE_STAMP.match(text) if not doc_text(first.doc)[: first.idx].strip() else None
+    skip = stamp.end() if stamp else 0
+    match = _DATELINE.match(text[skip:])
+    return first.idx + skip + (match.end() if match else 0) if skip or match else 0
 
 
 def _attachment(root: Token) -> Token:

@@ -89,9 +89,6 @@ _NON_STATE_KINDS = frozenset({"rebels", "political_militia", "identity_militia"}
 _PROTEST_SUB_EVENTS = frozenset({"Excessive force against protesters", "Protest with intervention"})
 # ACLED's "Violence against civilians": its target is civilians by definition.
 _AGAINST_CIVILIANS = frozenset({"Attack", "Abduction/forced disappearance", "Sexual violence"})
-# A page's date stamp opening the text ("date 2024-08-13 Turkey's military conducted ..."): the
-# publication day, not the day of the act the first sentence tells.
-_PAGE_STAMP = re.compile(r"^\s*date\s+$")
 _PROTEST_WORDS = re.compile(r"\b(?:protest|demonstrat|rall(?:y|ies)\b)", re.IGNORECASE)
 
 
@@ -284,8 +281,7 @@ class Resolver:
         scene: Scene,
     ) -> Event:
         published = article.published
-        stamp = mention.time is not None and _PAGE_STAMP.match(article.text[: mention.time.start]) is not None
-        time = None if stamp or mention.time is None else mention.time.text
+        time = None if mention.time is None else mention.time.text
         when, precision = resolve_date(time, published)
         if mention.time is not None and time is not None:
             offset = mention.time.start - mention.sentence.start
