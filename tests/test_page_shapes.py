@@ -412,3 +412,23 @@ def test_a_philippine_province_is_the_province_not_the_country(app: Sitrep) -> N
             " Oriental province, the army said.")
     where = _place_of_the_act(app, text, date(2024, 3, 10))
     assert (where.name, where.country, where.precision) == ("Negros Oriental", "PHL", 3)
+
+
+@pytest.mark.parametrize("when", ["shortly after noon Sunday", "early Sunday", "on Sunday"])
+def test_the_attack_happened_at_a_time_of_day_dates_the_story(app: Sitrep, when: str) -> None:
+    page = [
+        "The provincial prosecutor has condemned an ambush on a police patrol that left four officers dead.",
+        f"Officials said the attack happened {when} on the road near the hamlet. "
+        "The gunmen hid in a maize field and opened fire, they said.",
+    ]
+    acts = [e for e in _events(app, page, date(2021, 9, 13)) if e.plover == "ASSAULT"]
+    assert [e.date for e in acts] == ["2021-09-12"]
+
+
+def test_a_weekday_naming_a_service_is_no_day_of_the_attack(app: Sitrep) -> None:
+    page = [
+        "Two bombs went off at a church in the port town, killing 12 worshippers, the army said.",
+        "The first blast took place inside the church as Sunday prayers were under way.",
+    ]
+    acts = [e for e in _events(app, page, date(2021, 9, 15)) if e.plover == "ASSAULT"]
+    assert acts and all(e.date != "2021-09-12" for e in acts)

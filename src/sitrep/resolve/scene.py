@@ -29,6 +29,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from sitrep.extract.setting import MONTH_NAMES
 from sitrep.models import Actor, CleanArticle, DatePrecision, EventMention, Location
 from sitrep.resolve.dates import is_part_of_day, reference_date, resolve_date
 from sitrep.resolve.narrative import narrative_days
@@ -465,14 +466,19 @@ class Scene:
 
 
 _TOOK_PLACE_ON = re.compile(
-    r"\b(?:attack|assault|strike|raid|ambush|bombing|blast|explosion|massacre|shelling|shooting)\s+"
-    r"(?:took place|occurred|happened)\b[^.;]{0,60}?\bon\s+(?P<day>[^.;,]{3,30})"
+    r"\b(?:attack|assault|strike|raid|ambush|bombing|blast|explosion|massacre|shelling|shooting|clash)\s+"
+    r"(?:took place|occurred|happened)\b[^.;]{0,60}?\b(?:on|noon|midnight|dawn|dusk|early|late)\s+(?P<day>"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
+    r"|(?:" + "|".join(sorted(MONTH_NAMES)) + r")\.?\s+\d{1,2}\b(?:,?\s+\d{4})?"
+    r"|\d{1,2}\s+(?:" + "|".join(sorted(MONTH_NAMES)) + r")\b(?:\s+\d{4})?)",
+    re.IGNORECASE,
 )
 
 
 def _took_place_on(text: str, reference: date | None) -> tuple[str, DatePrecision] | None:
     """The day a sentence says the story's act took place ("the attack took place in Inates on
-    December 11"), in the first paragraphs; None when none says so, or two days are given."""
+    December 11", "the attack happened shortly after noon Sunday"), in the first paragraphs; None
+    when none says so, or two days are given."""
     days = set()
     for match in _TOOK_PLACE_ON.finditer(text[:1500]):
         when, precision = resolve_date("on " + match["day"], reference)
