@@ -432,3 +432,19 @@ def test_a_weekday_naming_a_service_is_no_day_of_the_attack(app: Sitrep) -> None
     ]
     acts = [e for e in _events(app, page, date(2021, 9, 15)) if e.plover == "ASSAULT"]
     assert acts and all(e.date != "2021-09-12" for e in acts)
+
+
+def test_a_foreign_city_of_the_same_name_is_not_where_the_strike_hit(app: Sitrep) -> None:
+    # Blida is a south Lebanese village and an Algerian city of some 180,000; the page never names Algeria
+    page = [
+        "BEIRUT - Israeli strikes hit several villages in south Lebanon on Saturday, state media said.",
+        "Israeli troops blew up houses in Blida, near the border, the news agency said.",
+    ]
+    [blida] = [e.location for e in _events(app, page, date(2024, 10, 20)) if "Blida" in e.mentions[0].text]
+    assert blida is not None and blida.name == "Blida" and blida.country != "DZA"
+
+
+def test_talks_in_a_foreign_city_stay_there(app: Sitrep) -> None:
+    page = ["Sudan's army and the RSF held talks in Jeddah on Saturday, mediators said."]
+    [talks] = [e for e in _events(app, page, date(2023, 5, 7)) if e.plover == "CONSULT"]
+    assert talks.location is not None and talks.location.country == "SAU"

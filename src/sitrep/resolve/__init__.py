@@ -291,7 +291,9 @@ class Resolver:
         source: DateSource | None = "stated" if when else None
         place = mention.place or self._target_place(mention, context)
         location = (
-            self.gazetteer.resolve_in_article(place.text, context, self.actors.names_someone)
+            self.gazetteer.resolve_in_article(
+                place.text, context, self.actors.names_someone, mention.plover in PHYSICAL
+            )
             if place and not _inside_a_name(place, known)
             else None
         )

@@ -48,8 +48,11 @@ _VARIANT_COUNTRIES = 3
 # A province or region without a population figure counts as this many people.
 _AREA_POPULATION = 1_000_000
 # A town below this size, in a country the article never names, is taken for a namesake of a place
-# the gazetteer lacks; a larger city (Doha, Minsk) is where the talks were held.
+# the gazetteer lacks; a larger city (Doha, Minsk) is where the talks were held. Where an act of force
+# happened, only a city of a million or more ("a blast in Moscow") is taken abroad unnamed: Blida in a
+# report on south Lebanon is the Lebanese village, not the Algerian city.
 _NAMESAKE_POPULATION = 100_000
+_PHYSICAL_NAMESAKE_POPULATION = 1_000_000
 # Memoised lookups kept per process before the memo is emptied.
 _MEMO_SIZE = 50_000
 
@@ -382,15 +385,20 @@ class Gazetteer:
         return self._coded(place, precision, text)
 
     def resolve_in_article(
-        self, text: str, countries: Sequence[str], is_actor: Callable[[str], bool] | None = None
+        self,
+        text: str,
+        countries: Sequence[str],
+        is_actor: Callable[[str], bool] | None = None,
+        physical: bool = False,
     ) -> Location | None:
         """`resolve`, for a phrase in an article about `countries` (most named first).
 
         A village the gazetteer lacks ("the village of Ogossagou") is kept by its name in the
         country (and province) the text gives, precision 2, instead of being dropped or widened to
         the country; so is a small town whose only namesake the gazetteer knows lies in a country
-        the article never names (Burkina Faso's Solhan is not Turkey's). A name `is_actor` knows
-        ("Boko Haram") is never kept as a place."""
+        the article never names (Burkina Faso's Solhan is not Turkey's; for an act of force, a
+        `physical` one, any city below a million). A name `is_actor` knows ("Boko Haram") is never
+        kept as a place."""
         found = self.resolve(text, countries)
         cleaned = place_phrases.clean(text)
         phrase = place_phrases.parse(cleaned) if cleaned else None
@@ -421,7 +429,7 @@ class Gazetteer:
         )
         if found is not None and widened and countries and found.country not in countries:
             widened = False  # a foreign container: no better than the article's own countries
-        keep = found is not None and not widened and not self._foreign_namesake(found, countries)
+        keep = found is not None and not widened and not self._foreign_namesake(found, countries, physical)
         if not countries and widened and found is not None and found.country:
             # "the El Salini base in Lower Shabelle" in a text naming no country: the container's
             countries = [found.country]
@@ -458,7 +466,7 @@ class Gazetteer:
             text=name,
         )
 
-    def _foreign_namesake(self, found: Location, countries: Sequence[str]) -> bool:
+    def _foreign_namesake(self, found: Location, countries: Sequence[str], physical: bool = False) -> bool:
         """A town abroad, in an article on other countries, that is small or only spelt like the
         name ("Al Jubah" in a report on Yemen is no Juba in South Sudan)."""
         if not countries or found.country in countries or found.geonames_id is None:
@@ -468,7 +476,8 @@ class Gazetteer:
         if found.precision != 1:
             return False
         places = self._cities_by_id([found.geonames_id])
-        return bool(places) and (places[0][0].population or 0) < _NAMESAKE_POPULATION
+        size = _PHYSICAL_NAMESAKE_POPULATION if physical else _NAMESAKE_POPULATION
+        return bool(places) and (places[0][0].population or 0) < size
 
     def _coded(self, place: Place, precision: int, text: str) -> Location:
         """The Location of a gazetteer entry; a camp or neighbourhood the supplement codes to its town
