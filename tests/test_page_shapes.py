@@ -448,3 +448,14 @@ def test_talks_in_a_foreign_city_stay_there(app: Sitrep) -> None:
     page = ["Sudan's army and the RSF held talks in Jeddah on Saturday, mediators said."]
     [talks] = [e for e in _events(app, page, date(2023, 5, 7)) if e.plover == "CONSULT"]
     assert talks.location is not None and talks.location.country == "SAU"
+
+
+def test_where_raiders_came_from_is_not_where_they_raided(app: Sitrep) -> None:
+    page = ["Armed youths from neighbouring Lakes State raided a cattle camp and killed three herders."]
+    [raid] = [e for e in _events(app, page, date(2026, 1, 12)) if e.plover == "ASSAULT"]
+    assert raid.location is None or "Lakes" not in (raid.location.name, raid.location.admin1)
+
+
+def test_a_statement_signed_jointly_is_no_agreement(app: Sitrep) -> None:
+    page = ["The youth leader said in a statement he jointly signed with the secretary that gunmen killed 4."]
+    assert [e.plover for e in _events(app, page, date(2024, 10, 15))] == ["ASSAULT"]

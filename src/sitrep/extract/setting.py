@@ -100,6 +100,8 @@ def place_span(
     directions = lexicon.word_set("direction_words")
     facilities = lexicon.word_set("facilities")
     elsewhere = _sentence_place(trigger, sentence, exclude, places, preps | directions, cues, facilities)
+    if elsewhere is None and found and key[0]:
+        return None  # "youths from neighbouring Unity State raided ...": where they came from
     return elsewhere or (best if found else None)
 
 

@@ -92,6 +92,10 @@ def _argument_words(token: Token) -> set[str]:
     words = {lemma(child) for child in token.children}
     if token.dep_ == "acl" and token.tag_ == "VBN":
         words.add(lemma(token.head))  # "messages signed by the cartel": what was signed
+    if token.dep_ == "relcl" and not any(c.dep_ == "dobj" for c in token.children) and any(
+        c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in token.children
+    ):
+        words.add(lemma(token.head))  # "a statement he jointly signed": what was signed
     for clause in (c for c in token.children if c.dep_ == "xcomp"):  # "asking not to use his name"
         words.update(lemma(g) for g in clause.children if g.dep_ == "dobj")
     if token.pos_ == "VERB":

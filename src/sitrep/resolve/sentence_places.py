@@ -79,7 +79,7 @@ _DATELINE_AFTER = re.compile(r"^(?:\s*:|\s+[-–—])\s")
 # ("on the road to Kaduna" places the act on that road: near Kaduna).
 AWAY = re.compile(
     r"(?<!road )(?<!highway )(?<!route )(?<!way )"
-    r"\b(?:to|towards|toward|into|for|from|back to|headed|returned)\s+(?:the\s+)?$"
+    r"\b(?:to|towards|toward|into|for|from|back to|headed|returned)\s+(?:the\s+)?(?:neighbou?ring\s+)?$"
     # "rushed to hospital in Nairobi", "taken to a military hospital in Raipur": where the hurt went
     r"|\b(?:to|into)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?"
     r"(?:hospitals?|clinics?|morgue|mortuary|medical\s+(?:centre|center|facility))\s+(?:in|at)\s+(?:the\s+)?$",
