@@ -459,3 +459,24 @@ def test_where_raiders_came_from_is_not_where_they_raided(app: Sitrep) -> None:
 def test_a_statement_signed_jointly_is_no_agreement(app: Sitrep) -> None:
     page = ["The youth leader said in a statement he jointly signed with the secretary that gunmen killed 4."]
     assert [e.plover for e in _events(app, page, date(2024, 10, 15))] == ["ASSAULT"]
+
+
+def test_a_round_up_leads_day_dates_every_item_it_lists(app: Sitrep) -> None:
+    page = [
+        "At least 20 people were killed in separate attacks across Nigeria on Sunday, police said.",
+        "In one attack, gunmen killed eight farmers in the village of Tudun Wada in Kaduna state.",
+        "In another attack, a roadside bomb killed five soldiers near Bama in Borno state.",
+        "In a separate incident, bandits shot dead seven traders on a highway in Katsina state.",
+    ]
+    acts = [e for e in _events(app, page, date(2024, 6, 11)) if e.plover == "ASSAULT"]
+    assert len(acts) >= 3 and {e.date for e in acts} == {"2024-06-09"}
+
+
+def test_also_in_the_city_is_another_act_in_the_same_city(app: Sitrep) -> None:
+    page = [
+        "A car bomb exploded at a market in the city of Kirkuk on Monday, killing six people, police said.",
+        "Also in the city, soldiers shot dead two gunmen who tried to storm a checkpoint.",
+    ]
+    acts = [e for e in _events(app, page, date(2024, 6, 11)) if e.plover == "ASSAULT"]
+    assert len(acts) == 2
+    assert all(e.location is not None and e.location.name == "Kirkuk" for e in acts)

@@ -44,6 +44,7 @@ from sitrep.resolve.sentence_places import (
     reference_only,
     town_part,
 )
+from sitrep.resolve.tolls import several_acts_cues
 
 # Event types that happen somewhere: a statement (ACCUSE, THREATEN...) has no scene of its own.
 PHYSICAL = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "AID"})
@@ -59,6 +60,13 @@ _PERFECT = frozenset({"has", "have", "had", "'s", "'ve"})
 _ANAPHOR = re.compile(
     r"^(?:(?:in|at|near|inside|outside|on|across|around)\s+)?(?:the\s+)?(?:same\s+)?"
     r"(?:city|town|village|camp|settlement)(?:\s*$|['’]s\s)",
+    re.IGNORECASE,
+)
+
+
+# A round-up's next item at the place just told: "Also in the city, soldiers shot dead three gunmen".
+_ALSO_THERE = re.compile(
+    r"^\W*also\s+in\s+the\s+(?:same\s+)?(?:city|town|village|province|district|region|area|state|capital)\b",
     re.IGNORECASE,
 )
 
@@ -176,6 +184,11 @@ class Scene:
         self._incident_date: _Dated | None = None  # the date of the incident being told
         self._days_told: set[str] = set()  # the days physical acts so far were stated to happen on
         self._same_frame = True  # no sentence so far has opened another time frame
+        # "At least 36 people were killed in separate attacks across Iraq on Sunday": a round-up whose
+        # lead dates all its acts; the acts told one by one after it, with no day of their own, are
+        # that day's, whatever "Elsewhere" or "In another attack" opens them
+        self._roundup: _Dated | None = None
+        self._acts_seen = False  # a physical act was told before this sentence
         self._last_date: _Dated | None = None  # the last date any sentence stated
         self._place: Location | None = None
         # "According to the statement, the attack took place in Inates on December 11": the day of
@@ -281,7 +294,11 @@ class Scene:
             self._broken_at = sentence  # the incident told so far is over
             # ... but "Meanwhile, ...", "Elsewhere, ..." tell another act in the same time frame
             self._same_frame = same_frame_cues().search(mention.sentence.text) is not None
-            self._incident_date, self._place = None, None
+            self._incident_date = None
+            if _ALSO_THERE.match(mention.sentence.text):
+                self._same_frame = True  # "Also in the city, ...": another act, same place and time frame
+            else:
+                self._place = None
         elif physical and location is not None and self._place and not _same_place(location, self._place):
             if when is None or self._incident_date is None or self._incident_date.sentence != sentence:
                 self._incident_date = None  # another place, another incident
@@ -293,6 +310,9 @@ class Scene:
         if when is not None and precision is not None:
             dated = _Dated(when, precision, sentence, paragraph)
             self._last_date = dated
+            lead = physical and not self._acts_seen and own_time is not None
+            if lead and several_acts_cues().search(mention.sentence.text):
+                self._roundup = dated
             if physical:
                 self._incident_date = dated
                 if precision == "day" and mention.time is not None:
@@ -314,6 +334,9 @@ class Scene:
                 # a story whose acts all happened on one stated day ("at least 30 were arrested on
                 # Friday ... Meanwhile, workers clashed with police on Jinnah Avenue"): that day
                 when, precision = next(iter(self._days_told)), "day"
+            elif physical and own_time is None and self._roundup is not None:
+                when, precision = self._roundup.when, self._roundup.precision
+        self._acts_seen = self._acts_seen or physical
         venue = mention.plover in _VENUE_ACTS and self._dateline is not None
         if venue and location is not None and location.precision >= 3:
             # "DOHA, Qatar (AP) - The US and the Taliban signed a deal to end the war in Afghanistan":

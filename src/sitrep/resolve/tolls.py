@@ -43,6 +43,11 @@ def _cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return pattern("update"), pattern("earlier"), pattern("several")
 
 
+def several_acts_cues() -> re.Pattern[str]:
+    """A total over several acts: "in separate attacks", "in a series of raids" (merging.toml)."""
+    return _cues()[2]
+
+
 def _text(event: Event) -> str:
     return event.evidence.text if event.evidence else ""
 
