@@ -480,3 +480,15 @@ def test_also_in_the_city_is_another_act_in_the_same_city(app: Sitrep) -> None:
     acts = [e for e in _events(app, page, date(2024, 6, 11)) if e.plover == "ASSAULT"]
     assert len(acts) == 2
     assert all(e.location is not None and e.location.name == "Kirkuk" for e in acts)
+
+
+def test_a_pages_date_stamp_dates_the_page_and_is_no_word_of_its_story(app: Sitrep) -> None:
+    text = (
+        " date 2025-04-13 KHARTOUM: More than 114 civilians were killed in attacks by the paramilitary RSF"
+        " on two camps near El Fasher over the past two days, a local official said."
+    )
+    analysis = app.analyze_text(text)  # no publication date given: the stamp is the page's
+    assert analysis.clean is not None and analysis.clean.published == date(2025, 4, 13)
+    [attack] = [e for e in analysis.events if e.plover == "ASSAULT"]
+    assert attack.killed == 114 and attack.actor2 is not None and attack.actor2.kind == "civilians"
+    assert attack.date is not None and attack.date <= "2025-04-13"

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
+from sitrep.clean.stamps import without_stamp
 from sitrep.errors import ConfigError
 from sitrep.models import CleanArticle, ParsedArticle
 
@@ -108,7 +109,7 @@ def parse_articles(articles: Sequence[CleanArticle], model: str, batch_size: int
     longest = max((len(a.text) for a in articles), default=0)
     if longest >= nlp.max_length:  # the caller's limit (Settings.max_text_chars) is the one that counts
         nlp.max_length = longest + 1
-    docs = nlp.pipe((a.text for a in articles), batch_size=batch_size)
+    docs = nlp.pipe((without_stamp(a.text) for a in articles), batch_size=batch_size)
     parsed = []
     for article, doc in zip(articles, docs, strict=True):
         doc.user_data[_TEXT_KEY] = article.text  # doc.text joins every token again on each call

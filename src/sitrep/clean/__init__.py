@@ -21,6 +21,7 @@ from sitrep.clean.boilerplate import find_boilerplate
 from sitrep.clean.html import extract_html
 from sitrep.clean.language import detect_language, has_letters
 from sitrep.clean.offsets import assemble
+from sitrep.clean.stamps import stamp_date
 from sitrep.errors import EmptyInput, MalformedInput
 from sitrep.models import Article, CleanArticle
 from sitrep.settings import Settings
@@ -51,6 +52,7 @@ def clean_article(article: Article, settings: Settings) -> CleanArticle:
         published = published or page.published
     else:
         original = article.body.replace("\r\n", "\n").replace("\r", "\n")
+    published = published or stamp_date(original)  # "date 2025-04-13 KHARTOUM: ..."
     if not original.strip():
         raise EmptyInput("empty article: nothing but whitespace")
     found = find_boilerplate(original, title=title)

@@ -3,16 +3,11 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from sitrep.extract.triggers import NOUN_POS, Token
 
 DASHES = frozenset({"-", "–", "—"})
-# A page's date stamp opening the text ("date 2017-03-31 SAN PEDRO CITY - Six were killed ... on
-# Thursday"): the publication day, never the day of the act the first sentence tells.
-PAGE_STAMP_PATTERN = r"\s*date\s+\d{4}-\d\d-\d\d\s+"
-PAGE_STAMP = re.compile(PAGE_STAMP_PATTERN)
 
 
 def dateline_word(token: Token) -> bool:

@@ -13,8 +13,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from sitrep.clean.stamps import PAGE_STAMP
 from sitrep.extract.arguments import span_of
-from sitrep.extract.datelines import PAGE_STAMP
 from sitrep.extract.setting import (
     BEFORE,
     MONTH_NAMES,
