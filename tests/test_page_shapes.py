@@ -492,3 +492,23 @@ def test_a_pages_date_stamp_dates_the_page_and_is_no_word_of_its_story(app: Sitr
     [attack] = [e for e in analysis.events if e.plover == "ASSAULT"]
     assert attack.killed == 114 and attack.actor2 is not None and attack.actor2.kind == "civilians"
     assert attack.date is not None and attack.date <= "2025-04-13"
+
+
+def test_he_added_is_the_speaker_not_the_agency_he_told(app: Sitrep) -> None:
+    page = [
+        "“Nine people were killed when gunmen stormed the market on Friday,” Amina Diallo, the district"
+        " health director, told Xinhua.",
+        "“Today, four more were killed in an attack on the camp,” she added.",
+    ]
+    sources = {e.attributed_to for e in _events(app, page, date(2025, 4, 13)) if e.plover == "ASSAULT"}
+    assert sources and all(s is not None and "Diallo" in s for s in sources)
+
+
+def test_they_said_is_the_officials_who_spoke_not_a_municipality_named_since(app: Sitrep) -> None:
+    page = [
+        "State officials said the ambush happened on Sunday on a road near the hamlet of Los Pinos, part"
+        " of the Tetela de Ocampo municipality. The attackers hid in a ravine and opened fire, they said."
+    ]
+    sources = {e.attributed_to for e in _events(app, page, date(2020, 6, 22)) if e.plover == "ASSAULT"}
+    assert sources == {"State officials"}
+

@@ -201,7 +201,7 @@ def _last_index(token: Token) -> int:
 
 
 _SAYING = frozenset({"say", "tell", "add", "report", "state", "confirm", "announce"})
-_PLACE_PREPOSITIONS = frozenset({"in", "near", "at", "outside", "inside", "around", "across"})
+_PLACE_PREPOSITIONS = frozenset({"in", "near", "at", "outside", "inside", "around", "across", "from"})
 
 
 def _person_before(token: Token) -> Token | None:
@@ -209,14 +209,20 @@ def _person_before(token: Token) -> Token | None:
     doc = token.doc
     one = token.lower_ in ("he", "she", "his", "her")
     kinds = ("PERSON",) if one else ("PERSON", "ORG")
-    for i in range(token.i - 1, max(token.i - 80, 0) - 1, -1):
-        # the last one said to speak: "..., local authorities said. ..., they added"
+    window = range(token.i - 1, max(token.i - 80, 0) - 1, -1)
+    for i in window:
+        # the last one said to speak: "..., local authorities said. ..., they added", before any
+        # name told since ("State officials said the attack happened near the Taxco municipality.
+        # The attackers opened fire, they said": the officials)
         said = doc[i].dep_ == "nsubj" and lemma(doc[i].head) in _SAYING and doc[i].head.i < token.sent.start
         fits = doc[i].ent_type_ in kinds or (doc[i].tag_ == "NNS") != one
         if said and doc[i].lower_ not in PERSONAL and fits:
             return doc[i]
+    for i in window:
         if doc[i].dep_ == "pobj" and doc[i].head.lower_ in _PLACE_PREPOSITIONS:
             continue  # "killed in Maradun", "attacks in western Cameroon": a place, not a speaker
+        if doc[i].dep_ in ("dobj", "dative") and lemma(doc[i].head) == "tell":
+            continue  # "Ibrahim Khatir told Xinhua. ... he added": the one told, not the one speaking
         if doc[i].ent_type_ in kinds and doc[i].dep_ in (
             "nsubj",
             "pobj",
