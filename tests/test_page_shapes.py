@@ -512,3 +512,26 @@ def test_they_said_is_the_officials_who_spoke_not_a_municipality_named_since(app
     sources = {e.attributed_to for e in _events(app, page, date(2020, 6, 22)) if e.plover == "ASSAULT"}
     assert sources == {"State officials"}
 
+
+
+def test_a_total_over_separate_attacks_is_no_act_beside_the_acts_it_counts(app: Sitrep) -> None:
+    page = [
+        "At least 19 people were killed in separate attacks across Iraq on Sunday, police said.",
+        "In one attack, a car bomb killed nine people at a market in the city of Kirkuk.",
+        "In another attack, gunmen killed six soldiers at a checkpoint near Baiji.",
+        "In a separate incident, a roadside bomb killed four civilians in the town of Tuz Khurmatu.",
+    ]
+    acts = [e for e in _events(app, page, date(2014, 4, 14)) if e.plover == "ASSAULT"]
+    assert sorted(e.killed or 0 for e in acts) == [4, 6, 9]
+    assert not any("separate attacks" in m.text for e in acts for m in e.mentions)
+    [car_bomb] = [e for e in acts if e.killed == 9]
+    assert car_bomb.acled_sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_a_total_told_beside_one_act_stays(app: Sitrep) -> None:
+    page = [
+        "At least 19 people were killed in separate attacks across Iraq on Sunday, police said.",
+        "Gunmen killed six soldiers at a checkpoint near Baiji, an officer said.",
+    ]
+    acts = [e for e in _events(app, page, date(2014, 4, 14)) if e.plover == "ASSAULT"]
+    assert len(acts) == 1 and any("separate attacks" in m.text for m in acts[0].mentions)

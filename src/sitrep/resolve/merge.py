@@ -55,7 +55,7 @@ from sitrep.extract.register import acts_years
 from sitrep.models import Actor, Event, Location
 from sitrep.resolve.scene import comparison_cues, new_incident_cues
 from sitrep.resolve.sides import same_sides, who
-from sitrep.resolve.tolls import standing
+from sitrep.resolve.tolls import several_acts_cues, standing
 
 # Means of attack that are different acts when two sentences state different ones.
 _DISTINCT_MEANS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon"})
@@ -89,9 +89,31 @@ def merge_events(
 
     `others` are the ids of acts a sentence dates another against ("The attack came six days after a
     missile struck another district": the strike): each is an act of its own, closed like an act
-    told by comparison."""
+    told by comparison.
+
+    A total told over several acts ("At least 36 people were killed in separate attacks across Iraq",
+    "Russian attacks on the Kharkiv and Dnipro regions killed two") is no act: when the article goes
+    on to tell two or more acts of its type one by one, it is dropped, and none of them joins it.
+    Told beside one act or none, it stays, as the article's only record of what it counts."""
+    several = several_acts_cues()
+    totals = {e.event_id for e in events if e.event_id not in claims and several.search(_text(e))}
+    if totals:
+        apart = _groups(events, claims, others, totals)
+        items = [g for g in apart if not all(e.event_id in totals for e in g)]
+        told = [g for g in apart if all(e.event_id in totals for e in g)]
+        if all(sum(1 for g in items if g[0].plover == t[0].plover) >= 2 for t in told):
+            return _unique_ids([_dated(_combine(group), published) for group in items], items)
+    groups = _groups(events, claims, others, frozenset())
+    return _unique_ids([_dated(_combine(group), published) for group in groups], groups)
+
+
+def _groups(
+    events: Sequence[Event], claims: Collection[str], others: Collection[str], apart: Collection[str]
+) -> list[list[Event]]:
+    """The article's events grouped by act (see `merge_events`); those in `apart` each alone."""
     groups: list[list[Event]] = []
     closed: set[int] = set()  # acts a sentence compared the article's own act to
+    alone: set[int] = set()  # totals over several acts: nothing joins them
     leading: list[Event] = []  # tolls told before any act: the lead's "147 people lost their lives"
     for event in sorted(events, key=_start):
         if event.event_id in claims:
@@ -102,8 +124,10 @@ def merge_events(
             elif not groups:
                 leading.append(event)
             continue
-        if event.event_id in others:
+        if event.event_id in others or event.event_id in apart:
             closed.add(len(groups))
+            if event.event_id in apart:
+                alone.add(len(groups))
             groups.append([event])
             continue
         if _tells_another_act(event):
@@ -115,7 +139,9 @@ def merge_events(
             (
                 g
                 for i, g in enumerate(groups)
-                if (i not in closed or _dated_as(event, g)) and all(_same_act(event, other) for other in g)
+                if i not in alone
+                and (i not in closed or _dated_as(event, g))
+                and all(_same_act(event, other) for other in g)
             ),
             None,
         )
@@ -127,7 +153,7 @@ def merge_events(
         act = next((g for i, g in enumerate(groups) if i not in closed and _tolls(toll, g)), None)
         if act is not None:
             act.insert(0, toll)
-    return _unique_ids([_dated(_combine(group), published) for group in groups], groups)
+    return groups
 
 
 def _tolls(toll: Event, group: list[Event]) -> bool:
