@@ -535,3 +535,20 @@ def test_a_total_told_beside_one_act_stays(app: Sitrep) -> None:
     ]
     acts = [e for e in _events(app, page, date(2014, 4, 14)) if e.plover == "ASSAULT"]
     assert len(acts) == 1 and any("separate attacks" in m.text for m in acts[0].mentions)
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Rebel attacks on the Ituri and North Kivu provinces killed at least 15 civilians, officials said.",
+        "Air strikes across the region killed at least 15 civilians on Tuesday, officials said.",
+    ],
+)
+def test_a_lead_over_several_places_is_a_total_beside_the_acts_it_counts(app: Sitrep, lead: str) -> None:
+    page = [
+        lead,
+        "In one attack, fighters killed nine villagers in the village of Mambelenga.",
+        "In another attack, six farmers were killed near the town of Oicha.",
+    ]
+    acts = [e for e in _events(app, page, date(2024, 6, 12)) if e.plover == "ASSAULT"]
+    assert sorted(e.killed or 0 for e in acts) == [6, 9]
