@@ -552,3 +552,14 @@ def test_a_lead_over_several_places_is_a_total_beside_the_acts_it_counts(app: Si
     ]
     acts = [e for e in _events(app, page, date(2024, 6, 12)) if e.plover == "ASSAULT"]
     assert sorted(e.killed or 0 for e in acts) == [6, 9]
+
+
+def test_a_strike_on_two_towns_is_a_strike_on_each(app: Sitrep) -> None:
+    page = ["Russian drones struck Sumy and Konotop overnight, the regional governor said."]
+    acts = [e for e in _events(app, page, date(2025, 6, 10)) if e.plover == "ASSAULT"]
+    assert sorted(e.location.name for e in acts if e.location is not None) == ["Konotop", "Sumy"]
+
+
+def test_an_arrest_of_two_people_is_one_arrest(app: Sitrep) -> None:
+    page = ["Police arrested Odhiambo and Wanjiru in Nairobi on Monday, a spokesman said."]
+    assert len([e for e in _events(app, page, date(2025, 6, 10)) if e.plover == "COERCE"]) == 1

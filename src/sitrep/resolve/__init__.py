@@ -39,6 +39,7 @@ from sitrep.models import (
     DateSource,
     Event,
     EventMention,
+    Location,
     Mention,
     ParsedArticle,
     TextSpan,
@@ -135,6 +136,7 @@ class Resolver:
         events = self._placed(events, context)
         scores: dict[int, Mapping[str, float]] = {}
         events = EventTyper.shared().type_events(article, mentions, events, scores)
+        events = self._each_town(events, mentions, context, known)
         acts = settle(merge_events(events, article.published, claims, others), scores)
         acts = EventTyper.shared().type_snippet(article, acts)
         acts = named_act_places(article.text, acts, self.gazetteer, context, self.actors.names_someone)
@@ -354,6 +356,60 @@ class Resolver:
             ),
         )
 
+    def _each_town(
+        self,
+        events: list[Event],
+        mentions: Sequence[EventMention],
+        context: Sequence[str],
+        known: _ArticleActors,
+    ) -> list[Event]:
+        """ "Russian drones struck Sumy and Konotop": a strike on each town named as what the act hit
+        (EVENTS.md: a strike on Sumy and a strike on Konotop are two events). The towns conjoined
+        after the first, each a town the gazetteer places, give the act again at their place."""
+        if known.doc is None:
+            return events
+        out: list[Event] = []
+        for event, mention in zip(events, mentions, strict=True):
+            out.append(event)
+            span = mention.actor2
+            place = event.location
+            if span is None or place is None or mention.plover not in PHYSICAL or mention.place is not None:
+                continue
+            if self._target_place(mention, context) is None:
+                continue  # the act's target is no town
+            head = known.doc.char_span(span.start, span.end, alignment_mode="expand")
+            if head is None:
+                continue
+            for n, town in enumerate(self._conjoined_towns(head.root, context), start=1):
+                if town.geonames_id == place.geonames_id or _name_key(town.name) == _name_key(place.name):
+                    continue
+                actor2 = replace(event.actor2, name=town.text or town.name) if event.actor2 else None
+                out.append(
+                    replace(
+                        event,
+                        event_id=hashlib.sha1(f"{event.event_id}/{n}".encode()).hexdigest()[:16],
+                        location=town,
+                        actor2=actor2,
+                        killed=None,
+                        injured=None,
+                    )
+                )
+        return out
+
+    def _conjoined_towns(self, head: Any, context: Sequence[str]) -> list[Location]:
+        towns = []
+        for conjunct in head.conjuncts:
+            if conjunct.i <= head.i or conjunct.pos_ != "PROPN":
+                continue
+            words = [t for t in conjunct.subtree if t.dep_ in ("compound",) or t.i == conjunct.i]
+            text = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
+            if self.actors.names_someone(text):
+                continue
+            found = self.gazetteer.resolve_in_article(text, context, self.actors.names_someone, True)
+            if found is not None and found.precision == 1 and found.geonames_id is not None:
+                towns.append(replace(found, text=text))
+        return towns
+
     def _target_place(self, mention: EventMention, context: Sequence[str]) -> TextSpan | None:
         """ "Russian drones struck Kharkiv on Monday": a town named as what a physical act hit is
         where it happened, when the sentence gives no other place (the parser may have read the
@@ -520,3 +576,7 @@ def _persons(doc: Any) -> set[tuple[int, int]]:
     if doc is None:
         return set()
     return {(ent.start_char, ent.end_char) for ent in getattr(doc, "ents", ()) if ent.label_ == "PERSON"}
+
+
+def _name_key(name: str | None) -> str:
+    return (name or "").casefold().strip()
