@@ -422,3 +422,14 @@ def test_an_advert_marker_run_into_the_next_line_goes_and_so_does_a_read_link() 
     kept = _kept(body)
     assert "advertisement" not in kept and "Floods kill 20" not in kept
     assert STORY in kept and "Residents said the gunmen arrived on motorcycles at noon." in kept
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["Dakar, Mar 5 (efe-epa).- ", "Bamako, Jan 12 (AFP) - ", "NAIROBI (Reuters) - "],
+)
+def test_a_wire_dateline_in_any_case_and_with_a_stop_is_cut(opening: str) -> None:
+    body = f"{opening}Four people have been killed in protests that continued for a third day on Friday."
+    cleaned = clean_article(_text_article(body), SETTINGS)
+    assert cleaned.text.startswith("Four people")
+    assert any(r.rule == "wire_dateline" for r in cleaned.removed)

@@ -36,9 +36,9 @@ _SOURCE_LINE = re.compile(
 )
 # "BEIRUT (Reuters) -", "KYIV, Ukraine, March 3 (AP) —", "(ANTIWAR.COM) —", "ADEN, Yemen —".
 _DATELINE_AGENCY = re.compile(
-    r"^(?P<place>[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,30}){0,2}"
+    r"^(?P<place>[A-Z][A-Za-z .'’-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,30}){0,2}"
     r"(?:,?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?\s*)?"
-    r"\((?P<agency>[A-Za-z][\w .&'’-]{0,40})\)\s*[-–—]+\s*"
+    r"\((?P<agency>[A-Za-z][\w .&'’-]{0,40})\)\.?\s*[-–—]+\s*"
 )
 _DATELINE_PLACE = re.compile(
     r"^(?P<place>[A-Z]{3,}(?:[ '’-][A-Z]{2,}){0,3}(?:,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})?)"
@@ -127,7 +127,9 @@ def match_dateline(line: str, wires: frozenset[str]) -> Dateline | None:
         agency = match.group("agency").strip()
         place = (match.group("place") or "").strip(" ,") or None
         # "(Reuters)", "(AP)", or an outlet written like a domain: "(ANTIWAR.COM)".
-        if agency.lower() in wires or "." in agency or agency.isupper():
+        # "(efe-epa)": two agencies, one of them a wire
+        parts = re.split(r"[-/ ]+", agency.lower())
+        if agency.lower() in wires or any(p in wires for p in parts) or "." in agency or agency.isupper():
             return Dateline(match.end(), place, agency)
         return None
     match = _DATELINE_PLACE.match(line)
