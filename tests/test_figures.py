@@ -166,3 +166,15 @@ def test_figures_of_hospital_counts_tallies_and_parse_slips(nlp, sentence, kille
 def test_figures_of_tallies_updates_and_headline_counts(nlp, sentence, killed, injured, qualifier):
     figures = figures_in(list(nlp(sentence)))
     assert (figures.killed, figures.injured, figures.qualifier) == (killed, injured, qualifier)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He was charged with assault and with threatening to kill a shop employee.",
+        "The gang had plotted to kill three judges, prosecutors said.",
+        "A man tried to kill two police officers with a knife.",
+    ],
+)
+def test_a_killing_threatened_or_tried_counts_no_one(nlp, sentence):
+    assert figures_in(list(nlp(sentence))).killed is None

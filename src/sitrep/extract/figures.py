@@ -411,7 +411,7 @@ def casualties_in(sentence: Sequence[Token]) -> list[Casualty]:
         lives = _claimed_lives(token) if word == "claim" else None
         if lives is not None:
             kind = "killed"  # "the strike claimed the lives of 50 civilians"
-        if kind is None:
+        if kind is None or _undone(token):
             continue
         if word == "lose" and not any(lemma(c) in ("life",) for c in token.children):
             continue
@@ -430,6 +430,18 @@ def casualties_in(sentence: Sequence[Token]) -> list[Casualty]:
             further = any(t.lower_ in FURTHER for t in victim.subtree)
             found.append(Casualty(kind, _with_conjuncts(victim, count), token, named, further))
     return found
+
+
+# Verbs whose infinitive tells what was not done: "threatening to kill an employee", "tried to kill".
+_UNDONE = frozenset({
+    "threaten", "vow", "plan", "plot", "try", "attempt", "want", "seek", "intend", "aim", "warn",
+    "promise", "pledge", "prepare", "conspire", "refuse", "fail", "order",
+})
+
+
+def _undone(verb: Token) -> bool:
+    """A casualty verb that is the infinitive of a verb telling it was not done."""
+    return verb.dep_ == "xcomp" and verb.pos_ == "VERB" and lemma(verb.head) in _UNDONE
 
 
 def _claimed_lives(token: Token) -> Token | None:
