@@ -563,3 +563,10 @@ def test_a_strike_on_two_towns_is_a_strike_on_each(app: Sitrep) -> None:
 def test_an_arrest_of_two_people_is_one_arrest(app: Sitrep) -> None:
     page = ["Police arrested Odhiambo and Wanjiru in Nairobi on Monday, a spokesman said."]
     assert len([e for e in _events(app, page, date(2025, 6, 10)) if e.plover == "COERCE"]) == 1
+
+
+def test_a_village_near_a_town_is_not_a_foreign_city_of_its_name(app: Sitrep) -> None:
+    # Layyah in Pakistan is also spelt Leia; the page is on Darfur
+    page = ["Gunmen burned houses in Leia village near Sawani in East Jebel Marra, Darfur, on Friday."]
+    [attack] = [e for e in _events(app, page, date(2024, 1, 10)) if e.plover == "ASSAULT"]
+    assert attack.location is not None and attack.location.country == "SDN"

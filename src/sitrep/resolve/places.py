@@ -473,8 +473,8 @@ class Gazetteer:
             return False
         if not self.knows_exactly(found.text or found.name, [found.country] if found.country else []):
             return True
-        if found.precision != 1:
-            return False
+        if found.precision > 2:
+            return False  # a province or a country abroad is no namesake of a village
         places = self._cities_by_id([found.geonames_id])
         size = _PHYSICAL_NAMESAKE_POPULATION if physical else _NAMESAKE_POPULATION
         return bool(places) and (places[0][0].population or 0) < size
