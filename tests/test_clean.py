@@ -426,10 +426,16 @@ def test_an_advert_marker_run_into_the_next_line_goes_and_so_does_a_read_link() 
 
 @pytest.mark.parametrize(
     "opening",
-    ["Dakar, Mar 5 (efe-epa).- ", "Bamako, Jan 12 (AFP) - ", "NAIROBI (Reuters) - "],
+    ["Dakar, Mar 5 (efe-epa).- ", "Bamako, Jan 12 (AFP) - ", "NAIROBI (Reuters) - ", "(Bangkok) – "],
 )
 def test_a_wire_dateline_in_any_case_and_with_a_stop_is_cut(opening: str) -> None:
     body = f"{opening}Four people have been killed in protests that continued for a third day on Friday."
     cleaned = clean_article(_text_article(body), SETTINGS)
     assert cleaned.text.startswith("Four people")
     assert any(r.rule == "wire_dateline" for r in cleaned.removed)
+
+
+def test_a_bracketed_word_that_is_no_wire_or_place_stays() -> None:
+    body = "Gunmen kill five (update) - Police said gunmen killed five people in the town."
+    cleaned = clean_article(_text_article(body), SETTINGS)
+    assert cleaned.text.startswith("Gunmen kill five")

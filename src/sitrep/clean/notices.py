@@ -40,6 +40,10 @@ _DATELINE_AGENCY = re.compile(
     r"(?:,?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?\s*)?"
     r"\((?P<agency>[A-Za-z][\w .&'’-]{0,40})\)\.?\s*[-–—]+\s*"
 )
+# A rights group's dateline: "(Bangkok) - The Myanmar military attacked ..." (a city in brackets, a dash).
+_DATELINE_BRACKETED = re.compile(
+    r"^\((?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\)\s*[-–—]+\s+(?=[A-Z“\"‘'])"
+)
 _DATELINE_PLACE = re.compile(
     r"^(?P<place>[A-Z]{3,}(?:[ '’-][A-Z]{2,}){0,3}(?:,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})?)"
     r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s+[-–—]+\s+(?=[A-Z“\"‘'])"
@@ -131,8 +135,7 @@ def match_dateline(line: str, wires: frozenset[str]) -> Dateline | None:
         parts = re.split(r"[-/ ]+", agency.lower())
         if agency.lower() in wires or any(p in wires for p in parts) or "." in agency or agency.isupper():
             return Dateline(match.end(), place, agency)
-        return None
-    match = _DATELINE_PLACE.match(line)
+    match = _DATELINE_PLACE.match(line) or _DATELINE_BRACKETED.match(line)
     if match:
         return Dateline(match.end(), match.group("place"), None)
     return None
