@@ -570,3 +570,19 @@ def test_a_village_near_a_town_is_not_a_foreign_city_of_its_name(app: Sitrep) ->
     page = ["Gunmen burned houses in Leia village near Sawani in East Jebel Marra, Darfur, on Friday."]
     [attack] = [e for e in _events(app, page, date(2024, 1, 10)) if e.plover == "ASSAULT"]
     assert attack.location is not None and attack.location.country == "SDN"
+
+
+def test_a_day_opening_a_sentence_weeks_before_the_page_is_another_act(app: Sitrep) -> None:
+    page = [
+        "Three policemen were killed when gunmen attacked their patrol in the eastern countryside of Daraa.",
+        "A police source said the gunmen opened fire on the patrol and then set off a bomb.",
+        "On July 5, a bomb planted by gunmen went off in Daraa, injuring five people of one family.",
+    ]
+    acts = [e for e in _events(app, page, date(2022, 7, 21)) if e.plover == "ASSAULT"]
+    assert len(acts) == 2 and {e.date for e in acts} >= {"2022-07-05"}
+
+
+def test_a_pages_date_stamp_is_no_part_of_the_speakers_name(app: Sitrep) -> None:
+    page = [" date 2023-04-12 Regime spokesman Zaw Min said troops killed 12 people in the village."]
+    sources = {e.attributed_to for e in _events(app, page, date(2023, 4, 12))}
+    assert sources == {"Regime spokesman Zaw Min"}

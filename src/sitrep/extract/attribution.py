@@ -138,7 +138,9 @@ def source_text(source: Token) -> str:
         last += 3
     while last > first and doc[last].is_punct and doc[last].text != ")":
         last -= 1
-    return str(doc[first : last + 1].text)
+    while first < last and doc[first].is_space:
+        first += 1  # the blanks of a page's date stamp the parser read before the speaker
+    return str(doc[first : last + 1].text).strip()
 
 
 def _names_its_body(source: Token, role: Token) -> bool:

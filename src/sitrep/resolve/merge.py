@@ -98,17 +98,21 @@ def merge_events(
     several = several_acts_cues()
     totals = {e.event_id for e in events if e.event_id not in claims and several.search(_text(e))}
     if totals:
-        apart = _groups(events, claims, others, totals)
+        apart = _groups(events, claims, others, totals, published)
         items = [g for g in apart if not all(e.event_id in totals for e in g)]
         told = [g for g in apart if all(e.event_id in totals for e in g)]
         if all(sum(1 for g in items if g[0].plover == t[0].plover) >= 2 for t in told):
             return _unique_ids([_dated(_combine(group), published) for group in items], items)
-    groups = _groups(events, claims, others, frozenset())
+    groups = _groups(events, claims, others, frozenset(), published)
     return _unique_ids([_dated(_combine(group), published) for group in groups], groups)
 
 
 def _groups(
-    events: Sequence[Event], claims: Collection[str], others: Collection[str], apart: Collection[str]
+    events: Sequence[Event],
+    claims: Collection[str],
+    others: Collection[str],
+    apart: Collection[str],
+    published: date | None = None,
 ) -> list[list[Event]]:
     """The article's events grouped by act (see `merge_events`); those in `apart` each alone."""
     groups: list[list[Event]] = []
@@ -141,7 +145,7 @@ def _groups(
                 for i, g in enumerate(groups)
                 if i not in alone
                 and (i not in closed or _dated_as(event, g))
-                and all(_same_act(event, other) for other in g)
+                and all(_same_act(event, other, published) for other in g)
             ),
             None,
         )
@@ -246,7 +250,7 @@ def _start(event: Event) -> int:
 # ----------------------------------------------------------------------------- same act or not
 
 
-def _same_act(a: Event, b: Event) -> bool:
+def _same_act(a: Event, b: Event, published: date | None = None) -> bool:
     if a.plover != b.plover:
         return _one_riot(a, b)
     sa, sb = a.acled_sub_event_type, b.acled_sub_event_type
@@ -261,7 +265,7 @@ def _same_act(a: Event, b: Event) -> bool:
     if _attackers_dead(a) != _attackers_dead(b) and "Attack" in (sa, sb):
         return False  # "Four of the gunmen have been killed" beside the massacre: the siege's end
     physical = a.plover in _PHYSICAL
-    if not (_same_place(a.location, b.location, physical) and _same_day(a, b)):
+    if not (_same_place(a.location, b.location, physical) and _same_day(a, b, published)):
         return False
     # an agreement's mentions each name some of its parties ("Putin announced the deal", "the leaders of
     # Russia, Ukraine, France and Germany reached a ceasefire"): one day's deal at one place is one act
@@ -352,7 +356,7 @@ def _name(value: str | None) -> str:
     return (value or "").casefold().strip()
 
 
-def _same_day(a: Event, b: Event) -> bool:
+def _same_day(a: Event, b: Event, published: date | None = None) -> bool:
     if not _same_years(a, b):
         return False
     if _campaign(a) or _campaign(b):
@@ -363,7 +367,8 @@ def _same_day(a: Event, b: Event) -> bool:
         days_a, days_b = _days_named(a), _days_named(b)
         return not (days_a and days_b and days_a.isdisjoint(days_b))
     if a.date is None or b.date is None or a.date_source == "publication" or b.date_source == "publication":
-        return True
+        # an act dated by the publication (or to be: the undated) is that day's or the day before's
+        return not _weeks_before(a, published) and not _weeks_before(b, published)
     if a.date == b.date:
         return True
     # A month contains its days; a week-precision date covers the days just before it.
@@ -372,6 +377,28 @@ def _same_day(a: Event, b: Event) -> bool:
     if "week" in (a.date_precision, b.date_precision):
         return abs((date.fromisoformat(a.date) - date.fromisoformat(b.date)).days) <= 6
     return False
+
+
+# A day stated this long before the publication day that dates another act is another act's day.
+_STALE_DAYS = 7
+
+
+def _weeks_before(dated: Event, published: date | None) -> bool:
+    """`dated` states a day well before the publication day: "On July 5, an explosive device wounded
+    a family" beside a lead of the day's ambush, published July 21, is an earlier act."""
+    if published is None or dated.date_source in (None, "publication") or dated.date_precision != "day":
+        return False
+    if dated.date is None or len(dated.date) != 10 or not _OPENS_WITH_ITS_DAY.match(_text(dated)):
+        return False
+    return (published - date.fromisoformat(dated.date)).days > _STALE_DAYS
+
+
+# A sentence that opens with the day it tells ("On July 5, an explosive device ...", "On 11 April,"):
+# it sets another act's time frame, where a day told at its end may date the story's own act ("the
+# village was laid in ruins after the airstrike on 11 April").
+_OPENS_WITH_ITS_DAY = re.compile(
+    r"^\W*on\s+(?:[a-z]+\.?\s+\d{1,2}|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+)\b", re.IGNORECASE
+)
 
 
 _MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
