@@ -586,3 +586,16 @@ def test_a_pages_date_stamp_is_no_part_of_the_speakers_name(app: Sitrep) -> None
     page = [" date 2023-04-12 Regime spokesman Zaw Min said troops killed 12 people in the village."]
     sources = {e.attributed_to for e in _events(app, page, date(2023, 4, 12))}
     assert sources == {"Regime spokesman Zaw Min"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A spokesman for the UN agency providing aid to refugees said the camp was calm on Monday.",
+        "The charity supporting the displaced families said its staff were safe.",
+        "Residents of the town hosting thousands of displaced people held a vigil on Monday.",
+    ],
+)
+def test_a_participle_describing_a_body_is_no_act_of_it(app: Sitrep, sentence: str) -> None:
+    kinds = {e.plover for e in _events(app, [sentence], date(2024, 7, 2))}
+    assert not kinds & {"AID", "SUPPORT", "CONSULT"}

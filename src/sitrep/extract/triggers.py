@@ -192,9 +192,16 @@ def _verb_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
         return None  # "internationally banned cluster munitions", "the outlawed party", "allied forces"
     if sense.plover == "COOPERATE" and token.dep_ == "acl" and token.tag_ in ("VBN", "VBD"):
         return None  # "a gang apparently allied with the Jalisco cartel": a standing relation
-    if sense.plover == "AID" and token.dep_ == "relcl" and token.tag_ in ("VBZ", "VBP"):
+    if sense.plover in _STANDING_ACTS and token.dep_ == "relcl" and token.tag_ in ("VBZ", "VBP"):
         return None  # "a militia that backs the army", "roads that supply the front": a standing relation
+    if sense.plover in _STANDING_ACTS and token.dep_ == "acl" and token.tag_ == "VBG":
+        return None  # "the UN agency providing aid", "a village hosting displaced families": who they are
     return Trigger(token, (token,), sense, modifier=modifier and sense.plover in ("AID", "SUPPORT"))
+
+
+# Acts that can also name what someone does as a rule: a present tense relative clause or a participle
+# on a noun describes the noun ("an agency supporting refugees"), it tells no act.
+_STANDING_ACTS = frozenset({"AID", "SUPPORT", "CONSULT", "COOPERATE"})
 
 
 # entities whose inner words are a name's, not an event's ("Alliance", "Front", "Resistance")
