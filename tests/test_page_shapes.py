@@ -599,3 +599,19 @@ def test_a_pages_date_stamp_is_no_part_of_the_speakers_name(app: Sitrep) -> None
 def test_a_participle_describing_a_body_is_no_act_of_it(app: Sitrep, sentence: str) -> None:
     kinds = {e.plover for e in _events(app, [sentence], date(2024, 7, 2))}
     assert not kinds & {"AID", "SUPPORT", "CONSULT"}
+
+
+def test_bodies_handed_over_are_no_concession(app: Sitrep) -> None:
+    page = [
+        "Soldiers killed four militants in a clash near the border on Friday, the army said.",
+        "The bodies have been handed over to the families after formalities, officials said.",
+    ]
+    assert "CONCEDE" not in {e.plover for e in _events(app, page, date(2025, 5, 17))}
+
+
+def test_a_plea_told_in_a_past_perfect_relative_clause_is_no_request(app: Sitrep) -> None:
+    page = [
+        "Gunmen abducted a nurse from a clinic in the town on Monday, police said.",
+        "Her mother, who had pleaded with the kidnappers for her release, died of cancer last year.",
+    ]
+    assert "REQUEST" not in {e.plover for e in _events(app, page, date(2024, 7, 2))}

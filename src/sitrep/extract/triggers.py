@@ -194,6 +194,8 @@ def _verb_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
         return None  # "a gang apparently allied with the Jalisco cartel": a standing relation
     if sense.plover in _STANDING_ACTS and token.dep_ == "relcl" and token.tag_ in ("VBZ", "VBP"):
         return None  # "a militia that backs the army", "roads that supply the front": a standing relation
+    if sense.plover in _SPOKEN and token.dep_ == "relcl" and _undated_past_perfect(token):
+        return None  # "her mother, who had pleaded for her release, has died": who she was, no act told
     if sense.plover in _STANDING_ACTS and token.dep_ == "acl" and token.tag_ == "VBG":
         return None  # "the UN agency providing aid", "a village hosting displaced families": who they are
     return Trigger(token, (token,), sense, modifier=modifier and sense.plover in ("AID", "SUPPORT"))
@@ -202,6 +204,17 @@ def _verb_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
 # Acts that can also name what someone does as a rule: a present tense relative clause or a participle
 # on a noun describes the noun ("an agency supporting refugees"), it tells no act.
 _STANDING_ACTS = frozenset({"AID", "SUPPORT", "CONSULT", "COOPERATE"})
+
+
+# Acts done by saying: told in a relative clause in the past perfect with no time of its own, they
+# describe the person ("the mother, who had pleaded for her daughter's release").
+_SPOKEN = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT", "APPEAL"})
+
+
+def _undated_past_perfect(verb: Token) -> bool:
+    had = any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
+    dated = any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree)
+    return had and not dated
 
 
 # entities whose inner words are a name's, not an event's ("Alliance", "Front", "Resistance")
