@@ -615,3 +615,12 @@ def test_a_plea_told_in_a_past_perfect_relative_clause_is_no_request(app: Sitrep
         "Her mother, who had pleaded with the kidnappers for her release, died of cancer last year.",
     ]
     assert "REQUEST" not in {e.plover for e in _events(app, page, date(2024, 7, 2))}
+
+
+def test_a_subject_set_off_by_believed_to_be_is_the_doer_not_the_speaker(app: Sitrep) -> None:
+    page = [
+        "Gunmen, believed to be either Boko Haram or ISWAP, on Saturday, attacked three communities in"
+        " Borno State, killing five herdsmen and stealing 480 cows, a government official has said."
+    ]
+    [attack] = [e for e in _events(app, page, date(2020, 6, 21)) if e.plover == "ASSAULT"]
+    assert attack.actor1 is None or attack.actor1.kind != "state_forces"

@@ -182,6 +182,9 @@ def inherited_subject(verb: Token) -> Token | None:
             if subject.dep_ == "csubj":
                 return _child(subject, ("nsubj",))
             return subject
+        believed = _parenthetical_subject(token)
+        if believed is not None:
+            return believed
         if (
             token.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep", "ccomp", "relcl")
             and token.head.i != token.i
@@ -194,6 +197,22 @@ def inherited_subject(verb: Token) -> Token | None:
             token = token.head
             continue
         return None
+    return None
+
+
+# "Gunmen, believed to be Boko Haram, attacked": the parser hangs the subject on the participle.
+_HEDGING_PARTICIPLES = frozenset({"believe", "think", "suspect", "say", "report", "presume"})
+
+
+def _parenthetical_subject(verb: Token) -> Token | None:
+    """The subject the parser gave to a participle set off before the verb ("Gunmen, believed to be
+    either Boko Haram or ISWAP, on Saturday, attacked three communities": the gunmen)."""
+    for child in verb.children:
+        hedging = child.tag_ in ("VBN", "VBD") and lemma(child) in _HEDGING_PARTICIPLES
+        if child.dep_ == "ccomp" and child.i < verb.i and hedging:
+            subject = _child(child, ("nsubj", "nsubjpass"))
+            if subject is not None and subject.i < child.i:
+                return subject
     return None
 
 
