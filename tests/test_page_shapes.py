@@ -624,3 +624,10 @@ def test_a_subject_set_off_by_believed_to_be_is_the_doer_not_the_speaker(app: Si
     ]
     [attack] = [e for e in _events(app, page, date(2020, 6, 21)) if e.plover == "ASSAULT"]
     assert attack.actor1 is None or attack.actor1.kind != "state_forces"
+
+
+def test_a_town_struck_is_the_place_not_a_person_hit(app: Sitrep) -> None:
+    page = ["Russian drones struck Sumy overnight, killing three people, the governor said."]
+    [strike] = [e for e in _events(app, page, date(2025, 6, 10)) if e.plover == "ASSAULT"]
+    assert strike.location is not None and strike.location.name == "Sumy"
+    assert strike.actor2 is None or (strike.actor2.name != "Sumy" and strike.actor2.kind != "person")

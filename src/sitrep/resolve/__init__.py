@@ -313,7 +313,11 @@ class Resolver:
             home = location.country
         plover, sub_event = mention.plover, mention.acled_sub_event_type
         target = plover in {"ASSAULT", "COERCE"} and sub_event not in _TERRITORY
-        actor1, actor2 = self._sides(mention, event_date, home, target, known)
+        hit_town = mention.place is None and place is not None and place is mention.actor2
+        # "Russian drones struck Sumy": the town is the act's place, not a party (its people are
+        # found as any victims are: "killing three people")
+        sides_of = replace(mention, actor2=None) if hit_town and location is not None else mention
+        actor1, actor2 = self._sides(sides_of, event_date, home, target, known)
         location = scene.speaker_place(mention, actor1, location)
         actor2 = self._hit_side(actor2, actor1, mention, location.country if location else None)
         key = f"{article.id}:{mention.trigger.start}:{mention.plover}"
@@ -383,13 +387,11 @@ class Resolver:
             for n, town in enumerate(self._conjoined_towns(head.root, context), start=1):
                 if town.geonames_id == place.geonames_id or _name_key(town.name) == _name_key(place.name):
                     continue
-                actor2 = replace(event.actor2, name=town.text or town.name) if event.actor2 else None
                 out.append(
                     replace(
                         event,
                         event_id=hashlib.sha1(f"{event.event_id}/{n}".encode()).hexdigest()[:16],
                         location=town,
-                        actor2=actor2,
                         killed=None,
                         injured=None,
                     )
