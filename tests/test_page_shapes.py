@@ -631,3 +631,15 @@ def test_a_town_struck_is_the_place_not_a_person_hit(app: Sitrep) -> None:
     [strike] = [e for e in _events(app, page, date(2025, 6, 10)) if e.plover == "ASSAULT"]
     assert strike.location is not None and strike.location.name == "Sumy"
     assert strike.actor2 is None or (strike.actor2.name != "Sumy" and strike.actor2.kind != "person")
+
+
+def test_a_body_saying_it_killed_is_the_doer(app: Sitrep) -> None:
+    page = [
+        "A car bomb killed at least 12 people at a market in Mogadishu on Monday, police said.",
+        "Somali National Intelligence Service Agency (NISA) said Tuesday that it had killed 40 al-Shabab"
+        " fighters in an operation in the Lower Shabelle region.",
+    ]
+    acts = [e for e in _events(app, page, date(2019, 2, 5)) if e.plover == "ASSAULT"]
+    assert len(acts) == 2
+    [operation] = [e for e in acts if any("40 al-Shabab" in m.text for m in e.mentions)]
+    assert operation.actor1 is not None and operation.actor1.country == "SOM"

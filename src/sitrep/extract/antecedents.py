@@ -124,6 +124,26 @@ def _carried_subject(token: Token, exclude: Token | None, lexicon: Lexicon) -> T
 
 
 
+_SAYING = frozenset({"say", "claim", "announce", "report", "state", "confirm", "tell", "add", "insist"})
+
+
+def _reporters_self(token: Token, exclude: Token | None) -> Token | None:
+    """ "The intelligence agency said on Tuesday that it had killed 40 militants": "it" (or "they")
+    subject of what a body says it did is that body."""
+    if token.lower_ not in ("it", "they") or token.dep_ != "nsubj" or token.head.dep_ != "ccomp":
+        return None
+    saying = token.head.head
+    if lemma(saying) not in _SAYING:
+        return None
+    speaker = next((c for c in saying.children if c.dep_ == "nsubj"), None)
+    if speaker is None or (exclude is not None and speaker.i == exclude.i):
+        return None
+    plural = speaker.tag_ in ("NNS", "NNPS")
+    if (token.lower_ == "they") != plural:
+        return None
+    return speaker if speaker.ent_type_ in ("ORG", "NORP", "GPE") or speaker.tag_ in ("NNP", "NNPS") else None
+
+
 def _an_assault(token: Token, lexicon: Lexicon) -> bool:
     senses = lexicon.nouns.get(lemma(token), ()) if token.pos_ == "NOUN" else ()
     return any(sense.plover == "ASSAULT" for sense in senses)
@@ -139,7 +159,11 @@ def resolve_head(token: Token, exclude: Token | None, lexicon: Lexicon) -> Token
             if relative.lower_ != "who" and act is not None and _an_assault(act, lexicon):
                 token = act  # "the bombing in Kabul, which killed 12": the bombing killed, not Kabul
     if token.lower_ in PERSONAL | POSSESSIVE and token.pos_ == "PRON":
-        found = _carried_subject(token, exclude, lexicon) or _candidate_antecedent(token, exclude, lexicon)
+        found = (
+            _reporters_self(token, exclude)
+            or _carried_subject(token, exclude, lexicon)
+            or _candidate_antecedent(token, exclude, lexicon)
+        )
         return found or token
     possessor = next((c for c in token.children if c.dep_ == "poss"), None)
     if possessor is not None and possessor.lower_ in POSSESSIVE and lemma(token) in lexicon.word_set("armed"):
