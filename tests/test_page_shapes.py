@@ -643,3 +643,16 @@ def test_a_body_saying_it_killed_is_the_doer(app: Sitrep) -> None:
     assert len(acts) == 2
     [operation] = [e for e in acts if any("40 al-Shabab" in m.text for m in e.mentions)]
     assert operation.actor1 is not None and operation.actor1.country == "SOM"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "At least 15 civilians were killed in an attack carried out by the OLA in East Wollega on Sunday.",
+        "Eleven soldiers were killed in a bombing perpetrated by the ELN in Norte de Santander on Tuesday.",
+        "An ambush conducted by al-Shabaab killed six soldiers near Afgoye on Friday.",
+    ],
+)
+def test_an_act_carried_out_by_a_group_is_the_groups(app: Sitrep, sentence: str) -> None:
+    [attack] = [e for e in _events(app, [sentence], date(2024, 6, 12)) if e.plover == "ASSAULT"]
+    assert attack.actor1 is not None and attack.actor1.kind in ("rebels", "political_militia")
