@@ -656,3 +656,13 @@ def test_a_body_saying_it_killed_is_the_doer(app: Sitrep) -> None:
 def test_an_act_carried_out_by_a_group_is_the_groups(app: Sitrep, sentence: str) -> None:
     [attack] = [e for e in _events(app, [sentence], date(2024, 6, 12)) if e.plover == "ASSAULT"]
     assert attack.actor1 is not None and attack.actor1.kind in ("rebels", "political_militia")
+
+
+def test_a_surge_in_attacks_is_a_trend_not_an_act(app: Sitrep) -> None:
+    page = [
+        "Gunmen looted homes in the hillside district of Laboule before dawn on Monday, residents said.",
+        "The district had stayed calm despite a surge in gang attacks across the capital since February 29.",
+    ]
+    events = _events(app, page, date(2024, 3, 19))
+    assert not any(e.date == "2024-02-29" for e in events)
+    assert not any(any("surge" in m.text for m in e.mentions) for e in events)

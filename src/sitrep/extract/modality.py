@@ -190,6 +190,10 @@ def is_aggregate(trigger: Trigger, lexicon: Lexicon) -> bool:
     framed = head.dep_ == "pobj" and head.head.lower_ in ("in", "during")
     if plural and framed and _modified_by(head, several):
         return True  # "50 were killed in several jihadist raids": a toll over several acts
+    trends = lexicon.modality.get("trend_nouns", frozenset())
+    trended = head.dep_ == "pobj" and head.head.lower_ in ("in", "of") and lemma(head.head.head) in trends
+    if plural and trended:
+        return True  # "despite a surge in gang attacks across the capital": a trend, no one act
     if _ongoing(clause) or _campaign_subject(head, clause, campaigns):
         return True
     # a conjoined verb shares the frame: "were killed and 90 wounded over the same period"
