@@ -666,3 +666,8 @@ def test_a_surge_in_attacks_is_a_trend_not_an_act(app: Sitrep) -> None:
     events = _events(app, page, date(2024, 3, 19))
     assert not any(e.date == "2024-02-29" for e in events)
     assert not any(any("surge" in m.text for m in e.mentions) for e in events)
+
+
+def test_an_agreement_bound_to_a_condition_is_an_offer_not_an_agreement(app: Sitrep) -> None:
+    page = ["Baku agrees to sign the peace treaty only if Yerevan changes its constitution, a minister said."]
+    assert "AGREE" not in {e.plover for e in _events(app, page, date(2025, 10, 24))}

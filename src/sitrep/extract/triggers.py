@@ -194,6 +194,8 @@ def _verb_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
         return None  # "a gang apparently allied with the Jalisco cartel": a standing relation
     if sense.plover in _STANDING_ACTS and token.dep_ == "relcl" and token.tag_ in ("VBZ", "VBP"):
         return None  # "a militia that backs the army", "roads that supply the front": a standing relation
+    if sense.plover == "AGREE" and _on_condition(token):
+        return None  # "Baku agrees to sign the treaty only if Armenia changes its constitution": an offer
     if sense.plover in _SPOKEN and token.dep_ == "relcl" and _undated_past_perfect(token):
         return None  # "her mother, who had pleaded for her release, has died": who she was, no act told
     if sense.plover in _STANDING_ACTS and token.dep_ == "acl" and token.tag_ == "VBG":
@@ -209,6 +211,16 @@ _STANDING_ACTS = frozenset({"AID", "SUPPORT", "CONSULT", "COOPERATE"})
 # Acts done by saying: told in a relative clause in the past perfect with no time of its own, they
 # describe the person ("the mother, who had pleaded for her daughter's release").
 _SPOKEN = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT", "APPEAL"})
+
+
+def _on_condition(verb: Token) -> bool:
+    """An agreement bound to a condition: an "if" or "unless" clause on the verb or on what it agrees to."""
+    clauses = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+        for clause in clauses
+        for c in clause.children
+    )
 
 
 def _undated_past_perfect(verb: Token) -> bool:
