@@ -128,6 +128,11 @@ def test_the_day_after_a_pages_date_stamp_and_dateline_dates_the_act(mentions):
     assert _time(_assault(mentions(text))) == "on Thursday"
 
 
+def test_today_followed_by_the_day_it_is_names_that_day(mentions):
+    m = _assault(mentions("Gunmen killed five villagers today Thursday 9 October 2025 in the district."))
+    assert _time(m) is not None and "Thursday" in _time(m)
+
+
 def test_statement_time_alone_is_not_the_event_time(mentions):
     m = _assault(mentions("The junta said on Friday it had repelled an assault on the garrison at Tessit."))
     assert _time(m) is None

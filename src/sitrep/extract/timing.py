@@ -95,6 +95,10 @@ _DATELINE = re.compile(
 _STATEMENT_REACH = 4
 
 
+# Words for the day of telling that a page may follow with the day itself: "today Thursday".
+_DEICTIC = frozenset({"today", "yesterday", "tonight"})
+
+
 def time_span(trigger: Trigger, sentence: Sequence[Token]) -> TextSpan | None:
     """The time expression of the event, with its preposition ("on Thursday").
 
@@ -116,7 +120,9 @@ def time_span(trigger: Trigger, sentence: Sequence[Token]) -> TextSpan | None:
             continue
         end = token.i
         while end + 1 < len(doc) and doc[end + 1].ent_type_ in ("DATE", "TIME") and (
-            doc[end + 1].ent_iob_ == "I" or doc[end + 1].ent_type_ != doc[end].ent_type_
+            doc[end + 1].ent_iob_ == "I"
+            or doc[end + 1].ent_type_ != doc[end].ent_type_
+            or doc[end].lower_ in _DEICTIC  # "today Thursday 9 October": the day it names
         ):
             end += 1  # "Monday" + "evening" are one expression
         end = _with_its_year(doc, end)
