@@ -514,3 +514,14 @@ def test_an_unarmed_oppositions_people_are_persons_and_its_fighters_rebels() -> 
     assert detained is not None and detained.kind == "person"
     shelled = target("Government forces shelled opposition fighters near Hama on Sunday, killing five.")
     assert shelled is not None and shelled.kind == "rebels"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "country"),
+    [("Peacekeepers", "CAF"), ("the peacekeepers", "CAF"), ("Russian peacekeepers", "RUS")],
+)
+def test_peacekeepers_are_a_missions_never_the_host_army(
+    actors: ActorDictionary, phrase: str, country: str
+) -> None:
+    actor = actors.resolve(phrase, None, "CAF")
+    assert actor is not None and actor.kind == "external_other" and actor.country == country
