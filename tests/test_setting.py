@@ -133,6 +133,12 @@ def test_today_followed_by_the_day_it_is_names_that_day(mentions):
     assert _time(m) is not None and "Thursday" in _time(m)
 
 
+def test_the_day_of_an_earlier_act_named_in_the_possessive_is_not_the_acts(mentions):
+    found = mentions("Protesters blocked the highway in the town, a day after Saturday's clashes.")
+    protest = [m for m in found if m.plover == "PROTEST"]
+    assert protest and _time(protest[0]) is None
+
+
 def test_statement_time_alone_is_not_the_event_time(mentions):
     m = _assault(mentions("The junta said on Friday it had repelled an assault on the garrison at Tessit."))
     assert _time(m) is None

@@ -141,6 +141,8 @@ def time_span(trigger: Trigger, sentence: Sequence[Token]) -> TextSpan | None:
         statement = physical and _dates_a_statement(attached, event, (start, end))
         if statement or _dates_a_later_act(attached, event) or _ranks_over(attached):
             continue
+        if physical and _owned_by_an_earlier_act(root, event):
+            continue  # "blocked streets a day after Saturday's clashes": Saturday is the clashes' day
         if _dates_a_periods_start(root, event):
             continue
         if trigger.sense.plover in _TAKE_EFFECT and _takes_effect(root, attached, event):
@@ -263,6 +265,15 @@ def _ongoing(verb: Token) -> bool:
     return verb.tag_ in ("VBG", "VBP", "VBZ") and any(
         c.dep_ == "aux" and lemma(c) == "be" for c in verb.children
     ) or verb.tag_ in ("VBP", "VBZ")
+
+
+def _owned_by_an_earlier_act(root: Token, event: Token) -> bool:
+    """A day in the possessive on another noun that a time word relates the act to ("a day after
+    Saturday's clashes", "since Monday's attack"): that noun's day, not the act's."""
+    if root.dep_ != "poss" or root.head.i == event.i:
+        return False
+    noun = root.head
+    return noun.dep_ == "pobj" and noun.head.lower_ in BEFORE | {"before"}
 
 
 def _dates_a_later_act(attached: Token, event: Token) -> bool:
