@@ -671,3 +671,12 @@ def test_a_surge_in_attacks_is_a_trend_not_an_act(app: Sitrep) -> None:
 def test_an_agreement_bound_to_a_condition_is_an_offer_not_an_agreement(app: Sitrep) -> None:
     page = ["Baku agrees to sign the peace treaty only if Yerevan changes its constitution, a minister said."]
     assert "AGREE" not in {e.plover for e in _events(app, page, date(2025, 10, 24))}
+
+
+def test_later_the_same_day_is_another_act_on_the_day_just_told(app: Sitrep) -> None:
+    page = [
+        "Insurgents shot dead five villagers in Mbau on Monday, local sources said.",
+        "Later the same day, the insurgents attacked an army post near the district town.",
+    ]
+    acts = [e for e in _events(app, page, date(2024, 6, 12)) if e.plover == "ASSAULT"]
+    assert len(acts) == 2 and {e.date for e in acts} == {"2024-06-10"}

@@ -64,6 +64,10 @@ _ANAPHOR = re.compile(
 )
 
 
+# A time that points back at the day just told: "later the same day", "that night".
+_SAME_DAY = re.compile(r"\b(?:that|the same) (?:day|night|morning|afternoon|evening)\b", re.IGNORECASE)
+
+
 # A round-up's next item at the place just told: "Also in the city, soldiers shot dead three gunmen".
 _ALSO_THERE = re.compile(
     r"^\W*also\s+in\s+the\s+(?:same\s+)?(?:city|town|village|province|district|region|area|state|capital)\b",
@@ -307,6 +311,7 @@ class Scene:
         own_time = mention.time.text if mention.time else None
         if when is None and own_time:
             when, precision = self._in_own_frame(own_time)
+        told_before = self._incident_date or self._last_date
         if when is not None and precision is not None:
             dated = _Dated(when, precision, sentence, paragraph)
             self._last_date = dated
@@ -317,6 +322,9 @@ class Scene:
                 self._incident_date = dated
                 if precision == "day" and mention.time is not None:
                     self._days_told.add(when)
+        elif own_time is not None and _SAME_DAY.search(own_time) and told_before is not None:
+            # "Later the same day, insurgents attacked the district town": the day just told
+            when, precision = told_before.when, told_before.precision
         elif own_time is None or is_part_of_day(own_time):
             source = self._incident_date if physical else self._last_date
             if not physical and source is not None and source.paragraph != paragraph:
