@@ -139,6 +139,15 @@ def test_the_day_of_an_earlier_act_named_in_the_possessive_is_not_the_acts(menti
     assert protest and _time(protest[0]) is None
 
 
+def test_the_group_whose_members_fought_is_the_second_side(mentions):
+    found = mentions(
+        "Six were killed in an encounter between government forces and members of the New People's Army"
+        " (NPA) in Oriental Mindoro on Thursday."
+    )
+    m = _assault(found)
+    assert m.actor2 is not None and "People's Army" in m.actor2.text
+
+
 def test_statement_time_alone_is_not_the_event_time(mentions):
     m = _assault(mentions("The junta said on Friday it had repelled an assault on the garrison at Tessit."))
     assert _time(m) is None

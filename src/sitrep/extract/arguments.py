@@ -160,6 +160,21 @@ def party(token: Token | None, exclude: Token | None, lexicon: Lexicon) -> Party
     return Party(phrase(head), head, backers_of(head))
 
 
+def _second_between(first: Token) -> Token | None:
+    """The second party of "between X and Y". The parser may hang Y's "of" phrase on X ("between
+    government forces and members of the NPA": the NPA's members), so a bare Y followed by an "of"
+    phrase that X holds is that phrase's group."""
+    second = next((c for c in first.children if c.dep_ == "conj"), None)
+    if second is None or any(c.dep_ == "prep" and c.lower_ == "of" for c in second.children):
+        return second
+    for child in first.children:
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i == second.i + 1:
+            group = _child(child, ("pobj",))
+            if group is not None:
+                return group
+    return second
+
+
 def _child(token: Token, deps: frozenset[str] | tuple[str, ...]) -> Token | None:
     return next((c for c in token.children if c.dep_ in deps), None)
 
@@ -298,7 +313,7 @@ def verb_arguments(trigger: Trigger, lexicon: Lexicon) -> tuple[Token | None, To
         target = partner  # "signed a deal with the rebels", "held talks with the delegation"
     between = _prep_object(verb, ("between",))
     if between is not None:  # "clashes between the army and the RSF"
-        return between, next((c for c in between.children if c.dep_ == "conj"), None)
+        return between, _second_between(between)
     if is_passive(verb):
         actor = _prep_object(verb, ("by",))
         origin = _prep_object(verb, ("from",))
@@ -462,7 +477,7 @@ def noun_arguments(trigger: Trigger, lexicon: Lexicon) -> tuple[Token | None, To
     noun = trigger.head
     between = _prep_object(noun, ("between",))
     if between is not None:  # "fighting between the army and the RSF"
-        return between, next((c for c in between.children if c.dep_ == "conj"), None)
+        return between, _second_between(between)
     actor = _child(noun, ("poss",)) or _prep_object(noun, ("by", "from"))
     if actor is None:
         for child in noun.children:
