@@ -680,3 +680,8 @@ def test_later_the_same_day_is_another_act_on_the_day_just_told(app: Sitrep) -> 
     ]
     acts = [e for e in _events(app, page, date(2024, 6, 12)) if e.plover == "ASSAULT"]
     assert len(acts) == 2 and {e.date for e in acts} == {"2024-06-10"}
+
+
+def test_bombs_delivered_by_aircraft_are_no_aid(app: Sitrep) -> None:
+    page = ["Myanmar forces attacked the camp on Monday with bombs delivered by aircraft, witnesses said."]
+    assert "AID" not in {e.plover for e in _events(app, page, date(2023, 10, 24))}

@@ -194,6 +194,8 @@ def _verb_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
         return None  # "a gang apparently allied with the Jalisco cartel": a standing relation
     if sense.plover in _STANDING_ACTS and token.dep_ == "relcl" and token.tag_ in ("VBZ", "VBP"):
         return None  # "a militia that backs the army", "roads that supply the front": a standing relation
+    if sense.plover == "AID" and token.tag_ == "VBN" and _by_aircraft(token):
+        return None  # "high-explosive bombs delivered by aircraft": the means of a strike, no aid
     if sense.plover == "AGREE" and _on_condition(token):
         return None  # "Baku agrees to sign the treaty only if Armenia changes its constitution": an offer
     if sense.plover in _SPOKEN and token.dep_ == "relcl" and _undated_past_perfect(token):
@@ -211,6 +213,14 @@ _STANDING_ACTS = frozenset({"AID", "SUPPORT", "CONSULT", "COOPERATE"})
 # Acts done by saying: told in a relative clause in the past perfect with no time of its own, they
 # describe the person ("the mother, who had pleaded for her daughter's release").
 _SPOKEN = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT", "APPEAL"})
+
+
+_AIRCRAFT = frozenset({"aircraft", "plane", "warplane", "jet", "helicopter", "drone", "bomber", "airplane"})
+
+
+def _by_aircraft(verb: Token) -> bool:
+    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return any(lemma(g) in _AIRCRAFT for g in agents)
 
 
 def _on_condition(verb: Token) -> bool:
