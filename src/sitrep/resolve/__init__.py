@@ -385,7 +385,7 @@ class Resolver:
             if head is None:
                 continue
             for n, town in enumerate(self._conjoined_towns(head.root, context), start=1):
-                if town.geonames_id == place.geonames_id or _name_key(town.name) == _name_key(place.name):
+                if town.geonames_id == place.geonames_id or town.name.casefold() == place.name.casefold():
                     continue
                 out.append(
                     replace(
@@ -578,7 +578,3 @@ def _persons(doc: Any) -> set[tuple[int, int]]:
     if doc is None:
         return set()
     return {(ent.start_char, ent.end_char) for ent in getattr(doc, "ents", ()) if ent.label_ == "PERSON"}
-
-
-def _name_key(name: str | None) -> str:
-    return (name or "").casefold().strip()
