@@ -50,3 +50,13 @@ def test_a_parsed_article_keeps_its_text_on_its_doc() -> None:
     parsed = parse_articles(articles, Settings().spacy_model)
     backwards = list(reversed(parsed))
     assert [doc_text(p.doc) for p in backwards] == [p.doc.text for p in backwards] == texts[::-1]
+
+
+def test_a_hard_wrapped_line_going_on_in_lower_case_is_one_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("The attackers believed to be\nal-Shabaab fighters clashed with police reservists on Monday.")
+    assert len(list(doc.sents)) == 1
+
+
+def test_a_short_headline_line_still_ends_its_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Gunmen kill five in Mandera\nGunmen killed five people in Mandera on Monday, police said.")
+    assert len(list(doc.sents)) == 2

@@ -35,6 +35,9 @@ def _mark_paragraph_breaks(doc: Any) -> Any:
         blank_line = token.text.count("\n") >= 2
         ends = previous.endswith(FINAL)
         headline = line_words <= SHORT_LINE_WORDS and not previous.endswith(CONTINUES)
+        # a hard-wrapped line goes on where the next starts in lower case ("The attackers believed to
+        # be / al-Shabaab terrorists clashed with ..."): no headline ends there
+        headline = headline and not doc[token.i + 1].text[:1].islower()
         if blank_line or ends or headline or _opens_with_dateline(doc, token.i + 1):
             doc[token.i + 1].is_sent_start = True
         line_words = 0
