@@ -685,3 +685,13 @@ def test_later_the_same_day_is_another_act_on_the_day_just_told(app: Sitrep) -> 
 def test_bombs_delivered_by_aircraft_are_no_aid(app: Sitrep) -> None:
     page = ["Myanmar forces attacked the camp on Monday with bombs delivered by aircraft, witnesses said."]
     assert "AID" not in {e.plover for e in _events(app, page, date(2023, 10, 24))}
+
+
+def test_a_claim_of_responsibility_made_later_is_a_mention_of_the_act(app: Sitrep) -> None:
+    page = [
+        "Gunmen attacked a police station in Tanougou in northern Benin on Wednesday night, killing two.",
+        "JNIM claimed responsibility for the attack on Thursday.",
+    ]
+    [attack] = [e for e in _events(app, page, date(2025, 4, 20)) if e.plover == "ASSAULT"]
+    assert attack.date == "2025-04-16" and len(attack.mentions) == 2
+    assert attack.actor1 is not None and "Nusrat" in attack.actor1.name

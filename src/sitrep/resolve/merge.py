@@ -128,6 +128,13 @@ def _groups(
             elif not groups:
                 leading.append(event)
             continue
+        if event.plover == "ASSAULT" and _responsibility_cues().search(_text(event)):
+            # "JNIM claimed responsibility for the attack on Thursday": the act told before it
+            acts = [g for i, g in enumerate(groups) if i not in closed and g[0].plover == "ASSAULT"]
+            claimed = acts[-1] if acts else None
+            if claimed is not None:
+                claimed.append(event)
+                continue
         if event.event_id in others or event.event_id in apart:
             closed.add(len(groups))
             if event.event_id in apart:
@@ -290,6 +297,13 @@ def _one_riot(a: Event, b: Event) -> bool:
 
 def _one_sentence(a: Event, b: Event) -> bool:
     return a.evidence is not None and b.evidence is not None and a.evidence.start == b.evidence.start
+
+
+@lru_cache(maxsize=1)
+def _responsibility_cues() -> re.Pattern[str]:
+    raw = resources.files("sitrep").joinpath("data", "merging.toml").read_text(encoding="utf-8")
+    patterns = tomllib.loads(raw).get("responsibility", {}).get("cues", [])
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
