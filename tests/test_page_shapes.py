@@ -695,3 +695,16 @@ def test_a_claim_of_responsibility_made_later_is_a_mention_of_the_act(app: Sitre
     [attack] = [e for e in _events(app, page, date(2025, 4, 20)) if e.plover == "ASSAULT"]
     assert attack.date == "2025-04-16" and len(attack.mentions) == 2
     assert attack.actor1 is not None and "Nusrat" in attack.actor1.name
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The opposition leader flew home on Sunday, defying warnings by the authorities of his arrest.",
+        "Mourners defied the governor's appeal not to gather at the cemetery on Saturday.",
+        "The rivals signed a deal on Saturday that calls for the withdrawal of foreign troops within a year.",
+    ],
+)
+def test_a_statement_referred_to_is_not_one_told(app: Sitrep, sentence: str) -> None:
+    kinds = {e.plover for e in _events(app, [sentence], date(2021, 1, 18))}
+    assert not kinds & {"THREATEN", "REQUEST"}

@@ -286,7 +286,33 @@ def find_triggers(tokens: Sequence[Token], lexicon: Lexicon) -> list[Trigger]:
             trigger = _noun_trigger(token, lexicon)
         else:
             trigger = None
+        if trigger is not None and _told_before(trigger, lexicon):
+            trigger = None
         if trigger is not None and not any(t.i in used for t in trigger.tokens):
             found.append(trigger)
             used.update(t.i for t in trigger.tokens)
     return found
+
+
+# Statements a sentence only refers back to, or that a document makes.
+_STATEMENT_ACTS = frozenset({"REQUEST", "THREATEN", "ACCUSE", "APPEAL"})
+
+
+def _told_before(trigger: Trigger, lexicon: Lexicon) -> bool:
+    """A statement the sentence refers to, not one it tells: a warning or an appeal someone defied or
+    ignored ("defying warnings by Russian authorities", "defied the state's appeal not to gather"),
+    or a call a document makes ("a peace deal that calls for the full withdrawal of troops")."""
+    if trigger.sense.plover not in _STATEMENT_ACTS:
+        return False
+    head = trigger.head
+    defied = lexicon.modality.get("defying_verbs", frozenset())
+    if head.pos_ in NOUN_POS and head.dep_ in ("dobj", "pobj"):
+        governor = head.head.head if head.dep_ == "pobj" else head.head
+        if lemma(governor) in defied:
+            return True
+    documents = lexicon.modality.get("document_nouns", frozenset())
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    relative = subject is not None and subject.lower_ in ("that", "which") and head.dep_ == "relcl"
+    if relative:
+        subject = head.head  # "a peace deal that calls for ...": the deal
+    return head.pos_ in VERB_POS and subject is not None and lemma(subject) in documents
