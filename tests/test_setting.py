@@ -148,6 +148,12 @@ def test_the_group_whose_members_fought_is_the_second_side(mentions):
     assert m.actor2 is not None and "People's Army" in m.actor2.text
 
 
+def test_the_day_of_what_a_statement_condemns_is_not_the_statements(mentions):
+    found = mentions("On Wednesday, the ministry condemned Monday's attack on a displacement camp.")
+    [condemned] = [m for m in found if m.plover == "ACCUSE"]
+    assert _time(condemned) == "On Wednesday"
+
+
 def test_statement_time_alone_is_not_the_event_time(mentions):
     m = _assault(mentions("The junta said on Friday it had repelled an assault on the garrison at Tessit."))
     assert _time(m) is None

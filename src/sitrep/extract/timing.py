@@ -141,7 +141,7 @@ def time_span(trigger: Trigger, sentence: Sequence[Token]) -> TextSpan | None:
         statement = physical and _dates_a_statement(attached, event, (start, end))
         if statement or _dates_a_later_act(attached, event) or _ranks_over(attached):
             continue
-        if physical and _owned_by_an_earlier_act(root, event):
+        if (physical and _owned_by_an_earlier_act(root, event)) or _owned_by_the_object(root, event):
             continue  # "blocked streets a day after Saturday's clashes": Saturday is the clashes' day
         if _dates_a_periods_start(root, event):
             continue
@@ -274,6 +274,12 @@ def _owned_by_an_earlier_act(root: Token, event: Token) -> bool:
         return False
     noun = root.head
     return noun.dep_ == "pobj" and noun.head.lower_ in BEFORE | {"before"}
+
+
+def _owned_by_the_object(root: Token, event: Token) -> bool:
+    """ "condemned Monday's attack": a day in the possessive on what the act is about is that
+    thing's day, not the act's."""
+    return root.dep_ == "poss" and root.head.dep_ == "dobj" and root.head.head.i == event.i
 
 
 def _dates_a_later_act(attached: Token, event: Token) -> bool:
