@@ -53,7 +53,7 @@ def test_a_parsed_article_keeps_its_text_on_its_doc() -> None:
 
 
 def test_a_hard_wrapped_line_going_on_in_lower_case_is_one_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
-    doc = nlp("The attackers believed to be\nal-Shabaab fighters clashed with police reservists on Monday.")
+    doc = nlp("The gunmen thought to be\nmembers of a local militia fired on a police post on Monday.")
     assert len(list(doc.sents)) == 1
 
 
