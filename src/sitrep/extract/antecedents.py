@@ -124,16 +124,13 @@ def _carried_subject(token: Token, exclude: Token | None, lexicon: Lexicon) -> T
 
 
 
-_SAYING = frozenset({"say", "claim", "announce", "report", "state", "confirm", "tell", "add", "insist"})
-
-
-def _reporters_self(token: Token, exclude: Token | None) -> Token | None:
+def _reporters_self(token: Token, exclude: Token | None, lexicon: Lexicon) -> Token | None:
     """ "The intelligence agency said on Tuesday that it had killed 40 militants": "it" (or "they")
     subject of what a body says it did is that body."""
     if token.lower_ not in ("it", "they") or token.dep_ != "nsubj" or token.head.dep_ != "ccomp":
         return None
     saying = token.head.head
-    if lemma(saying) not in _SAYING:
+    if lemma(saying) not in lexicon.attribution.get("cue_verbs", frozenset()):
         return None
     speaker = next((c for c in saying.children if c.dep_ == "nsubj"), None)
     if speaker is None or (exclude is not None and speaker.i == exclude.i):
@@ -160,7 +157,7 @@ def resolve_head(token: Token, exclude: Token | None, lexicon: Lexicon) -> Token
                 token = act  # "the bombing in Kabul, which killed 12": the bombing killed, not Kabul
     if token.lower_ in PERSONAL | POSSESSIVE and token.pos_ == "PRON":
         found = (
-            _reporters_self(token, exclude)
+            _reporters_self(token, exclude, lexicon)
             or _carried_subject(token, exclude, lexicon)
             or _candidate_antecedent(token, exclude, lexicon)
         )

@@ -212,7 +212,7 @@ _STANDING_ACTS = frozenset({"AID", "SUPPORT", "CONSULT", "COOPERATE"})
 
 # Acts done by saying: told in a relative clause in the past perfect with no time of its own, they
 # describe the person ("the mother, who had pleaded for her daughter's release").
-_SPOKEN = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT", "APPEAL"})
+_SPOKEN = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT"})
 
 
 _AIRCRAFT = frozenset({"aircraft", "plane", "warplane", "jet", "helicopter", "drone", "bomber", "airplane"})
@@ -295,7 +295,7 @@ def find_triggers(tokens: Sequence[Token], lexicon: Lexicon) -> list[Trigger]:
 
 
 # Statements a sentence only refers back to, or that a document makes.
-_STATEMENT_ACTS = frozenset({"REQUEST", "THREATEN", "ACCUSE", "APPEAL"})
+_STATEMENT_ACTS = frozenset({"REQUEST", "THREATEN", "ACCUSE"})
 
 
 def _told_before(trigger: Trigger, lexicon: Lexicon) -> bool:

@@ -48,7 +48,7 @@ import tomllib
 from collections.abc import Collection, Sequence
 from dataclasses import replace
 from datetime import date
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 from sitrep.extract.register import acts_years
@@ -195,11 +195,32 @@ def _unique_ids(merged: list[Event], groups: list[list[Event]]) -> list[Event]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _further_act_cues() -> re.Pattern[str]:
+@cache
+def _cues(table: str, key: str) -> re.Pattern[str]:
+    """One cue list of data/merging.toml as a pattern; a list left empty matches nothing."""
     raw = resources.files("sitrep").joinpath("data", "merging.toml").read_text(encoding="utf-8")
-    patterns = tomllib.loads(raw)["further_act"]["cues"]
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    patterns = tomllib.loads(raw).get(table, {}).get(key, [])
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)", re.IGNORECASE)
+
+
+def _further_act_cues() -> re.Pattern[str]:
+    return _cues("further_act", "cues")
+
+
+def _same_attack_cues() -> re.Pattern[str]:
+    return _cues("further_act", "same_attack")  # no cue: nothing ties a further act to the first
+
+
+def _sequence_cues() -> re.Pattern[str]:
+    return _cues("one_sentence", "sequence")
+
+
+def _responsibility_cues() -> re.Pattern[str]:
+    return _cues("responsibility", "cues")
+
+
+def _attackers_dead_cues() -> re.Pattern[str]:
+    return _cues("attackers_dead", "cues")
 
 
 def _compares(event: Event) -> bool:
@@ -212,15 +233,6 @@ def _dated_as(event: Event, group: list[Event]) -> bool:
     if event.date is None or event.date_source == "publication":
         return False
     return any(event.date == other.date and other.date_source != "publication" for other in group)
-
-
-@lru_cache(maxsize=1)
-def _same_attack_cues() -> re.Pattern[str]:
-    raw = resources.files("sitrep").joinpath("data", "merging.toml").read_text(encoding="utf-8")
-    patterns = tomllib.loads(raw)["further_act"].get("same_attack", [])
-    if not patterns:
-        return re.compile(r"(?!)")  # no cue: nothing ties a further act to the first
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
@@ -237,13 +249,6 @@ def _tells_another_act(event: Event) -> bool:
         return True
     further = _further_act_cues().search(text) or comparison_cues().search(text)
     return bool(further) and not _same_attack_cues().search(text) and not _SOMEONE_LATER.search(text)
-
-
-@lru_cache(maxsize=1)
-def _sequence_cues() -> re.Pattern[str]:
-    raw = resources.files("sitrep").joinpath("data", "merging.toml").read_text(encoding="utf-8")
-    patterns = tomllib.loads(raw)["one_sentence"]["sequence"]
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
 def _text(event: Event) -> str:
@@ -297,20 +302,6 @@ def _one_riot(a: Event, b: Event) -> bool:
 
 def _one_sentence(a: Event, b: Event) -> bool:
     return a.evidence is not None and b.evidence is not None and a.evidence.start == b.evidence.start
-
-
-@lru_cache(maxsize=1)
-def _responsibility_cues() -> re.Pattern[str]:
-    raw = resources.files("sitrep").joinpath("data", "merging.toml").read_text(encoding="utf-8")
-    patterns = tomllib.loads(raw).get("responsibility", {}).get("cues", [])
-    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)", re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def _attackers_dead_cues() -> re.Pattern[str]:
-    raw = resources.files("sitrep").joinpath("data", "merging.toml").read_text(encoding="utf-8")
-    patterns = tomllib.loads(raw).get("attackers_dead", {}).get("cues", [])
-    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)", re.IGNORECASE)
 
 
 def _attackers_dead(event: Event) -> bool:

@@ -31,7 +31,7 @@ from typing import Any
 
 from sitrep.extract.setting import MONTH_NAMES
 from sitrep.models import Actor, CleanArticle, DatePrecision, EventMention, Location
-from sitrep.resolve.dates import is_part_of_day, reference_date, resolve_date
+from sitrep.resolve.dates import WEEKDAYS, is_part_of_day, reference_date, resolve_date
 from sitrep.resolve.narrative import narrative_days
 from sitrep.resolve.place_phrases import DIRECTION, DISTANCE_UNIT
 from sitrep.resolve.places import Gazetteer
@@ -499,7 +499,7 @@ class Scene:
 _TOOK_PLACE_ON = re.compile(
     r"\b(?:attack|assault|strike|raid|ambush|bombing|blast|explosion|massacre|shelling|shooting|clash)\s+"
     r"(?:took place|occurred|happened)\b[^.;]{0,60}?\b(?:on|noon|midnight|dawn|dusk|early|late)\s+(?P<day>"
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
+    r"(?:" + "|".join(sorted(WEEKDAYS)) + r")\b"
     r"|(?:" + "|".join(sorted(MONTH_NAMES)) + r")\.?\s+\d{1,2}\b(?:,?\s+\d{4})?"
     r"|\d{1,2}\s+(?:" + "|".join(sorted(MONTH_NAMES)) + r")\b(?:\s+\d{4})?)",
     re.IGNORECASE,
