@@ -1335,3 +1335,10 @@ def test_the_channel_that_reports_a_blast_did_not_set_it_off(extract):
     )
     mention = only(extract(sentence), "ASSAULT")
     assert mention.actor1 is None or "television" not in mention.actor1.text
+
+
+def test_a_date_inside_a_groups_name_is_no_time(extract):
+    said = extract("Fighters of the October 9 Front raided an army camp near the border.")
+    assert [text(m.time) for m in said if m.plover == "ASSAULT"] == [None]
+    said = extract("Fighters of the October 9 Front raided an army camp on Sunday.")
+    assert [text(m.time) for m in said if m.plover == "ASSAULT"] == ["on Sunday"]

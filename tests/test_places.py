@@ -100,6 +100,19 @@ CASES = [
     ("Kabul's Unknownabad district", ["AFG"], "Kabul", "AFG", "Kabul", 2),
     ("several neighbourhoods of Mosul", ["IRQ"], "Mosul", "IRQ", "Nineveh", 1),
     ("Unknownville, in northern Kaduna state", ["NGA"], "Kaduna", "NGA", "Kaduna", 3),
+    # a capitalised direction after a stripped one begins the name
+    ("in the northern West Bank", ["PSE"], "West Bank", "PSE", "West Bank", 3),
+    ("in southern East Darfur", ["SDN"], "East Darfur", "SDN", "East Darfur", 3),
+    # "adjoining", "neighbouring" say nothing of where; the province, not its namesake town
+    ("in adjoining Yala province", ["THA"], "Yala", "THA", "Yala", 3),
+    ("in neighbouring Songkhla province", ["THA"], "Songkhla", "THA", "Songkhla", 3),
+    # a capital named after its country or province is the capital
+    ("Sindh capital Karachi", ["PAK"], "Karachi", "PAK", "Sindh", 1),
+    ("the Afghan capital, Kabul", ["AFG"], "Kabul", "AFG", "Kabul", 1),
+    # a sea that shares its name with a province abroad does not hide the port named after it
+    ("the Yemeni Red Sea port town of Mocha", ["YEM"], "Mocha", "YEM", "Taiz", 1),
+    # a town's "region" the gazetteer has no province for: the area around the town
+    ("the Tyre region", ["LBN"], "Tyre", "LBN", "South Lebanon", 2),
 ]
 
 
@@ -410,3 +423,16 @@ def test_a_name_only_spelt_like_a_city_abroad_is_a_place_of_the_story(gazetteer)
     assert district is not None and (district.name, district.country) == ("Al Jubah", "YEM")
     paris = gazetteer.resolve_in_article("Paris", ["YEM"])
     assert paris is not None and paris.country == "FRA"
+
+
+def test_a_month_abbreviation_with_its_day_is_never_kept_as_a_village(gazetteer) -> None:
+    assert gazetteer.resolve_in_article("since Nov.4", ["PSE"]) is None
+    assert gazetteer.resolve_in_article("Sept 11", ["USA"]) is None
+
+
+def test_a_sea_alone_is_no_province_abroad(gazetteer) -> None:
+    place = gazetteer.resolve_in_article("in the Red Sea", ["YEM"])
+    assert place is None or place.country != "SDN"
+    # the Sudanese state itself, named as one
+    place = gazetteer.resolve("Red Sea state", ["SDN"])
+    assert place is not None and (place.name, place.country) == ("Red Sea", "SDN")

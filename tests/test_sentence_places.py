@@ -267,3 +267,60 @@ def test_a_village_located_by_direction_from_a_town_is_the_village() -> None:
     )
     [event] = [e for e in sitrep.analyze(text, "2024-07-08") if e.plover == "ASSAULT"]
     assert event.location is not None and event.location.name == "Tindirma"
+
+
+def test_a_village_placed_by_distance_from_a_town_keeps_its_name_in_that_towns_province() -> None:
+    import sitrep
+
+    text = (
+        "Malian troops clashed with insurgents in central Mali on Friday.\n\n"
+        "Fighters on motorbikes stormed an army post at Ndiala, some 25 km east of Mopti, on Thursday."
+    )
+    [event] = [e for e in sitrep.analyze(text, "2024-07-08") if "Ndiala" in e.evidence.text]
+    place = event.location
+    assert place is not None and (place.name, place.admin1, place.country) == ("Ndiala", "Mopti", "MLI")
+    # the same shape with the feature noun before the comma, in an article on another country
+    text = (
+        "Kenyan police said bandits were active in the north.\n\n"
+        "Raiders shot four herders in Tindirma locality, south of Mopti, on Wednesday."
+    )
+    [event] = [e for e in sitrep.analyze(text, "2024-07-08") if "Tindirma" in e.evidence.text]
+    place = event.location
+    assert place is not None and (place.name, place.country) == ("Tindirma", "MLI")
+
+
+def test_a_village_in_a_named_district_of_a_province_is_kept_inside_that_province() -> None:
+    import sitrep
+
+    # "Kirov district" is also a big city elsewhere in Russia: the province the text gives wins
+    text = "Artillery fire hit Petrovka in the Kirov district of Kursk region on Friday, wounding a man."
+    [event] = sitrep.analyze(text, "2024-07-08")
+    place = event.location
+    assert place is not None and (place.name, place.admin1, place.country) == ("Petrovka", "Kursk", "RUS")
+
+
+def test_a_province_named_before_its_noun_and_its_country_is_that_province(gazetteer) -> None:
+    place = gazetteer.resolve("the Kursk region of Russia", [])
+    assert place is not None and (place.name, place.precision, place.country) == ("Kursk", 3, "RUS")
+    place = gazetteer.resolve("the Mopti region of Mali", [])
+    assert place is not None and (place.name, place.country) == ("Mopti", "MLI")
+    # "the province of Idlib" still names Idlib
+    place = gazetteer.resolve("the province of Idlib", [])
+    assert place is not None and place.name == "Idlib"
+
+
+def test_a_two_word_owner_parsed_as_a_list_keeps_the_district_it_owns() -> None:
+    import sitrep
+
+    [event] = sitrep.analyze("Gunmen shot dead a shopkeeper in Jammu and Kashmir's Doda district on Friday.",
+                             "2024-07-08")
+    assert event.location is not None and event.location.name == "Doda"
+
+
+def test_a_country_naming_a_side_is_not_the_acts_place() -> None:
+    from sitrep.resolve.sentence_places import names_a_side
+
+    assert names_a_side("on French troops")
+    assert not names_a_side("on French troops in Mali")
+    assert not names_a_side("in Mali")
+    assert ("Inates in Niger", "feature") in _names("They raided the Inates military base in Niger.")

@@ -346,6 +346,11 @@ def _place_bounds(head: Token, places: frozenset[str]) -> tuple[int, int]:
         elif child.dep_ == "appos" and head.doc[last + 1].text == "," and _names_region(child):
             last = max(last, bounds(child, verbal_modifiers=False)[1])
     doc = head.doc
+    if last + 3 < len(doc) and doc[last + 1].lower_ == "and" and doc[last + 3].text in ("'s", "’s"):
+        # "in Jammu and Kashmir's Kathua district": a two-word owner parsed as a list, then what it owns
+        owner = doc[last + 2]
+        if owner.text[:1].isupper() and owner.dep_ == "poss" and owner.head.i > owner.i:
+            last = max(last, bounds(owner.head, verbal_modifiers=False)[1])
     if last + 2 < len(doc) and doc[last + 1].text == "," and doc[last + 2].lower_ == "in":
         obj = _child(doc[last + 2], ("pobj",))  # "Kuriga, in northwestern Kaduna state" parsed apart
         if obj is not None and _is_place_word(obj, places) and _is_named(obj, places):

@@ -135,6 +135,8 @@ def time_span(trigger: Trigger, sentence: Sequence[Token]) -> TextSpan | None:
             continue
         if _BARE_NUMBER.match(text):
             continue  # "Police Battalion 31", "Route 12": a number alone names no day
+        if _names_something(doc, end):
+            continue  # "the March 23 Movement", "the February 17 Revolution": a name, not a time
         root = doc[token.i : end + 1].root
         attached = _attachment(root)
         physical = trigger.sense.plover in _PHYSICAL
@@ -158,6 +160,20 @@ def time_span(trigger: Trigger, sentence: Sequence[Token]) -> TextSpan | None:
         if best is None or key < best[0]:
             best = (key, span_of([doc[start], doc[end]]))
     return best[1] if best else None
+
+
+def _names_something(doc: Any, end: int) -> bool:
+    """A date followed by a capitalised noun that is no day, month or year: part of a name."""
+    if end + 1 >= len(doc):
+        return False
+    after = doc[end + 1]
+    return (
+        after.is_alpha
+        and after.text[:1].isupper()
+        and after.pos_ in ("PROPN", "NOUN")
+        and after.lower_ not in MONTH_NAMES
+        and not TEMPORAL_WORD.search(after.text)
+    )
 
 
 def _with_its_year(doc: Any, end: int) -> int:

@@ -26,7 +26,8 @@ DISTANCE_UNIT = r"(?:km|kms|kilometres?|kilometers?|miles?|mi)"
 # Adjectives saying who holds a place say nothing about where it is: "rebel-held Idlib".
 _LEADING = re.compile(
     r"^(?:in|at|on|into|inside|within|from|across|throughout|to|towards?|over|via|the|occupied|besieged|"
-    r"war-torn|war-ravaged|embattled|restive|front-?line|[a-z]+-(?:held|controlled|occupied|run|besieged))\s+",
+    r"war-torn|war-ravaged|embattled|restive|front-?line|adjoining|adjacent|neighbou?ring|"
+    r"[a-z]+-(?:held|controlled|occupied|run|besieged))\s+",
     re.IGNORECASE,
 )
 # Words saying the event was near the named place, not in it: ACLED precision 2.
@@ -64,6 +65,11 @@ _FEATURE_OF = re.compile(
     + _PART_FEATURES
     + r"))\s+of\s+(?P<rest>\S.*)$",
     re.IGNORECASE,
+)
+# "the Iraqi capital Baghdad", "Khyber Pakhtunkhwa capital Peshawar": the capital is the name after it.
+_CAPITAL_NAMED = re.compile(
+    r"^(?P<owner>.*?)\b(?:provincial\s+|state\s+|regional\s+|district\s+)?capital,?\s+"
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})$"
 )
 # "Syria's Idlib province", "Mogadishu's Hodan district": the owner contains the place.
 _POSSESSIVE = re.compile(r"^(?P<owner>[^'’,]+?)['’]s\s+(?P<rest>\S.*)$")
@@ -176,6 +182,12 @@ def parse(text: str) -> PlacePhrase:
         near = True
         text = clean(text[match.end() :])
     text, qualifier = _owner(text)
+    capital = _CAPITAL_NAMED.match(text)
+    if capital is not None:  # "Khyber Pakhtunkhwa capital Peshawar", "the Iraqi capital, Baghdad"
+        owner = clean(capital.group("owner"))
+        text = capital.group("name")
+        qualifier = qualifier or (owner if owner and is_proper_name(owner) and owner[:1].isupper() else None)
+        want = "city"
     road = _ROAD_BETWEEN.match(text)
     if road is not None:
         text, near = road.group("first"), True
@@ -205,7 +217,7 @@ def parse(text: str) -> PlacePhrase:
                 near = area = True
             else:
                 want = "admin1" if kind == "admin1" else "city"
-    text, stripped = _strip_directions(text)
+    text, stripped = _strip_directions(text, directional)
     directional = directional or stripped
     return PlacePhrase(clean(text), qualifier, qualifier_is_near, near, directional, want, area)
 
@@ -221,12 +233,14 @@ def _owner(text: str) -> tuple[str, str | None]:
     return clean(match.group("rest")), owner
 
 
-def _strip_directions(text: str) -> tuple[str, bool]:
-    """ "north-west Idlib" -> ("Idlib", True), only when a proper name remains."""
-    stripped = False
+def _strip_directions(text: str, stripped: bool = False) -> tuple[str, bool]:
+    """ "north-west Idlib" -> ("Idlib", True), only when a proper name remains; a capitalised
+    direction after one stripped begins the name ("northern West Bank", "eastern Upper Nile")."""
     while True:
         match = _DIRECTION_PREFIX.match(text)
         if not match or not is_proper_name(_ADMIN_SUFFIX.sub("", text[match.end() :])):
+            return text, stripped
+        if stripped and text[:1].isupper():
             return text, stripped
         text, stripped = text[match.end() :], True
 

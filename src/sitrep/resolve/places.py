@@ -75,7 +75,7 @@ _ADMIN_WORDS = frozenset(
 # Names of days and months, which a capitalised word after "in" or "on" often is.
 _DATE_WORD = re.compile(
     r"^(?:(?:on|in)\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|"
-    r"august|september|october|november|december)$",
+    r"august|september|october|november|december|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s*\d{0,2})$",
     re.IGNORECASE,
 )
 # Words naming a building or an institution, not a place: an act there is coded to its town.
@@ -348,6 +348,12 @@ class Gazetteer:
             if province is not None and province.kind == "admin1":
                 return self._coded(province, province.precision, unit)
         phrase = place_phrases.parse(cleaned)
+        owner = self.country_iso3(phrase.name) if phrase.want == "admin1" and phrase.qualifier else None
+        if owner is not None and phrase.qualifier:
+            # "the Belgorod region of Russia": the province named before the noun, in that country
+            province = self._pick(phrase.qualifier, [owner], want="admin1", within=None, exact=True)
+            if province is not None and province.kind == "admin1" and province.country == owner:
+                return self._coded(province, province.precision, phrase.qualifier)
         hints = list(countries)
         within = None
         if phrase.qualifier:
@@ -379,6 +385,8 @@ class Gazetteer:
             precision = max(precision, 2)
         if phrase.area and place.kind == "city" and place.admin1_code and phrase.want is None:
             precision = 2
+        if phrase.want == "admin1" and place.kind == "city":
+            precision = max(precision, 2)  # "the Marjayoun region": the area around the town
         text = phrase.name
         if place.kind in ("country", "admin1") and place_phrases.strip_direction(cleaned) == phrase.name:
             text = cleaned  # "northern Iraq" names a region of the country: the text keeps its direction

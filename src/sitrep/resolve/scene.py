@@ -37,10 +37,13 @@ from sitrep.resolve.place_phrases import DIRECTION, DISTANCE_UNIT
 from sitrep.resolve.places import Gazetteer
 from sitrep.resolve.sentence_places import (
     AWAY,
+    NAME_LOCATED,
+    PLACE_NAME,
     candidates,
     locative,
     main_place,
     most_specific,
+    names_a_side,
     reference_only,
     town_part,
 )
@@ -146,6 +149,8 @@ _RELATIVE = re.compile(
 _RELATIVE_END = re.compile(r"\b" + DIRECTION + r"\s+of\s+$", re.IGNORECASE)
 # what may stand between a village's name and the relative phrase that locates it: "Qarni village, ",
 # "Nyaung Kone, a village located less than 10km southwest of "
+# the town a village is located from: "(north of) the town of Maiduguri", "(west of) El Geneina"
+_REFERENCE_TOWN = re.compile(rf"(?:the\s+(?:\w+\s+)?(?:town|city|village)\s+of\s+)?(?P<name>{PLACE_NAME})")
 _APPOSED = re.compile(
     r"^\s*(?:village|town|hamlet)?\s*,\s*"
     r"(?:an?\s+(?:[a-z-]+\s+){0,2}?(?:village|town|hamlet|settlement)\s+(?:located\s+|situated\s+|lying\s+)?)?"
@@ -254,6 +259,8 @@ class Scene:
             location = None  # "on Satruday", "the Anglican Church-run hospital": no place the gazetteer knows
         if location is not None and self._surname(mention):
             location = None  # "the assassins beat Mota" after "Mayor Gisela Mota": a person, not a town
+        if location is not None and mention.place is not None and names_a_side(mention.place.text):
+            location = None  # "attacks on US troops": a side, not a place
         if location is not None and _party(mention):
             location = None  # "Hamas blamed Israel", "urged Russia": a party to the statement, not its place
         if location is not None and mention.place is not None and self._located_from(mention):
@@ -263,7 +270,10 @@ class Scene:
         if location is None or location.precision >= 3:
             # "gunmen attacked Garissa University College in northeast Kenya": the sentence names a
             # town the extractor's phrase does not
-            location = self._in_sentence(mention, 3) or location
+            # ("in the Krasnoyarsk district of Belgorod region": a town of the province the phrase
+            # gives, never a namesake elsewhere in the country)
+            province = location if location is not None and _province(location) else None
+            location = self._in_sentence(mention, 3, inside=province, statement=None) or location
         elif location.precision == 2 and location.admin1 is not None and not _settlement(mention):
             # "shelled a checkpoint in the village of Buhas in the Volnovakha area": the village itself,
             # when the sentence names one in the same province as the area the phrase gives ("near the
@@ -272,6 +282,8 @@ class Scene:
             finer = self._in_sentence(mention, 2, inside=location)
             if finer is not None and not _named_as_near(mention, finer):
                 location = finer  # but "Kfar Rumman, near the city of Nabatieh" is Kfar Rumman
+        if location is not None and location.geonames_id is None:
+            location = self._placed_from(mention, location)
         if location is None or (location.precision >= 3 and location.country == self._home):
             # "police banned all rallies in the capital": the capital of the article's country, not
             # the town the sentence before named
@@ -475,6 +487,19 @@ class Scene:
             return Location(name, town.admin1, town.country, town.lat, town.lon, None, 2, name)
         return None
 
+    def _placed_from(self, mention: EventMention, village: Location) -> Location:
+        """A village the gazetteer lacks, which the sentence locates from a town it knows ("Kubum,
+        about 30 km north of Maiduguri"): in that town's province and country, near its point."""
+        sentence = mention.sentence.text
+        for match in NAME_LOCATED.finditer(sentence):
+            if match["name"].strip() != village.name:
+                continue
+            town_name = _REFERENCE_TOWN.match(sentence[match.end() :])
+            town = self._gazetteer.resolve(town_name["name"], self._context) if town_name else None
+            if town is not None and town.precision == 1:
+                return replace(village, admin1=town.admin1, country=town.country, lat=town.lat, lon=town.lon)
+        return village
+
     def _capital_named(self, mention: EventMention) -> Location | None:
         match = _THE_CAPITAL.search(mention.sentence.text)
         if match is None or self._home is None or self._home in _CONTESTED_CAPITALS:
@@ -486,11 +511,11 @@ class Scene:
         return replace(capital, precision=2 if near else 1, text=match.group(0).split(None, 1)[1])
 
     def _in_sentence(
-        self, mention: EventMention, bound: int, inside: Location | None = None
+        self, mention: EventMention, bound: int, inside: Location | None = None, statement: bool | None = True
     ) -> Location | None:
         # A statement's sentence names its parties too; a village refining "the X area" is one the
         # sentence puts as a place ("Kharkiv regional police said" names no place of the act).
-        statement = mention.plover not in PHYSICAL or inside is not None
+        statement = mention.plover not in PHYSICAL or (inside is not None and statement is True)
         return most_specific(
             mention, self._doc, self._gazetteer, self._context, self._is_actor, bound, inside, statement
         )
@@ -534,6 +559,11 @@ def _lead_dateline(text: str, gazetteer: Gazetteer, context: Sequence[str]) -> s
         if found is not None and (found.precision == 1 or gazetteer.country_iso3(place) is not None):
             return place
     return None
+
+
+def _province(location: Location) -> bool:
+    """A province the gazetteer knows (precision 3, not a country)."""
+    return location.precision == 3 and location.admin1 is not None and location.name == location.admin1
 
 
 def _party(mention: EventMention) -> bool:

@@ -26,6 +26,7 @@ from sitrep.resolve.places import Gazetteer
 _ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG"})
 # "the village of Dapchi", "the town of Dhahyan", "Pazi Gyi village": named features spaCy misses.
 _NAME = r"[A-Z][\w'’\-]+(?:\s+(?:al-|el-|de\s+|da\s+)?[A-Z][\w'’\-]+){0,3}"
+PLACE_NAME = _NAME  # a proper name of up to four words, for the scene's own patterns
 _FEATURE_OF = re.compile(
     r"\b(?:village|town|township|city|hamlet|settlement|camp|locality|commune|"
     rf"population\s+cent(?:re|er))\s+of\s+(?P<name>{_NAME})"
@@ -36,7 +37,7 @@ _PART_OF = re.compile(rf"\b(?:neighbou?rhood|district|area|quarter|suburb)\s+of\
 _NAME_PART = re.compile(rf"\b(?P<name>{_NAME})\s+(?:neighbou?rhood|district|quarter|suburb)\b")
 # The town a site is in comes with it: "Ex-Control checkpoint in Mogadishu", "Pazi Gyi village, Kanbalu".
 _NAME_FEATURE = re.compile(
-    rf"\b(?P<name>{_NAME})\s+(?:village|town|township|camp|refugee camp|"
+    rf"\b(?P<name>{_NAME})\s+(?:village|town|township|locality|camp|refugee camp|"
     r"(?:military\s+|army\s+|police\s+)?(?:camp|outpost|barracks)|(?:military|army|police|border)\s+post|"
     r"(?:military\s+|army\s+|air\s+|naval\s+)?base|airbase|airport|checkpoint|railway station|station)\b"
     rf"(?:(?:\s+(?:in|near|outside)\s+|,\s+)(?:the\s+(?:\w+\s+)?)?(?P<container>{_NAME}))?"
@@ -46,6 +47,22 @@ _NAME_IS_FEATURE = re.compile(
     rf"\b(?P<name>{_NAME}),\s+(?:an?|the)\s+(?:[a-z-]+\s+){{0,2}}?"
     r"(?:village|town|hamlet|settlement|locality|city|camp)"
     r"(?=\s+(?:of|in|near|on|about|some|where|that|which|located|situated|lying|less|just|roughly)\b|[,.;])"
+)
+# "Kubum, about 30 km north of Maiduguri", "Kereinik locality, west of El Geneina": a name the next words
+# locate from a reference town is a place.
+NAME_LOCATED = re.compile(
+    rf"\b(?P<name>{_NAME})(?:\s+(?:village|town|locality|hamlet|area))?,\s+(?:(?:about|some|around|roughly|nearly|just|approximately)\s+)?"
+    rf"(?:\d[\d,.]*\s*{DISTANCE_UNIT}\s+)?{DIRECTION}\s+of\s"
+)
+# "Grafovka in the Krasnoyarsk district of Belgorod region": a name the text places in a district or
+# province by its noun is a place, looked up inside that container.
+_ADMIN_NOUN = (
+    r"(?:district|region|province|oblast|county|municipality|governorate|prefecture|state|woreda|zone)"
+)
+_NAME_IN_UNIT = re.compile(
+    rf"\b(?P<name>{_NAME})(?:\s+(?:village|town|hamlet|locality|settlement))?\s+in\s+the\s+"
+    rf"(?P<container>{_NAME}\s+{_ADMIN_NOUN}"
+    rf"(?:\s+of\s+(?:the\s+)?{_NAME}(?:\s+{_ADMIN_NOUN})?)?)"
 )
 # "the attack took place in Inates": a sentence saying where the act happened.
 _TOOK_PLACE = re.compile(rf"\b(?:took\s+place|occurred|happened)\s+(?:in|at)\s+(?:the\s+)?(?P<name>{_NAME})")
@@ -107,6 +124,7 @@ def candidates(text: str, start: int, doc: Any) -> Iterator[tuple[TextSpan, str]
         (_NAME_PART, "part"),
         (_NAME_FEATURE, "feature"),
         (_NAME_IS_FEATURE, "feature"),
+        (NAME_LOCATED, "feature"),
         (_TOOK_PLACE, "feature"),
         (_NAME_IN, "qualified"),
     ):
@@ -117,7 +135,26 @@ def candidates(text: str, start: int, doc: Any) -> Iterator[tuple[TextSpan, str]
                 near = " near " if " near " in match.group(0) or " outside " in match.group(0) else " in "
                 name = f"{name}{near}{container}"
             found.append((TextSpan(name, start + match.start("name"), start + match.end("name")), kind))
+    for match in _NAME_IN_UNIT.finditer(text):
+        # looked up as "Grafovka, Belgorod region": the village in the widest unit the text gives
+        unit = re.split(r"\s+of\s+(?:the\s+)?", match.group("container"))[-1]
+        name = f"{match.group('name')}, {unit}"
+        span = TextSpan(name, start + match.start("name"), start + match.end("name"))
+        found.append((span, "feature"))
     yield from sorted(found, key=lambda pair: pair[0].start)
+
+
+_SIDE_PHRASE = re.compile(r"^(?:\w+\s+)?(?:the\s+)?[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)*(?P<rest>[-‐\s].*)$")
+
+
+def names_a_side(phrase: str) -> bool:
+    """A place phrase that is a side named by its country or city: "on US troops", "Tehran-backed
+    militias" (but "US troops in Syria" goes on to a place)."""
+    match = _SIDE_PHRASE.match(phrase.strip())
+    if match is None:
+        return False
+    side = _SIDE_OF.match(match["rest"])
+    return side is not None and not match["rest"][side.end() :].strip(" ,.")
 
 
 def locative(before: str, phrase: str) -> bool:
@@ -127,6 +164,8 @@ def locative(before: str, phrase: str) -> bool:
     return bool(_LOCATIVE.search(before[-40:]) or _LOCATIVE_HEAD.match(head))
 
 
+# A name that owns the next place ("Jammu and Kashmir's Kathua district", "Borno's Konduga").
+_OWNER = re.compile(r"^(?:\s+and\s+[A-Z][\w-]+)?['’]s\s")
 # A place name that names a unit ("the Kyiv 2 battalion", "the Azov regiment"): no place at all.
 _UNIT = re.compile(r"^\s*(?:-?\d+\s+)?(?:battalion|brigade|regiment|division|corps|squadron|platoon)s?\b",
                    re.IGNORECASE)
@@ -140,7 +179,7 @@ def _elsewhere(before: str, after: str) -> bool:
         return True
     if reference_only(before):
         return True
-    if _UNIT.match(after) or _DESCRIBES.match(after):
+    if _UNIT.match(after) or _DESCRIBES.match(after) or _SIDE_OF.match(after):
         return True
     return _dateline(before, after)
 
@@ -177,6 +216,13 @@ def reference_only(before: str) -> bool:
     return km > _FAR_KM
 
 
+# A place name that names a side, not a place: "Tehran-backed forces", "attacks on US troops".
+_SIDE_OF = re.compile(
+    r"^(?:[-‐](?:backed|led|allied|aligned|funded|supported|sponsored|affiliated|linked|made)\b"
+    r"|\s+(?:troops|forces|soldiers|servicemen|marines|warplanes|jets|warships|"
+    r"officials|diplomats|citizens|nationals|personnel|contractors)\b)",
+    re.IGNORECASE,
+)
 # A place that describes a source, not where anything happened: "a Washington-based expert", "the
 # UK-based Syrian Observatory" (not "strikes on the Yemen-based Houthis": where the target is).
 _DESCRIBES = re.compile(
@@ -306,6 +352,8 @@ def most_specific(
             continue
         if inside is not None and not _inside(found, inside):
             continue
+        if inside is not None and _OWNER.match(sentence.text[span.end - sentence.start :]):
+            continue  # "Jammu and Kashmir's Kathua district": the owner holds the area, it is no finer
         # the most specific wins; on a tie, a place the words call one ("the town of X") beats a
         # bare name, then the first in the sentence
         key = (_rank(found, kind), kind == "entity")
@@ -342,7 +390,7 @@ def town_part(mention: EventMention, doc: Any, gazetteer: Gazetteer, context: Se
 
 def _inside(found: Location, area: Location) -> bool:
     """A place in the same country and province as `area` (a place near a town, an area of it)."""
-    if found.name == area.name or found.geonames_id == area.geonames_id:
+    if found.name == area.name or (found.geonames_id is not None and found.geonames_id == area.geonames_id):
         return False  # "Sukma district" is not refined to the town of Sukma
     return found.country == area.country and area.admin1 is not None and found.admin1 == area.admin1
 
@@ -414,6 +462,8 @@ def main_place(
             continue
         if _REGION_AFTER.match(text[span.end :]):
             continue  # "in Russia's Bryansk region" names the region, not its capital
+        if _SIDE_OF.match(text[span.end :]):
+            continue  # "Tehran-backed militias", "US troops": a side, not the story's place
         if kind in ("entity", "org") and _speaks(span, doc):
             continue  # "Washington will withdraw its troops": a government, not the story's place
         found = _resolve(span.text, kind, gazetteer, context, is_actor)
