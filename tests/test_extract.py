@@ -1342,3 +1342,39 @@ def test_a_date_inside_a_groups_name_is_no_time(extract):
     assert [text(m.time) for m in said if m.plover == "ASSAULT"] == [None]
     said = extract("Fighters of the October 9 Front raided an army camp on Sunday.")
     assert [text(m.time) for m in said if m.plover == "ASSAULT"] == ["on Sunday"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The junta has kept up its air strikes on rebel-held villages.",
+        "The insurgents have stepped up their raids on police posts.",
+        "Despite a truce agreed in March, the army has continued its shelling raids.",
+        "Mali is battling an insurgency that began in the north.",
+    ],
+)
+def test_a_trend_or_a_war_waged_is_no_one_act(extract, sentence):
+    assert [m.plover for m in extract(sentence) if m.plover in ("ASSAULT", "AGREE")] == [], sentence
+
+
+def test_a_trend_verb_with_its_day_still_tells_that_days_acts(extract):
+    said = extract("The army intensified its air strikes on the town on Tuesday, killing 14 people.")
+    assert "ASSAULT" in [m.plover for m in said]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The new fighting threatens the stability of the whole region.",
+        "Nothing threatens the residents now, the mayor said.",
+        "The strike over fuel prices exploded into a nationwide revolt.",
+        "The road to the border was littered with abandoned suitcases.",
+    ],
+)
+def test_figures_of_speech_are_no_acts(extract, sentence):
+    assert extract(sentence) == [], sentence
+
+
+def test_a_real_threat_and_a_real_retreat_stay(extract):
+    assert "THREATEN" in [m.plover for m in extract("The militia threatened to attack the airport.")]
+    assert "RETREAT" in [m.plover for m in extract("Troops abandoned their positions near the river.")]

@@ -414,7 +414,7 @@ def test_a_philippine_province_is_the_province_not_the_country(app: Sitrep) -> N
     assert (where.name, where.country, where.precision) == ("Negros Oriental", "PHL", 3)
 
 
-@pytest.mark.parametrize("when", ["shortly after noon Sunday", "early Sunday", "on Sunday"])
+@pytest.mark.parametrize("when", ["shortly after noon Sunday", "early Sunday", "on Sunday", "Sunday"])
 def test_the_attack_happened_at_a_time_of_day_dates_the_story(app: Sitrep, when: str) -> None:
     page = [
         "Four police officers died when their patrol was ambushed, the provincial prosecutor said.",
@@ -708,3 +708,12 @@ def test_a_claim_of_responsibility_made_later_is_a_mention_of_the_act(app: Sitre
 def test_a_statement_referred_to_is_not_one_told(app: Sitrep, sentence: str) -> None:
     kinds = {e.plover for e in _events(app, [sentence], date(2021, 1, 18))}
     assert not kinds & {"THREATEN", "REQUEST"}
+
+
+def test_the_confrontation_occurred_on_a_weekday_dates_the_lead(app: Sitrep) -> None:
+    page = [
+        "Gunmen ambushed a convoy of state police, killing five officers, the security ministry said.",
+        "The confrontation occurred Friday on a highway outside the town, the ministry said.",
+    ]
+    acts = [e for e in _events(app, page, date(2021, 9, 13)) if e.plover == "ASSAULT"]
+    assert [e.date for e in acts] == ["2021-09-10"]

@@ -72,6 +72,8 @@ def is_asserted(trigger: Trigger, lexicon: Lexicon) -> bool:
             return False
     if trigger.modifier:
         return True  # "Russia-backed forces": a standing relation, stated as background
+    if _granted(head):
+        return False  # "Despite a November ceasefire, Israel has kept up its strikes": a given, not told
     token = head
     first = True
     came_from = ""
@@ -166,6 +168,45 @@ def is_question(text: str) -> bool:
     return text.rstrip().rstrip("\"'”’)").endswith("?")
 
 
+def _granted(head: Token) -> bool:
+    """An act named inside a "despite" phrase ("despite a ceasefire", "despite a truce agreed in
+    March"): the background the sentence sets its news against."""
+    noun = head.head if head.dep_ in ("acl", "relcl") else head
+    return noun.pos_ in ("NOUN", "PROPN") and noun.dep_ == "pobj" and noun.head.lower_ in (
+        "despite",
+        "notwithstanding",
+    )
+
+
+_WAGING = frozenset({"battle", "fight", "wage", "combat", "face", "confront"})
+
+
+def _wages_a_campaign(verb: Token, campaigns: frozenset[str]) -> bool:
+    """A verb of fighting whose object is a war or an insurgency: "is battling an insurgency", "has
+    been fighting a war against the rebels"."""
+    return verb.pos_ == "VERB" and lemma(verb) in _WAGING and any(
+        c.dep_ == "dobj" and lemma(c) in campaigns for c in verb.children
+    )
+
+
+def _kept_up(acts: Token, lexicon: Lexicon) -> bool:
+    """Acts (a plural noun) that a verb of keeping on or stepping up takes as its object, in a perfect
+    tense or in a sentence naming no time: "has kept up its strikes", "have stepped up their
+    attacks", "has continued its raids" (but "intensified its strikes on Tuesday" tells that day's)."""
+    verb = acts.head
+    if acts.dep_ != "dobj" or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    word = lemma(verb)
+    with_up = lexicon.modality.get("trend_verbs_with_up", frozenset())
+    alone = lexicon.modality.get("trend_verbs", frozenset())
+    particle = any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
+    if not (word in alone or (word in with_up and particle)):
+        return False
+    perfect = any(c.dep_ == "aux" and lemma(c) == "have" for c in verb.children)
+    dated = any(t.ent_type_ in ("DATE", "TIME") for t in verb.sent)
+    return perfect or not dated
+
+
 def is_aggregate(trigger: Trigger, lexicon: Lexicon) -> bool:
     """A tally or a habit rather than one act: "has killed thousands since 2015", "have been fighting
     for more than 15 years", "regularly carries out attacks", "in recent years", "killed 312 people
@@ -194,6 +235,10 @@ def is_aggregate(trigger: Trigger, lexicon: Lexicon) -> bool:
     trended = head.dep_ == "pobj" and head.head.lower_ in ("in", "of") and lemma(head.head.head) in trends
     if plural and trended:
         return True  # "despite a surge in gang attacks across the capital": a trend, no one act
+    if _wages_a_campaign(head, campaigns):
+        return True  # "Burkina Faso is battling a jihadist insurgency": a war, no one act
+    if plural and _kept_up(head, lexicon):
+        return True  # "Israel has kept up its strikes in Lebanon": a trend, no one act
     if _ongoing(clause) or _campaign_subject(head, clause, campaigns):
         return True
     # a conjoined verb shares the frame: "were killed and 90 wounded over the same period"

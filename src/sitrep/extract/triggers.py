@@ -92,6 +92,8 @@ def _argument_words(token: Token) -> set[str]:
     words = {lemma(child) for child in token.children}
     if token.dep_ == "acl" and token.tag_ == "VBN":
         words.add(lemma(token.head))  # "messages signed by the cartel": what was signed
+    if token.dep_ == "amod" and token.tag_ == "VBN":
+        words.add(lemma(token.head))  # "abandoned suitcases": what the participle describes
     if token.dep_ == "relcl" and not any(c.dep_ == "dobj" for c in token.children) and any(
         c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in token.children
     ):

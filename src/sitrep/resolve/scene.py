@@ -522,8 +522,10 @@ class Scene:
 
 
 _TOOK_PLACE_ON = re.compile(
-    r"\b(?:attack|assault|strike|raid|ambush|bombing|blast|explosion|massacre|shelling|shooting|clash)\s+"
-    r"(?:took place|occurred|happened)\b[^.;]{0,60}?\b(?:on|noon|midnight|dawn|dusk|early|late)\s+(?P<day>"
+    r"\b(?:attack|assault|strike|raid|ambush|bombing|blast|explosion|massacre|shelling|shooting|clash(?:es)?|"
+    r"confrontation|gunfight|firefight|fighting|killings?|kidnapping|abduction|incident)\s+"
+    r"(?:took place|occurred|happened)\b(?:[^.;]{0,60}?\b(?:on|noon|midnight|dawn|dusk|early|late))?"
+    r"\s+(?P<day>"
     r"(?:" + "|".join(sorted(WEEKDAYS)) + r")\b"
     r"|(?:" + "|".join(sorted(MONTH_NAMES)) + r")\.?\s+\d{1,2}\b(?:,?\s+\d{4})?"
     r"|\d{1,2}\s+(?:" + "|".join(sorted(MONTH_NAMES)) + r")\b(?:\s+\d{4})?)",
