@@ -1378,3 +1378,10 @@ def test_figures_of_speech_are_no_acts(extract, sentence):
 def test_a_real_threat_and_a_real_retreat_stay(extract):
     assert "THREATEN" in [m.plover for m in extract("The militia threatened to attack the airport.")]
     assert "RETREAT" in [m.plover for m in extract("Troops abandoned their positions near the river.")]
+
+
+def test_an_act_named_in_a_despite_phrase_counts_when_it_has_its_own_day(extract):
+    said = extract("The shelling went on despite a truce agreed by both sides last Sunday.")
+    assert "AGREE" in [m.plover for m in said]
+    said = extract("Despite Tehran's claims that it is bombing rebel positions, the dead were civilians.")
+    assert "ASSAULT" not in [m.plover for m in said]

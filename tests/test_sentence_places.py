@@ -324,3 +324,20 @@ def test_a_country_naming_a_side_is_not_the_acts_place() -> None:
     assert not names_a_side("on French troops in Mali")
     assert not names_a_side("in Mali")
     assert ("Inates in Niger", "feature") in _names("They raided the Inates military base in Niger.")
+
+
+def test_a_province_named_puts_its_country_in_the_articles_context() -> None:
+    import sitrep
+
+    # the page names only the attacker's country; the province it names places the town
+    text = (
+        "Russian artillery shelled Marhanets in the Dnipropetrovsk region overnight, wounding a woman.\n\n"
+        "Russian drones later hit Nikopol, the regional governor said."
+    )
+    places = {e.location.name: e.location.country for e in sitrep.analyze(text, "2024-07-08") if e.location}
+    assert places.get("Nikopol") == "UKR"
+
+
+def test_a_two_word_village_is_not_cut_to_a_namesake_of_its_last_word(gazetteer) -> None:
+    place = gazetteer.resolve_in_article("the village of Staraya Orlovka", ["RUS"])
+    assert place is not None and place.name == "Staraya Orlovka"

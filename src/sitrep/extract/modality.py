@@ -172,10 +172,14 @@ def _granted(head: Token) -> bool:
     """An act named inside a "despite" phrase ("despite a ceasefire", "despite a truce agreed in
     March"): the background the sentence sets its news against."""
     noun = head.head if head.dep_ in ("acl", "relcl") else head
-    return noun.pos_ in ("NOUN", "PROPN") and noun.dep_ == "pobj" and noun.head.lower_ in (
-        "despite",
-        "notwithstanding",
-    )
+    if not (noun.pos_ in ("NOUN", "PROPN") and noun.dep_ == "pobj" and noun.head.lower_ in _GRANTING):
+        return False
+    # ... unless it comes with its own day: "despite a ceasefire agreed last Saturday" is this week's news
+    return not any(t.ent_type_ == "DATE" and (t.like_num or t.lower_ in _WEEKDAYS) for t in noun.subtree)
+
+
+_GRANTING = frozenset({"despite", "notwithstanding"})
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
 _WAGING = frozenset({"battle", "fight", "wage", "combat", "face", "confront"})

@@ -122,8 +122,12 @@ class Resolver:
             proposed = propose(parsed, EventTyper.shared())
             mentions = list(proposed) if proposed else mentions
         context, named = self.actors.read_article(article.text)
+        home = context[0] if context else None
+        # "in the Dnipropetrovsk region" names Ukraine as surely as "Ukraine" does: a page that
+        # names only the attacker's country still has the provinces it names in its context
+        context = context + [c for c in self.gazetteer.provinces_named(article.text) if c not in context]
         known = _ArticleActors(
-            home=context[0] if context else None,
+            home=home,
             named=named,
             starts=[m.start for m in named],
             persons=_persons(getattr(parsed, "doc", None)),

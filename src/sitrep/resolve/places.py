@@ -73,6 +73,13 @@ _ADMIN_WORDS = frozenset(
     ]
 )
 # Names of days and months, which a capitalised word after "in" or "on" often is.
+# "the Dnipropetrovsk region", "Borno State", "the province of Idlib": a province named as one
+_PROVINCE_WORD = r"(?:[Rr]egion|[Oo]blast|[Pp]rovince|[Gg]overnorate|[Ss]tate|[Pp]refecture)"
+_PROVINCE_NAMED = re.compile(
+    r"\b(?P<before>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)\s+" + _PROVINCE_WORD + r"\b"
+    r"|\b" + _PROVINCE_WORD + r"\s+of\s+(?P<after>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)"
+)
+_DIRECTION_WORD = re.compile(r"^" + place_phrases.DIRECTION + r"$", re.IGNORECASE)
 _DATE_WORD = re.compile(
     r"^(?:(?:on|in)\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|"
     r"august|september|october|november|december|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s*\d{0,2})$",
@@ -509,7 +516,16 @@ class Gazetteer:
                 run = " ".join(words[start : start + size]).strip(place_phrases.TRIM)
                 if run and run != cleaned and place_phrases.is_proper_name(run) and run[:1].isupper():
                     after = words[start + size].strip(place_phrases.TRIM) if start + size < len(words) else ""
-                    runs.append((run, after[:1].isupper() and after.lower() not in self._data.name_features))
+                    before = words[start - 1].strip(place_phrases.TRIM) if start > 0 else ""
+                    # "Mokraya Orlovka": a name begun by another capitalised word is another place
+                    # than the one it ends with (not "North Kivu" cut to "Kivu": directions are read)
+                    begun = (
+                        before[:1].isupper()
+                        and not before.endswith(("'s", "’s"))
+                        and not _DIRECTION_WORD.match(before)
+                    )
+                    goes_on = after[:1].isupper() and after.lower() not in self._data.name_features
+                    runs.append((run, begun or goes_on))
         for run, named_on in runs:
             place = self._pick(run, countries, want=None, within=None, exact=True)
             if place is None or (place.country not in countries and place.kind == "city"):
@@ -521,6 +537,17 @@ class Gazetteer:
                 continue
             return self._coded(place, max(place.precision, 2), run)
         return None
+
+    def provinces_named(self, text: str) -> list[str]:
+        """The countries of the provinces a text names as provinces ("the Dnipropetrovsk region",
+        "Borno State", "the province of Idlib"), in order of first mention."""
+        found: list[str] = []
+        for match in _PROVINCE_NAMED.finditer(text):
+            name = match["before"] or match["after"]
+            place = self._pick(name, [], want="admin1", within=None, exact=True)
+            if place is not None and place.kind == "admin1" and place.country and place.country not in found:
+                found.append(place.country)
+        return found
 
     def knows_exactly(self, name: str, countries: Sequence[str] = ()) -> bool:
         """Whether the gazetteer holds `name` itself, not only a near spelling ("Hasina" is no Hassan)."""
