@@ -1385,3 +1385,9 @@ def test_an_act_named_in_a_despite_phrase_counts_when_it_has_its_own_day(extract
     assert "AGREE" in [m.plover for m in said]
     said = extract("Despite Tehran's claims that it is bombing rebel positions, the dead were civilians.")
     assert "ASSAULT" not in [m.plover for m in said]
+
+
+def test_a_nationality_on_the_compound_of_an_act_noun_names_the_doer(extract):
+    said = extract("Nine villagers were killed in two Russian drone strikes on Monday.")
+    [act] = [m for m in said if m.plover == "ASSAULT"]
+    assert text(act.actor1) == "Russian"

@@ -717,3 +717,14 @@ def test_the_confrontation_occurred_on_a_weekday_dates_the_lead(app: Sitrep) -> 
     ]
     acts = [e for e in _events(app, page, date(2021, 9, 13)) if e.plover == "ASSAULT"]
     assert [e.date for e in acts] == ["2021-09-10"]
+
+
+def test_a_total_over_two_acts_named_together_gives_way_to_each_act_and_names_its_doer(app: Sitrep) -> None:
+    page = [
+        "Seven policemen were killed in an ambush and a raid by Maoist rebels this week, officials said.",
+        "On Monday, a police patrol was ambushed in a forest near Dantewada, killing four policemen.",
+        "On Wednesday, a police camp was raided near Narayanpur, leaving three policemen dead.",
+    ]
+    acts = [e for e in _events(app, page, date(2019, 5, 10)) if e.plover == "ASSAULT"]
+    assert sorted(e.killed or 0 for e in acts) == [3, 4]
+    assert all(e.actor1 is not None and "Maoist" in e.actor1.name for e in acts)

@@ -480,7 +480,9 @@ def noun_arguments(trigger: Trigger, lexicon: Lexicon) -> tuple[Token | None, To
         return between, _second_between(between)
     actor = _child(noun, ("poss",)) or _prep_object(noun, ("by", "from"))
     if actor is None:
-        for child in noun.children:
+        # "two Turkish drone strikes": the nationality may hang on the trigger's own compound word
+        inner = [t for t in trigger.tokens if t.i != noun.i and t.head.i == noun.i and t.dep_ == "compound"]
+        for child in [*noun.children, *(c for t in inner for c in t.children if c.i < t.i)]:
             if child.i in {t.i for t in trigger.tokens}:
                 continue
             if (

@@ -102,9 +102,19 @@ def merge_events(
         items = [g for g in apart if not all(e.event_id in totals for e in g)]
         told = [g for g in apart if all(e.event_id in totals for e in g)]
         if all(sum(1 for g in items if g[0].plover == t[0].plover) >= 2 for t in told):
-            return _unique_ids([_dated(_combine(group), published) for group in items], items)
+            acts = [_dated(_combine(group), published) for group in items]
+            return _unique_ids([_doer_from_total(act, told) for act in acts], items)
     groups = _groups(events, claims, others, frozenset(), published)
     return _unique_ids([_dated(_combine(group), published) for group in groups], groups)
+
+
+def _doer_from_total(act: Event, totals: Sequence[list[Event]]) -> Event:
+    """An act told one by one after a total that names the doer ("killed in two Turkish drone strikes",
+    then "a drone hit a car"): the total's doer, when the act names none and the totals agree on one."""
+    if act.actor1 is not None:
+        return act
+    doers = {e.actor1.name: e.actor1 for t in totals for e in t if e.plover == act.plover and e.actor1}
+    return replace(act, actor1=next(iter(doers.values()))) if len(doers) == 1 else act
 
 
 def _groups(
