@@ -525,3 +525,18 @@ def test_peacekeepers_are_a_missions_never_the_host_army(
 ) -> None:
     actor = actors.resolve(phrase, None, "CAF")
     assert actor is not None and actor.kind == "external_other" and actor.country == country
+
+
+@pytest.mark.parametrize(
+    ("sentence", "group"),
+    [
+        # after the 2016 accord the dictionary calls the group's holdouts FARC dissidents
+        ("Rebels from the Revolutionary Armed Forces of Colombia attacked a police post on Monday.", "FARC"),
+        ("Fighters known as the White Army overran a garrison near the river on Monday.", "White Army"),
+    ],
+)
+def test_a_generic_doer_named_after_its_noun_is_the_named_group(sentence: str, group: str) -> None:
+    import sitrep
+
+    [event] = [e for e in sitrep.analyze(sentence, "2024-08-07") if e.plover == "ASSAULT"]
+    assert event.actor1 is not None and event.actor1.name.startswith(group)

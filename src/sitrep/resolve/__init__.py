@@ -50,6 +50,7 @@ from sitrep.resolve.actor_spans import (
     harmed,
     hung_on,
     is_reciprocal,
+    named_after,
     owner_after,
     partner,
     with_noun,
@@ -222,6 +223,13 @@ class Resolver:
                 actor = replace(actor, text=agent.text) if actor is not None else None
         if actor is None:
             return None
+        if not target and actor.kind in _NON_STATE_KINDS and _common_noun(span.text):
+            # "guerrillas from the National Liberation Army", "fighters known as the White Army"
+            for named in named_after(span, known.doc):
+                better = self.actors.resolve(named.text, when, home)
+                if better is not None and better.kind in _NON_STATE_KINDS and not _common_noun(named.text):
+                    actor = replace(better, text=span.text)
+                    break
         backed = list(actor.backed_by)
         for phrase in backers:
             backed += [code for code in self.actors.backers(phrase) if code not in backed]
@@ -576,6 +584,12 @@ def _first_day(when: str | None) -> date | None:
         return None
     parts = [int(part) for part in when.split("-")]
     return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+def _common_noun(text: str) -> bool:
+    """A phrase of common nouns ("Guerrillas", "the armed men"), naming no group: no capital after
+    its first word."""
+    return not any(word[:1].isupper() for word in text.split()[1:])
 
 
 def _persons(doc: Any) -> set[tuple[int, int]]:

@@ -204,3 +204,35 @@ def is_reciprocal(trigger: TextSpan, doc: Any, verbs: frozenset[str]) -> bool:
     """Whether the trigger is a verb of two sides fighting each other ("clashed", "exchanged fire")."""
     tokens = tokens_of(trigger, doc)
     return tokens is not None and tokens.root.lemma_.lower() in verbs
+
+
+_NAMING_VERBS = frozenset({"know", "call", "name", "dub"})
+
+
+def named_after(span: TextSpan, doc: Any) -> list[TextSpan]:
+    """The names a generic actor noun is given after it: "guerrillas from the National Liberation Army
+    (ELN)", "fighters known as the White Army", "militants of the Allied Democratic Forces", "the
+    rebels, the M23": each candidate phrase, in text order (the caller keeps one that names a group)."""
+    if doc is None:
+        return []
+    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if tokens is None or len(tokens) == 0:
+        return []
+    head = tokens.root
+    found: list[TextSpan] = []
+    for child in head.children:
+        if child.i < head.i:
+            continue
+        objects: list[Any] = []
+        if child.dep_ == "prep" and child.lower_ in ("from", "of"):
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+        elif child.dep_ == "acl" and child.lemma_.lower() in _NAMING_VERBS:
+            objects = [g for p in child.children if p.lower_ == "as" for g in p.children if g.dep_ == "pobj"]
+        elif child.dep_ == "appos":
+            objects = [child]
+        for obj in objects:
+            words = sorted(obj.subtree, key=lambda t: t.i)
+            first, last = words[0], words[-1]
+            found.append(TextSpan(doc.text[first.idx : last.idx + len(last.text)], first.idx,
+                                  last.idx + len(last.text)))
+    return found
