@@ -221,3 +221,10 @@ def test_today_in_a_quote_is_the_day_it_was_said() -> None:
     assert quoted_deictic(sentence, sentence.index("today"), "today", published) == ("2022-06-07", "day")
     said = "The envoy said today that the market was shelled."
     assert quoted_deictic(said, said.index("today"), "today", published) is None  # not in a quote
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"), [("a day earlier", "2020-02-20"), ("two days earlier", "2020-02-19")]
+)
+def test_a_count_of_days_earlier_is_counted_back_from_publication(phrase: str, expected: str) -> None:
+    assert resolve_date(phrase, FRI) == (expected, "day")

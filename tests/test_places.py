@@ -113,6 +113,8 @@ CASES = [
     ("the Yemeni Red Sea port town of Mocha", ["YEM"], "Mocha", "YEM", "Taiz", 1),
     # a town's "region" the gazetteer has no province for: the area around the town
     ("the Tyre region", ["LBN"], "Tyre", "LBN", "South Lebanon", 2),
+    # a county is an admin unit: Kenya's counties are its provinces
+    ("in Wajir county", ["KEN"], "Wajir", "KEN", "Wajir", 3),
 ]
 
 
@@ -436,3 +438,8 @@ def test_a_sea_alone_is_no_province_abroad(gazetteer) -> None:
     # the Sudanese state itself, named as one
     place = gazetteer.resolve("Red Sea state", ["SDN"])
     assert place is not None and (place.name, place.country) == ("Red Sea", "SDN")
+
+
+def test_a_county_the_gazetteer_lacks_is_kept_by_its_name(gazetteer) -> None:
+    place = gazetteer.resolve_in_article("in Ulang county", ["SSD"])
+    assert place is not None and (place.name, place.country, place.precision) == ("Ulang", "SSD", 2)

@@ -75,7 +75,7 @@ _CAPITAL_NAMED = re.compile(
 _POSSESSIVE = re.compile(r"^(?P<owner>[^'’,]+?)['’]s\s+(?P<rest>\S.*)$")
 _DIRECTION_PREFIX = re.compile(r"^(?P<dir>" + DIRECTION + r")(?:\s+|-)(?=\S)", re.IGNORECASE)
 _ADMIN_SUFFIX = re.compile(
-    r"\s+(?:province|governorate|region|state|oblast|krai|prefecture|department|division|"
+    r"\s+(?:province|governorate|region|state|oblast|krai|prefecture|department|division|county|"
     r"autonomous\s+region|regional\s+state)$",
     re.IGNORECASE,
 )
