@@ -728,3 +728,16 @@ def test_a_total_over_two_acts_named_together_gives_way_to_each_act_and_names_it
     acts = [e for e in _events(app, page, date(2019, 5, 10)) if e.plover == "ASSAULT"]
     assert sorted(e.killed or 0 for e in acts) == [3, 4]
     assert all(e.actor1 is not None and "Maoist" in e.actor1.name for e in acts)
+
+
+def test_a_town_next_door_to_the_only_country_named_is_that_neighbours_town(app: Sitrep) -> None:
+    # the page names only the attacker's country; Balakliia is a Ukrainian town, Ukraine is next door
+    page = ["Russian artillery shelled Balakliia overnight, wounding three people, the governor said."]
+    [strike] = [e for e in _events(app, page, date(2024, 6, 10)) if e.plover == "ASSAULT"]
+    assert strike.location is not None and (strike.location.country, strike.location.precision) == ("UKR", 1)
+
+
+def test_each_town_a_strike_hit_is_its_own_event_when_the_towns_are_the_place(app: Sitrep) -> None:
+    page = ["Russian artillery shelled Balakliia, Chuhuiv and Lozova on Tuesday, officials said."]
+    acts = [e for e in _events(app, page, date(2024, 6, 12)) if e.plover == "ASSAULT"]
+    assert len({e.location.name for e in acts if e.location}) == 3

@@ -389,8 +389,10 @@ class Resolver:
             out.append(event)
             span = mention.actor2
             place = event.location
-            if span is None or place is None or mention.plover not in PHYSICAL or mention.place is not None:
+            if span is None or place is None or mention.plover not in PHYSICAL:
                 continue
+            if mention.place is not None and mention.place.start != span.start:
+                continue  # a place phrase of its own: the town hit is the target's, not the place's
             if self._target_place(mention, context) is None:
                 continue  # the act's target is no town
             head = known.doc.char_span(span.start, span.end, alignment_mode="expand")

