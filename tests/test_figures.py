@@ -178,3 +178,27 @@ def test_figures_of_tallies_updates_and_headline_counts(nlp, sentence, killed, i
 )
 def test_a_killing_threatened_or_tried_counts_no_one(nlp, sentence):
     assert figures_in(list(nlp(sentence))).killed is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Rebel mortar fire killed and wounded 17 villagers near the market.",
+        "At least 17 people were killed or injured when the shells landed.",
+    ],
+)
+def test_one_count_of_the_dead_and_the_hurt_is_neither_toll(nlp, sentence):
+    figures = figures_in(list(nlp(sentence)))
+    assert (figures.killed, figures.injured) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        ("Three guards were killed and eight wounded in the raid.", 3, 8),
+        ("At least 40 pupils were killed on Monday, and more injured and taken hostage.", 40, None),
+    ],
+)
+def test_separate_counts_of_the_dead_and_the_hurt_stay(nlp, sentence, killed, injured):
+    figures = figures_in(list(nlp(sentence)))
+    assert (figures.killed, figures.injured) == (killed, injured)

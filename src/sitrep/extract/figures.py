@@ -418,6 +418,8 @@ def casualties_in(sentence: Sequence[Token]) -> list[Casualty]:
         victim = lives or _victim(token)
         if victim is None:
             continue
+        if _shared_with_other_harm(token, kind, victim):
+            continue  # "13 were killed or wounded", "killed and wounded 13": dead and hurt in one count
         if word in EUPHEMISMS and not (victim.like_num or victim.tag_ == "NNS"):
             continue  # "neutralised a bomb", "eliminated the threat": no people counted
         count = count_in(victim)
@@ -430,6 +432,29 @@ def casualties_in(sentence: Sequence[Token]) -> list[Casualty]:
             further = any(t.lower_ in FURTHER for t in victim.subtree)
             found.append(Casualty(kind, _with_conjuncts(victim, count), token, named, further))
     return found
+
+
+def _kind_of(token: Token) -> str | None:
+    word = lemma(token)
+    return "killed" if word in KILLED else "injured" if word in INJURED else None
+
+
+def _shared_with_other_harm(token: Token, kind: str, victim: Token) -> bool:
+    """A count the word shares with a conjoined word of the other harm ("were killed or wounded",
+    "killed and wounded 13 civilians", "the death or injury of 25"): casualties, neither toll."""
+    partners = [c for c in token.children if c.dep_ == "conj"]
+    if token.dep_ == "conj":
+        partners.append(token.head)
+    for partner in partners:
+        other = _kind_of(partner)
+        if other is None or other == kind or kind not in ("killed", "injured"):
+            continue
+        first, second = sorted((token, partner), key=lambda t: t.i)
+        joined = second.i - first.i == 2 and token.doc[first.i + 1].dep_ == "cc"
+        shared = _victim(partner)
+        if joined and (shared is None or shared.i == victim.i):
+            return True  # "killed or wounded", side by side, with one count between them
+    return False
 
 
 # Verbs whose infinitive tells what was not done: "threatening to kill an employee", "tried to kill".
