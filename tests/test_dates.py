@@ -228,3 +228,8 @@ def test_today_in_a_quote_is_the_day_it_was_said() -> None:
 )
 def test_a_count_of_days_earlier_is_counted_back_from_publication(phrase: str, expected: str) -> None:
     assert resolve_date(phrase, FRI) == (expected, "day")
+
+
+@pytest.mark.parametrize("phrase", ["by 19:30", "at 21.45 hrs", "around 06:10"])
+def test_a_24_hour_clock_is_no_day_and_year(phrase: str) -> None:
+    assert resolve_date(phrase, FRI) == (None, None)

@@ -1391,3 +1391,8 @@ def test_a_nationality_on_the_compound_of_an_act_noun_names_the_doer(extract):
     said = extract("Nine villagers were killed in two Russian drone strikes on Monday.")
     [act] = [m for m in said if m.plover == "ASSAULT"]
     assert text(act.actor1) == "Russian"
+
+
+def test_ages_listed_after_aged_are_no_time(extract):
+    said = extract("Shelling killed four girls, aged six, 9 and 12, near the well.")
+    assert [text(m.time) for m in said if m.plover == "ASSAULT"] == [None]

@@ -341,3 +341,11 @@ def test_a_province_named_puts_its_country_in_the_articles_context() -> None:
 def test_a_two_word_village_is_not_cut_to_a_namesake_of_its_last_word(gazetteer) -> None:
     place = gazetteer.resolve_in_article("the village of Staraya Orlovka", ["RUS"])
     assert place is not None and place.name == "Staraya Orlovka"
+
+
+def test_a_persons_birthplace_is_not_the_acts_place() -> None:
+    import sitrep
+
+    text = "Gunmen shot dead a Mopti-born trader in a village near the border on Sunday."
+    places = [e.location.name for e in sitrep.analyze(text, "2024-07-08") if e.location]
+    assert "Mopti" not in places

@@ -137,6 +137,8 @@ def time_span(trigger: Trigger, sentence: Sequence[Token]) -> TextSpan | None:
             continue  # "Police Battalion 31", "Route 12": a number alone names no day
         if _names_something(doc, end):
             continue  # "the March 23 Movement", "the February 17 Revolution": a name, not a time
+        if any(doc[i].lower_ in ("aged", "ages", "age") for i in range(max(token.i - 3, 0), token.i)):
+            continue  # "three children, aged five, 10 and 11": ages, not a day
         root = doc[token.i : end + 1].root
         attached = _attachment(root)
         physical = trigger.sense.plover in _PHYSICAL

@@ -83,6 +83,9 @@ AGO = re.compile(r"\b(?P<count>\d{1,3}|" + "|".join(NUMBER_WORDS) + r") (?P<unit
 TIME_OF_DAY = re.compile(
     r"\b(?:at|around|about|shortly after|shortly before|after|before|by|until)? ?\d{1,2}(?::\d\d)? ?"
     r"(?:am|pm|gmt|utc|local time)\b|\blocal time\b"
+    # a 24-hour clock ("by 19:30", "at 14.30 hrs"), never a day and a year
+    r"|\b(?:at|around|about|shortly after|shortly before|after|before|by|until)? ?"
+    r"(?<![\d./-])(?<!on )(?:[01]?\d|2[0-3])[:.h][0-5]\d(?![./-]?\d)(?: ?(?:hrs|hours|h)\b)?"
 )
 TEMPORAL_HINT = re.compile(
     r"\d|\b(?:ago|day|week|month|fortnight|yesterday|today|tomorrow|night|morning|evening)s?\b|"

@@ -216,9 +216,10 @@ def reference_only(before: str) -> bool:
     return km > _FAR_KM
 
 
-# A place name that names a side, not a place: "Tehran-backed forces", "attacks on US troops".
+# A place name that names a side or a person's origin, not a place: "Tehran-backed forces", "attacks on
+# US troops", "a Vucitrn-born sergeant".
 _SIDE_OF = re.compile(
-    r"^(?:[-‐](?:backed|led|allied|aligned|funded|supported|sponsored|affiliated|linked|made)\b"
+    r"^(?:[-‐](?:backed|led|allied|aligned|funded|supported|sponsored|affiliated|linked|made|born|raised)\b"
     r"|\s+(?:troops|forces|soldiers|servicemen|marines|warplanes|jets|warships|"
     r"officials|diplomats|citizens|nationals|personnel|contractors)\b)",
     re.IGNORECASE,
