@@ -321,6 +321,7 @@ def test_a_country_naming_a_side_is_not_the_acts_place() -> None:
     from sitrep.resolve.sentence_places import names_a_side
 
     assert names_a_side("on French troops")
+    assert names_a_side("by US aircraft")
     assert not names_a_side("on French troops in Mali")
     assert not names_a_side("in Mali")
     assert ("Inates in Niger", "feature") in _names("They raided the Inates military base in Niger.")

@@ -220,7 +220,7 @@ def reference_only(before: str) -> bool:
 # US troops", "a Vucitrn-born sergeant".
 _SIDE_OF = re.compile(
     r"^(?:[-‐](?:backed|led|allied|aligned|funded|supported|sponsored|affiliated|linked|made|born|raised)\b"
-    r"|\s+(?:troops|forces|soldiers|servicemen|marines|warplanes|jets|warships|"
+    r"|\s+(?:troops|forces|soldiers|servicemen|marines|warplanes|jets|warships|aircraft|helicopters|drones|"
     r"officials|diplomats|citizens|nationals|personnel|contractors)\b)",
     re.IGNORECASE,
 )
