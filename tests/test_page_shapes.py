@@ -741,3 +741,19 @@ def test_each_town_a_strike_hit_is_its_own_event_when_the_towns_are_the_place(ap
     page = ["Russian artillery shelled Balakliia, Chuhuiv and Lozova on Tuesday, officials said."]
     acts = [e for e in _events(app, page, date(2024, 6, 12)) if e.plover == "ASSAULT"]
     assert len({e.location.name for e in acts if e.location}) == 3
+
+
+def test_a_byline_ending_with_a_comma_is_no_doer(app: Sitrep) -> None:
+    page = [
+        "By NEWSWIRE,",
+        "Mosul: At least nine people were killed and 30 wounded in attacks across Iraq, police said.",
+    ]
+    acts = [e for e in _events(app, page, date(2014, 2, 26)) if e.plover == "ASSAULT"]
+    assert acts and not any("NEWSWIRE" in m.text for e in acts for m in e.mentions)
+
+
+def test_the_hurt_told_without_an_auxiliary_are_the_victims_not_the_doers(app: Sitrep) -> None:
+    page = ["A bomber blew up a car at the gate of a base, leaving two guards dead and 11 people wounded."]
+    [blast] = [e for e in _events(app, page, date(2014, 2, 26)) if e.plover == "ASSAULT"]
+    assert (blast.killed, blast.injured) == (2, 11)
+    assert blast.actor1 is None or blast.actor1.kind != "civilians"

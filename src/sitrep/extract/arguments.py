@@ -257,6 +257,22 @@ def is_passive(verb: Token) -> bool:
     return verb.dep_ == "conj" and any(c.dep_ == "agent" for c in verb.children) and is_passive(verb.head)
 
 
+_HARMED = frozenset({"kill", "wound", "injure", "hurt", "maim"})
+
+
+def _elliptic_passive(verb: Token) -> bool:
+    """A participle of harm conjoined with no auxiliary, its subject the harmed ("leaving three
+    soldiers dead and 15 people wounded", "two were killed and five injured")."""
+    after_leaving = verb.head.tag_ == "VBG" and lemma(verb.head) == "leave"  # tagged VBD as often
+    return (
+        (verb.tag_ == "VBN" or (verb.tag_ == "VBD" and after_leaving))
+        and verb.dep_ == "conj"
+        and lemma(verb) in _HARMED
+        and not any(c.dep_ in ("aux", "auxpass", "dobj", "agent") for c in verb.children)
+        and any(c.dep_ == "nsubj" for c in verb.children)
+    )
+
+
 def governing_verb(token: Token) -> Token | None:
     """The light verb governing an event noun ("launched an offensive", "involved in the attacks").
 
@@ -283,6 +299,8 @@ def verb_arguments(trigger: Trigger, lexicon: Lexicon) -> tuple[Token | None, To
     if trigger.modifier:  # "Russia-backed forces", "rebels supported by Turkish artillery"
         agent = _prep_object(verb, ("by",)) or _child(verb, ("npadvmod",))
         return agent, verb.head
+    if _elliptic_passive(verb):
+        return None, _child(verb, ("nsubj",))  # "leaving three dead and 15 people wounded": the hurt
     participle = verb.dep_ in ("amod", "acl") and verb.tag_ in ("VBN", "VBD") and verb.head.pos_ in NOUN_POS
     if participle and _child(verb, ("nsubj",)) is None:
         obj = _child(verb, ("dobj",))
