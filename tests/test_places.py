@@ -443,3 +443,16 @@ def test_a_sea_alone_is_no_province_abroad(gazetteer) -> None:
 def test_a_county_the_gazetteer_lacks_is_kept_by_its_name(gazetteer) -> None:
     place = gazetteer.resolve_in_article("in Ulang county", ["SSD"])
     assert place is not None and (place.name, place.country, place.precision) == ("Ulang", "SSD", 2)
+
+
+@pytest.mark.parametrize("initials", ["SNA", "DRG", "KDF", "ISWAP"])
+def test_a_units_initials_are_no_town(gazetteer, initials: str) -> None:
+    assert gazetteer.resolve_in_article(initials, ["SOM"], None, True) is None
+
+
+@pytest.mark.parametrize(
+    ("written", "name"), [("GOMA", "Goma"), ("KYIV", "Kyiv"), ("DRC", "Democratic Republic of the Congo")]
+)
+def test_a_place_written_in_capitals_is_still_the_place(gazetteer, written: str, name: str) -> None:
+    place = gazetteer.resolve_in_article(written, [], None, True)
+    assert place is not None and place.name == name

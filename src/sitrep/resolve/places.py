@@ -79,6 +79,8 @@ _PROVINCE_NAMED = re.compile(
     r"\b(?P<before>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)\s+" + _PROVINCE_WORD + r"\b"
     r"|\b" + _PROVINCE_WORD + r"\s+of\s+(?P<after>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)"
 )
+# Initials in capitals ("SNA", "DRG", "ISWAP"): looked up only as written, never kept by name.
+_ACRONYM = re.compile(r"^[A-Z]{2,6}(?:['’]s)?$")
 _DIRECTION_WORD = re.compile(r"^" + place_phrases.DIRECTION + r"$", re.IGNORECASE)
 _DATE_WORD = re.compile(
     r"^(?:(?:on|in)\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|"
@@ -456,6 +458,8 @@ class Gazetteer:
             return found
         if _DATE_WORD.match(name):
             return found  # "in March, Kenya ...", "On Monday": a day or a month, never a village
+        if _ACRONYM.match(name):
+            return found  # "KDF", "ISWAP": a body's initials, never a village the gazetteer lacks
         if _BUILDING.search(name):
             town = self._known_name_inside(name, countries)
             if town is not None and town.country in countries and town.precision <= 2:
@@ -567,6 +571,10 @@ class Gazetteer:
         bare = place_phrases.strip_direction(name) or name
         if not place_phrases.is_proper_name(bare) or normalise(bare) in self._data.never_alone:
             return None
+        # "SNA", "DRG": a unit's initials, not Sanaa or Durg (a town's name in capitals, "GAZA",
+        # "JENIN", is longer)
+        initials = _ACRONYM.match(bare) is not None and len(bare) <= 3
+        exact = exact or initials
         stopped = normalise(name) in self._data.stoplist
         candidates = self._ranked(name, countries)
         if want is not None:  # prefer the asked-for kind, keep the rest as a fallback
@@ -575,6 +583,8 @@ class Gazetteer:
             if exact and quality in (WITHOUT_ARTICLE, FUZZY):
                 continue
             if within is not None and not _inside(place, within):
+                continue
+            if initials and place.kind == "city" and normalise(place.name) != normalise(bare):
                 continue
             hinted = place.country in countries
             # "Plateau" alone is a word; "Plateau state" names the Nigerian state
