@@ -516,6 +516,8 @@ def _with_conjuncts(victim: Token, count: Count) -> Count:
         extra = count_in(conjunct) if counted else None
         if extra is not None:
             total += extra.value
-        elif conjunct.tag_ == "NN" and any(c.lower_ == "another" for c in conjunct.children):
-            total += 1  # "a teacher and another civilian were killed": one more
+        elif conjunct.tag_ == "NN" and any(
+            c.lower_ in ("another", "their", "his", "her", "its") for c in conjunct.children
+        ):
+            total += 1  # "a teacher and another civilian", "three soldiers and their driver": one more
     return Count(total, count.qualifier) if total != count.value else count
