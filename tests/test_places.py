@@ -115,6 +115,10 @@ CASES = [
     ("the Tyre region", ["LBN"], "Tyre", "LBN", "South Lebanon", 2),
     # a county is an admin unit: Kenya's counties are its provinces
     ("in Wajir county", ["KEN"], "Wajir", "KEN", "Wajir", 3),
+    # Kurdish spellings of Iraqi Kurdistan's provinces, in a page on Turkey's strikes
+    ("in Sulaimani province", ["TUR"], "Sulaymaniyah", "IRQ", "Sulaymaniyah", 3),
+    # a sub-district of a province: the area of its town, kept in that province
+    ("the Unknownkan sub-district of Sulaimani", ["TUR"], "Sulaymaniyah", "IRQ", "Sulaymaniyah", 2),
 ]
 
 

@@ -54,7 +54,7 @@ _ADMIN_FEATURES = (
 )
 _PART_FEATURES = (
     r"local\s+government\s+areas?|refugee\s+camps?|displacement\s+camps?|camps?|neighbou?rhoods?|"
-    r"districts?|quarters?|suburbs?|areas?|territor(?:y|ies)|forests?|markets?|sectors?|outskirts"
+    r"sub-?districts?|districts?|quarters?|suburbs?|areas?|territor(?:y|ies)|forests?|markets?|sectors?|outskirts"
 )
 _FEATURE_OF = re.compile(
     r"^(?:the\s+)?(?P<pre>(?:\S+\s+){0,4}?)(?:(?P<city>"
@@ -82,7 +82,7 @@ _ADMIN_SUFFIX = re.compile(
 _CITY_SUFFIX = re.compile(r"\s+(?:city|town|village|refugee\s+camp|camp|municipality)$", re.IGNORECASE)
 # Areas around a place: "Idlib countryside", "Bakhmut area", "Kherson outskirts".
 _AREA_SUFFIX = re.compile(
-    r"\s+(?:countryside|area|district|outskirts|suburbs|environs|vicinity|front|axis|sector|frontline|"
+    r"\s+(?:countryside|area|sub-?district|district|outskirts|suburbs|environs|vicinity|front|axis|sector|frontline|"
     r"territory|local\s+government\s+area|lga|neighbou?rhood|quarter)$",
     re.IGNORECASE,
 )
