@@ -757,3 +757,10 @@ def test_the_hurt_told_without_an_auxiliary_are_the_victims_not_the_doers(app: S
     [blast] = [e for e in _events(app, page, date(2014, 2, 26)) if e.plover == "ASSAULT"]
     assert (blast.killed, blast.injured) == (2, 11)
     assert blast.actor1 is None or blast.actor1.kind != "civilians"
+
+
+def test_two_acts_set_side_by_side_with_while_stay_two(app: Sitrep) -> None:
+    page = ["Gunmen shot dead a guard at a bank in Kirkuk, while a roadside bomb wounded three soldiers "
+            "south of the city, police said."]
+    acts = [e for e in _events(app, page, date(2014, 2, 26)) if e.plover == "ASSAULT"]
+    assert {(e.killed, e.injured) for e in acts} == {(None, 3), (1, None)}
