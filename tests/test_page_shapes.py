@@ -764,3 +764,12 @@ def test_two_acts_set_side_by_side_with_while_stay_two(app: Sitrep) -> None:
             "south of the city, police said."]
     acts = [e for e in _events(app, page, date(2014, 2, 26)) if e.plover == "ASSAULT"]
     assert {(e.killed, e.injured) for e in acts} == {(None, 3), (1, None)}
+
+
+def test_a_province_named_only_in_an_officials_title_places_the_act_there(app: Sitrep) -> None:
+    page = ["Gunmen shot dead a local councillor on Sunday, the Michoacan state prosecutor's office said."]
+    [killing] = [e for e in _events(app, page, date(2024, 6, 3)) if e.plover == "ASSAULT"]
+    assert killing.location is not None and (killing.location.name, killing.location.precision) == (
+        "Michoacan",
+        3,
+    )

@@ -75,7 +75,7 @@ _ADMIN_WORDS = frozenset(
 # Names of days and months, which a capitalised word after "in" or "on" often is.
 # "the Dnipropetrovsk region", "Borno State", "the province of Idlib": a province named as one
 _PROVINCE_WORD = r"(?:[Rr]egion|[Oo]blast|[Pp]rovince|[Gg]overnorate|[Ss]tate|[Pp]refecture)"
-_PROVINCE_NAMED = re.compile(
+PROVINCE_NAMED = re.compile(
     r"\b(?P<before>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)\s+" + _PROVINCE_WORD + r"\b"
     r"|\b" + _PROVINCE_WORD + r"\s+of\s+(?P<after>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)"
 )
@@ -548,7 +548,7 @@ class Gazetteer:
         """The countries of the provinces a text names as provinces ("the Dnipropetrovsk region",
         "Borno State", "the province of Idlib"), in order of first mention."""
         found: list[str] = []
-        for match in _PROVINCE_NAMED.finditer(text):
+        for match in PROVINCE_NAMED.finditer(text):
             name = match["before"] or match["after"]
             place = self._pick(name, [], want="admin1", within=None, exact=True)
             if place is not None and place.kind == "admin1" and place.country and place.country not in found:

@@ -34,7 +34,7 @@ from sitrep.models import Actor, CleanArticle, DatePrecision, EventMention, Loca
 from sitrep.resolve.dates import WEEKDAYS, is_part_of_day, reference_date, resolve_date
 from sitrep.resolve.narrative import narrative_days
 from sitrep.resolve.place_phrases import DIRECTION, DISTANCE_UNIT
-from sitrep.resolve.places import Gazetteer
+from sitrep.resolve.places import PROVINCE_NAMED, Gazetteer
 from sitrep.resolve.sentence_places import (
     AWAY,
     NAME_LOCATED,
@@ -288,6 +288,11 @@ class Scene:
             # "police banned all rallies in the capital": the capital of the article's country, not
             # the town the sentence before named
             location = self._capital_named(mention) or location
+        if location is None or (location.precision == 3 and location.admin1 is None):
+            # "gunmen killed a candidate, the Guerrero state prosecutor's office said": the province
+            # the sentence names, in the country the act is placed in, is finer than the country
+            country = location.country if location is not None else self._home
+            location = self._province_named(mention, country) or location
         main = self._main if self._broken_at is None else None
         if physical and location is not None and main is not None and _within(main, location):
             location = main  # "in northeast Kenya" in a report on the attack in Garissa: Garissa
@@ -500,6 +505,17 @@ class Scene:
                 return replace(village, admin1=town.admin1, country=town.country, lat=town.lat, lon=town.lon)
         return village
 
+    def _province_named(self, mention: EventMention, country: str | None) -> Location | None:
+        text = mention.sentence.text
+        for match in PROVINCE_NAMED.finditer(text):
+            placed = _IN_PROVINCE.search(text[: match.start()]) or _PROVINCE_OFFICE.match(text[match.end() :])
+            if not placed:
+                continue  # "an SUV with Mexico State license plates": a thing's description
+            found = self._gazetteer.resolve(match.group(0), self._context)
+            if found is not None and found.precision == 3 and found.admin1 and found.country == country:
+                return found
+        return None
+
     def _capital_named(self, mention: EventMention) -> Location | None:
         match = _THE_CAPITAL.search(mention.sentence.text)
         if match is None or self._home is None or self._home in _CONTESTED_CAPITALS:
@@ -521,6 +537,14 @@ class Scene:
         )
 
 
+# A preposition of place right before a province: "in Borno State", "across the northern Kaduna state".
+_IN_PROVINCE = re.compile(r"\b(?:in|across|throughout|near)\s+(?:the\s+)?(?:[a-z]+ern\s+|central\s+)?$")
+# A province's office after its name: "the Guerrero state prosecutor", "Borno State police".
+_PROVINCE_OFFICE = re.compile(
+    r"^\s+(?:attorney|prosecutor|prosecutors|governor|government|police|authorities|officials|assembly|"
+    r"security|emergency|health)\b",
+    re.IGNORECASE,
+)
 _TOOK_PLACE_ON = re.compile(
     r"\b(?:attack|assault|strike|raid|ambush|bombing|blast|explosion|massacre|shelling|shooting|clash(?:es)?|"
     r"confrontation|gunfight|firefight|fighting|killings?|kidnapping|abduction|incident)\s+"
