@@ -773,3 +773,15 @@ def test_a_province_named_only_in_an_officials_title_places_the_act_there(app: S
         "Michoacan",
         3,
     )
+
+
+def test_attackers_killed_as_they_attacked_face_the_side_they_attacked(app: Sitrep) -> None:
+    page = ["Nine insurgents were killed as they attacked a police checkpoint in the district, officials said."]
+    [clash] = [e for e in _events(app, page, date(2020, 1, 2)) if e.plover == "ASSAULT"]
+    assert clash.actor2 is not None and clash.actor2.kind == "state_forces"
+
+
+def test_a_day_owning_the_deadliest_attack_dates_it(app: Sitrep) -> None:
+    page = ["In today's deadliest attack, a car bomb killed nine people at a market, police said."]
+    [blast] = [e for e in _events(app, page, date(2014, 2, 26)) if e.plover == "ASSAULT"]
+    assert (blast.date, blast.date_precision) == ("2014-02-26", "day")

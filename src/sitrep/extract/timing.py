@@ -143,7 +143,8 @@ def time_span(trigger: Trigger, sentence: Sequence[Token]) -> TextSpan | None:
         attached = _attachment(root)
         physical = trigger.sense.plover in _PHYSICAL
         statement = physical and _dates_a_statement(attached, event, (start, end))
-        if statement or _dates_a_later_act(attached, event) or _ranks_over(attached):
+        ranked = _ranks_over(attached) and root.dep_ != "poss"  # "today's deadliest attack" is today's
+        if statement or _dates_a_later_act(attached, event) or ranked:
             continue
         if (physical and _owned_by_an_earlier_act(root, event)) or _owned_by_the_object(root, event):
             continue  # "blocked streets a day after Saturday's clashes": Saturday is the clashes' day

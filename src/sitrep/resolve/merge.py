@@ -468,6 +468,14 @@ def _combine(group: list[Event]) -> Event:
     counted = dead or hurt or best
     # the claimant of the toll that stands speaks for the act; with no toll, the lead's claimant
     voiced = counted if counted.killed is not None or counted.injured is not None else first
+    actor1 = _named(best.actor1, [e.actor1 for e in group])
+    actor2 = _named(best.actor2, [e.actor2 for e in group])
+    same_side = actor1 is not None and actor2 is not None and actor2.name == actor1.name
+    if same_side and actor1 is not None and actor1.kind != "civilians":
+        # "eleven militants were killed as they attacked a police post": the side they attacked, not
+        # themselves, when one mention names it
+        others = (e.actor2 for e in group if e.actor2 is not None and e.actor2.kind is not None)
+        actor2 = next((a for a in others if a.name != actor1.name), actor2)
     return replace(
         best,
         event_id=first.event_id,
@@ -478,8 +486,8 @@ def _combine(group: list[Event]) -> Event:
         date=dated.date,
         date_precision=dated.date_precision,
         date_source=dated.date_source,
-        actor1=_named(best.actor1, [e.actor1 for e in group]),
-        actor2=_named(best.actor2, [e.actor2 for e in group]),
+        actor1=actor1,
+        actor2=actor2,
         killed=dead.killed if dead else None,
         injured=hurt.injured if hurt else None,
         displaced=next((e.displaced for e in group if e.displaced is not None), None),
