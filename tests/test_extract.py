@@ -1396,3 +1396,11 @@ def test_a_nationality_on_the_compound_of_an_act_noun_names_the_doer(extract):
 def test_ages_listed_after_aged_are_no_time(extract):
     said = extract("Shelling killed four girls, aged six, 9 and 12, near the well.")
     assert [text(m.time) for m in said if m.plover == "ASSAULT"] == [None]
+
+
+def test_a_days_arrests_across_the_country_are_that_days_act(extract):
+    said = extract("Police said they had detained some 40 protesters across the country yesterday.")
+    assert "COERCE" in [m.plover for m in said]
+    # a count of the dead across a country, with the report's day only, is still a tally
+    said = extract("More than 600 civilians were killed across the country, the UN said on Friday.")
+    assert "ASSAULT" not in [m.plover for m in said]

@@ -776,7 +776,7 @@ def test_a_province_named_only_in_an_officials_title_places_the_act_there(app: S
 
 
 def test_attackers_killed_as_they_attacked_face_the_side_they_attacked(app: Sitrep) -> None:
-    page = ["Nine insurgents were killed as they attacked a police checkpoint in the district, officials said."]
+    page = ["Nine insurgents were killed as they attacked a police checkpoint in the district, police said."]
     [clash] = [e for e in _events(app, page, date(2020, 1, 2)) if e.plover == "ASSAULT"]
     assert clash.actor2 is not None and clash.actor2.kind == "state_forces"
 

@@ -168,6 +168,16 @@ def is_question(text: str) -> bool:
     return text.rstrip().rstrip("\"'”’)").endswith("?")
 
 
+_DAY_WORDS = frozenset({"yesterday", "today", "tonight", "overnight", "monday", "tuesday", "wednesday",
+                        "thursday", "friday", "saturday", "sunday"})
+
+
+def _one_day(verb: Token) -> bool:
+    """The verb's own clause names one day ("arrested 50 people yesterday", "on Monday"), not the
+    report's ("..., the UN said on Monday")."""
+    return any(t.lower_ in _DAY_WORDS for t in verb.subtree)
+
+
 def _granted(head: Token) -> bool:
     """An act named inside a "despite" phrase ("despite a ceasefire", "despite a truce agreed in
     March"): the background the sentence sets its news against."""
@@ -273,8 +283,10 @@ def is_aggregate(trigger: Trigger, lexicon: Lexicon) -> bool:
                 return True
             if child.dep_ == "prep" and child.lower_ in ("across", "throughout") and any(
                 g.dep_ == "pobj" and lemma(g) in wide for g in child.children
-            ):
-                return True  # "790 civilians were killed across the country": a tally of many places
+            ) and not _one_day(word):
+                # "790 civilians were killed across the country": a tally of many places (but
+                # "arrested nearly 50 people across the country yesterday" is that day's arrests)
+                return True
             if child.dep_ == "prep" and child.lower_ in ("for", "in", "over", "during"):
                 objects = [g for g in child.children if g.dep_ == "pobj"]
                 if any(_long_span(o, spans) for o in objects):
