@@ -785,3 +785,13 @@ def test_a_day_owning_the_deadliest_attack_dates_it(app: Sitrep) -> None:
     page = ["In today's deadliest attack, a car bomb killed nine people at a market, police said."]
     [blast] = [e for e in _events(app, page, date(2014, 2, 26)) if e.plover == "ASSAULT"]
     assert (blast.date, blast.date_precision) == ("2014-02-26", "day")
+
+
+def test_an_attack_on_the_villages_of_a_list_is_one_event_per_village(app: Sitrep) -> None:
+    page = [
+        "Soldiers clashed with rebels in Ituri province on Sunday.",
+        "Gunmen raided the villages of Bandoma, Kitolo and Mabeyo on Monday, killing 14 civilians.",
+    ]
+    raids = [e for e in _events(app, page, date(2024, 8, 7)) if "raided" in e.evidence.text]
+    assert {e.location.name for e in raids if e.location} == {"Bandoma", "Kitolo", "Mabeyo"}
+    assert sorted(e.killed or 0 for e in raids) == [0, 0, 14]

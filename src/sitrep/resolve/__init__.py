@@ -387,6 +387,7 @@ class Resolver:
         out: list[Event] = []
         for event, mention in zip(events, mentions, strict=True):
             out.append(event)
+            out.extend(self._each_listed_village(event, mention, context))
             span = mention.actor2
             place = event.location
             if span is None or place is None or mention.plover not in PHYSICAL:
@@ -411,6 +412,33 @@ class Resolver:
                     )
                 )
         return out
+
+    def _each_listed_village(
+        self, event: Event, mention: EventMention, context: Sequence[str]
+    ) -> list[Event]:
+        """ "gunmen attacked the villages of Mayele, Toya and Kalembo": the act again at each village the
+        list names after the first (the first is the event's own place), kept in the event's province."""
+        place = event.location
+        if mention.plover not in PHYSICAL or place is None:
+            return []
+        phrases = [span.text for span in (mention.place, mention.actor2) if span is not None]
+        listed = next((m for m in map(_VILLAGES_OF.search, phrases) if m is not None), None)
+        if listed is None:
+            return []
+        names = [n.strip() for n in re.split(r",\s*(?:and\s+)?|\s+and\s+", listed["names"]) if n.strip()]
+        if len(names) < 2 or _place_key(names[0]) != _place_key(place.text or place.name):
+            return []
+        found = []
+        for n, name in enumerate(names[1:], start=1):
+            town = self.gazetteer.resolve_in_article(name, context, self.actors.names_someone, True)
+            if town is None:
+                continue
+            if town.geonames_id is None:
+                town = replace(town, admin1=place.admin1, country=place.country, lat=place.lat, lon=place.lon)
+            key = f"{event.event_id}/v{n}"
+            event_id = hashlib.sha1(key.encode()).hexdigest()[:16]
+            found.append(replace(event, event_id=event_id, location=town, killed=None, injured=None))
+        return found
 
     def _conjoined_towns(self, head: Any, context: Sequence[str]) -> list[Location]:
         towns = []
@@ -586,6 +614,17 @@ def _first_day(when: str | None) -> date | None:
         return None
     parts = [int(part) for part in when.split("-")]
     return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+# "the villages of Mayele, Toya and Kalembo", "the towns of Tubas and Tammun": a list of places
+_VILLAGES_OF = re.compile(
+    r"\b(?:villages|towns|localities|settlements|hamlets)\s+of\s+(?P<names>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?"
+    r"(?:,\s*(?:and\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?|\s+and\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)+)"
+)
+
+
+def _place_key(name: str) -> str:
+    return " ".join(name.casefold().replace("-", " ").split())
 
 
 def _common_noun(text: str) -> bool:
