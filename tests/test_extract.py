@@ -1404,3 +1404,8 @@ def test_a_days_arrests_across_the_country_are_that_days_act(extract):
     # a count of the dead across a country, with the report's day only, is still a tally
     said = extract("More than 600 civilians were killed across the country, the UN said on Friday.")
     assert "ASSAULT" not in [m.plover for m in said]
+
+
+def test_a_toll_over_recent_fighting_is_a_tally(extract):
+    said = extract("At least 80 people are believed to have died in recent fighting around the city.")
+    assert all(m.claim_only or m.plover != "ASSAULT" for m in said)

@@ -197,6 +197,8 @@ def test_one_count_of_the_dead_and_the_hurt_is_neither_toll(nlp, sentence):
     [
         ("Three guards were killed and eight wounded in the raid.", 3, 8),
         ("A nurse and another civilian were killed when the convoy was hit.", 2, None),
+        ("At least eleven villagers were reported to have been killed in the raid.", 11, None),
+        ("Four guards are known to have died and six were hurt in the blast.", 4, 6),
         ("Two policemen and their driver were killed when the bomb went off.", 3, None),
         ("At least 40 pupils were killed on Monday, and more injured and taken hostage.", 40, None),
     ],

@@ -237,6 +237,10 @@ def _lone_number(token: Token) -> bool:
     return token.ent_iob_ == "B" and (token.i + 1 >= len(doc) or doc[token.i + 1].ent_iob_ != "I")
 
 
+# Verbs that raise the counted people to their own subject: "were reported to be killed".
+_RAISING = frozenset({"report", "know", "believe", "fear", "confirm", "understand"})
+
+
 def _victim(token: Token) -> Token | None:
     """The noun counted by a casualty word, by its grammatical role."""
     word = lemma(token)
@@ -248,7 +252,10 @@ def _victim(token: Token) -> Token | None:
         modifier = token.dep_ in ("amod", "acl") and token.tag_ == "VBN" and not own_clause
         if modifier and word not in DISPLACED and token.head.pos_ == "NUM" and token.head.like_num:
             return token.head  # "More than 60 killed in car bombing": a headline's count
-        if token.dep_ in ("xcomp", "oprd") and token.tag_ == "VBN" and not own_clause:
+        raised = token.dep_ == "xcomp" and lemma(token.head) in _RAISING and not any(
+            c.dep_ in ("nsubj", "dobj") for c in token.children
+        )  # "nine people were reported to be killed", "were known to have died"
+        if (token.dep_ in ("xcomp", "oprd") and token.tag_ == "VBN" and not own_clause) or raised:
             # "147 people are reported killed", "dozens were feared dead": the reporting verb's subject
             reported = next((c for c in token.head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
             if reported is not None:

@@ -168,6 +168,9 @@ def is_question(text: str) -> bool:
     return text.rstrip().rstrip("\"'”’)").endswith("?")
 
 
+# Fighting told as a spell, not as one act: "in recent fighting", "during the ongoing clashes".
+_SPELLS = frozenset({"fighting", "clash", "violence", "unrest", "hostility", "battle", "combat"})
+_RECENT = frozenset({"recent", "ongoing", "continuing", "weeks-long", "months-long", "days-long"})
 _DAY_WORDS = frozenset({"yesterday", "today", "tonight", "overnight", "monday", "tuesday", "wednesday",
                         "thursday", "friday", "saturday", "sunday"})
 
@@ -294,6 +297,8 @@ def is_aggregate(trigger: Trigger, lexicon: Lexicon) -> bool:
                 acts = [o for o in objects if o.tag_ == "NNS" and _act_noun(o, lexicon)]
                 if any(_modified_by(o, several) for o in acts):
                     return True  # "died in various attacks", "were killed in several raids"
+                if any(lemma(o) in _SPELLS and any(lemma(m) in _RECENT for m in o.children) for o in objects):
+                    return True  # "60 people are known to have died in recent fighting": a tally
             if child.dep_ == "prep":
                 # "from 2012 to 2014": the parser hangs "to 2014" on the verb or on "from"
                 for preposition in (child, *(g for g in child.children if g.dep_ == "prep")):
