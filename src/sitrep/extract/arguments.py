@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from sitrep.extract.antecedents import PERSONAL, resolve_head
 from sitrep.extract.datelines import after_dateline, dateline_end, dateline_word
+from sitrep.extract.figures import INJURED, KILLED
 from sitrep.extract.lexicon import Lexicon
 from sitrep.extract.triggers import BACKING_LEMMAS, NOUN_POS, Token, Trigger, lemma
 from sitrep.models import TextSpan
@@ -257,9 +258,6 @@ def is_passive(verb: Token) -> bool:
     return verb.dep_ == "conj" and any(c.dep_ == "agent" for c in verb.children) and is_passive(verb.head)
 
 
-_HARMED = frozenset({"kill", "wound", "injure", "hurt", "maim"})
-
-
 def _elliptic_passive(verb: Token) -> bool:
     """A participle of harm conjoined with no auxiliary, its subject the harmed ("leaving three
     soldiers dead and 15 people wounded", "two were killed and five injured")."""
@@ -267,7 +265,7 @@ def _elliptic_passive(verb: Token) -> bool:
     return (
         (verb.tag_ == "VBN" or (verb.tag_ == "VBD" and after_leaving))
         and verb.dep_ == "conj"
-        and lemma(verb) in _HARMED
+        and lemma(verb) in KILLED | INJURED
         and not any(c.dep_ in ("aux", "auxpass", "dobj", "agent") for c in verb.children)
         and any(c.dep_ == "nsubj" for c in verb.children)
     )

@@ -402,15 +402,7 @@ def casualties_in(sentence: Sequence[Token]) -> list[Casualty]:
     found: list[Casualty] = []
     for token in sentence:
         word = lemma(token)
-        kind = (
-            "killed"
-            if word in KILLED
-            else "injured"
-            if word in INJURED
-            else "displaced"
-            if word in DISPLACED
-            else None
-        )
+        kind = _kind_of(token)
         if word in ("force", "drive") and any(
             g.lower_ in ("home", "homes") for c in token.children if c.lower_ == "from" for g in c.children
         ):
@@ -442,8 +434,11 @@ def casualties_in(sentence: Sequence[Token]) -> list[Casualty]:
 
 
 def _kind_of(token: Token) -> str | None:
+    """The kind of casualty a word states, if any."""
     word = lemma(token)
-    return "killed" if word in KILLED else "injured" if word in INJURED else None
+    if word in KILLED:
+        return "killed"
+    return "injured" if word in INJURED else "displaced" if word in DISPLACED else None
 
 
 def _shared_with_other_harm(token: Token, kind: str, victim: Token) -> bool:
@@ -454,7 +449,7 @@ def _shared_with_other_harm(token: Token, kind: str, victim: Token) -> bool:
         partners.append(token.head)
     for partner in partners:
         other = _kind_of(partner)
-        if other is None or other == kind or kind not in ("killed", "injured"):
+        if other in (None, "displaced", kind) or kind not in ("killed", "injured"):
             continue
         first, second = sorted((token, partner), key=lambda t: t.i)
         joined = second.i - first.i == 2 and token.doc[first.i + 1].dep_ == "cc"

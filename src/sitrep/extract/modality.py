@@ -168,11 +168,8 @@ def is_question(text: str) -> bool:
     return text.rstrip().rstrip("\"'”’)").endswith("?")
 
 
-# Fighting told as a spell, not as one act: "in recent fighting", "during the ongoing clashes".
-_SPELLS = frozenset({"fighting", "clash", "violence", "unrest", "hostility", "battle", "combat"})
-_RECENT = frozenset({"recent", "ongoing", "continuing", "weeks-long", "months-long", "days-long"})
-_DAY_WORDS = frozenset({"yesterday", "today", "tonight", "overnight", "monday", "tuesday", "wednesday",
-                        "thursday", "friday", "saturday", "sunday"})
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+_DAY_WORDS = _WEEKDAYS | {"yesterday", "today", "tonight", "overnight"}
 
 
 def _one_day(verb: Token) -> bool:
@@ -192,18 +189,23 @@ def _granted(head: Token) -> bool:
 
 
 _GRANTING = frozenset({"despite", "notwithstanding"})
-_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
-_WAGING = frozenset({"battle", "fight", "wage", "combat", "face", "confront"})
-
-
-def _wages_a_campaign(verb: Token, campaigns: frozenset[str]) -> bool:
+def _wages_a_campaign(verb: Token, lexicon: Lexicon) -> bool:
     """A verb of fighting whose object is a war or an insurgency: "is battling an insurgency", "has
     been fighting a war against the rebels"."""
-    return verb.pos_ == "VERB" and lemma(verb) in _WAGING and any(
+    waging = lexicon.modality.get("waging_verbs", frozenset())
+    campaigns = lexicon.modality.get("campaign_nouns", frozenset())
+    return verb.pos_ == "VERB" and lemma(verb) in waging and any(
         c.dep_ == "dobj" and lemma(c) in campaigns for c in verb.children
     )
+
+
+def _a_spell(noun: Token, lexicon: Lexicon) -> bool:
+    """Fighting told as a spell, not as one act: "in recent fighting", "during the ongoing clashes"."""
+    spells = lexicon.modality.get("spell_nouns", frozenset())
+    recent = lexicon.modality.get("spell_modifiers", frozenset())
+    return lemma(noun) in spells and any(lemma(m) in recent for m in noun.children)
 
 
 def _kept_up(acts: Token, lexicon: Lexicon) -> bool:
@@ -252,7 +254,7 @@ def is_aggregate(trigger: Trigger, lexicon: Lexicon) -> bool:
     trended = head.dep_ == "pobj" and head.head.lower_ in ("in", "of") and lemma(head.head.head) in trends
     if plural and trended:
         return True  # "despite a surge in gang attacks across the capital": a trend, no one act
-    if _wages_a_campaign(head, campaigns):
+    if _wages_a_campaign(head, lexicon):
         return True  # "Burkina Faso is battling a jihadist insurgency": a war, no one act
     if plural and _kept_up(head, lexicon):
         return True  # "Israel has kept up its strikes in Lebanon": a trend, no one act
@@ -297,7 +299,7 @@ def is_aggregate(trigger: Trigger, lexicon: Lexicon) -> bool:
                 acts = [o for o in objects if o.tag_ == "NNS" and _act_noun(o, lexicon)]
                 if any(_modified_by(o, several) for o in acts):
                     return True  # "died in various attacks", "were killed in several raids"
-                if any(lemma(o) in _SPELLS and any(lemma(m) in _RECENT for m in o.children) for o in objects):
+                if any(_a_spell(o, lexicon) for o in objects):
                     return True  # "60 people are known to have died in recent fighting": a tally
             if child.dep_ == "prep":
                 # "from 2012 to 2014": the parser hangs "to 2014" on the verb or on "from"

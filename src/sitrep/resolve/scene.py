@@ -147,10 +147,10 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE_END = re.compile(r"\b" + DIRECTION + r"\s+of\s+$", re.IGNORECASE)
-# what may stand between a village's name and the relative phrase that locates it: "Qarni village, ",
-# "Nyaung Kone, a village located less than 10km southwest of "
 # the town a village is located from: "(north of) the town of Maiduguri", "(west of) El Geneina"
 _REFERENCE_TOWN = re.compile(rf"(?:the\s+(?:\w+\s+)?(?:town|city|village)\s+of\s+)?(?P<name>{PLACE_NAME})")
+# what may stand between a village's name and the relative phrase that locates it: "Qarni village, ",
+# "Nyaung Kone, a village located less than 10km southwest of "
 _APPOSED = re.compile(
     r"^\s*(?:village|town|hamlet)?\s*,\s*"
     r"(?:an?\s+(?:[a-z-]+\s+){0,2}?(?:village|town|hamlet|settlement)\s+(?:located\s+|situated\s+|lying\s+)?)?"
@@ -273,7 +273,7 @@ class Scene:
             # ("in the Krasnoyarsk district of Belgorod region": a town of the province the phrase
             # gives, never a namesake elsewhere in the country)
             province = location if location is not None and _province(location) else None
-            location = self._in_sentence(mention, 3, inside=province, statement=None) or location
+            location = self._in_sentence(mention, 3, inside=province, inside_as_statement=False) or location
         elif location.precision == 2 and location.admin1 is not None and not _settlement(mention):
             # "shelled a checkpoint in the village of Buhas in the Volnovakha area": the village itself,
             # when the sentence names one in the same province as the area the phrase gives ("near the
@@ -527,11 +527,16 @@ class Scene:
         return replace(capital, precision=2 if near else 1, text=match.group(0).split(None, 1)[1])
 
     def _in_sentence(
-        self, mention: EventMention, bound: int, inside: Location | None = None, statement: bool | None = True
+        self,
+        mention: EventMention,
+        bound: int,
+        inside: Location | None = None,
+        inside_as_statement: bool = True,
     ) -> Location | None:
         # A statement's sentence names its parties too; a village refining "the X area" is one the
-        # sentence puts as a place ("Kharkiv regional police said" names no place of the act).
-        statement = mention.plover not in PHYSICAL or (inside is not None and statement is True)
+        # sentence puts as a place ("Kharkiv regional police said" names no place of the act). A town
+        # inside a province the phrase gives is read as any place is (`inside_as_statement` False).
+        statement = mention.plover not in PHYSICAL or (inside is not None and inside_as_statement)
         return most_specific(
             mention, self._doc, self._gazetteer, self._context, self._is_actor, bound, inside, statement
         )
