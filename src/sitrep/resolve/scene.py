@@ -21,20 +21,23 @@ from __future__ import annotations
 
 import bisect
 import re
-import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
-from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-from sitrep.extract.setting import MONTH_NAMES
 from sitrep.models import Actor, CleanArticle, DatePrecision, EventMention, Location
-from sitrep.resolve.dates import WEEKDAYS, is_part_of_day, reference_date, resolve_date
+from sitrep.resolve.dates import is_part_of_day, reference_date, resolve_date
 from sitrep.resolve.narrative import narrative_days
 from sitrep.resolve.place_phrases import DIRECTION, DISTANCE_UNIT
+from sitrep.resolve.place_relations import is_province, placed_in, same_place, within
 from sitrep.resolve.places import PROVINCE_NAMED, Gazetteer
+from sitrep.resolve.scene_cues import (
+    comparison_cues,
+    lead_dateline,
+    new_incident_cues,
+    same_frame_cues,
+    took_place_on,
+)
 from sitrep.resolve.sentence_places import (
     AWAY,
     NAME_LOCATED,
@@ -78,8 +81,6 @@ _ALSO_THERE = re.compile(
 )
 
 
-# A dateline left in the text: a place name opening a line, then a colon or a dash, then the story;
-# some pages put a "date 2020-02-14" stamp before it.
 # A place phrase that calls its place a settlement ("near the town of Nairab", "south of Idlib city")
 # names the town itself.
 _SETTLEMENT = re.compile(r"\b(?:town|city|village|hamlet)\s+of\s+[A-Z]|\b[A-Z][\w'’-]+\s+(?:city|town)\b")
@@ -94,41 +95,6 @@ def _named_as_near(mention: EventMention, town: Location) -> bool:
 
 def _settlement(mention: EventMention) -> bool:
     return mention.place is not None and _SETTLEMENT.search(mention.place.text) is not None
-
-
-_DATELINE = re.compile(
-    r"^\s*(?:date\s+\d{4}-\d\d-\d\d\s+)?(?P<place>[A-Z][A-Za-z'’.]+(?:[ -][A-Z][A-Za-z'’.]+){0,2})"
-    r"(?:\s*:|\s+[-–—])\s+(?=[A-Z“\"‘'])"
-)
-_DATELINE_LINES = 3
-
-
-@lru_cache(maxsize=2)
-def _scene_cues(key: str) -> re.Pattern[str]:
-    raw = resources.files("sitrep").joinpath("data", "vague_dates.toml").read_text(encoding="utf-8")
-    patterns = tomllib.loads(raw)["scene"][key]
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
-
-
-def new_incident_cues() -> re.Pattern[str]:
-    """Phrases saying a sentence tells another incident (data/vague_dates.toml, [scene])."""
-    return _scene_cues("new_incident")
-
-
-def same_frame_cues() -> re.Pattern[str]:
-    """... of which those telling another act in the same time frame ("Meanwhile, ...")."""
-    return _scene_cues("same_frame")
-
-
-@lru_cache(maxsize=1)
-def comparison_cues() -> re.Pattern[str]:
-    """Phrases comparing the story's act with an earlier one ("echoes of", "deadliest since";
-    data/merging.toml, [further_act] comparison): the sentence's date and place are that act's."""
-    raw = resources.files("sitrep").joinpath("data", "merging.toml").read_text(encoding="utf-8")
-    patterns = tomllib.loads(raw)["further_act"].get("comparison", [])
-    if not patterns:
-        return re.compile(r"(?!)")
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
 # "in the capital", "outside the country's capital", "across the capital city": the capital of the
@@ -202,7 +168,7 @@ class Scene:
         self._place: Location | None = None
         # "According to the statement, the attack took place in Inates on December 11": the day of
         # the story's act, for its mentions that state none
-        self._told = _took_place_on(text, article.published or self._reference)
+        self._told = took_place_on(text, article.published or self._reference)
         # days narrative sentences with no event state ("drove into Dapchi on Monday night")
         self._narrated = [
             _Dated(when, precision, start, self._paragraph(start))
@@ -211,7 +177,7 @@ class Scene:
         self._dateline: Location | None = None
         self._broken_at: int | None = None  # sentence that opened a new incident
         # the town or village the headline and lead name: the place of the article's own story
-        dateline = article.dateline_place or _lead_dateline(text, gazetteer, context)
+        dateline = article.dateline_place or lead_dateline(text, gazetteer, context)
         self._main = main_place(text, doc, gazetteer, context, is_actor, dateline) if doc else None
         # the lead names no town ("a cathedral in the southern Philippines"): the town the whole
         # article names, before the reporter's city
@@ -272,7 +238,7 @@ class Scene:
             # town the extractor's phrase does not
             # ("in the Krasnoyarsk district of Belgorod region": a town of the province the phrase
             # gives, never a namesake elsewhere in the country)
-            province = location if location is not None and _province(location) else None
+            province = location if location is not None and is_province(location) else None
             location = self._in_sentence(mention, 3, inside=province, inside_as_statement=False) or location
         elif location.precision == 2 and location.admin1 is not None and not _settlement(mention):
             # "shelled a checkpoint in the village of Buhas in the Volnovakha area": the village itself,
@@ -294,12 +260,12 @@ class Scene:
             country = location.country if location is not None else self._home
             location = self._province_named(mention, country) or location
         main = self._main if self._broken_at is None else None
-        if physical and location is not None and main is not None and _within(main, location):
+        if physical and location is not None and main is not None and within(main, location):
             location = main  # "in northeast Kenya" in a report on the attack in Garissa: Garissa
         if physical and self._place is not None and mention.place and _ANAPHOR.match(mention.place.text):
             location = self._place  # "two missiles hit the city's Kyivskyi district": the city in focus
         anchor = self._place or main
-        if physical and location is not None and anchor is not None and _placed_in(location, anchor):
+        if physical and location is not None and anchor is not None and placed_in(location, anchor):
             # "near Burkapal village" in a report on an ambush in Sukma district: the village the
             # gazetteer lacks is in the story's area (its province and point, precision 2)
             location = replace(location, admin1=anchor.admin1, lat=anchor.lat, lon=anchor.lon)
@@ -320,7 +286,7 @@ class Scene:
                 self._same_frame = True  # "Also in the city, ...": another act, same place and time frame
             else:
                 self._place = None
-        elif physical and location is not None and self._place and not _same_place(location, self._place):
+        elif physical and location is not None and self._place and not same_place(location, self._place):
             if when is None or self._incident_date is None or self._incident_date.sentence != sentence:
                 self._incident_date = None  # another place, another incident
                 moved = True
@@ -521,7 +487,7 @@ class Scene:
         if match is None or self._home is None or self._home in _CONTESTED_CAPITALS:
             return None
         capital = self._gazetteer.capital(self._home)
-        if capital is None or (self._place is not None and _same_place(capital, self._place)):
+        if capital is None or (self._place is not None and same_place(capital, self._place)):
             return None  # the scene is already in the capital, at a site of it perhaps: it stands
         near = match["near"].lower() in ("outside", "near", "around")
         return replace(capital, precision=2 if near else 1, text=match.group(0).split(None, 1)[1])
@@ -550,53 +516,6 @@ _PROVINCE_OFFICE = re.compile(
     r"security|emergency|health)\b",
     re.IGNORECASE,
 )
-_TOOK_PLACE_ON = re.compile(
-    r"\b(?:attack|assault|strike|raid|ambush|bombing|blast|explosion|massacre|shelling|shooting|clash(?:es)?|"
-    r"confrontation|gunfight|firefight|fighting|killings?|kidnapping|abduction|incident)\s+"
-    r"(?:took place|occurred|happened)\b(?:[^.;]{0,60}?\b(?:on|noon|midnight|dawn|dusk|early|late))?"
-    r"\s+(?P<day>"
-    r"(?:" + "|".join(sorted(WEEKDAYS)) + r")\b"
-    r"|(?:" + "|".join(sorted(MONTH_NAMES)) + r")\.?\s+\d{1,2}\b(?:,?\s+\d{4})?"
-    r"|\d{1,2}\s+(?:" + "|".join(sorted(MONTH_NAMES)) + r")\b(?:\s+\d{4})?)",
-    re.IGNORECASE,
-)
-
-
-def _took_place_on(text: str, reference: date | None) -> tuple[str, DatePrecision] | None:
-    """The day a sentence says the story's act took place ("the attack took place in Inates on
-    December 11", "the attack happened shortly after noon Sunday"), in the first paragraphs; None
-    when none says so, or two days are given."""
-    days = set()
-    for match in _TOOK_PLACE_ON.finditer(text[:1500]):
-        when, precision = resolve_date("on " + match["day"], reference)
-        if when is not None and precision == "day":
-            days.add((when, precision))
-    return days.pop() if len(days) == 1 else None
-
-
-def _lead_dateline(text: str, gazetteer: Gazetteer, context: Sequence[str]) -> str | None:
-    """The place of a dateline the clean stage leaves in the text ("Raipur: In the deadliest ambush",
-    "DONETSK: A bus ...", "Bamako - At least 21 people"), when it opens one of the first lines and
-    names a town or a country. The line must go on as the story's first sentence: "Gaza: Israeli
-    strikes kill 20" is a headline about Gaza, not a dateline."""
-    for line in [line for line in text.split("\n") if line.strip()][:_DATELINE_LINES]:
-        match = _DATELINE.match(line)
-        if match is None or len(line) - match.end() < 30 or not line.rstrip().endswith((".", "”", '"')):
-            continue
-        place = match.group("place")
-        if gazetteer.venue(place) is not None:
-            return place
-        found = gazetteer.resolve(place.title() if place.isupper() else place, context)
-        if found is not None and (found.precision == 1 or gazetteer.country_iso3(place) is not None):
-            return place
-    return None
-
-
-def _province(location: Location) -> bool:
-    """A province the gazetteer knows (precision 3, not a country)."""
-    return location.precision == 3 and location.admin1 is not None and location.name == location.admin1
-
-
 def _party(mention: EventMention) -> bool:
     """A statement's place phrase that names a party, not a place ("blamed Israel")."""
     place = mention.place
@@ -614,38 +533,3 @@ def _away(mention: EventMention) -> bool:
     before = mention.sentence.text[: max(place.start - mention.sentence.start, 0)]
     before += place.text[: len(place.text) - len(place.text.lstrip())]
     return bool(AWAY.search(before[-30:])) or reference_only(before)
-
-
-def _within(fine: Location, coarse: Location) -> bool:
-    """A town or village inside a country or province (precision 3) the sentence names instead."""
-    if coarse.precision < 3 or fine.precision > 2 or fine.country != coarse.country:
-        return False
-    return coarse.admin1 is None or coarse.admin1 == fine.admin1
-
-
-def _placed_in(village: Location, area: Location) -> bool:
-    """A village kept by name with no province or point (the text gave none) and the known town or
-    area, in its country, that the story is about."""
-    return (
-        village.geonames_id is None
-        and village.lat is None
-        and village.precision == 2
-        and area.geonames_id is not None
-        and area.precision <= 2
-        and area.country == village.country
-    )
-
-
-def _same_place(a: Location, b: Location) -> bool:
-    """The same place, or one inside the other (a town in the scene's province, a district of it,
-    a village kept at its point)."""
-    if a.geonames_id is not None and a.geonames_id == b.geonames_id:
-        return True
-    if a.lat is not None and (a.lat, a.lon) == (b.lat, b.lon) and None in (a.geonames_id, b.geonames_id):
-        return True
-    if a.name == b.name and a.country == b.country:
-        return True
-    coarse, fine = (a, b) if a.precision >= b.precision else (b, a)
-    if coarse.precision >= 3 and coarse.country == fine.country:
-        return coarse.admin1 is None or coarse.admin1 == fine.admin1
-    return False

@@ -1,0 +1,104 @@
+"""The words that shape a story's scene: where a new incident begins, where a sentence compares the
+act with an earlier one, the day a lead says the act took place, and a dateline left in the text.
+
+    new_incident_cues().search("Separately, gunmen attacked ...")   # a match
+    took_place_on("... the attack took place in Inates on December 11 ...", date(2019, 12, 12))
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Sequence
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from sitrep.extract.setting import MONTH_NAMES
+from sitrep.models import DatePrecision
+from sitrep.resolve.dates import WEEKDAYS, resolve_date
+
+if TYPE_CHECKING:
+    from sitrep.resolve.places import Gazetteer
+
+__all__ = ["comparison_cues", "lead_dateline", "new_incident_cues", "same_frame_cues", "took_place_on"]
+
+
+@lru_cache(maxsize=2)
+def _scene_cues(key: str) -> re.Pattern[str]:
+    raw = resources.files("sitrep").joinpath("data", "vague_dates.toml").read_text(encoding="utf-8")
+    patterns = tomllib.loads(raw)["scene"][key]
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+def new_incident_cues() -> re.Pattern[str]:
+    """Phrases saying a sentence tells another incident (data/vague_dates.toml, [scene])."""
+    return _scene_cues("new_incident")
+
+
+def same_frame_cues() -> re.Pattern[str]:
+    """... of which those telling another act in the same time frame ("Meanwhile, ...")."""
+    return _scene_cues("same_frame")
+
+
+@lru_cache(maxsize=1)
+def comparison_cues() -> re.Pattern[str]:
+    """Phrases comparing the story's act with an earlier one ("echoes of", "deadliest since";
+    data/merging.toml, [further_act] comparison): the sentence's date and place are that act's."""
+    raw = resources.files("sitrep").joinpath("data", "merging.toml").read_text(encoding="utf-8")
+    patterns = tomllib.loads(raw)["further_act"].get("comparison", [])
+    if not patterns:
+        return re.compile(r"(?!)")
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+_TOOK_PLACE_ON = re.compile(
+    r"\b(?:attack|assault|strike|raid|ambush|bombing|blast|explosion|massacre|shelling|shooting|clash(?:es)?|"
+    r"confrontation|gunfight|firefight|fighting|killings?|kidnapping|abduction|incident)\s+"
+    r"(?:took place|occurred|happened)\b(?:[^.;]{0,60}?\b(?:on|noon|midnight|dawn|dusk|early|late))?"
+    r"\s+(?P<day>"
+    r"(?:" + "|".join(sorted(WEEKDAYS)) + r")\b"
+    r"|(?:" + "|".join(sorted(MONTH_NAMES)) + r")\.?\s+\d{1,2}\b(?:,?\s+\d{4})?"
+    r"|\d{1,2}\s+(?:" + "|".join(sorted(MONTH_NAMES)) + r")\b(?:\s+\d{4})?)",
+    re.IGNORECASE,
+)
+
+
+def took_place_on(text: str, reference: date | None) -> tuple[str, DatePrecision] | None:
+    """The day a sentence says the story's act took place ("the attack took place in Inates on
+    December 11", "the attack happened shortly after noon Sunday"), in the first paragraphs; None
+    when none says so, or two days are given."""
+    days = set()
+    for match in _TOOK_PLACE_ON.finditer(text[:1500]):
+        when, precision = resolve_date("on " + match["day"], reference)
+        if when is not None and precision == "day":
+            days.add((when, precision))
+    return days.pop() if len(days) == 1 else None
+
+
+# A dateline left in the text: a place name opening a line, then a colon or a dash, then the story;
+# some pages put a "date 2020-02-14" stamp before it.
+_DATELINE = re.compile(
+    r"^\s*(?:date\s+\d{4}-\d\d-\d\d\s+)?(?P<place>[A-Z][A-Za-z'’.]+(?:[ -][A-Z][A-Za-z'’.]+){0,2})"
+    r"(?:\s*:|\s+[-–—])\s+(?=[A-Z“\"‘'])"
+)
+_DATELINE_LINES = 3
+
+
+def lead_dateline(text: str, gazetteer: Gazetteer, context: Sequence[str]) -> str | None:
+    """The place of a dateline the clean stage leaves in the text ("Raipur: In the deadliest ambush",
+    "DONETSK: A bus ...", "Bamako - At least 21 people"), when it opens one of the first lines and
+    names a town or a country. The line must go on as the story's first sentence: "Gaza: Israeli
+    strikes kill 20" is a headline about Gaza, not a dateline."""
+    for line in [line for line in text.split("\n") if line.strip()][:_DATELINE_LINES]:
+        match = _DATELINE.match(line)
+        if match is None or len(line) - match.end() < 30 or not line.rstrip().endswith((".", "”", '"')):
+            continue
+        place = match.group("place")
+        if gazetteer.venue(place) is not None:
+            return place
+        found = gazetteer.resolve(place.title() if place.isupper() else place, context)
+        if found is not None and (found.precision == 1 or gazetteer.country_iso3(place) is not None):
+            return place
+    return None
