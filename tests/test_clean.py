@@ -426,13 +426,30 @@ def test_an_advert_marker_run_into_the_next_line_goes_and_so_does_a_read_link() 
 
 @pytest.mark.parametrize(
     "opening",
-    ["Lome, Jun 4 (efe-epa).- ", "Bamako, Jan 12 (AFP) - ", "NAIROBI (Reuters) - ", "(Geneva) – "],
+    [
+        "Lome, Jun 4 (efe-epa).- ", "Bamako, Jan 12 (AFP) - ", "NAIROBI (Reuters) - ", "(Geneva) – ",
+        "Niamey (Niger), March 9: ", "Goma, DR Congo, Aug 2 - ",
+    ],
 )
 def test_a_wire_dateline_in_any_case_and_with_a_stop_is_cut(opening: str) -> None:
     body = f"{opening}Three protesters died on Tuesday in a second day of unrest, officials said."
     cleaned = clean_article(_text_article(body), SETTINGS)
     assert cleaned.text.startswith("Three protesters")
     assert any(r.rule == "wire_dateline" for r in cleaned.removed)
+
+
+def test_a_dated_dateline_is_the_reporters_place_and_the_story_keeps_its_own_day() -> None:
+    body = "Niamey (Niger), March 9: Four soldiers died on Saturday when their patrol hit a mine."
+    cleaned = clean_article(_text_article(body), SETTINGS)
+    assert cleaned.text.startswith("Four soldiers died on Saturday")
+    assert cleaned.dateline_place == "Niamey, Niger"
+
+
+@pytest.mark.parametrize("opening", ["Monday, March 9: ", "Updated, March 9 - "])
+def test_a_day_heading_is_no_dateline(opening: str) -> None:
+    body = f"{opening}Four soldiers died when their patrol hit a mine near the border, the army said."
+    cleaned = clean_article(_text_article(body), SETTINGS)
+    assert cleaned.text.startswith(opening.strip())
 
 
 def test_a_bracketed_word_that_is_no_wire_or_place_stays() -> None:

@@ -44,6 +44,16 @@ _DATELINE_AGENCY = re.compile(
 _DATELINE_BRACKETED = re.compile(
     r"^\((?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\)\s*[-–—]+\s+(?=[A-Z“\"‘'])"
 )
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?"
+# An outlet's own dated dateline: "Bamako (Mali), January 25:", "Goma, DR Congo, March 3 -" (a
+# town, its country in brackets or after a comma, the day, then a colon or a dash).
+_DATELINE_DATED = re.compile(
+    r"^(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|On\b|Updated\b|Published\b)"
+    r"(?P<town>[A-Z][A-Za-z'’.-]+(?:[ -][A-Z][A-Za-z'’.-]+){0,2})"
+    r"(?:\s*\((?P<bracketed>[A-Z][A-Za-z .'’-]{2,30})\)"
+    r"|,\s*(?P<country>[A-Z][A-Za-z'’.]+(?:\s+[A-Z][A-Za-z'’.]+){0,2}))?"
+    r",\s*" + _MONTH + r"\s+\d{1,2}(?:,\s*\d{4})?\s*(?::|[-–—]+)\s+(?=[A-Z“\"‘'])"
+)
 _DATELINE_PLACE = re.compile(
     r"^(?P<place>[A-Z]{3,}(?:[ '’-][A-Z]{2,}){0,3}(?:,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})?)"
     r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s+[-–—]+\s+(?=[A-Z“\"‘'])"
@@ -138,4 +148,9 @@ def match_dateline(line: str, wires: frozenset[str]) -> Dateline | None:
     match = _DATELINE_PLACE.match(line) or _DATELINE_BRACKETED.match(line)
     if match:
         return Dateline(match.end(), match.group("place"), None)
+    match = _DATELINE_DATED.match(line)
+    if match:
+        country = match.group("bracketed") or match.group("country")
+        town = match.group("town")
+        return Dateline(match.end(), f"{town}, {country}" if country else town, None)
     return None
