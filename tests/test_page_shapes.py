@@ -798,3 +798,10 @@ def test_an_attack_on_the_villages_of_a_list_is_one_event_per_village(app: Sitre
     raids = [e for e in _events(app, page, date(2024, 8, 7)) if "raided" in e.evidence.text]
     assert {e.location.name for e in raids if e.location} == {"Bandoma", "Kitolo", "Mabeyo"}
     assert sorted(e.killed or 0 for e in raids) == [0, 0, 14]
+
+
+def test_where_a_rights_group_sits_is_neither_the_scene_nor_a_side(app: Sitrep) -> None:
+    page = ["The Oslo-based monitoring group Hengaw said troops shot nine marchers in Saravan on Sunday."]
+    [shooting] = [e for e in _events(app, page, date(2023, 3, 7)) if e.plover == "ASSAULT"]
+    assert shooting.location is not None and shooting.location.country == "IRN"
+    assert shooting.actor1 is not None and shooting.actor1.country == "IRN"

@@ -119,7 +119,7 @@ class PhraseReader:
                 continue
             before = [t.folded for t in tokens[max(0, m.start - 2) : m.start]]
             span = set(range(m.start, m.end))
-            made = after is not None and after.folded in cues.equipment_suffixes
+            made = after is not None and after.folded in cues.equipment_suffixes | cues.seat_suffixes
             if made and after is not None and (after.hyphen_before or after.folded == "origin"):
                 phrase.equipment |= span | {m.end}
             elif after is not None and after.hyphen_before and after.folded in cues.installed_suffixes:

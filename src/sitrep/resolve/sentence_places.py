@@ -229,7 +229,8 @@ _SIDE_OF = re.compile(
 _DESCRIBES = re.compile(
     r"[-‐]\s?(?:based|born|headquartered|registered)\s+(?:[\w'’-]+\s+){0,3}?(?:expert|analyst|researcher|"
     r"scholar|academic|journalist|reporter|correspondent|monitor|observatory|think[- ]tank|ngo|charity|"
-    r"consultancy|firm|company|institute|center|centre|watchdog|organi[sz]ation)s?\b",
+    r"consultancy|firm|company|institute|center|centre|watchdog|organi[sz]ation|group|outlet|newspaper|"
+    r"broadcaster|agency|website|channel|network|union|foundation)s?\b",
     re.IGNORECASE,
 )
 
