@@ -805,3 +805,23 @@ def test_where_a_rights_group_sits_is_neither_the_scene_nor_a_side(app: Sitrep) 
     [shooting] = [e for e in _events(app, page, date(2023, 3, 7)) if e.plover == "ASSAULT"]
     assert shooting.location is not None and shooting.location.country == "IRN"
     assert shooting.actor1 is not None and shooting.actor1.country == "IRN"
+
+
+def test_the_day_and_town_a_later_sentence_gives_the_act_narrow_the_leads_week(app: Sitrep) -> None:
+    page = [
+        "Nine police officers died when gunmen raided their post in eastern Burkina Faso last week, "
+        "the security ministry said on Sunday.",
+        "The raid took place near Fada N'gourma on Tuesday, the ministry added.",
+    ]
+    [raid] = [e for e in _events(app, page, date(2024, 3, 17)) if e.plover == "ASSAULT"]
+    assert (raid.date, raid.date_precision) == ("2024-03-12", "day")
+    assert raid.location is not None and raid.location.name == "Fada N'gourma"
+
+
+def test_an_act_told_between_two_days_is_dated_by_the_first(app: Sitrep) -> None:
+    page = [
+        "Gunmen killed at least eight villagers in raids in northern Benin, officials said on Sunday.",
+        "Officials said the killing took place between Friday night and Saturday.",
+    ]
+    [raid] = [e for e in _events(app, page, date(2024, 3, 17)) if e.plover == "ASSAULT"]
+    assert (raid.date, raid.date_precision) == ("2024-03-15", "day")

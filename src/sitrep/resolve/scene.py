@@ -23,6 +23,7 @@ import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import Any
 
 from sitrep.models import Actor, CleanArticle, DatePrecision, EventMention, Location
@@ -32,6 +33,7 @@ from sitrep.resolve.place_phrases import DIRECTION, DISTANCE_UNIT
 from sitrep.resolve.place_relations import is_province, placed_in, same_place, within
 from sitrep.resolve.places import PROVINCE_NAMED, Gazetteer
 from sitrep.resolve.scene_cues import (
+    Told,
     comparison_cues,
     lead_dateline,
     new_incident_cues,
@@ -181,6 +183,12 @@ class Scene:
         self._main = main_place(text, doc, gazetteer, context, is_actor, dateline) if doc else None
         # the lead names no town ("a cathedral in the southern Philippines"): the town the whole
         # article names, before the reporter's city
+        if self._main is None and self._told is not None and self._told.where:
+            # "The attack took place near Tillaberi on Wednesday": the town the report says its act
+            # was at, when the lead names none
+            told = gazetteer.resolve(self._told.where, context)
+            if told is not None and told.precision <= 2 and (not context or told.country in context):
+                self._main = told
         self._story = self._main
         if doc is not None and self._main is None:
             self._story = main_place(text, doc, gazetteer, context, is_actor, dateline, lead=len(text))
@@ -295,6 +303,10 @@ class Scene:
         if when is None and own_time:
             when, precision = self._in_own_frame(own_time)
         told_before = self._incident_date or self._last_date
+        if physical and when is not None and self._told is not None and self._broken_at is None:
+            # "killed in an ambush last week ... The attack took place on Wednesday": the day told
+            # for the story's act narrows the lead's week or month it falls in
+            when, precision = _narrowed(when, precision, self._told)
         if when is not None and precision is not None:
             dated = _Dated(when, precision, sentence, paragraph)
             self._last_date = dated
@@ -320,7 +332,7 @@ class Scene:
             if source is not None and source.sentence != sentence:
                 when, precision = source.when, source.precision
             elif physical and self._told is not None and self._broken_at is None and own_time is None:
-                when, precision = self._told
+                when, precision = self._told.when, self._told.precision
             elif physical and own_time is None and self._one_frame() and len(self._days_told) == 1:
                 # a story whose acts all happened on one stated day ("at least 30 were arrested on
                 # Friday ... Meanwhile, workers clashed with police on Jinnah Avenue"): that day
@@ -533,3 +545,16 @@ def _away(mention: EventMention) -> bool:
     before = mention.sentence.text[: max(place.start - mention.sentence.start, 0)]
     before += place.text[: len(place.text) - len(place.text.lstrip())]
     return bool(AWAY.search(before[-30:])) or reference_only(before)
+
+
+def _narrowed(when: str, precision: DatePrecision | None, told: Told) -> tuple[str, DatePrecision | None]:
+    """A week or a month narrowed to the day told for the act, when that day falls in it (a week is
+    read loosely: "last week" said on a Sunday may mean the days just past)."""
+    day = told.when
+    if precision == "month" and day.startswith(when[:7]):
+        return told.when, told.precision
+    if precision == "week":
+        gap = (date.fromisoformat(day) - date.fromisoformat(when[:10])).days
+        if -7 <= gap <= 13:
+            return told.when, told.precision
+    return when, precision

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from importlib import resources
@@ -22,7 +23,9 @@ from sitrep.resolve.dates import WEEKDAYS, resolve_date
 if TYPE_CHECKING:
     from sitrep.resolve.places import Gazetteer
 
-__all__ = ["comparison_cues", "lead_dateline", "new_incident_cues", "same_frame_cues", "took_place_on"]
+__all__ = [
+    "Told", "comparison_cues", "lead_dateline", "new_incident_cues", "same_frame_cues", "took_place_on",
+]
 
 
 @lru_cache(maxsize=2)
@@ -56,25 +59,43 @@ def comparison_cues() -> re.Pattern[str]:
 _TOOK_PLACE_ON = re.compile(
     r"\b(?:attack|assault|strike|raid|ambush|bombing|blast|explosion|massacre|shelling|shooting|clash(?:es)?|"
     r"confrontation|gunfight|firefight|fighting|killings?|kidnapping|abduction|incident)\s+"
-    r"(?:took place|occurred|happened)\b(?:[^.;]{0,60}?\b(?:on|noon|midnight|dawn|dusk|early|late))?"
+    r"(?:took place|occurred|happened)\b"
+    r"(?:(?P<where>[^.;]{0,60}?)\b(?:on|between|noon|midnight|dawn|dusk|early|late))?"
     r"\s+(?P<day>"
     r"(?:" + "|".join(sorted(WEEKDAYS)) + r")\b"
     r"|(?:" + "|".join(sorted(MONTH_NAMES)) + r")\.?\s+\d{1,2}\b(?:,?\s+\d{4})?"
     r"|\d{1,2}\s+(?:" + "|".join(sorted(MONTH_NAMES)) + r")\b(?:\s+\d{4})?)",
     re.IGNORECASE,
 )
+# the place a "took place" sentence gives: "took place near Tillaberi on", "occurred in the village of"
+_TOLD_WHERE = re.compile(r"^\s*(?:(?:in|near|at|outside|around)\s+)(?P<place>.+?)\s*$", re.IGNORECASE)
 
 
-def took_place_on(text: str, reference: date | None) -> tuple[str, DatePrecision] | None:
+@dataclass(frozen=True, slots=True)
+class Told:
+    """The day a report says its act took place, and the place it names there (if any)."""
+
+    when: str
+    precision: DatePrecision
+    where: str | None
+
+
+def took_place_on(text: str, reference: date | None) -> Told | None:
     """The day a sentence says the story's act took place ("the attack took place in Inates on
-    December 11", "the attack happened shortly after noon Sunday"), in the first paragraphs; None
-    when none says so, or two days are given."""
-    days = set()
+    December 11", "the attack happened shortly after noon Sunday", "took place between Thursday
+    night and Friday": the first), in the first paragraphs, with the place named before the day;
+    None when none says so, or two days are given."""
+    days: dict[str, str | None] = {}
     for match in _TOOK_PLACE_ON.finditer(text[:1500]):
         when, precision = resolve_date("on " + match["day"], reference)
         if when is not None and precision == "day":
-            days.add((when, precision))
-    return days.pop() if len(days) == 1 else None
+            placed = _TOLD_WHERE.match(match["where"] or "")
+            if days.get(when) is None:
+                days[when] = placed["place"] if placed else None
+    if len(days) != 1:
+        return None
+    [(when, where)] = days.items()
+    return Told(when, "day", where)
 
 
 # A dateline left in the text: a place name opening a line, then a colon or a dash, then the story;
