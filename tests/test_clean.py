@@ -445,6 +445,20 @@ def test_a_dated_dateline_is_the_reporters_place_and_the_story_keeps_its_own_day
     assert cleaned.dateline_place == "Niamey, Niger"
 
 
+def test_a_dateline_after_the_pages_date_stamp_is_still_cut() -> None:
+    body = "date 2024-05-02 MAIDUGURI (Reuters) - Gunmen killed six farmers near the city on Wednesday."
+    cleaned = clean_article(_text_article(body), SETTINGS)
+    assert cleaned.text.startswith("Gunmen killed six farmers")
+    assert cleaned.dateline_place == "MAIDUGURI"
+
+
+def test_an_outlets_dateline_with_its_day_in_the_brackets_is_cut() -> None:
+    body = "DAVAO CITY (Newsdesk/03 February) — Two soldiers died in an ambush in the hills on Tuesday."
+    cleaned = clean_article(_text_article(body), SETTINGS)
+    assert cleaned.text.startswith("Two soldiers died")
+    assert cleaned.dateline_place == "DAVAO CITY"
+
+
 @pytest.mark.parametrize("opening", ["Monday, March 9: ", "Updated, March 9 - "])
 def test_a_day_heading_is_no_dateline(opening: str) -> None:
     body = f"{opening}Four soldiers died when their patrol hit a mine near the border, the army said."

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from sitrep.clean import notices
 from sitrep.clean.furniture import mark_furniture
 from sitrep.clean.rules import Rule, Rulebook, load_rulebook
+from sitrep.clean.stamps import PAGE_STAMP
 from sitrep.models import Removed
 
 _LINE = re.compile(r"[^\n]+")
@@ -201,15 +202,18 @@ def _cut_dateline(text: str, lines: list[Line], book: Rulebook, result: Boilerpl
         head = line.pieces[0]
         if head.rule is not None:
             continue
-        dateline = notices.match_dateline(text[head.start : head.end], book.wires)
-        if dateline is not None and dateline.end < head.end - head.start:
+        # a page's date stamp may come first: "date 2017-02-03 KHARTOUM (Reuters) - ..."
+        stamp = PAGE_STAMP.match(text, head.start, head.end)
+        skip = stamp.end() - head.start if stamp else 0
+        dateline = notices.match_dateline(text[head.start + skip : head.end], book.wires)
+        if dateline is not None and skip + dateline.end < head.end - head.start:
             break
     else:
         return
-    result.removed.append(Removed(text[head.start : head.start + dateline.end], "wire_dateline",
-                                  head.start, head.start + dateline.end))
+    end = head.start + skip + dateline.end
+    result.removed.append(Removed(text[head.start : end], "wire_dateline", head.start, end))
     result.dateline_agency, result.dateline_place = dateline.agency, dateline.place
-    head.start += dateline.end
+    head.start = end
     if "republication" in result.notes and result.republished_from is None and dateline.agency:
         result.republished_from = notices.outlet_name(dateline.agency)
 

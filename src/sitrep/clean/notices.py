@@ -34,11 +34,12 @@ _SOURCE_LINE = re.compile(
     r"(?:published|appeared) (?:at|on))\s*:?\s*<?(?P<url>https?://[^\s>]+)>?\s*$",
     re.IGNORECASE,
 )
-# "BEIRUT (Reuters) -", "KYIV, Ukraine, March 3 (AP) —", "(ANTIWAR.COM) —", "ADEN, Yemen —".
+# "BEIRUT (Reuters) -", "KYIV, Ukraine, March 3 (AP) —", "(ANTIWAR.COM) —", "ADEN, Yemen —",
+# "DAVAO CITY (Outlet/03 February) —".
 _DATELINE_AGENCY = re.compile(
     r"^(?P<place>[A-Z][A-Za-z .'’-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,30}){0,2}"
     r"(?:,?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?\s*)?"
-    r"\((?P<agency>[A-Za-z][\w .&'’-]{0,40})\)\.?\s*[-–—]+\s*"
+    r"\((?P<agency>[A-Za-z][\w .&'’-]{0,40})(?P<dated>/[\w .]{1,20})?\)\.?\s*[-–—]+\s*"
 )
 # A rights group's dateline: "(Bangkok) - The Myanmar military attacked ..." (a city in brackets, a dash).
 _DATELINE_BRACKETED = re.compile(
@@ -143,7 +144,9 @@ def match_dateline(line: str, wires: frozenset[str]) -> Dateline | None:
         # "(Reuters)", "(AP)", or an outlet written like a domain: "(ANTIWAR.COM)".
         # "(efe-epa)": two agencies, one of them a wire
         parts = re.split(r"[-/ ]+", agency.lower())
-        if agency.lower() in wires or any(p in wires for p in parts) or "." in agency or agency.isupper():
+        # "(MindaNews/03 February)": an outlet's name with the day, as only an outlet writes it
+        outlet = "." in agency or agency.isupper() or match.group("dated") is not None
+        if agency.lower() in wires or any(p in wires for p in parts) or outlet:
             return Dateline(match.end(), place, agency)
     match = _DATELINE_PLACE.match(line) or _DATELINE_BRACKETED.match(line)
     if match:
