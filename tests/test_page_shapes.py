@@ -825,3 +825,9 @@ def test_an_act_told_between_two_days_is_dated_by_the_first(app: Sitrep) -> None
     ]
     [raid] = [e for e in _events(app, page, date(2024, 3, 17)) if e.plover == "ASSAULT"]
     assert (raid.date, raid.date_precision) == ("2024-03-15", "day")
+
+
+def test_a_day_that_owns_the_act_after_a_verb_of_saying_dates_the_act(app: Sitrep) -> None:
+    page = ["Local officials said Wednesday's air raids killed four people in Kadugli."]
+    [raids] = [e for e in _events(app, page, date(2024, 5, 31)) if e.plover == "ASSAULT"]
+    assert (raids.date, raids.date_precision) == ("2024-05-29", "day")

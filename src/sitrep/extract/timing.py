@@ -229,7 +229,10 @@ def _dates_a_statement(attached: Token, event: Token, where: tuple[int, int]) ->
     they were suspending operations"), and not when the parser hung a distant date on "said"."""
     doc = event.doc
     before = doc[where[0] - 1] if where[0] > 0 else None
-    if before is not None and before.pos_ == "VERB" and lemma(before) in _REPORTING and event.i > where[1]:
+    # "said Thursday's strikes hit ...": the day owns the act told, it does not date the saying
+    owns = where[1] + 1 < len(doc) and doc[where[1] + 1].lower_ in ("'s", "’s")
+    reporting = before is not None and before.pos_ == "VERB" and lemma(before) in _REPORTING
+    if reporting and event.i > where[1] and not owns:
         return not _ongoing(event)  # "said on Saturday it had recaptured": the parse may hang it anywhere
     if attached.i == event.i:
         return False
