@@ -831,3 +831,15 @@ def test_a_day_that_owns_the_act_after_a_verb_of_saying_dates_the_act(app: Sitre
     page = ["Local officials said Wednesday's air raids killed four people in Kadugli."]
     [raids] = [e for e in _events(app, page, date(2024, 5, 31)) if e.plover == "ASSAULT"]
     assert (raids.date, raids.date_precision) == ("2024-05-29", "day")
+
+
+def test_damage_a_shell_or_a_strike_did_is_the_attack(app: Sitrep) -> None:
+    page = ["Mortar fire destroyed a maternity clinic in Kadugli on Wednesday."]
+    [raid] = [e for e in _events(app, page, date(2024, 5, 31)) if e.plover == "ASSAULT"]
+    assert raid.date == "2024-05-29" and raid.actor2 is not None
+
+
+def test_an_act_in_a_report_that_is_denied_is_no_event(app: Sitrep) -> None:
+    page = ["The defence ministry dismissed reports that rebel rockets had wrecked a runway near Shusha."]
+    plovers = {e.plover for e in _events(app, page, date(2020, 10, 5))}
+    assert "REJECT" in plovers and "ASSAULT" not in plovers

@@ -89,7 +89,10 @@ def is_asserted(trigger: Trigger, lexicon: Lexicon) -> bool:
             return True  # "gunmen believed to be members of a faction shot dead a leader": a main verb
         if not first:
             if lemma(token) in cues and came_from != "xcomp":
-                return True  # asserted by the source ("said Syria had killed", "told Reuters")
+                # "denied reports that shelling destroyed an airfield": a report denied asserts nothing
+                denying = lexicon.modality.get("denying_verbs", frozenset())
+                denied = token.pos_ in ("NOUN", "PROPN") and token.dep_ == "dobj"
+                return not (denied and lemma(token.head) in denying)
             # "demanded a ransom, threatening to kill": a participle clause beside the demand, not its content
             participle = came_from == "advcl" and previous.tag_ == "VBG"
             if lemma(token) in non_factive and came_from in EMBEDDING_DEPS and not participle:
