@@ -428,7 +428,7 @@ def test_an_advert_marker_run_into_the_next_line_goes_and_so_does_a_read_link() 
     "opening",
     [
         "Lome, Jun 4 (efe-epa).- ", "Bamako, Jan 12 (AFP) - ", "NAIROBI (Reuters) - ", "(Geneva) – ",
-        "Niamey (Niger), March 9: ", "Goma, DR Congo, Aug 2 - ",
+        "Niamey (Niger), March 9: ", "Goma, DR Congo, Aug 2 - ", "Gao [Mali], June 3: ",
     ],
 )
 def test_a_wire_dateline_in_any_case_and_with_a_stop_is_cut(opening: str) -> None:
@@ -450,6 +450,15 @@ def test_a_dateline_after_the_pages_date_stamp_is_still_cut() -> None:
     cleaned = clean_article(_text_article(body), SETTINGS)
     assert cleaned.text.startswith("Gunmen killed six farmers")
     assert cleaned.dateline_place == "MAIDUGURI"
+
+
+def test_a_dateline_after_a_section_word_a_headline_and_a_date_line_is_cut() -> None:
+    body = (
+        "Africa\n\nTroops repel raid on northern base\n\nJun 04, 2024\n\n"
+        "Gao [Mali], June 3: Soldiers repelled a raid on their base on Sunday, the army said."
+    )
+    cleaned = clean_article(_text_article(body), SETTINGS)
+    assert "Gao [Mali]" not in cleaned.text and cleaned.dateline_place == "Gao, Mali"
 
 
 def test_an_outlets_dateline_with_its_day_in_the_brackets_is_cut() -> None:

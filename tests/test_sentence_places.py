@@ -350,3 +350,27 @@ def test_a_persons_birthplace_is_not_the_acts_place() -> None:
     text = "Gunmen shot dead a Mopti-born trader in a village near the border on Sunday."
     places = [e.location.name for e in sitrep.analyze(text, "2024-07-08") if e.location]
     assert "Mopti" not in places
+
+
+def test_a_persons_surname_alone_is_that_person_not_a_town() -> None:
+    from sitrep.parse import load_model
+    from sitrep.settings import Settings
+
+    nlp = load_model(Settings().spacy_model)
+    text = (
+        "Police arrested opposition leader Amina Kassala in Khartoum on Monday, her party said. "
+        "Critics of Kassala have accused the army of using excessive force against protesters."
+    )
+    doc = nlp(text)
+    names = [span.text for span, _ in candidates(text, 0, doc)]
+    assert "Khartoum" in names and "Kassala" not in names
+
+
+def test_a_caption_run_into_a_name_hides_no_town() -> None:
+    from sitrep.parse import load_model
+    from sitrep.settings import Settings
+
+    nlp = load_model(Settings().spacy_model)
+    text = "Olaf Scholz, Emmanuel Macron - Minsk, 12 Feb.\n\nThe leaders met in Minsk for talks on Ukraine."
+    names = [span.text for span, _ in candidates(text, 0, nlp(text))]
+    assert "Minsk" in names

@@ -31,7 +31,7 @@ _PIECE_BREAK = re.compile(
     r"\s+[/|•]\s+|(?<=[.!?…])[\"”’)]?\s+(?=[“\"‘'(…A-Z0-9])|(?<=[Aa]dvertisement)(?=[A-Z])"
 )
 _LINK_LIKE_MAX = 140
-_DATELINE_SEARCH_LINES = 3
+_DATELINE_SEARCH_LINES = 4  # a section word, a headline and a date line may come first
 _SENTENCE_END = re.compile(r"[.…][\"”’)]?$")  # headlines may end in "?", paragraphs in "."
 # Menu lines: "Home | World | Africa | Sahel"; at least this many short items between separators.
 _MENU_ITEMS = 4

@@ -46,12 +46,13 @@ _DATELINE_BRACKETED = re.compile(
     r"^\((?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\)\s*[-–—]+\s+(?=[A-Z“\"‘'])"
 )
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?"
-# An outlet's own dated dateline: "Bamako (Mali), January 25:", "Goma, DR Congo, March 3 -" (a
-# town, its country in brackets or after a comma, the day, then a colon or a dash).
+# An outlet's own dated dateline: "Bamako (Mali), January 25:", "Dhaka [Bangladesh], August 5:",
+# "Goma, DR Congo, March 3 -" (a town, its country in brackets or after a comma, the day, then a
+# colon or a dash).
 _DATELINE_DATED = re.compile(
     r"^(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|On\b|Updated\b|Published\b)"
     r"(?P<town>[A-Z][A-Za-z'’.-]+(?:[ -][A-Z][A-Za-z'’.-]+){0,2})"
-    r"(?:\s*\((?P<bracketed>[A-Z][A-Za-z .'’-]{2,30})\)"
+    r"(?:\s*[(\[](?P<bracketed>[A-Z][A-Za-z .'’-]{2,30})[)\]]"
     r"|,\s*(?P<country>[A-Z][A-Za-z'’.]+(?:\s+[A-Z][A-Za-z'’.]+){0,2}))?"
     r",\s*" + _MONTH + r"\s+\d{1,2}(?:,\s*\d{4})?\s*(?::|[-–—]+)\s+(?=[A-Z“\"‘'])"
 )
