@@ -460,3 +460,12 @@ def test_a_units_initials_are_no_town(gazetteer, initials: str) -> None:
 def test_a_place_written_in_capitals_is_still_the_place(gazetteer, written: str, name: str) -> None:
     place = gazetteer.resolve_in_article(written, [], None, True)
     assert place is not None and place.name == name
+
+
+@pytest.mark.parametrize(
+    ("phrase", "area"),
+    [("several towns of the West Bank", "West Bank"), ("villages across North Darfur", "North Darfur")],
+)
+def test_several_unnamed_places_of_an_area_are_the_area(gazetteer, phrase: str, area: str) -> None:
+    found = gazetteer.resolve(phrase, ["PSE", "SDN"])
+    assert found is not None and (found.name, found.precision) == (area, 3)

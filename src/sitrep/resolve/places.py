@@ -95,6 +95,13 @@ _BUILDING = re.compile(
 )
 # Words naming a part of a town: "the Birere district of Goma" is coded to Goma.
 _PART = re.compile(r"\b(?:district|neighbou?rhood|quarter|suburb|area|sector)s?\b", re.IGNORECASE)
+# Several places of an area, none named: "various cities of the West Bank", "towns across Darfur".
+_SEVERAL_PLACES = re.compile(
+    r"^(?:(?:various|several|many|some|other|\w+ern|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+)*"
+    r"(?:cities|towns|villages|hamlets|areas|parts|regions|districts|provinces|camps|localities|"
+    r"communities|neighbou?rhoods|settlements)\s+(?:of|in|across|throughout|around)\s+(?:the\s+)?(?P<area>\S.*)$",
+    re.IGNORECASE,
+)
 _PLACE_COLUMNS = "p.id, p.name, p.cc, p.admin1, p.lat, p.lon, p.population"
 
 
@@ -350,6 +357,9 @@ class Gazetteer:
         whole = self._pick(cleaned, countries, want=None, within=None, exact=True)
         if whole is not None:  # "North Kivu", "northern Gaza", "West Bank" are names themselves
             return self._coded(whole, whole.precision, cleaned)
+        several = _SEVERAL_PLACES.match(cleaned)
+        if several is not None:  # "various cities of the West Bank": somewhere in the area named
+            return self.resolve(several.group("area"), countries)
         unit = place_phrases.without_admin_suffix(cleaned)
         if unit and place_phrases.strip_direction(unit):  # "Lower Juba province" is not Juba
             province = self._pick(unit, countries, want="admin1", within=None, exact=True)
