@@ -843,3 +843,9 @@ def test_an_act_in_a_report_that_is_denied_is_no_event(app: Sitrep) -> None:
     page = ["The defence ministry dismissed reports that rebel rockets had wrecked a runway near Shusha."]
     plovers = {e.plover for e in _events(app, page, date(2020, 10, 5))}
     assert "REJECT" in plovers and "ASSAULT" not in plovers
+
+
+def test_an_exchange_of_gunfire_is_a_clash_with_the_side_fired_at(app: Sitrep) -> None:
+    page = ["Militiamen exchanged gunfire with border guards near Ruyigi on Sunday."]
+    [clash] = [e for e in _events(app, page, date(2024, 5, 31)) if e.plover == "ASSAULT"]
+    assert clash.actor1 is not None and clash.actor2 is not None

@@ -316,9 +316,11 @@ def verb_arguments(trigger: Trigger, lexicon: Lexicon) -> tuple[Token | None, To
     ):
         # "held talks with X", "supplied drones to X", "fired tear gas at X": the party is elsewhere
         elsewhere = _prep_object(verb, ("to", "at", "on", "against", "with", "for"))
+        in_trigger = target.i in {t.i for t in trigger.tokens}
+        if elsewhere is None and in_trigger:  # "exchanged fire with troops": the parse hangs it on "fire"
+            elsewhere = _prep_object(target, ("with", "at", "on", "against"))
         if elsewhere is not None and is_weapon(elsewhere, lexicon):
             elsewhere = None  # "destroyed two tanks with rockets": the rockets are the means
-        in_trigger = target.i in {t.i for t in trigger.tokens}
         target = elsewhere if elsewhere is not None or in_trigger else target
     joint = trigger.sense.plover in ("AGREE", "CONSULT", "COOPERATE")
     obj = _child(verb, ("dobj",))
