@@ -849,3 +849,9 @@ def test_an_exchange_of_gunfire_is_a_clash_with_the_side_fired_at(app: Sitrep) -
     page = ["Militiamen exchanged gunfire with border guards near Ruyigi on Sunday."]
     [clash] = [e for e in _events(app, page, date(2024, 5, 31)) if e.plover == "ASSAULT"]
     assert clash.actor1 is not None and clash.actor2 is not None
+
+
+def test_confrontations_a_raid_set_off_are_fighting_with_the_residents(app: Sitrep) -> None:
+    page = ["Soldiers moved into the camp on Monday, sparking confrontations with residents."]
+    acts = [e for e in _events(app, page, date(2024, 5, 31)) if e.plover == "ASSAULT"]
+    assert acts and any(e.actor2 is not None for e in acts)

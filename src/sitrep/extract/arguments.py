@@ -566,6 +566,10 @@ def noun_arguments(trigger: Trigger, lexicon: Lexicon) -> tuple[Token | None, To
         target = target or _child(passive_verb, ("nsubjpass", "nsubj"))
         if passive_verb.dep_ in ("acl", "amod"):
             target = target or passive_verb.head
+    if trigger.sense.plover == "ASSAULT" and target is None:
+        met = _prep_object(noun, ("with",))  # "confrontations with residents", "clashes with police"
+        if met is not None and not is_weapon(met, lexicon) and lemma(met) not in places:
+            target = met
     if actor is None:
         actor = done_by(noun)  # "an ambush conducted by al-Shabaab"
     return actor, target
