@@ -855,3 +855,9 @@ def test_confrontations_a_raid_set_off_are_fighting_with_the_residents(app: Sitr
     page = ["Soldiers moved into the camp on Monday, sparking confrontations with residents."]
     acts = [e for e in _events(app, page, date(2024, 5, 31)) if e.plover == "ASSAULT"]
     assert acts and any(e.actor2 is not None for e in acts)
+
+
+def test_a_two_word_town_ending_a_list_of_struck_towns_is_its_own_strike(app: Sitrep) -> None:
+    page = ["Russian missiles struck Kharkiv, Sumy and Kryvyi Rih on Monday, officials said."]
+    acts = [e for e in _events(app, page, date(2024, 6, 12)) if e.plover == "ASSAULT"]
+    assert {e.location.text for e in acts if e.location} >= {"Sumy", "Kryvyi Rih"}

@@ -446,7 +446,8 @@ class Resolver:
         for conjunct in head.conjuncts:
             if conjunct.i <= head.i or conjunct.pos_ != "PROPN":
                 continue
-            words = [t for t in conjunct.subtree if t.dep_ in ("compound",) or t.i == conjunct.i]
+            # its own name words only: in "Nis, Kragujevac and Novi Pazar" Kragujevac's subtree holds Novi
+            words = [t for t in conjunct.lefts if t.dep_ == "compound"] + [conjunct]
             text = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
             if self.actors.names_someone(text):
                 continue
