@@ -255,6 +255,14 @@ def test_acronyms_need_capitals(actors: ActorDictionary) -> None:
     assert us is not None and us.country == "USA"
 
 
+def test_a_mixed_case_acronym_needs_its_capitals(actors: ActorDictionary) -> None:
+    assert actors.resolve("Let Pan Hla village", None, "MMR") is None
+    group = actors.resolve("LeT cadres", None, "IND")
+    assert group is not None and group.name == "Lashkar-e-Taiba"
+    mali = actors.resolve("FAMA troops", None, "MLI")
+    assert mali is not None and mali.country == "MLI"
+
+
 def test_proper_names_need_capitals(actors: ActorDictionary) -> None:
     assert actors.resolve("turkey", None, None) is None
     assert _triple(actors.resolve("TURKISH FORCES", None, None)) == ("TUR", "state_forces", ())

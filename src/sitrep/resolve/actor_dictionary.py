@@ -123,7 +123,7 @@ class Entry:
     kind: EntryKind
     ref: EntryRef
     alias: str
-    cases: tuple[str, ...]  # per word: "exact" (acronym), "cap" (proper name), "any"
+    cases: tuple[str, ...]  # per word: "exact" (acronym), "mixed:LeT", "cap" (proper name), "any"
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +164,8 @@ def _alias_words(alias: str) -> list[str]:
 def _case_of(word: str) -> str:
     if word.isupper() and sum(ch.isalpha() for ch in word) >= 2:
         return "exact"
+    if word[1:] != word[1:].lower() and word.isalpha():
+        return "mixed:" + word  # "LeT", "FAMa": its capitals are where the alias has them ("Let" is a verb)
     return "cap" if word[0].isupper() else "any"
 
 
@@ -173,6 +175,11 @@ def _case_ok(rule: str, token: Token) -> bool:
         return all(ch.isupper() for ch in surface if ch.isalpha())  # "RSF's" is "RSF"
     if rule == "cap":
         return token.surface[0].isupper() or token.surface[0].isdigit()
+    if rule.startswith("mixed:"):
+        alias, surface = rule[6:], token.surface
+        return len(surface) >= len(alias) and all(
+            surface[i].isupper() for i, ch in enumerate(alias) if ch.isupper()
+        )
     return True
 
 
