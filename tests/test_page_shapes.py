@@ -861,3 +861,9 @@ def test_a_two_word_town_ending_a_list_of_struck_towns_is_its_own_strike(app: Si
     page = ["Russian missiles struck Kharkiv, Sumy and Kryvyi Rih on Monday, officials said."]
     acts = [e for e in _events(app, page, date(2024, 6, 12)) if e.plover == "ASSAULT"]
     assert {e.location.text for e in acts if e.location} >= {"Sumy", "Kryvyi Rih"}
+
+
+def test_the_day_of_an_according_to_account_does_not_date_the_act(app: Sitrep) -> None:
+    page = ["Shelling killed four farmers near the border this week, according to relatives on Friday."]
+    [shelling] = [e for e in _events(app, page, date(2024, 3, 16)) if e.plover == "ASSAULT"]
+    assert shelling.date_precision == "week"

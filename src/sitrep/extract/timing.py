@@ -154,6 +154,8 @@ def time_span(trigger: Trigger, sentence: Sequence[Token]) -> TextSpan | None:
             continue
         if physical and in_speakers_phrase(root, event, _REPORTING):
             continue  # "a resident who fled on Monday told us", "claimed it in a statement on Monday"
+        if physical and _in_according_to(root, event):
+            continue  # "killed a dozen this week, according to villagers on Thursday": when they said it
         rank = 0 if _clause_of(attached) == clause else 1
         # a day the sentence names beats a span it names ("launched a strike on Tuesday, hitting
         # missiles in the third assault in recent days": Tuesday)
@@ -287,6 +289,16 @@ def _ongoing(verb: Token) -> bool:
     return verb.tag_ in ("VBG", "VBP", "VBZ") and any(
         c.dep_ == "aux" and lemma(c) == "be" for c in verb.children
     ) or verb.tag_ in ("VBP", "VBZ")
+
+
+def _in_according_to(root: Token, event: Token) -> bool:
+    """A time inside an "according to" phrase on the act: the day of the account."""
+    for node in root.ancestors:
+        if node.i == event.i:
+            return False
+        if node.lower_ == "according":
+            return True
+    return False
 
 
 def _owned_by_an_earlier_act(root: Token, event: Token) -> bool:
