@@ -255,6 +255,11 @@ def test_acronyms_need_capitals(actors: ActorDictionary) -> None:
     assert us is not None and us.country == "USA"
 
 
+def test_a_weapon_named_after_a_country_is_no_side(actors: ActorDictionary) -> None:
+    assert actors.resolve("a Palestine-type ballistic missile", None, "YEM") is None
+    assert actors.resolve("Iranian-pattern drones", None, "UKR") is None
+
+
 def test_a_mixed_case_acronym_needs_its_capitals(actors: ActorDictionary) -> None:
     assert actors.resolve("Let Pan Hla village", None, "MMR") is None
     group = actors.resolve("LeT cadres", None, "IND")
