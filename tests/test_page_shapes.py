@@ -867,3 +867,16 @@ def test_the_day_of_an_according_to_account_does_not_date_the_act(app: Sitrep) -
     page = ["Shelling killed four farmers near the border this week, according to relatives on Friday."]
     [shelling] = [e for e in _events(app, page, date(2024, 3, 16)) if e.plover == "ASSAULT"]
     assert shelling.date_precision == "week"
+
+
+def test_the_acts_own_town_on_its_noun_is_where_not_who(app: Sitrep) -> None:
+    page = ["The Kismayo bombing killed seven people on Tuesday, police said."]
+    [bombing] = [e for e in _events(app, page, date(2024, 3, 27)) if e.plover == "ASSAULT"]
+    assert bombing.actor1 is None
+    assert bombing.location is not None and bombing.location.name == "Kismayo"
+
+
+def test_a_capital_on_the_acts_noun_elsewhere_is_its_state(app: Sitrep) -> None:
+    page = ["Moscow's strikes killed five people in Kharkiv on Tuesday."]
+    [strike] = [e for e in _events(app, page, date(2024, 3, 27)) if e.plover == "ASSAULT"]
+    assert strike.actor1 is not None and strike.actor1.country == "RUS"

@@ -305,6 +305,7 @@ class Resolver:
                 when, precision = spoken
         source: DateSource | None = "stated" if when else None
         place = mention.place or self._target_place(mention, context)
+        place = place or self._town_on_the_act(mention, context)
         location = (
             self.gazetteer.resolve_in_article(
                 place.text, context, self.actors.names_someone, mention.plover in PHYSICAL
@@ -330,7 +331,7 @@ class Resolver:
         # "Russian drones struck Sumy": the town is the act's place, not a party (its people are
         # found as any victims are: "killing three people")
         sides_of = replace(mention, actor2=None) if hit_town and location is not None else mention
-        actor1, actor2 = self._sides(sides_of, event_date, home, target, known)
+        actor1, actor2 = self._sides(sides_of, event_date, home, target, known, location)
         location = scene.speaker_place(mention, actor1, location)
         actor2 = self._hit_side(actor2, actor1, mention, location.country if location else None)
         key = f"{article.id}:{mention.trigger.start}:{mention.plover}"
@@ -474,7 +475,13 @@ class Resolver:
         return span if location is not None and location.precision == 1 else None
 
     def _sides(
-        self, mention: EventMention, when: date | None, home: str | None, target: bool, known: _ArticleActors
+        self,
+        mention: EventMention,
+        when: date | None,
+        home: str | None,
+        target: bool,
+        known: _ArticleActors,
+        location: Location | None = None,
     ) -> tuple[Actor | None, Actor | None]:
         """Both actors, with the extractor's spans repaired where they are known to go wrong (see
         actor_spans): roles swapped by a misparsed participle, one phrase given for both sides, no
@@ -485,6 +492,8 @@ class Resolver:
             span1, span2 = span2, None  # "forces arrested 35 people" is no passive: the forces acted
         if span2 is not None and span1 is not None and span2.start == span1.start:
             span2 = None  # one phrase cannot be both sides of an act
+        if span1 is not None and location is not None and self._town_naming_the_act(span1, mention, location):
+            span1 = None  # "the Mogadishu attack", "the Falluja bombings": where, not who
         actor1 = self._actor(span1, start, mention.actor1_backers, when, home, known, other=span2)
         if actor1 is None and mention.plover == "ASSAULT":
             claimed = claimant(mention.sentence, known.doc)  # "..., and al-Shabaab claimed responsibility"
@@ -503,6 +512,44 @@ class Resolver:
         if actor2 is None and mention.plover in _HIT_SIDE_ACTS:
             actor2 = self._victims(mention, known.doc, when, home, actor1)
         return actor1, actor2
+
+    def _town_on_the_act(self, mention: EventMention, context: Sequence[str]) -> TextSpan | None:
+        """The town named on the act's noun in the actor phrase ("the Kismayo bombing killed seven"):
+        the act's place when the sentence gives no other."""
+        name = self._name_on_the_act(mention.actor1, mention) if mention.plover in PHYSICAL else None
+        if name is None or mention.actor1 is None:
+            return None
+        found = self.gazetteer.resolve_in_article(name, context, self.actors.names_someone, True)
+        if found is None or found.precision > 2 or found.geonames_id is None:
+            return None
+        start = mention.actor1.start + mention.actor1.text.index(name)
+        return TextSpan(name, start, start + len(name))
+
+    def _name_on_the_act(self, span: TextSpan | None, mention: EventMention) -> str | None:
+        """The proper name an actor phrase puts on the act's noun ("the Mogadishu attack": Mogadishu),
+        unless it names a country; None for any other phrase."""
+        if span is None:
+            return None
+        act_nouns = self.actors.data.cues.act_nouns
+        words = span.text.split()
+        if words and words[0].lower() == "the":
+            words = words[1:]
+        if words and words[-1].lower() in act_nouns:
+            words = words[:-1]  # the act's own noun ends the phrase: "the Mogadishu attack"
+        elif not (0 <= mention.trigger.start - span.end <= 1 and mention.trigger.text in act_nouns):
+            return None  # the phrase is not on the act's noun (a noun trigger right after it)
+        if not 1 <= len(words) <= 3 or not all(word[:1].isupper() for word in words):
+            return None
+        name = " ".join(words)
+        return name if self.gazetteer.country_iso3(name) is None else None
+
+    def _town_naming_the_act(self, span: TextSpan, mention: EventMention, location: Location) -> bool:
+        """The actor phrase is the act's own town on the act's noun ("the Mogadishu attack killed
+        five", "the Falluja bombings"): its place, not a side (a country or a group, "US strikes",
+        "the Wagner attack", or a capital for its state, "Moscow strikes ... in Kharkiv", is one)."""
+        name = self._name_on_the_act(span, mention)
+        shown = location.text or location.name
+        return name is not None and (same_name(name, shown) or same_name(name, location.name))
 
     def _victims(
         self, mention: EventMention, doc: Any, when: date | None, home: str | None, actor1: Actor | None

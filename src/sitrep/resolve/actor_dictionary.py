@@ -149,6 +149,7 @@ class Cues:
     coordinators: frozenset[tuple[str, ...]]
     harm_verbs: frozenset[str] = frozenset()  # lemmas whose object is who an act hurt
     seat_suffixes: frozenset[str] = frozenset()  # "London-based": where a body sits, no actor
+    act_nouns: frozenset[str] = frozenset()  # "the Mogadishu attack": a town on an act's noun is its place
     dealings_nouns: frozenset[str] = frozenset()  # lemmas of talks and ties: "with" names the other side
     reciprocal_verbs: frozenset[str] = frozenset()  # lemmas of fighting: a coordinated subject is both sides
     office_holders: frozenset[str] = frozenset()  # one holder of an office: "chief", "prime minister"
@@ -352,6 +353,7 @@ def load_data() -> DictionaryData:
         coordinators=phrases("coordinators"),
         harm_verbs=words("harm_verbs"),
         seat_suffixes=words("seat_suffixes"),
+        act_nouns=words("act_nouns"),
         dealings_nouns=words("dealings_nouns"),
         reciprocal_verbs=words("reciprocal_verbs"),
         office_holders=words("office_holders"),
