@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from sitrep.extract.figures import figures_in, parse_number
+from sitrep.extract.figures import casualties_in, figures_in, parse_number
 
 
 @pytest.fixture(scope="module")
@@ -206,3 +206,16 @@ def test_one_count_of_the_dead_and_the_hurt_is_neither_toll(nlp, sentence):
 def test_separate_counts_of_the_dead_and_the_hurt_stay(nlp, sentence, killed, injured):
     figures = figures_in(list(nlp(sentence)))
     assert (figures.killed, figures.injured) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "injured"),
+    [
+        ("A mortar round hit the market, and four traders sustained shrapnel wounds.", 4),
+        ("The blast destroyed a bus, leaving nine passengers with burns and injuries.", 9),
+        ("Gunmen raided the village and six residents suffered gunshot wounds.", 6),
+    ],
+)
+def test_wounds_people_took_count_them_as_injured(nlp, sentence: str, injured: int) -> None:
+    found = [c for c in casualties_in(list(nlp(sentence))) if c.kind == "injured"]
+    assert [c.count.value for c in found if c.count] == [injured]

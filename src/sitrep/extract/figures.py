@@ -302,6 +302,8 @@ def _victim(token: Token) -> Token | None:
         return children.get("nsubj") or next(  # "shot dead a 12-year-old boy" (parsed as apposition)
             (c for c in token.head.children if c.dep_ in ("dobj", "nsubjpass", "appos")), None
         )
+    if word in ("wound", "injury") and token.pos_ == "NOUN":
+        return _bearer(token)
     if word == "death" and token.dep_ == "pobj" and token.head.lower_ == "to":  # "beat a man to death"
         verb = token.head.head
         return next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
@@ -324,6 +326,27 @@ def _victim(token: Token) -> Token | None:
             t for t in numbers if t.head.lower_ == "to" or any(c.lower_ == "to" for c in t.children)
         ]
         return (reached or numbers)[0] if numbers else None
+    return None
+
+
+# Verbs whose subject bears the wounds they take: "two men sustained shrapnel wounds".
+_BORNE = frozenset({"sustain", "suffer", "receive", "incur", "get"})
+
+
+def _bearer(wounds: Token) -> Token | None:
+    """Who bears the wounds a noun names: the subject of "sustained/suffered/received wounds", or
+    who an act left "with injuries" ("leaving three people with shrapnel injuries")."""
+    while wounds.dep_ == "conj":  # "with burns and injuries"
+        wounds = wounds.head
+    verb = wounds.head
+    if wounds.dep_ == "dobj" and lemma(verb) in _BORNE:
+        return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if wounds.dep_ == "pobj" and verb.lower_ == "with":
+        holder = verb.head
+        if holder.pos_ in ("NOUN", "PROPN"):
+            return holder  # "three people with injuries" ("with" on the people)
+        if lemma(holder) == "leave":
+            return next((c for c in holder.children if c.dep_ == "dobj"), None)
     return None
 
 
