@@ -255,6 +255,11 @@ def test_acronyms_need_capitals(actors: ActorDictionary) -> None:
     assert us is not None and us.country == "USA"
 
 
+def test_the_pakistani_movements_name_without_its_country_is_the_ttp(actors: ActorDictionary) -> None:
+    ttp = actors.resolve("Tehrik-e-Taliban commanders", None, "PAK")
+    assert ttp is not None and (ttp.name, ttp.country) == ("Tehrik-i-Taliban Pakistan", "PAK")
+
+
 def test_a_weapon_named_after_a_country_is_no_side(actors: ActorDictionary) -> None:
     assert actors.resolve("a Palestine-type ballistic missile", None, "YEM") is None
     assert actors.resolve("Iranian-pattern drones", None, "UKR") is None
