@@ -880,3 +880,12 @@ def test_a_capital_on_the_acts_noun_elsewhere_is_its_state(app: Sitrep) -> None:
     page = ["Moscow's strikes killed five people in Kharkiv on Tuesday."]
     [strike] = [e for e in _events(app, page, date(2024, 3, 27)) if e.plover == "ASSAULT"]
     assert strike.actor1 is not None and strike.actor1.country == "RUS"
+
+
+def test_where_a_spokesman_spoke_is_not_where_the_act_was(app: Sitrep) -> None:
+    page = [
+        "Insurgents raided a district town in the far north on Monday, killing five soldiers.",
+        "An army spokesman told reporters in Lilongwe that troops had pushed the attackers back.",
+    ]
+    acts = [e for e in _events(app, page, date(2020, 3, 25)) if e.plover == "ASSAULT"]
+    assert acts and all(e.location is None or e.location.name != "Lilongwe" for e in acts)

@@ -81,6 +81,13 @@ _NEARBY = re.compile(
 _SEAT = re.compile(
     r"\b(?:government|ministry|parliament|embassy|consulate|headquarters)\s+in\s+$", re.IGNORECASE
 )
+# "told reporters in Maputo", "a news conference in Nairobi", "speaking in Kyiv": where someone spoke,
+# not where the act they spoke of took place.
+_SPOKEN_AT = re.compile(
+    r"\b(?:reporters|journalists|the\s+press|(?:a|the)\s+(?:news|press)\s+(?:conference|briefing)|"
+    r"(?:a|the)\s+briefing|speaking|spoke)\s+in\s+$",
+    re.IGNORECASE,
+)
 # A preposition of place before a name, perhaps with a few words between: "in northern", "at the".
 _LOCATIVE = re.compile(
     r"\b(?:in|at|near|inside|outside|across|throughout|around|from|within)\s+(?:[\w’'-]+\s+){0,3}$",
@@ -195,6 +202,8 @@ def _elsewhere(before: str, after: str) -> bool:
     town near the scene, a government's seat, the dateline opening the text; or no place, a unit's
     name, a description of someone ("a Washington-based expert")."""
     if AWAY.search(before[-30:]) or _NEARBY.search(before[-40:]) or _SEAT.search(before[-40:]):
+        return True
+    if _SPOKEN_AT.search(before[-40:]):
         return True
     if reference_only(before):
         return True
@@ -477,7 +486,7 @@ def main_place(
         if dateline and span.text.casefold() == dateline.casefold():
             continue
         before = window[: span.start]
-        if AWAY.search(before[-30:]) or _SEAT.search(before[-40:]):
+        if AWAY.search(before[-30:]) or _SEAT.search(before[-40:]) or _SPOKEN_AT.search(before[-40:]):
             continue
         if _dateline(before, text[span.end :]):
             continue
