@@ -889,3 +889,9 @@ def test_where_a_spokesman_spoke_is_not_where_the_act_was(app: Sitrep) -> None:
     ]
     acts = [e for e in _events(app, page, date(2020, 3, 25)) if e.plover == "ASSAULT"]
     assert acts and all(e.location is None or e.location.name != "Lilongwe" for e in acts)
+
+
+def test_a_place_the_text_names_with_called_is_kept_by_name(app: Sitrep) -> None:
+    page = ["Raiders attacked a cattle camp called Wunlam in Jonglei state on Sunday, killing 14 herders."]
+    [raid] = [e for e in _events(app, page, date(2024, 2, 12)) if e.plover == "ASSAULT"]
+    assert raid.location is not None and raid.location.name == "Wunlam"

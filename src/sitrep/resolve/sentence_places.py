@@ -24,12 +24,13 @@ from sitrep.resolve.place_phrases import DIRECTION, DISTANCE_UNIT
 from sitrep.resolve.places import Gazetteer
 
 _ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG"})
-# "the village of Dapchi", "the town of Dhahyan", "Pazi Gyi village": named features spaCy misses.
+# "the village of Dapchi", "the town of Dhahyan", "Pazi Gyi village", "a cattle camp called Pangonkuei":
+# named features spaCy misses.
 _NAME = r"[A-Z][\w'’\-]+(?:\s+(?:al-|el-|de\s+|da\s+)?[A-Z][\w'’\-]+){0,3}"
 PLACE_NAME = _NAME  # a proper name of up to four words, for the scene's own patterns
 _FEATURE_OF = re.compile(
     r"\b(?:village|town|township|city|hamlet|settlement|camp|locality|commune|"
-    rf"population\s+cent(?:re|er))\s+of\s+(?P<name>{_NAME})"
+    rf"population\s+cent(?:re|er))\s+(?:of|called|named|known\s+as)\s+(?P<name>{_NAME})"
 )
 # A part of a town ("the neighbourhood of Noailles", "Birere district"): coded to its town when the
 # text gives it, and never preferred to a town the gazetteer knows.
@@ -380,6 +381,9 @@ def most_specific(
             continue  # a namesake abroad, or a foreign capital named in passing
         if found is None or found.precision >= bound:
             continue
+        named_only = kind == "feature" and found.geonames_id is None and found.admin1 is None
+        if inside is not None and named_only and inside.precision == 3 and found.country == inside.country:
+            found = replace(found, admin1=inside.admin1)  # "a camp called Wunlam in Jonglei state"
         if inside is not None and not _inside(found, inside):
             continue
         if inside is not None and _OWNER.match(sentence.text[span.end - sentence.start :]):
