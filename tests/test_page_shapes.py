@@ -895,3 +895,9 @@ def test_a_place_the_text_names_with_called_is_kept_by_name(app: Sitrep) -> None
     page = ["Raiders attacked a cattle camp called Wunlam in Jonglei state on Sunday, killing 14 herders."]
     [raid] = [e for e in _events(app, page, date(2024, 2, 12)) if e.plover == "ASSAULT"]
     assert raid.location is not None and raid.location.name == "Wunlam"
+
+
+def test_an_island_the_text_names_is_the_place(app: Sitrep) -> None:
+    page = ["Jihadists attacked a military post on the island of Kaiga Kindjiria in Chad on Sunday."]
+    [attack] = [e for e in _events(app, page, date(2024, 2, 12)) if e.plover == "ASSAULT"]
+    assert attack.location is not None and attack.location.name == "Kaiga Kindjiria"

@@ -29,7 +29,7 @@ _ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG"})
 _NAME = r"[A-Z][\w'’\-]+(?:\s+(?:al-|el-|de\s+|da\s+)?[A-Z][\w'’\-]+){0,3}"
 PLACE_NAME = _NAME  # a proper name of up to four words, for the scene's own patterns
 _FEATURE_OF = re.compile(
-    r"\b(?:village|town|township|city|hamlet|settlement|camp|locality|commune|"
+    r"\b(?:village|town|township|city|hamlet|settlement|camp|locality|commune|island|"
     rf"population\s+cent(?:re|er))\s+(?:of|called|named|known\s+as)\s+(?P<name>{_NAME})"
 )
 # A part of a town ("the neighbourhood of Noailles", "Birere district"): coded to its town when the
