@@ -522,7 +522,10 @@ class Resolver:
         found = self.gazetteer.resolve_in_article(name, context, self.actors.names_someone, True)
         if found is None or found.precision > 2 or found.geonames_id is None:
             return None
-        start = mention.actor1.start + mention.actor1.text.index(name)
+        offset = mention.actor1.text.find(name)
+        if offset < 0:
+            return None  # the phrase spaces its words otherwise: no span to point at
+        start = mention.actor1.start + offset
         return TextSpan(name, start, start + len(name))
 
     def _name_on_the_act(self, span: TextSpan | None, mention: EventMention) -> str | None:
