@@ -901,3 +901,9 @@ def test_an_island_the_text_names_is_the_place(app: Sitrep) -> None:
     page = ["Jihadists attacked a military post on the island of Kaiga Kindjiria in Chad on Sunday."]
     [attack] = [e for e in _events(app, page, date(2024, 2, 12)) if e.plover == "ASSAULT"]
     assert attack.location is not None and attack.location.name == "Kaiga Kindjiria"
+
+
+def test_someones_home_town_is_not_where_the_act_was(app: Sitrep) -> None:
+    page = ["Gunmen abducted nine bus passengers on Sunday, a survivor from his home town in Katsina said."]
+    [kidnap] = [e for e in _events(app, page, date(2024, 5, 10)) if e.plover == "ASSAULT"]
+    assert kidnap.location is None or kidnap.location.name != "Katsina"

@@ -107,7 +107,10 @@ AWAY = re.compile(
     r"\b(?:to|towards|toward|into|for|from|back to|headed|returned)\s+(?:the\s+)?(?:neighbou?ring\s+)?$"
     # "rushed to hospital in Nairobi", "taken to a military hospital in Raipur": where the hurt went
     r"|\b(?:to|into)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?"
-    r"(?:hospitals?|clinics?|morgue|mortuary|medical\s+(?:centre|center|facility))\s+(?:in|at)\s+(?:the\s+)?$",
+    r"(?:hospitals?|clinics?|morgue|mortuary|medical\s+(?:centre|center|facility))\s+(?:in|at)\s+(?:the\s+)?$"
+    # "on his way to his home town in Katsina", "a native of Kano": where someone is from, not the scene
+    r"|\b(?:his|her|their|whose)\s+(?:home\s*town|native\s+(?:town|village)|home\s+village)\s+(?:in|of)\s+$"
+    r"|\bnatives?\s+of\s+$",
     re.IGNORECASE,
 )
 
