@@ -219,3 +219,8 @@ def test_separate_counts_of_the_dead_and_the_hurt_stay(nlp, sentence, killed, in
 def test_wounds_people_took_count_them_as_injured(nlp, sentence: str, injured: int) -> None:
     found = [c for c in casualties_in(list(nlp(sentence))) if c.kind == "injured"]
     assert [c.count.value for c in found if c.count] == [injured]
+
+
+def test_a_relative_named_by_whose_he_is_counts_one(nlp) -> None:
+    found = casualties_in(list(nlp("Her uncle and her cousin were found dead after the raid.")))
+    assert [(c.kind, c.count.value) for c in found if c.count] == [("killed", 2)]

@@ -159,6 +159,7 @@ def _qualifier(tokens: Sequence[Token], first: int) -> str | None:
 
 
 ONE_PERSON = frozenset({"him", "her", "he", "she"})
+_KIN_OWNERS = frozenset({"his", "her", "their", "my", "our"})  # "his son": one person
 
 
 def count_in(noun: Token) -> Count | None:
@@ -213,6 +214,8 @@ def count_in(noun: Token) -> Count | None:
         return Count(1, None)
     if noun.lower_ in ONE_PERSON or (noun.ent_type_ == "PERSON" and noun.tag_ == "NNP"):
         return Count(1, None)  # "gunmen killed her", "Mota was executed": one person
+    if noun.tag_ == "NN" and any(c.dep_ == "poss" and c.lower_ in _KIN_OWNERS for c in noun.children):
+        return Count(1, None)  # "his father-in-law and his son were found dead": one each
     return None
 
 
