@@ -224,3 +224,8 @@ def test_wounds_people_took_count_them_as_injured(nlp, sentence: str, injured: i
 def test_a_relative_named_by_whose_he_is_counts_one(nlp) -> None:
     found = casualties_in(list(nlp("Her uncle and her cousin were found dead after the raid.")))
     assert [(c.kind, c.count.value) for c in found if c.count] == [("killed", 2)]
+
+
+def test_a_range_of_dead_gives_its_stated_minimum(nlp) -> None:
+    found = casualties_in(list(nlp("Between the two villages, 20 to 25 herders died in the raids.")))
+    assert [(c.count.value, c.count.qualifier) for c in found if c.count] == [(20, "at least")]

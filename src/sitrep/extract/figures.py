@@ -204,6 +204,9 @@ def count_in(noun: Token) -> Count | None:
         value = parse_number(" ".join(doc[i].text for i in range(first, last + 1)))
         if value is None:
             return None
+        low = _range_start(doc, first)
+        if low is not None and low < value:
+            return Count(low, "at least")  # "10 to 15 people died": the stated minimum
         qualifier = _qualifier([noun], first)
         if qualifier is None and numeral.lower_ in VAGUE:
             qualifier = numeral.lower_
@@ -217,6 +220,15 @@ def count_in(noun: Token) -> Count | None:
     if noun.tag_ == "NN" and any(c.dep_ == "poss" and c.lower_ in _KIN_OWNERS for c in noun.children):
         return Count(1, None)  # "his father-in-law and his son were found dead": one each
     return None
+
+
+def _range_start(doc: Sequence[Token], first: int) -> int | None:
+    """The low end of a range written "10 to 15" before the number at `first`, or None."""
+    if first < 2 or doc[first - 1].lower_ not in ("to", "-", "–") or not doc[first - 2].like_num:
+        return None
+    if first >= 3 and doc[first - 3].lower_ == "from":
+        return None  # "the toll rose from 120 to 164": where it stands now
+    return parse_number(doc[first - 2].text)
 
 
 def _joins(before: Token, token: Token) -> bool:
