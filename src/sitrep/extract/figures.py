@@ -159,7 +159,7 @@ def _qualifier(tokens: Sequence[Token], first: int) -> str | None:
 
 
 ONE_PERSON = frozenset({"him", "her", "he", "she"})
-_KIN_OWNERS = frozenset({"his", "her", "their", "my", "our"})  # "his son": one person
+_KIN_OWNERS = frozenset({"his", "her", "their", "its", "my", "our"})  # "his son": one person
 
 
 def count_in(noun: Token) -> Count | None:
@@ -552,12 +552,11 @@ def _with_conjuncts(victim: Token, count: Count) -> Count:
             continue
         if _speaker(conjunct):  # "killing 40 people, two security sources and a resident said"
             break
-        counted = any(c.dep_ == "nummod" or c.lower_ in ("a", "an") for c in conjunct.children)
+        # "three soldiers and their driver": one more, as count_in counts "their driver"
+        counted = any(c.dep_ == "nummod" or c.lower_ in {"a", "an", *_KIN_OWNERS} for c in conjunct.children)
         extra = count_in(conjunct) if counted else None
         if extra is not None:
             total += extra.value
-        elif conjunct.tag_ == "NN" and any(
-            c.lower_ in ("another", "their", "his", "her", "its") for c in conjunct.children
-        ):
-            total += 1  # "a teacher and another civilian", "three soldiers and their driver": one more
+        elif conjunct.tag_ == "NN" and any(c.lower_ == "another" for c in conjunct.children):
+            total += 1  # "a teacher and another civilian": one more
     return Count(total, count.qualifier) if total != count.value else count

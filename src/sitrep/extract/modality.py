@@ -172,7 +172,8 @@ def is_question(text: str) -> bool:
 
 
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
-_DAY_WORDS = _WEEKDAYS | {"yesterday", "today", "tonight", "overnight"}
+_DAYS_NAMED = _WEEKDAYS | {"yesterday", "today"}  # a day named as one ("on Monday", "yesterday")
+_DAY_WORDS = _DAYS_NAMED | {"tonight", "overnight"}
 
 
 def _one_day(verb: Token) -> bool:
@@ -188,7 +189,7 @@ def _granted(head: Token) -> bool:
     if not (noun.pos_ in ("NOUN", "PROPN") and noun.dep_ == "pobj" and noun.head.lower_ in _GRANTING):
         return False
     # ... unless it comes with its own day: "despite a ceasefire agreed last Saturday" is this week's news
-    return not any(t.ent_type_ == "DATE" and (t.like_num or t.lower_ in _WEEKDAYS) for t in noun.subtree)
+    return not any(t.ent_type_ == "DATE" and (t.like_num or t.lower_ in _DAYS_NAMED) for t in noun.subtree)
 
 
 _GRANTING = frozenset({"despite", "notwithstanding"})
@@ -374,11 +375,6 @@ def _acts_so_far(clause: Token, lexicon: Lexicon) -> bool:
     return hit.tag_ == "NNS" and _modified_by(hit, _many(lexicon))
 
 
-_WEEKDAYS = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today"}
-)
-
-
 def _since_a_campaign_began(clause: Token, campaigns: frozenset[str]) -> bool:
     """ "More than 200 people have been killed in the state since ethnic violence broke out": a
     present perfect counted from the start of a war or of violence is a tally of its acts."""
@@ -389,7 +385,7 @@ def _since_a_campaign_began(clause: Token, campaigns: frozenset[str]) -> bool:
         if not any(m.dep_ == "mark" and m.lower_ == "since" for m in since.children):
             continue
         subject = next((c for c in since.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        one_day = any(t.lower_ in _WEEKDAYS for t in since.subtree)  # "since violence erupted on Monday"
+        one_day = any(t.lower_ in _DAYS_NAMED for t in since.subtree)  # "since violence erupted on Monday"
         if subject is not None and lemma(subject) in campaigns and not one_day:
             return True
     return False
