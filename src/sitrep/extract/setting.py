@@ -30,7 +30,8 @@ _NOT_PLACE_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY",
 _PARTIES = frozenset({"PERSON", "ORG"})
 # Head nouns of a province or region: a town attached as well is the more specific place.
 _COARSE = frozenset(
-    {"province", "region", "state", "governorate", "oblast", "county", "country", "territory"}
+    {"province", "region", "state", "governorate", "oblast", "county", "country", "territory", "department",
+     "prefecture"}
 )
 # Place nouns as the parser lemmatises them ("outskirts" -> "outskirt"), sites a town contains that
 # name where an event happened ("a house in the Nuseirat refugee camp"), and named natural features
@@ -362,9 +363,11 @@ def _place_bounds(head: Token, places: frozenset[str]) -> tuple[int, int]:
 
 
 def _names_region(token: Token) -> bool:
-    """ "Borno state", "Syria", "Guanajuato": a containing place given after a comma."""
-    return token.pos_ == "PROPN" and token.ent_type_ in ("GPE", "LOC") or (
-        lemma(token) in ("state", "province", "region") and token.dep_ in ("appos", "compound")
+    """ "Borno state", "Syria", "Guanajuato": a containing place given after a comma (the parser may
+    label a province it does not know an organisation: "El Penol, Antioquia")."""
+    named = token.ent_type_ in ("GPE", "LOC") or token.ent_type_ == "ORG" and token.dep_ == "appos"
+    return token.pos_ == "PROPN" and named or (
+        lemma(token) in ("state", "province", "region", "department") and token.dep_ in ("appos", "compound")
     )
 
 

@@ -245,6 +245,9 @@ def _dates_a_statement(attached: Token, event: Token, where: tuple[int, int]) ->
     trailing = attached.head.i == event.i and attached.i > event.i
     if trailing and attached.dep_ in ("conj", "parataxis", "ccomp", "advcl"):
         return not _ongoing(event)  # "killed ten civilians, locals said on Wednesday": the parse's slip
+    told_first = event.i < where[0] and where[1] < attached.i
+    if told_first and any(t.text == "," for t in doc[where[1] + 1 : attached.i]):
+        return False  # "shot a leader in Popayan, Cauca, on Tuesday, police said": the act's day, told first
     near = where[0] - _STATEMENT_REACH <= attached.i <= where[1] + _STATEMENT_REACH
     return near and event.i in {t.i for t in attached.subtree} and not _ongoing(event)
 

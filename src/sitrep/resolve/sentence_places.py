@@ -58,7 +58,8 @@ NAME_LOCATED = re.compile(
 # "Grafovka in the Krasnoyarsk district of Belgorod region": a name the text places in a district or
 # province by its noun is a place, looked up inside that container.
 _ADMIN_NOUN = (
-    r"(?:district|region|province|oblast|county|municipality|governorate|prefecture|state|woreda|zone)"
+    r"(?:district|region|province|oblast|county|municipality|governorate|prefecture|state|woreda|zone|"
+    r"department)"
 )
 _NAME_IN_UNIT = re.compile(
     rf"\b(?P<name>{_NAME})(?:\s+(?:village|town|hamlet|locality|settlement))?\s+in\s+the\s+"
@@ -71,7 +72,7 @@ _TOOK_PLACE = re.compile(rf"\b(?:took\s+place|occurred|happened)\s+(?:in|at)\s+(
 _NAME_IN = re.compile(rf"\b(?:in|at|near|outside)\s+(?P<name>{_NAME},\s+{_NAME})(?=[\s,.;:)]|$)")
 # "Bryansk region", "Borno State": the name before one of these names the region, not its capital
 _REGION_AFTER = re.compile(
-    r"^\s+(?:region|province|state|oblast|governorate|county|prefecture)\b", re.IGNORECASE
+    r"^\s+(?:region|province|state|oblast|governorate|county|prefecture|department)\b", re.IGNORECASE
 )
 # Words before a name that make it a reference point, not the place of the act: "the mayor of the
 # nearby town of Bankass", "taken to the nearest town, Volnovakha": at best near the act (precision 2).
