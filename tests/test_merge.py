@@ -348,9 +348,9 @@ def test_a_side_left_unidentified_takes_the_kind_the_settled_type_defines() -> N
     unknown = Actor("Unidentified (Kenya)", "KEN", None)
     attack = _event(0, acled_sub_event_type="Attack", acled_event_type="Violence against civilians",
                     actor2=unknown)
-    assert resolver._typed_target(attack).actor2 == Actor("Civilians (Kenya)", "KEN", "civilians")
+    assert resolver.parties.typed_target(attack).actor2 == Actor("Civilians (Kenya)", "KEN", "civilians")
     clash = _event(0, acled_sub_event_type="Armed clash", acled_event_type="Battles", actor2=unknown)
-    assert resolver._typed_target(clash).actor2 == unknown
+    assert resolver.parties.typed_target(clash).actor2 == unknown
 
 
 def test_a_toll_the_lead_states_before_any_act_counts_the_act_told_after_it() -> None:

@@ -1,6 +1,6 @@
-"""Place and date shapes of unseen real pages (session fifteen's readers), rewritten in our own words:
-a province named with "department", a town given with its province after a comma, and the act's
-day told before the comma that opens "police said"."""
+"""Shapes of unseen real pages (session fifteen's readers), rewritten in our own words: a province
+named with "department", a town given with its province after a comma, the act's day told before
+the comma that opens "police said", and a group claiming the act the lead told."""
 
 from __future__ import annotations
 
@@ -42,3 +42,13 @@ def test_the_acts_day_told_before_police_said_dates_the_act(app: Sitrep) -> None
 def test_a_day_on_the_saying_still_dates_the_saying(app: Sitrep) -> None:
     event = _the_act(app, "Armed men shot dead a teacher in Popayan, police said on Tuesday.")
     assert event.date != "2022-03-08"
+
+
+def test_a_group_claiming_the_attack_names_the_side_the_lead_describes(app: Sitrep) -> None:
+    text = (
+        "Insurgents killed nine soldiers in a raid on a base in Borno state on Monday, the army said. "
+        "ISWAP claimed responsibility for the raid."
+    )
+    event = _the_act(app, text, date(2021, 5, 26))
+    assert event.actor1 is not None
+    assert event.actor1.name == "Islamic State West Africa Province"

@@ -54,7 +54,7 @@ from importlib import resources
 from sitrep.extract.register import acts_years
 from sitrep.models import Actor, Event, Location
 from sitrep.resolve.scene_cues import comparison_cues, new_incident_cues
-from sitrep.resolve.sides import same_sides, who
+from sitrep.resolve.sides import NON_STATE, described_only, same_sides, who
 from sitrep.resolve.tolls import several_acts_cues, standing
 
 # Means of attack that are different acts when two sentences state different ones.
@@ -498,6 +498,10 @@ def _combine(group: list[Event]) -> Event:
     )
 
 
+# Sides that fight: a described one ("Rebels") gives way to one a mention names.
+_ARMED = NON_STATE - {"protesters", "rioters"}
+
+
 def _settled(event: Event) -> tuple[int, int]:
     """How much a mention settles: places, days, sides and figures; the earlier wins a tie."""
     filled = sum(
@@ -513,6 +517,19 @@ def _settled(event: Event) -> tuple[int, int]:
 
 
 def _named(preferred: Actor | None, candidates: Sequence[Actor | None]) -> Actor | None:
+    if preferred is not None and preferred.kind in _ARMED and described_only(preferred):
+        # "jihadists killed 54 soldiers ... JNIM claimed responsibility": the armed group one
+        # mention names is the side the others describe
+        armed = (
+            a
+            for a in candidates
+            if a is not None
+            and a.kind in _ARMED
+            and not described_only(a)
+            and a.country is not None
+            and a.country == preferred.country
+        )
+        preferred = next(armed, preferred)
     if who(preferred) is not None:
         return preferred
     named = next((a for a in candidates if who(a) is not None), None)

@@ -47,7 +47,8 @@ def who(actor: Actor | None) -> str | None:
     return actor.name
 
 
-def _generic(actor: Actor) -> bool:
+def described_only(actor: Actor) -> bool:
+    """A side the text describes but does not name ("Rebels (Benin)", "Armed fighters")."""
     label = actor.name.split(" (", 1)[0]
     return label in generic_labels()
 
@@ -68,7 +69,7 @@ def _one_side(a: Actor, b: Actor, speech: bool) -> bool:
     if first in second or second in first:
         return True  # "Islamic State" and "Islamic State West Africa Province"
     armed_a, armed_b = a.kind in NON_STATE, b.kind in NON_STATE
-    if (_generic(a) or _generic(b)) and armed_a and armed_b:
+    if (described_only(a) or described_only(b)) and armed_a and armed_b:
         return True  # "militants" and "Russian militants", "gunmen" and "al-Shabaab"
     for person, other in ((a, b), (b, a)):
         if speech and person.kind == "person" and person.country in (None, other.country):
