@@ -1257,6 +1257,9 @@ def test_evacuating_people_is_no_retreat_even_through_an_of_phrase(extract):
     evacuated = extract("Police ordered the evacuation of most of the school's 500 students on Monday.")
     assert "RETREAT" not in [m.plover for m in evacuated]
     assert extract("Six miners retreated from the tunnel when they felt the blast.") == []
+    # the wounded carried to care: "the injured troopers were evacuated to a clinic in the town"
+    cared_for = extract("The injured troopers were evacuated to a clinic on Sunday.")
+    assert "RETREAT" not in [m.plover for m in cared_for]
     withdrew = extract("Russian troops withdrew from the town of Kherson on Friday.")
     assert [m.plover for m in withdrew] == ["RETREAT"]
 
