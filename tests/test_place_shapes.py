@@ -52,3 +52,17 @@ def test_a_group_claiming_the_attack_names_the_side_the_lead_describes(app: Sitr
     event = _the_act(app, text, date(2021, 5, 26))
     assert event.actor1 is not None
     assert event.actor1.name == "Islamic State West Africa Province"
+
+
+@pytest.mark.parametrize(
+    ("told", "day"),
+    [
+        ("The March 5 ambush was the deadliest on the army this year.", "2023-03-05"),
+        ("Saturday's ambush was the third in the province this month.", "2023-03-04"),
+        ("The ambush was launched on Saturday, a local chief said.", "2023-03-04"),
+    ],
+)
+def test_a_later_sentence_putting_a_day_on_the_act_dates_the_lead(app: Sitrep, told: str, day: str) -> None:
+    lead = "Jihadists killed 31 soldiers in an ambush in eastern Burkina Faso, the army said."
+    event = _the_act(app, f"{lead} {told}", date(2023, 3, 8))
+    assert (event.date, event.date_precision) == (day, "day")

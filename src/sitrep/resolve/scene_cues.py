@@ -56,15 +56,26 @@ def comparison_cues() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
-_TOOK_PLACE_ON = re.compile(
-    r"\b(?:attack|assault|strike|raid|ambush|bombing|blast|explosion|massacre|shelling|shooting|clash(?:es)?|"
-    r"confrontation|gunfight|firefight|fighting|killings?|kidnapping|abduction|incident)\s+"
-    r"(?:took place|occurred|happened)\b"
-    r"(?:(?P<where>[^.;]{0,60}?)\b(?:on|between|noon|midnight|dawn|dusk|early|late))?"
-    r"\s+(?P<day>"
+_ACT_NOUN = (
+    r"(?:attack|assault|strike|raid|ambush|bombing|blast|explosion|massacre|shelling|shooting|clash(?:es)?|"
+    r"confrontation|gunfight|firefight|fighting|killings?|kidnapping|abduction|incident)"
+)
+_A_DAY = (
     r"(?:" + "|".join(sorted(WEEKDAYS)) + r")\b"
     r"|(?:" + "|".join(sorted(MONTH_NAMES)) + r")\.?\s+\d{1,2}\b(?:,?\s+\d{4})?"
-    r"|\d{1,2}\s+(?:" + "|".join(sorted(MONTH_NAMES)) + r")\b(?:\s+\d{4})?)",
+    r"|\d{1,2}\s+(?:" + "|".join(sorted(MONTH_NAMES)) + r")\b(?:\s+\d{4})?"
+)
+_TOOK_PLACE_ON = re.compile(
+    rf"\b{_ACT_NOUN}\s+"
+    r"(?:took place|occurred|happened|was (?:launched|carried out|staged|mounted))\b"
+    r"(?:(?P<where>[^.;]{0,60}?)\b(?:on|between|noon|midnight|dawn|dusk|early|late))?"
+    rf"\s+(?P<day>{_A_DAY})",
+    re.IGNORECASE,
+)
+# "The April 17 attack was the deadliest", "Saturday's attack": the day a sentence puts on the act's
+# noun, with the definite article or the possessive that points back to the story's act.
+_DAY_ON_THE_ACT = re.compile(
+    rf"\b(?:[Tt]he\s+(?P<day>(?:{_A_DAY}))|(?P<owner>{'|'.join(sorted(WEEKDAYS))})['’]s)\s+{_ACT_NOUN}\b",
     re.IGNORECASE,
 )
 # the place a "took place" sentence gives: "took place near Tillaberi on", "occurred in the village of"
@@ -83,7 +94,8 @@ class Told:
 def took_place_on(text: str, reference: date | None) -> Told | None:
     """The day a sentence says the story's act took place ("the attack took place in Inates on
     December 11", "the attack happened shortly after noon Sunday", "took place between Thursday
-    night and Friday": the first), in the first paragraphs, with the place named before the day;
+    night and Friday": the first; "the attack was launched on Saturday", "the April 17 attack",
+    "Saturday's attack"), in the first paragraphs, with the place named before the day;
     None when none says so, or two days are given."""
     days: dict[str, str | None] = {}
     for match in _TOOK_PLACE_ON.finditer(text[:1500]):
@@ -92,6 +104,10 @@ def took_place_on(text: str, reference: date | None) -> Told | None:
             placed = _TOLD_WHERE.match(match["where"] or "")
             if days.get(when) is None:
                 days[when] = placed["place"] if placed else None
+    for match in _DAY_ON_THE_ACT.finditer(text[:1500]):
+        when, precision = resolve_date("on " + (match["day"] or match["owner"]), reference)
+        if when is not None and precision == "day":
+            days.setdefault(when, None)
     if len(days) != 1:
         return None
     [(when, where)] = days.items()
