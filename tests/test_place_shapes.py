@@ -66,3 +66,11 @@ def test_a_later_sentence_putting_a_day_on_the_act_dates_the_lead(app: Sitrep, t
     lead = "Jihadists killed 31 soldiers in an ambush in eastern Burkina Faso, the army said."
     event = _the_act(app, f"{lead} {told}", date(2023, 3, 8))
     assert (event.date, event.date_precision) == (day, "day")
+
+
+def test_rockets_fired_from_a_country_are_of_its_side_not_its_army(app: Sitrep) -> None:
+    text = "About 30 rockets were fired from Lebanon at Safed on Sunday, the Israeli army said."
+    event = _the_act(app, text, date(2024, 6, 3))
+    assert event.actor1 is not None
+    assert event.actor1.country == "LBN"
+    assert event.actor1.kind is None and not event.actor1.name.startswith("Military Forces")

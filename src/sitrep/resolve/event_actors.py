@@ -70,6 +70,8 @@ _NON_STATE_KINDS = frozenset({"rebels", "political_militia", "identity_militia"}
 _PROTEST_SUB_EVENTS = frozenset({"Excessive force against protesters", "Protest with intervention"})
 # ACLED's "Violence against civilians": its target is civilians by definition.
 _AGAINST_CIVILIANS = frozenset({"Attack", "Abduction/forced disappearance", "Sexual violence"})
+# The origin a passive act of fire names as its side: "rockets were fired from Lebanon".
+_FIRED_FROM = re.compile(r"\b(?:fired|launched)\s+from\s+$", re.IGNORECASE)
 _PROTEST_WORDS = re.compile(r"\b(?:protest|demonstrat|rall(?:y|ies)\b)", re.IGNORECASE)
 
 
@@ -234,6 +236,10 @@ class EventActors:
         if span1 is not None and location is not None and self._town_naming_the_act(span1, mention, location):
             span1 = None  # "the Mogadishu attack", "the Falluja bombings": where, not who
         actor1 = self._actor(span1, start, mention.actor1_backers, when, home, known, other=span2)
+        origin = span1 is not None and _FIRED_FROM.search(mention.sentence.text[: span1.start - start])
+        if actor1 is not None and span1 is not None and origin:
+            # "rockets were fired from Lebanon": the ground says whose side, not that the state fired
+            actor1 = Actor(self._label("Unidentified", actor1.country), actor1.country, None, (), span1.text)
         if actor1 is None and mention.plover == "ASSAULT":
             claimed = claimant(mention.sentence, known.doc)  # "..., and al-Shabaab claimed responsibility"
             actor1 = self._actor(claimed, start, (), when, home, known, other=span2)
