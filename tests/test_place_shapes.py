@@ -74,3 +74,23 @@ def test_rockets_fired_from_a_country_are_of_its_side_not_its_army(app: Sitrep) 
     assert event.actor1 is not None
     assert event.actor1.country == "LBN"
     assert event.actor1.kind is None and not event.actor1.name.startswith("Military Forces")
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("The Arakhan Army (AA) seized the town of Paletwa on Sunday.", "Arakan Army"),
+        ("Fighters of the Tang National Liberation Army (TNLA) raided a post near Lashio on Sunday.",
+         "Ta'ang National Liberation Army"),
+    ],
+)
+def test_a_misspelt_group_is_the_one_its_bracketed_initials_name(app: Sitrep, text: str, group: str) -> None:
+    event = _the_act(app, text, date(2024, 1, 16))
+    assert event.actor1 is not None
+    assert event.actor1.name == group
+
+
+def test_air_support_in_a_battle_is_no_statement_of_support(app: Sitrep) -> None:
+    text = "Troops fought rebels near Jolo on Monday. Helicopters provided close air support to the troops."
+    events = app.analyze_text(text, published=date(2018, 5, 8)).events
+    assert "SUPPORT" not in [e.plover for e in events]

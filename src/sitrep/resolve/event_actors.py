@@ -41,6 +41,7 @@ from sitrep.resolve.actor_spans import (
 from sitrep.resolve.actors import ActorDictionary, NamedMention
 from sitrep.resolve.place_names import same_name
 from sitrep.resolve.places import Gazetteer
+from sitrep.resolve.sides import described_only
 
 # Events a state carries out with its forces; the state named as their actor is its military.
 _MILITARY_ACTS = frozenset({"ASSAULT", "MOBILIZE", "RETREAT"})
@@ -70,6 +71,10 @@ _NON_STATE_KINDS = frozenset({"rebels", "political_militia", "identity_militia"}
 _PROTEST_SUB_EVENTS = frozenset({"Excessive force against protesters", "Protest with intervention"})
 # ACLED's "Violence against civilians": its target is civilians by definition.
 _AGAINST_CIVILIANS = frozenset({"Attack", "Abduction/forced disappearance", "Sexual violence"})
+# Initials in brackets right after a name, or ending its phrase: "the Arakan Army (AA)".
+_INITIALS = r"\((?P<initials>[A-Z][A-Za-z]{1,6})\)"
+_INITIALS_AFTER = re.compile(r"\s*" + _INITIALS)
+_INITIALS_ENDING = re.compile(_INITIALS + r"\s*$")
 # The origin a passive act of fire names as its side: "rockets were fired from Lebanon".
 _FIRED_FROM = re.compile(r"\b(?:fired|launched)\s+from\s+$", re.IGNORECASE)
 _PROTEST_WORDS = re.compile(r"\b(?:protest|demonstrat|rall(?:y|ies)\b)", re.IGNORECASE)
@@ -140,6 +145,7 @@ class EventActors:
             return None
         span = with_noun(without_dateline(span), known.doc)
         actor = self.actors.resolve(span.text, when, home, target=target)
+        actor = self._by_acronym(span, actor, when, home, known)
         words = span.text.split()
         if actor is None or (words and words[0].lower() in _PRONOUNS):
             actor = self._referent(span, sentence_start, when, home, known, target) or actor
@@ -156,6 +162,7 @@ class EventActors:
             # "guerrillas from the National Liberation Army", "fighters known as the White Army"
             for named in named_after(span, known.doc):
                 better = self.actors.resolve(named.text, when, home)
+                better = self._by_acronym(named, better, when, home, known)
                 if better is not None and better.kind in _NON_STATE_KINDS and not _common_noun(named.text):
                     actor = replace(better, text=span.text)
                     break
@@ -164,6 +171,24 @@ class EventActors:
             backed += [code for code in self.actors.backers(phrase) if code not in backed]
         backed = [code for code in backed if code != actor.country]
         return replace(actor, backed_by=tuple(backed))
+
+    def _by_acronym(
+        self, span: TextSpan, actor: Actor | None, when: date | None, home: str | None, known: ArticleActors
+    ) -> Actor | None:
+        """ "The Arkan Army (AA)", "the Taeng National Liberation Army (TNLA)": a group the text names
+        with its initials in brackets is the group the initials name, whatever the spelling before
+        them made of it (the army of the place, a namesake abroad)."""
+        text = getattr(known.doc, "text", None)
+        after = _INITIALS_AFTER.match(text, span.end) if text else None
+        after = after or _INITIALS_ENDING.search(span.text)  # the phrase may hold the brackets
+        if after is None:
+            return actor
+        named = self.actors.resolve(after["initials"], when, home)
+        if named is None or named.kind not in _NON_STATE_KINDS or described_only(named):
+            return actor
+        if actor is not None and actor.name == named.name:
+            return actor
+        return replace(named, text=span.text)
 
     def _referent(
         self,
