@@ -94,3 +94,9 @@ def test_air_support_in_a_battle_is_no_statement_of_support(app: Sitrep) -> None
     text = "Troops fought rebels near Jolo on Monday. Helicopters provided close air support to the troops."
     events = app.analyze_text(text, published=date(2018, 5, 8)).events
     assert "SUPPORT" not in [e.plover for e in events]
+
+
+def test_gunmen_a_force_clashed_with_are_the_other_side(app: Sitrep) -> None:
+    event = _the_act(app, "Marines clashed with Abu Sayyaf gunmen near Talipao on Friday.", date(2019, 3, 4))
+    assert event.actor2 is not None
+    assert event.actor2.name == "Abu Sayyaf"

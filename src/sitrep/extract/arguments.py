@@ -361,6 +361,7 @@ def verb_arguments(trigger: Trigger, lexicon: Lexicon) -> tuple[Token | None, To
         and target is not None
         and lemma(verb) not in DISABLING_VERBS
         and is_weapon(target, lexicon)
+        and lemma(target) not in lexicon.word_set("shooters")  # "clashed with Abu Sayyaf gunmen"
     ):  # "lobbed a grenade into a church", "rockets were fired at Haifa": the target is where it was aimed
         target = _prep_object(verb, AIM_PREPS) or _prep_object(target, AIM_PREPS)
     return actor, target
