@@ -1122,6 +1122,17 @@ def test_a_toll_over_a_span_of_months_is_a_tally(extract):
     assert "ASSAULT" not in [m.plover for m in wide]
 
 
+def test_a_present_perfect_toll_this_year_or_since_a_day_is_a_tally(extract):
+    for tally in ("Police have shot dead 41 bandits in the state so far this year.",
+                  "More than 300 farmers have been killed since the accord was signed."):
+        assert "ASSAULT" not in [m.plover for m in extract(tally) if not m.claim_only]
+    # ... and the act it is counted from is no act the sentence tells
+    assert extract("More than 300 farmers have been killed since the accord was signed.") == []
+    assert extract("Attacks have grown since the signing of the truce in March.") == []
+    # one act's toll in the present perfect stays an act
+    assert only(extract("Gunmen have killed nine villagers in Kidal, officials said."), "ASSAULT")
+
+
 def test_what_was_so_once_or_over_a_span_of_years_is_background(extract):
     once = extract("The M23 grew out of a Tutsi militia that was once supported by Rwanda and Uganda.")
     assert not {"SUPPORT", "AID"} & {m.plover for m in once}

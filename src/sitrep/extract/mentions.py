@@ -37,6 +37,7 @@ from sitrep.extract.lexicon import Lexicon, Sense
 from sitrep.extract.merging import drop_nested, drop_protest_demands, merge_same_acts
 from sitrep.extract.modality import (
     accusation_of,
+    counts_from,
     describes,
     is_aggregate,
     is_asserted,
@@ -129,6 +130,8 @@ def build_sentence_drafts(tokens: list[Token], index: int, lexicon: Lexicon) -> 
             continue  # "Russia has consistently denied such allegations": a stance, not a statement
         if describes(trigger, lexicon):
             continue
+        if counts_from(trigger):
+            continue  # "killed since the accord was signed": the start of a tally, no act told
         if plover in MATERIAL and _writers_own(trigger, sentence.text):
             continue  # "I saw someone with a gun and I shot him": a blogger's game, not news
         if is_imperative(trigger):

@@ -274,6 +274,8 @@ def is_aggregate(trigger: Trigger, lexicon: Lexicon) -> bool:
     began = campaigns | lexicon.modality.get("since_began_nouns", frozenset())
     if _acts_so_far(clause, lexicon) or _since_a_campaign_began(clause, began):
         return True
+    if _counted_over_a_span(clause, spans):
+        return True
     # "has been ravaged by fighting since April 2023, killing more than 20,000": a participle's toll
     # is counted over the span of the verb it goes with
     governing = [clause.head] if clause.dep_ == "advcl" and clause.tag_ == "VBG" else []
@@ -373,6 +375,42 @@ def _acts_so_far(clause: Token, lexicon: Lexicon) -> bool:
     if lemma(hit) == "number":
         return _modified_by(hit, lexicon.modality.get("growing", frozenset()))
     return hit.tag_ == "NNS" and _modified_by(hit, _many(lexicon))
+
+
+def _counted_over_a_span(clause: Token, spans: frozenset[str]) -> bool:
+    """A present perfect counted over this year or month, or from a day a clause names: "have killed
+    89 militants so far this year", "515 activists have been murdered since the peace deal was
+    signed" tally many acts ("has been killed", one act's toll, counts one: not a tally)."""
+    auxiliaries = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+    if clause.tag_ != "VBN" or not auxiliaries & {"has", "have"}:
+        return False
+    for child in clause.children:
+        if child.dep_ == "npadvmod" and lemma(child) in spans and any(
+            d.dep_ == "det" and d.lower_ == "this" for d in child.children
+        ):
+            return True  # "so far this year", "this month"
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in child.children):
+            return True  # "since the peace deal was signed"
+    return False
+
+
+def counts_from(trigger: Trigger) -> bool:
+    """The act a span is counted from: "have been killed since the accord was signed", "since the
+    signing of the truce": the start of a tally, told to date it, not an act the sentence tells."""
+    head = trigger.head
+    clause = head if head.pos_ in CLAUSE_POS else None
+    node = head
+    for _ in range(4):  # "since the signing of the accord": up through the noun's "of" and "since"
+        if node.dep_ == "prep" and node.lower_ == "since":
+            return True
+        if node.dep_ not in ("pobj", "prep", "nsubj", "nsubjpass", "compound") or node.head.i == node.i:
+            break
+        node = node.head
+        if clause is None and node.pos_ in CLAUSE_POS:
+            clause = node  # "since the ceasefire took effect": the noun's own clause
+    return clause is not None and clause.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "since" for c in clause.children
+    )
 
 
 def _since_a_campaign_began(clause: Token, campaigns: frozenset[str]) -> bool:
