@@ -389,7 +389,7 @@ def _counted_over_a_span(clause: Token, spans: frozenset[str]) -> bool:
             d.dep_ == "det" and d.lower_ == "this" for d in child.children
         ):
             return True  # "so far this year", "this month"
-        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in child.children):
+        if _since_clause(child):
             return True  # "since the peace deal was signed"
     return False
 
@@ -408,9 +408,19 @@ def counts_from(trigger: Trigger) -> bool:
         node = node.head
         if clause is None and node.pos_ in CLAUSE_POS:
             clause = node  # "since the ceasefire took effect": the noun's own clause
-    return clause is not None and clause.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ == "since" for c in clause.children
-    )
+    return clause is not None and _since_clause(clause)
+
+
+_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                   "yesterday", "today", "tonight"})
+
+
+def _since_clause(clause: Token) -> bool:
+    """A "since" clause that names no day: "since the accord was signed" counts from a start; "since
+    violence erupted in the town on Monday" tells Monday's act."""
+    if clause.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "since" for c in clause.children):
+        return False
+    return not any(t.lower_ in _DAYS for t in clause.subtree)
 
 
 def _since_a_campaign_began(clause: Token, campaigns: frozenset[str]) -> bool:
