@@ -558,3 +558,18 @@ def test_a_generic_doer_named_after_its_noun_is_the_named_group(sentence: str, g
 
     [event] = [e for e in sitrep.analyze(sentence, "2024-08-07") if e.plover == "ASSAULT"]
     assert event.actor1 is not None and event.actor1.name.startswith(group)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "country", "crowd"),
+    [
+        ("supporters of opposition leader Ousmane Sonko", "SEN", "Protesters (Senegal)"),
+        ("supporters of former prime minister Imran Khan", "PAK", "Protesters (Pakistan)"),
+    ],
+)
+def test_supporters_of_a_leader_are_a_crowd_not_the_leader(
+    actors: ActorDictionary, phrase: str, country: str, crowd: str
+) -> None:
+    actor = actors.resolve(phrase, None, country, target=True)
+    assert actor is not None
+    assert (actor.name, actor.kind) == (crowd, "protesters")
