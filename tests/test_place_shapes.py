@@ -100,3 +100,9 @@ def test_gunmen_a_force_clashed_with_are_the_other_side(app: Sitrep) -> None:
     event = _the_act(app, "Marines clashed with Abu Sayyaf gunmen near Talipao on Friday.", date(2019, 3, 4))
     assert event.actor2 is not None
     assert event.actor2.name == "Abu Sayyaf"
+
+
+def test_the_day_of_a_coming_vote_is_not_the_acts_day(app: Sitrep) -> None:
+    text = "A council candidate was shot dead in Uruapan ahead of the July 1 elections, prosecutors said."
+    event = _the_act(app, text, date(2018, 6, 20))
+    assert event.date is not None and event.date.startswith("2018-06")

@@ -10,7 +10,10 @@ talks on Monday after an attack") is never the event's.
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 from sitrep.clean.stamps import PAGE_STAMP
@@ -137,6 +140,8 @@ def time_span(trigger: Trigger, sentence: Sequence[Token]) -> TextSpan | None:
             continue  # "Police Battalion 31", "Route 12": a number alone names no day
         if _names_something(doc, end):
             continue  # "the March 23 Movement", "the February 17 Revolution": a name, not a time
+        if _names_a_scheduled_day(doc[token.i : end + 1].root):
+            continue  # "ahead of the July 1 elections": the vote's day, not the act's
         if any(doc[i].lower_ in ("aged", "ages", "age") for i in range(max(token.i - 3, 0), token.i)):
             continue  # "three children, aged five, 10 and 11": ages, not a day
         root = doc[token.i : end + 1].root
@@ -165,6 +170,23 @@ def time_span(trigger: Trigger, sentence: Sequence[Token]) -> TextSpan | None:
         if best is None or key < best[0]:
             best = (key, span_of([doc[start], doc[end]]))
     return best[1] if best else None
+
+
+@lru_cache(maxsize=1)
+def _scheduled_nouns() -> frozenset[str]:
+    raw = resources.files("sitrep").joinpath("data", "vague_dates.toml").read_text(encoding="utf-8")
+    return frozenset(tomllib.loads(raw)["timing"]["scheduled_nouns"])
+
+
+def _names_a_scheduled_day(root: Token) -> bool:
+    """A date modifying a noun of a scheduled thing ("the July 1 elections", data/vague_dates.toml)."""
+    head = root.head
+    return (
+        root.dep_ in ("nmod", "compound", "amod", "npadvmod")
+        and head.i > root.i
+        and head.pos_ in NOUN_POS
+        and head.lower_ in _scheduled_nouns()
+    )
 
 
 def _names_something(doc: Any, end: int) -> bool:
