@@ -1133,6 +1133,11 @@ def test_a_present_perfect_toll_this_year_or_since_a_day_is_a_tally(extract):
     assert only(extract("Gunmen have killed nine villagers in Kidal, officials said."), "ASSAULT")
 
 
+def test_joining_a_force_is_enlisting_not_joining_forces(extract):
+    assert extract("The sergeant had joined the border police force in 2016.") == []
+    assert only(extract("Two rebel factions joined forces near the town on Monday."), "COOPERATE")
+
+
 def test_what_was_so_once_or_over_a_span_of_years_is_background(extract):
     once = extract("The M23 grew out of a Tutsi militia that was once supported by Rwanda and Uganda.")
     assert not {"SUPPORT", "AID"} & {m.plover for m in once}
