@@ -469,3 +469,10 @@ def test_a_place_written_in_capitals_is_still_the_place(gazetteer, written: str,
 def test_several_unnamed_places_of_an_area_are_the_area(gazetteer, phrase: str, area: str) -> None:
     found = gazetteer.resolve(phrase, ["PSE", "SDN"])
     assert found is not None and (found.name, found.precision) == (area, 3)
+
+
+def test_a_curated_province_outranks_a_towns_alternate_name(gazetteer: Gazetteer) -> None:
+    # Jolo is also called Sulu in GeoNames; "Sulu" alone is the province the supplement lists
+    found = gazetteer.resolve("Sulu", ["PHL"])
+    assert found is not None
+    assert (found.name, found.precision) == ("Sulu", 3)

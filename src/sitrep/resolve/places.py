@@ -289,7 +289,10 @@ class Gazetteer:
     def _sort_key(place: Place, quality: int, hints: dict[str, int]) -> tuple[int, int, float]:
         if place.kind == "country" and quality != WITHOUT_ARTICLE:
             return (0, 0, -99.0)  # "Lebanon" is the country, not Lebanon, Pennsylvania
-        population = max(place.population, 1000 if place.curated else 0)
+        # a curated area ("Sulu" province) counts as a province does, so a city's alternate name
+        # (Jolo is also called Sulu) does not outrank it
+        floor = (_AREA_POPULATION if place.kind == "region" else 1000) if place.curated else 0
+        population = max(place.population, floor)
         score = math.log10(population + 1) - _MATCH_PENALTY[quality]
         return (1, hints.get(place.country or "", len(hints)), -score)
 
