@@ -476,3 +476,23 @@ def test_a_curated_province_outranks_a_towns_alternate_name(gazetteer: Gazetteer
     found = gazetteer.resolve("Sulu", ["PHL"])
     assert found is not None
     assert (found.name, found.precision) == ("Sulu", 3)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "context", "country"),
+    [
+        ("the eastern Ukrainian city of Pokrovsk", ["RUS", "UKR"], "UKR"),
+        ("the Syrian town of Qamishli", ["RUS", "TUR"], "SYR"),
+    ],
+)
+def test_a_demonym_on_the_place_noun_says_whose_place_it_is(
+    gazetteer: Gazetteer, phrase: str, context: list[str], country: str
+) -> None:
+    found = gazetteer.resolve_in_article(phrase, context, None, True)
+    assert found is not None and found.country == country
+
+
+def test_niger_state_in_lower_case_is_nigerias_state_not_the_country(gazetteer: Gazetteer) -> None:
+    found = gazetteer.resolve_in_article("Niger state", ["NGA"], None, True)
+    assert found is not None
+    assert (found.country, found.precision) == ("NGA", 3)

@@ -57,6 +57,7 @@ class PlaceData:
     never_alone: frozenset[str] = frozenset()  # feature words that name no place by themselves
     name_features: frozenset[str] = frozenset()  # words after a place's name that name a part of it
     venues: dict[str, dict[str, Any]] = field(default_factory=dict)  # dateline name -> [[venue]] entry
+    demonyms: dict[str, str] = field(default_factory=dict)  # "ukrainian" -> UKR (data/actors/countries.toml)
     min_population_without_context: int = 15_000
 
 
@@ -83,6 +84,12 @@ def load_place_data(iso3_to_iso2: dict[str, str]) -> PlaceData:
         for dateline in entry["datelines"]:
             data.venues[dateline.casefold()] = entry
     data.country_aliases = {iso3: tuple(names) for iso3, names in supplement["country_aliases"].items()}
+    countries = tomllib.loads(
+        resources.files("sitrep.data").joinpath("actors").joinpath("countries.toml").read_text(encoding="utf-8")
+    )
+    for country in countries.get("country", []):
+        for demonym in country.get("demonyms", ()):
+            data.demonyms.setdefault(demonym.casefold(), country["iso3"])
     for entry in supplement.get("alias", []):
         data.aliases[entry["geonames_id"]] = tuple(entry["names"])
     for entry in supplement.get("place", []):

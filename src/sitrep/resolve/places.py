@@ -102,6 +102,11 @@ _SEVERAL_PLACES = re.compile(
     r"communities|neighbou?rhoods|settlements)\s+(?:of|in|across|throughout|around)\s+(?:the\s+)?(?P<area>\S.*)$",
     re.IGNORECASE,
 )
+# A demonym on the place noun: "the eastern Ukrainian city of", "a Syrian village".
+_DEMONYM_PLACE = re.compile(
+    r"\b(?P<demonym>[A-Z][a-z]+)\s+(?:city|town|village|capital|port|province|region|state|district|"
+    r"governorate|county|border\s+town|port\s+city)\b"
+)
 _PLACE_COLUMNS = "p.id, p.name, p.cc, p.admin1, p.lat, p.lon, p.population"
 
 
@@ -428,6 +433,7 @@ class Gazetteer:
         the article never names (Burkina Faso's Solhan is not Turkey's; for an act of force, a
         `physical` one, any city below a million). A name `is_actor` knows ("Boko Haram") is never
         kept as a place."""
+        countries = self._named_country_first(text, countries)
         found = self.resolve(text, countries)
         cleaned = place_phrases.clean(text)
         phrase = place_phrases.parse(cleaned) if cleaned else None
@@ -496,6 +502,15 @@ class Gazetteer:
             precision=2,
             text=name,
         )
+
+    def _named_country_first(self, text: str, countries: Sequence[str]) -> Sequence[str]:
+        """ "the eastern Ukrainian city of Pokrovsk", "the Syrian town of Qamishli": the country the
+        phrase names its place in is looked in first (Russia's Engels was once called Pokrovsk)."""
+        match = _DEMONYM_PLACE.search(text)
+        iso3 = self._data.demonyms.get(match["demonym"].casefold()) if match else None
+        if iso3 is None:
+            return countries
+        return [iso3, *(c for c in countries if c != iso3)]
 
     def _foreign_namesake(self, found: Location, countries: Sequence[str], physical: bool = False) -> bool:
         """A town abroad, in an article on other countries, that is small or only spelt like the
