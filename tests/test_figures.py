@@ -229,3 +229,13 @@ def test_a_relative_named_by_whose_he_is_counts_one(nlp) -> None:
 def test_a_range_of_dead_gives_its_stated_minimum(nlp) -> None:
     found = casualties_in(list(nlp("Between the two villages, 20 to 25 herders died in the raids.")))
     assert [(c.count.value, c.count.qualifier) for c in found if c.count] == [(20, "at least")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["A mother and daughter were killed when the shell hit their house.",
+     "The gunmen shot dead a shepherd and boy near the well."],
+)
+def test_two_nouns_sharing_one_article_count_two(nlp, sentence: str) -> None:
+    found = casualties_in(list(nlp(sentence)))
+    assert [(c.kind, c.count.value) for c in found if c.count] == [("killed", 2)]

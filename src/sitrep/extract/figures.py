@@ -532,6 +532,15 @@ def _speaker(conjunct: Token) -> bool:
     return after < len(doc) and doc[after].pos_ == "VERB" and lemma(doc[after]) in SPEECH_CUES
 
 
+def _one_named(noun: Token) -> bool:
+    """A singular noun counted by its article: "a father"."""
+    return noun.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+
+
+def _bare_singular(noun: Token) -> bool:
+    return noun.tag_ == "NN" and not any(c.dep_ == "det" for c in noun.children)
+
+
 def _with_conjuncts(victim: Token, count: Count) -> Count:
     """ "17 soldiers and 23 militiamen were killed", "killing a child, three women and a man":
     coordinated counts add up (ACLED sums them)."""
@@ -559,4 +568,6 @@ def _with_conjuncts(victim: Token, count: Count) -> Count:
             total += extra.value
         elif conjunct.tag_ == "NN" and any(c.lower_ == "another" for c in conjunct.children):
             total += 1  # "a teacher and another civilian": one more
+        elif _one_named(victim) and _bare_singular(conjunct):
+            total += 1  # "a father and son": the article shared, one more
     return Count(total, count.qualifier) if total != count.value else count
