@@ -140,7 +140,7 @@ def test_a_statement_voiced_by_a_spokesperson_is_the_bodys_own_act(extract):
 
 def test_a_post_on_social_media_cites_its_author(extract):
     mentions = extract("The army spokesman tweeted that six gunmen were killed in the raid on the base.")
-    assert claim(mentions, "ASSAULT", "raid") == ("The army spokesman", False)
+    assert claim(mentions, "ASSAULT", "killed") == ("The army spokesman", False)
 
 
 def test_coordinated_speakers_are_the_source_together(extract):
