@@ -1133,6 +1133,12 @@ def test_a_present_perfect_toll_this_year_or_since_a_day_is_a_tally(extract):
     assert only(extract("Gunmen have killed nine villagers in Kidal, officials said."), "ASSAULT")
 
 
+def test_an_act_remembered_is_no_act_of_the_day(extract):
+    assert extract("Families marked the anniversary of the Garissa university attack on Thursday.") == []
+    assert extract("A memorial to the victims of the market bombing was unveiled on Sunday.") == []
+    assert only(extract("Gunmen attacked Garissa university on Thursday."), "ASSAULT")
+
+
 def test_joining_a_force_is_enlisting_not_joining_forces(extract):
     assert extract("The sergeant had joined the border police force in 2016.") == []
     assert only(extract("Two rebel factions joined forces near the town on Monday."), "COOPERATE")

@@ -46,6 +46,7 @@ from sitrep.extract.modality import (
     is_question,
     negated,
     rejects_by_negation,
+    remembered,
     said_by_habit,
 )
 from sitrep.extract.setting import place_span
@@ -132,6 +133,8 @@ def build_sentence_drafts(tokens: list[Token], index: int, lexicon: Lexicon) -> 
             continue
         if counts_from(trigger):
             continue  # "killed since the accord was signed": the start of a tally, no act told
+        if remembered(trigger, lexicon):
+            continue  # "marked the anniversary of the school attack": history remembered, no act told
         if plover in MATERIAL and _writers_own(trigger, sentence.text):
             continue  # "I saw someone with a gun and I shot him": a blogger's game, not news
         if is_imperative(trigger):

@@ -394,6 +394,21 @@ def _counted_over_a_span(clause: Token, spans: frozenset[str]) -> bool:
     return False
 
 
+def remembered(trigger: Trigger, lexicon: Lexicon) -> bool:
+    """An act named as what is remembered: "marked the anniversary of the Peshawar school attack", "the
+    memorial to the victims of the massacre" (the remembrance nouns of data/verbs.toml [modality])."""
+    nouns = lexicon.modality.get("remembrance_nouns", frozenset())
+    node = trigger.head
+    for _ in range(4):  # "the anniversary of the attack", "in memory of the victims of the massacre"
+        if node.dep_ != "pobj" or node.head.lower_ not in ("of", "to"):
+            return False
+        owner = node.head.head
+        if lemma(owner) in nouns:
+            return True
+        node = owner
+    return False
+
+
 def counts_from(trigger: Trigger) -> bool:
     """The act a span is counted from: "have been killed since the accord was signed", "since the
     signing of the truce": the start of a tally, told to date it, not an act the sentence tells."""
