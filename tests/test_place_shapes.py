@@ -106,3 +106,13 @@ def test_the_day_of_a_coming_vote_is_not_the_acts_day(app: Sitrep) -> None:
     text = "A council candidate was shot dead in Uruapan ahead of the July 1 elections, prosecutors said."
     event = _the_act(app, text, date(2018, 6, 20))
     assert event.date is not None and event.date.startswith("2018-06")
+
+
+def test_where_a_later_sentence_says_the_act_took_place_refines_a_country(app: Sitrep) -> None:
+    text = (
+        "Six officers were killed when their vehicle hit a roadside bomb in eastern Kenya on Friday. "
+        "The attack occurred between Kalomadi and Durubaye in Garissa county, police said."
+    )
+    event = _the_act(app, text, date(2017, 5, 26))
+    assert event.location is not None
+    assert (event.location.country, event.location.admin1) == ("KEN", "Garissa")  # not Kenya at large

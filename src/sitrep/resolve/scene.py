@@ -38,6 +38,7 @@ from sitrep.resolve.scene_cues import (
     lead_dateline,
     new_incident_cues,
     same_frame_cues,
+    took_place_at,
     took_place_on,
 )
 from sitrep.resolve.sentence_places import (
@@ -183,11 +184,14 @@ class Scene:
         self._main = main_place(text, doc, gazetteer, context, is_actor, dateline) if doc else None
         # the lead names no town ("a cathedral in the southern Philippines"): the town the whole
         # article names, before the reporter's city
-        if self._main is None and self._told is not None and self._told.where:
-            # "The attack took place near Tillaberi on Wednesday": the town the report says its act
-            # was at, when the lead names none
-            told = gazetteer.resolve(self._told.where, context)
-            if told is not None and told.precision <= 2 and (not context or told.country in context):
+        where = self._told.where if self._told is not None and self._told.where else took_place_at(text)
+        if self._main is None and where:
+            # "The attack took place near Tillaberi on Wednesday", "The blast took place in the Tarrem
+            # area of Bijapur district": the town the report says its act was at, when the lead names none
+            told = gazetteer.resolve(where, context)
+            # a province will do ("between Malelei and Kulan in Garissa county"), never a country
+            finer = told is not None and (told.precision <= 2 or gazetteer.country_iso3(told.name) is None)
+            if told is not None and finer and (not context or told.country in context):
                 self._main = told
         self._story = self._main
         if doc is not None and self._main is None:
@@ -268,7 +272,9 @@ class Scene:
             country = location.country if location is not None else self._home
             location = self._province_named(mention, country) or location
         main = self._main if self._broken_at is None else None
-        if physical and location is not None and main is not None and within(main, location):
+        if physical and location is not None and main is not None and (
+            within(main, location) or _province_of(main, location)
+        ):
             location = main  # "in northeast Kenya" in a report on the attack in Garissa: Garissa
         if physical and self._place is not None and mention.place and _ANAPHOR.match(mention.place.text):
             location = self._place  # "two missiles hit the city's Kyivskyi district": the city in focus
@@ -545,6 +551,17 @@ def _away(mention: EventMention) -> bool:
     before = mention.sentence.text[: max(place.start - mention.sentence.start, 0)]
     before += place.text[: len(place.text) - len(place.text.lstrip())]
     return bool(AWAY.search(before[-30:])) or reference_only(before)
+
+
+def _province_of(province: Location, country: Location) -> bool:
+    """A province (the story's place, "in Garissa county") of the country a sentence names."""
+    return (
+        province.precision == 3
+        and province.admin1 is not None
+        and country.precision == 3
+        and country.admin1 is None
+        and province.country == country.country
+    )
 
 
 def _narrowed(when: str, precision: DatePrecision | None, told: Told) -> tuple[str, DatePrecision | None]:

@@ -24,7 +24,8 @@ if TYPE_CHECKING:
     from sitrep.resolve.places import Gazetteer
 
 __all__ = [
-    "Told", "comparison_cues", "lead_dateline", "new_incident_cues", "same_frame_cues", "took_place_on",
+    "Told", "comparison_cues", "lead_dateline", "new_incident_cues", "same_frame_cues", "took_place_at",
+    "took_place_on",
 ]
 
 
@@ -78,6 +79,12 @@ _DAY_ON_THE_ACT = re.compile(
     rf"\b(?:[Tt]he\s+(?P<day>(?:{_A_DAY}))|(?P<owner>{'|'.join(sorted(WEEKDAYS))})['’]s)\s+{_ACT_NOUN}\b",
     re.IGNORECASE,
 )
+# "The blast took place in the Tarrem area of Bijapur district": the place a report gives its act,
+# with no day
+_TOOK_PLACE_AT = re.compile(
+    rf"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+{_ACT_NOUN}\s+(?:took place|occurred|happened)\s+"
+    r"(?P<place>(?:in|near|at|outside|between)\s+[^.;,]{3,80}?)\s*(?=[.;,]|\s+(?:on|when|as|after|at)\s|$)"
+)
 # the place a "took place" sentence gives: "took place near Tillaberi on", "occurred in the village of"
 _TOLD_WHERE = re.compile(r"^\s*(?:(?:in|near|at|outside|around)\s+)(?P<place>.+?)\s*$", re.IGNORECASE)
 
@@ -112,6 +119,13 @@ def took_place_on(text: str, reference: date | None) -> Told | None:
         return None
     [(when, where)] = days.items()
     return Told(when, "day", where)
+
+
+def took_place_at(text: str) -> str | None:
+    """The place a sentence of the first paragraphs says the story's act took place at ("The blast
+    took place in the Tarrem area of Bijapur district"), when one place is given so."""
+    places = {m["place"] for m in _TOOK_PLACE_AT.finditer(text[:1500])}
+    return places.pop() if len(places) == 1 else None
 
 
 # A dateline left in the text: a place name opening a line, then a colon or a dash, then the story;
