@@ -496,3 +496,11 @@ def test_niger_state_in_lower_case_is_nigerias_state_not_the_country(gazetteer: 
     found = gazetteer.resolve_in_article("Niger state", ["NGA"], None, True)
     assert found is not None
     assert (found.country, found.precision) == ("NGA", 3)
+
+
+def test_a_village_named_before_its_noun_lies_in_the_district_after_it(gazetteer: Gazetteer) -> None:
+    found = gazetteer.resolve_in_article(
+        "the al-Zarka village of Tuz Khurmatu district in Salahuddin province", ["IRQ"], None, True
+    )
+    assert found is not None
+    assert (found.country, found.admin1, found.text) == ("IRQ", "Salahuddin", "al-Zarka")

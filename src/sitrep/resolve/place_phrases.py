@@ -66,6 +66,11 @@ _FEATURE_OF = re.compile(
     + r"))\s+of\s+(?P<rest>\S.*)$",
     re.IGNORECASE,
 )
+# A phrase opening with an administrative unit's name and noun: "Tuz Khurmatu district", "Faskari LGA".
+_UNIT_NAMED = re.compile(
+    r"^[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+(?:district|sub-?district|province|governorate|region|"
+    r"state|county|oblast|prefecture|department|LGA|local\s+government\s+area|tehsil|woreda|municipality)\b"
+)
 # "the Iraqi capital Baghdad", "Khyber Pakhtunkhwa capital Peshawar": the capital is the name after it.
 _CAPITAL_NAMED = re.compile(
     r"^(?P<owner>.*?)\b(?:provincial\s+|state\s+|regional\s+|district\s+)?capital,?\s+"
@@ -258,6 +263,10 @@ def _feature(match: re.Match[str]) -> tuple[str, str | None, Want | None, bool]:
             return named, rest, None, False
         return rest, None, None, match.group("part").lower().startswith(("district", "area"))
     want: Want = "admin1" if match.group("admin") else "city"
+    if match.group("city") and pre and is_proper_name(pre_name.split()[-1]) and _UNIT_NAMED.match(rest):
+        # "the al-Zarka village of Tuz Khurmatu district": the village named before the noun, in the
+        # district or province named after it
+        return _proper_tail(pre_name), rest, "city", False
     # "the northern Burkina Faso town of Djibo": a proper name before the noun is its country or region
     context = _proper_tail(pre_name) if pre_name and is_proper_name(pre_name.split()[-1]) else None
     return rest, context, want, False
