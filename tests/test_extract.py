@@ -1139,6 +1139,12 @@ def test_an_act_remembered_is_no_act_of_the_day(extract):
     assert only(extract("Gunmen attacked Garissa university on Thursday."), "ASSAULT")
 
 
+def test_an_alliance_its_fighters_come_from_is_a_group_not_an_act(extract):
+    found = extract("Separatists from a newly formed rebel alliance attacked an army post in Kumba on Friday.")
+    assert [m.plover for m in found] == ["ASSAULT"]
+    assert "COOPERATE" in [m.plover for m in extract("The two juntas announced an alliance on Monday.")]
+
+
 def test_joining_a_force_is_enlisting_not_joining_forces(extract):
     assert extract("The sergeant had joined the border police force in 2016.") == []
     assert only(extract("Two rebel factions joined forces near the town on Monday."), "COOPERATE")

@@ -598,6 +598,8 @@ def describes(trigger: Trigger, lexicon: Lexicon) -> bool:
     head = trigger.head
     if head.pos_ == "VERB" and (_long_standing(head) or _formerly(head)):
         return True
+    if trigger.sense.plover == "COOPERATE" and _names_a_body(head):
+        return True  # "separatists from a newly formed rebel alliance": the group, not an act of allying
     if head.pos_ != "VERB" or head.tag_ not in ("VBP", "VBZ") or _has_aux(head):
         return False
     habitual = lexicon.modality.get("habitual", frozenset())
@@ -606,6 +608,17 @@ def describes(trigger: Trigger, lexicon: Lexicon) -> bool:
     if head.dep_ != "relcl":
         return False
     return any(c.dep_ == "nsubj" and (c.tag_ == "WDT" or c.lower_ == "who") for c in head.children)
+
+
+def _names_a_body(noun: Token) -> bool:
+    """A noun of alliance that names the body its people belong to ("fighters from the alliance",
+    "members of the coalition") or that acts ("the rebel alliance attacked")."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    owner = noun.head.head
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("from", "of") and owner.pos_ in ("NOUN", "PROPN"):
+        return owner.tag_ in ("NNS", "NNPS")  # people of it, not "the signing of the alliance"
+    return noun.dep_ == "nsubj" and noun.head.pos_ == "VERB"
 
 
 def _formerly(verb: Token) -> bool:
