@@ -1140,7 +1140,7 @@ def test_an_act_remembered_is_no_act_of_the_day(extract):
 
 
 def test_an_alliance_its_fighters_come_from_is_a_group_not_an_act(extract):
-    found = extract("Separatists from a newly formed rebel alliance attacked an army post in Kumba on Friday.")
+    found = extract("Separatists from a newly formed rebel alliance attacked an army post in Kumba on Friday")
     assert [m.plover for m in found] == ["ASSAULT"]
     assert "COOPERATE" in [m.plover for m in extract("The two juntas announced an alliance on Monday.")]
 
