@@ -426,8 +426,7 @@ def counts_from(trigger: Trigger) -> bool:
     return clause is not None and _since_clause(clause)
 
 
-_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                   "yesterday", "today", "tonight"})
+_DAYS = _WEEKDAYS | {"yesterday", "today", "tonight"}
 
 
 def _since_clause(clause: Token) -> bool:
