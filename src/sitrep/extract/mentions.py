@@ -30,6 +30,7 @@ from sitrep.extract.arguments import (
     verb_arguments,
 )
 from sitrep.extract.attribution import Disclaimer, find_source, is_hedged, speaker_of
+from sitrep.extract.background import counts_from, remembered
 from sitrep.extract.codes import EventFacts, codes_for
 from sitrep.extract.drafts import Draft, infer_mode
 from sitrep.extract.figures import Casualty, casualties_in, combine
@@ -37,7 +38,6 @@ from sitrep.extract.lexicon import Lexicon, Sense
 from sitrep.extract.merging import drop_nested, drop_protest_demands, merge_same_acts
 from sitrep.extract.modality import (
     accusation_of,
-    counts_from,
     describes,
     is_aggregate,
     is_asserted,
@@ -46,7 +46,6 @@ from sitrep.extract.modality import (
     is_question,
     negated,
     rejects_by_negation,
-    remembered,
     said_by_habit,
 )
 from sitrep.extract.setting import place_span

@@ -1,0 +1,55 @@
+"""Acts a sentence names only as background: the act a tally is counted from ("have been killed since
+the accord was signed") and an act remembered ("marked the anniversary of the school attack"). The
+sentence tells no act of its own day with them.
+"""
+
+from __future__ import annotations
+
+from sitrep.extract.lexicon import Lexicon
+from sitrep.extract.triggers import Token, Trigger, lemma
+
+CLAUSE_POS = frozenset({"VERB", "AUX"})
+
+
+def remembered(trigger: Trigger, lexicon: Lexicon) -> bool:
+    """An act named as what is remembered: "marked the anniversary of the Peshawar school attack", "the
+    memorial to the victims of the massacre" (the remembrance nouns of data/verbs.toml [modality])."""
+    nouns = lexicon.modality.get("remembrance_nouns", frozenset())
+    node = trigger.head
+    for _ in range(4):  # "the anniversary of the attack", "in memory of the victims of the massacre"
+        if node.dep_ != "pobj" or node.head.lower_ not in ("of", "to"):
+            return False
+        owner = node.head.head
+        if lemma(owner) in nouns:
+            return True
+        node = owner
+    return False
+
+
+def counts_from(trigger: Trigger) -> bool:
+    """The act a span is counted from: "have been killed since the accord was signed", "since the
+    signing of the truce": the start of a tally, told to date it, not an act the sentence tells."""
+    head = trigger.head
+    clause = head if head.pos_ in CLAUSE_POS else None
+    node = head
+    for _ in range(4):  # "since the signing of the accord": up through the noun's "of" and "since"
+        if node.dep_ == "prep" and node.lower_ == "since":
+            return True
+        if node.dep_ not in ("pobj", "prep", "nsubj", "nsubjpass", "compound") or node.head.i == node.i:
+            break
+        node = node.head
+        if clause is None and node.pos_ in CLAUSE_POS:
+            clause = node  # "since the ceasefire took effect": the noun's own clause
+    return clause is not None and since_clause(clause)
+
+
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+_DAYS = WEEKDAYS | {"yesterday", "today", "tonight"}
+
+
+def since_clause(clause: Token) -> bool:
+    """A "since" clause that names no day: "since the accord was signed" counts from a start; "since
+    violence erupted in the town on Monday" tells Monday's act."""
+    if clause.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "since" for c in clause.children):
+        return False
+    return not any(t.lower_ in _DAYS for t in clause.subtree)
