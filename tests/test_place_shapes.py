@@ -116,3 +116,9 @@ def test_where_a_later_sentence_says_the_act_took_place_refines_a_country(app: S
     event = _the_act(app, text, date(2017, 5, 26))
     assert event.location is not None
     assert (event.location.country, event.location.admin1) == ("KEN", "Garissa")  # not Kenya at large
+
+
+def test_a_place_in_an_outlets_name_is_not_the_stories_place(app: Sitrep) -> None:
+    text = "Two shepherds were shot dead by Israeli troops, Al Quds Today reported."
+    event = _the_act(app, text, date(2021, 3, 2))
+    assert event.location is None or event.location.name != "Jerusalem"

@@ -74,6 +74,10 @@ _NAME_IN = re.compile(rf"\b(?:in|at|near|outside)\s+(?P<name>{_NAME},\s+{_NAME})
 _REGION_AFTER = re.compile(
     r"^\s+(?:region|province|state|oblast|governorate|county|prefecture|department)\b", re.IGNORECASE
 )
+# The rest of an outlet's name that tells: "Al Quds Today reported", "the Kyiv Independent said".
+_OUTLET_AFTER = re.compile(
+    r"^(?:\s+[A-Z][\w'’-]*){1,3}\s+(?:reported|reports|said|says|quoted|cited|wrote|writes|added)\b"
+)
 # Words before a name that make it a reference point, not the place of the act: "the mayor of the
 # nearby town of Bankass", "taken to the nearest town, Volnovakha": at best near the act (precision 2).
 _NEARBY = re.compile(
@@ -376,6 +380,8 @@ def most_specific(
         before = sentence.text[: span.start - sentence.start]
         if _REGION_AFTER.match(sentence.text[span.end - sentence.start :]):
             continue  # "in Russia's Bryansk region": the region the phrase gave, not the city Bryansk
+        if _OUTLET_AFTER.match(sentence.text[span.end - sentence.start :]):
+            continue  # "Al Quds Today reported": an outlet's name
         if _elsewhere(before, sentence.text[span.end - sentence.start :]):
             continue  # "airlifted to Raipur", "the mayor of the nearby town of Bankass", a dateline
         if statement and kind in ("entity", "org") and not locative(before, ""):
@@ -502,6 +508,8 @@ def main_place(
             continue  # "in Russia's Bryansk region" names the region, not its capital
         if _SIDE_OF.match(text[span.end :]):
             continue  # "Tehran-backed militias", "US troops": a side, not the story's place
+        if _OUTLET_AFTER.match(text[span.end :]):
+            continue  # "Al Quds Today reported", "the Kyiv Independent said": an outlet's name
         if kind in ("entity", "org") and _speaks(span, doc):
             continue  # "Washington will withdraw its troops": a government, not the story's place
         found = _resolve(span.text, kind, gazetteer, context, is_actor)
