@@ -1,6 +1,8 @@
-"""Shapes of unseen real pages (session fifteen's readers), rewritten in our own words: a province
-named with "department", a town given with its province after a comma, the act's day told before
-the comma that opens "police said", and a group claiming the act the lead told."""
+"""Shapes of unseen real pages (session fifteen's readers), rewritten in our own words: where an act
+was (a province named with "department", a town with its province after a comma, a demonym on the
+place noun, a later "took place" sentence, an outlet's name), when (a day put on the act later, a
+vote's day, a day told before "police said") and who (a group claiming the act, bracketed initials,
+fire from a country, gunmen a clash is aimed at)."""
 
 from __future__ import annotations
 
