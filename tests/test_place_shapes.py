@@ -1,6 +1,6 @@
 """Shapes of unseen real pages (session fifteen's readers), rewritten in our own words: where an act
-was (a province named with "department", a town with its province after a comma, a demonym on the
-place noun, a later "took place" sentence, an outlet's name), when (a day put on the act later, a
+was (a province named with "department", a town with its province after a comma, a later
+"took place" sentence, an outlet's name), when (a day put on the act later, a
 vote's day, a day told before "police said") and who (a group claiming the act, bracketed initials,
 fire from a country, gunmen a clash is aimed at)."""
 
