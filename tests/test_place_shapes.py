@@ -2,7 +2,7 @@
 was (a province named with "department", a town with its province after a comma, a later
 "took place" sentence, an outlet's name), when (a day put on the act later, a
 vote's day, a day told before "police said") and who (a group claiming the act, bracketed initials,
-fire from a country, gunmen a clash is aimed at)."""
+fire from a country, gunmen a clash is aimed at, "IS" the parser took for a verb)."""
 
 from __future__ import annotations
 
@@ -124,3 +124,10 @@ def test_a_place_in_an_outlets_name_is_not_the_stories_place(app: Sitrep) -> Non
     text = "Two shepherds were shot dead by Israeli troops, Al Quds Today reported."
     event = _the_act(app, text, date(2021, 3, 2))
     assert event.location is None or event.location.name != "Jerusalem"
+
+
+def test_is_as_the_groups_initials_is_the_attacker_not_a_passive(app: Sitrep) -> None:
+    text = "IS militants stormed a checkpoint near Kirkuk on Sunday, killing three."
+    event = _the_act(app, text, date(2024, 6, 10))
+    assert event.actor1 is not None
+    assert event.actor1.name == "Islamic State"

@@ -158,7 +158,11 @@ def party(token: Token | None, exclude: Token | None, lexicon: Lexicon) -> Party
     dash = dateline_end(head.doc[first]) if first < head.i else None
     if dash is not None and dash < head.i:  # "OUAGADOUGOU, Burkina Faso Gunmen": the gunmen
         return Party(span_of([head.doc[dash + 1], head.doc[last]]), head, backers_of(head))
-    return Party(phrase(head), head, backers_of(head))
+    found = phrase(head)
+    before = head.doc[first - 1] if first > 0 else None
+    if before is not None and before.text == "IS" and before.dep_ in ("aux", "auxpass"):
+        found = span_of([before, head.doc[last]])  # "IS militants": initials the parse took for "is"
+    return Party(found, head, backers_of(head))
 
 
 def _second_between(first: Token) -> Token | None:
@@ -248,7 +252,8 @@ def _misattached_conjunct(verb: Token) -> bool:
 
 
 def is_passive(verb: Token) -> bool:
-    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+    # "IS militants attacked": the group's initials, which the parser took for "is", make no passive
+    if any(c.dep_ == "nsubjpass" or c.dep_ == "auxpass" and c.text != "IS" for c in verb.children):
         return True
     if verb.tag_ != "VBN" or any(c.dep_ == "nsubj" for c in verb.children):
         return False  # "a statement that strikes had killed four": a clause of its own, active
