@@ -146,3 +146,8 @@ def test_a_post_on_social_media_cites_its_author(extract):
 def test_coordinated_speakers_are_the_source_together(extract):
     mentions = extract("Both police and the governor said armed men attacked the camp at night.")
     assert claim(mentions, "ASSAULT", "attacked")[0] == "Both police and the governor"
+
+
+def test_a_report_on_a_channel_is_the_channels(extract):
+    mentions = extract("Air defences downed nine drones over Kursk, according to a report on RIA Novosti.")
+    assert [m.attributed_to for m in mentions if m.plover == "ASSAULT"] == ["RIA Novosti"]

@@ -172,7 +172,8 @@ def _claimant_of(noun: Token, lexicon: Lexicon) -> Token:
     if lemma(noun) not in lexicon.attribution.get("claim_nouns", frozenset()):
         return noun
     for prep in noun.children:
-        if prep.dep_ == "prep" and prep.lower_ == "in":  # "a report in the Daily Trust": the paper's
+        # "a report in the Daily Trust", "a report on TASS": the paper's or the channel's
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "on"):
             paper = next((g for g in prep.children if g.dep_ == "pobj"), None)
             if paper is not None and paper.ent_type_ not in _NO_PAPER and (
                 paper.pos_ == "PROPN" or lemma(paper) in MEDIA_WORDS
