@@ -1,6 +1,6 @@
 """Shapes of unseen real pages (session fifteen's readers), rewritten in our own words: where an act
 was (a province named with "department", a town with its province after a comma, a later
-"took place" sentence, an outlet's name), when (a day put on the act later, a
+"took place" sentence, an outlet's name, a governor's province), when (a day put on the act later, a
 vote's day, a day told before "police said") and who (a group claiming the act, bracketed initials,
 fire from a country, gunmen a clash is aimed at, "IS" the parser took for a verb)."""
 
@@ -131,3 +131,10 @@ def test_is_as_the_groups_initials_is_the_attacker_not_a_passive(app: Sitrep) ->
     event = _the_act(app, text, date(2024, 6, 10))
     assert event.actor1 is not None
     assert event.actor1.name == "Islamic State"
+
+
+def test_the_province_a_governor_speaks_for_places_an_act_the_sentence_leaves_unplaced(app: Sitrep) -> None:
+    text = "A Russian drone attack wounded four people overnight, Sumy Oblast Governor Ivan Petrenko said."
+    event = _the_act(app, text, date(2024, 6, 10))
+    assert event.location is not None
+    assert (event.location.country, event.location.admin1) == ("UKR", "Sumy")

@@ -269,7 +269,9 @@ class Scene:
         if location is None or (location.precision == 3 and location.admin1 is None):
             # "gunmen killed a candidate, the Guerrero state prosecutor's office said": the province
             # the sentence names, in the country the act is placed in, is finer than the country
-            country = location.country if location is not None else self._home
+            # (with no place at all, a province of any of the article's countries: "a Russian missile
+            # strike injured five, Kharkiv Oblast Governor Oleh Syniehubov said" is Kharkiv's, not Russia's)
+            country = location.country if location is not None else None
             location = self._province_named(mention, country) or location
         main = self._main if self._broken_at is None else None
         if physical and location is not None and main is not None and (
@@ -496,7 +498,9 @@ class Scene:
             if not placed:
                 continue  # "an SUV with Mexico State license plates": a thing's description
             found = self._gazetteer.resolve(match.group(0), self._context)
-            if found is not None and found.precision == 3 and found.admin1 and found.country == country:
+            if found is None or found.precision != 3 or not found.admin1:
+                continue
+            if found.country == country or (country is None and found.country in self._context):
                 return found
         return None
 
