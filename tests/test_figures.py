@@ -239,3 +239,14 @@ def test_a_range_of_dead_gives_its_stated_minimum(nlp) -> None:
 def test_two_nouns_sharing_one_article_count_two(nlp, sentence: str) -> None:
     found = casualties_in(list(nlp(sentence)))
     assert [(c.kind, c.count.value) for c in found if c.count] == [("killed", 2)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "qualifier"),
+    [("No fewer than nine herders were killed.", "at least"),
+     ("No less than 40 people died in the raid.", "at least"),
+     ("Fewer than nine herders were killed.", "under")],
+)
+def test_no_fewer_than_is_a_minimum(nlp, sentence: str, qualifier: str) -> None:
+    found = casualties_in(list(nlp(sentence)))
+    assert [c.count.qualifier for c in found if c.count] == [qualifier]

@@ -76,6 +76,9 @@ QUALIFIERS = {
     "estimated": "about",
     "up to": "up to",
     "as many as": "up to",
+    "no fewer than": "at least",  # checked before "fewer than": the widest words first
+    "no less than": "at least",
+    "not less than": "at least",
     "fewer than": "under",
     "less than": "under",
     "at most": "up to",
