@@ -2,7 +2,8 @@
 was (a province named with "department", a town with its province after a comma, a later
 "took place" sentence, an outlet's name, a governor's province), when (a day put on the act later, a
 vote's day, a day told before "police said") and who (a group claiming the act, bracketed initials,
-fire from a country, gunmen a clash is aimed at, "IS" the parser took for a verb)."""
+fire from a country, gunmen a clash is aimed at, "IS" the parser took for a verb, the side an act is
+blamed on)."""
 
 from __future__ import annotations
 
@@ -138,3 +139,14 @@ def test_the_province_a_governor_speaks_for_places_an_act_the_sentence_leaves_un
     event = _the_act(app, text, date(2024, 6, 10))
     assert event.location is not None
     assert (event.location.country, event.location.admin1) == ("UKR", "Sumy")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The governor blamed the massacre on Boko Haram.",
+     "The mission blamed the ambush on Boko Haram fighters."],
+)
+def test_the_side_an_act_is_blamed_on_is_the_accused(app: Sitrep, text: str) -> None:
+    [event] = [e for e in app.analyze_text(text, published=date(2021, 1, 18)).events if e.plover == "ACCUSE"]
+    assert event.actor2 is not None
+    assert event.actor2.name == "Boko Haram"

@@ -316,6 +316,15 @@ def verb_arguments(trigger: Trigger, lexicon: Lexicon) -> tuple[Token | None, To
             counted = lemma(verb.head) in ("number", "toll", "tally", "total", "figure", "count")
             return _prep_object(verb, ("by",)), None if counted else verb.head
     target = _child(verb, ("dobj",))
+    blamed = _prep_object(verb, ("on",)) if lemma(verb) == "blame" else None
+    if blamed is None and lemma(verb) == "blame" and target is not None:
+        blamed = _prep_object(target, ("on",))  # the parse may hang "on X" on the act blamed
+        if blamed is not None and (
+            blamed.ent_type_ in ("GPE", "LOC", "FAC") or lemma(blamed) in lexicon.word_set("place_nouns")
+        ):
+            blamed = None  # "blamed the attack on the town on ...": where the act hit, not who did it
+    if blamed is not None:
+        target = blamed  # "blamed the attack on a coalition of armed groups": the coalition is accused
     if target is not None and (
         target.i in {t.i for t in trigger.tokens} or lemma(target) in lexicon.word_set("things")
     ):
