@@ -805,6 +805,15 @@ def test_sports_report_tells_no_conflict_events(extract):
     assert [m for m in extract(news) if m.plover == "ASSAULT"]
 
 
+def test_a_rugby_league_report_tells_no_conflict_events(extract):
+    report = (
+        "The hosts' attack blew the visitors off the park with six tries to one in the NRL clash.\n\n"
+        "Their winger crossed the tryline twice, the fullback added a third, and two more tries were "
+        "denied by the video referee before the halfback sealed it."
+    )
+    assert extract(report) == []
+
+
 @pytest.mark.parametrize(
     "review",
     [
