@@ -1154,6 +1154,11 @@ def test_an_alliance_its_fighters_come_from_is_a_group_not_an_act(extract):
     assert "COOPERATE" in [m.plover for m in extract("The two juntas announced an alliance on Monday.")]
 
 
+def test_a_mourners_bow_is_no_concession(extract):
+    assert extract("Each guest laid a flower and bowed three times to the victims.") == []
+    assert only(extract("The junta bowed to pressure on Monday and freed the detained ministers."), "CONCEDE")
+
+
 def test_joining_a_force_is_enlisting_not_joining_forces(extract):
     assert extract("The sergeant had joined the border police force in 2016.") == []
     assert only(extract("Two rebel factions joined forces near the town on Monday."), "COOPERATE")
