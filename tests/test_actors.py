@@ -573,3 +573,11 @@ def test_supporters_of_a_leader_are_a_crowd_not_the_leader(
     actor = actors.resolve(phrase, None, country, target=True)
     assert actor is not None
     assert (actor.name, actor.kind) == (crowd, "protesters")
+
+
+def test_a_leaders_name_inside_a_bases_name_is_the_bases_not_his_state(actors: ActorDictionary) -> None:
+    actor = actors.resolve("the Ain al-Assad air base", None, "IRQ", target=True)
+    assert actor is not None
+    assert actor.country == "IRQ"
+    loyal = actors.resolve("Assad loyalists", None, "IRQ")
+    assert loyal is not None and loyal.country == "SYR"  # his people are still his state's

@@ -250,13 +250,25 @@ class PhraseReader:
     def _names_a_building(phrase: Phrase, k: int) -> bool:
         """A demonym inside a building's proper name: "the Saudi Hospital", "the Turkish School"
         (after "the", followed by a capitalised civilian site), where the nationality is the
-        founder's, not the people's inside."""
+        founder's, not the people's inside; and a leader's name inside a site's name after another
+        name word ("the Ain al-Assad air base" in Iraq is no Syrian base)."""
         m, tokens = phrase.matches[k], phrase.tokens
-        if m.start == 0 or tokens[m.start - 1].folded != "the" or k + 1 >= len(phrase.matches):
+        if m.start == 0 or k + 1 >= len(phrase.matches):
             return False
         site = phrase.matches[k + 1]
+        if site.start != m.end:
+            return False
+        previous = m.start - 1
+        while previous > 0 and tokens[previous].folded in ("al", "el"):
+            previous -= 1  # "Ain al-Assad": the article the name carries
+        named_before = tokens[previous].surface[:1].isupper() and tokens[previous].folded != "the"
+        if named_before and any(e.kind == "leader" for e in m.entries):
+            return any(
+                isinstance(e.ref, GenericTerm) and e.ref.cls in ("civilian_site", "military_site")
+                for e in site.entries
+            )
         return (
-            site.start == m.end
+            tokens[m.start - 1].folded == "the"
             and tokens[site.start].surface[:1].isupper()
             and any(e.kind == "demonym" for e in m.entries)
             and any(isinstance(e.ref, GenericTerm) and e.ref.cls == "civilian_site" for e in site.entries)
