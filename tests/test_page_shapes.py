@@ -22,9 +22,15 @@ def _events(app: Sitrep, paragraphs: list[str], published: date = date(2023, 2, 
     return list(app.analyze_text("\n\n".join(paragraphs), published=published).events)
 
 
+def _the_act(app: Sitrep, page: list[str], published: date) -> Event:
+    """The one act of violence a page tells (failing when it tells none or several)."""
+    [event] = [e for e in _events(app, page, published) if e.plover == "ASSAULT"]
+    return event
+
+
 def _place_of_the_act(app: Sitrep, text: str, published: date) -> Location:
     """The place of the one act of violence a one-paragraph page tells."""
-    [event] = [e for e in _events(app, [text], published) if e.plover == "ASSAULT"]
+    event = _the_act(app, [text], published)
     assert event.location is not None
     return event.location
 
@@ -348,7 +354,7 @@ def test_a_list_of_villages_in_a_state_is_placed_at_the_villages_not_the_state(a
 def test_its_offensive_is_the_speakers_not_the_country_it_is_fought_in(app: Sitrep) -> None:
     page = ["Turkey, which rarely gives figures, has been running a cross-border operation in Syria as"
             " part of its offensive against Kurdish militants."]
-    [event] = [e for e in _events(app, page, date(2023, 5, 8)) if e.plover == "ASSAULT"]
+    event = _the_act(app, page, date(2023, 5, 8))
     assert event.actor1 is not None and event.actor1.country == "TUR"
 
 
@@ -357,7 +363,7 @@ def test_an_act_named_after_its_neighbourhood_is_placed_there(app: Sitrep) -> No
         "A car bomb exploded at a busy junction in Mogadishu on Sunday, killing 20 people, police said.",
         "The mayor visited families in Bondhere and called the Bondhere bombing a cowardly crime.",
     ]
-    [event] = [e for e in _events(app, page, date(2023, 5, 8)) if e.plover == "ASSAULT"]
+    event = _the_act(app, page, date(2023, 5, 8))
     assert event.location is not None
     where = event.location
     assert (where.name, where.admin1, where.precision) == ("Bondhere", "Banadir", 2)
@@ -454,7 +460,7 @@ def test_talks_in_a_foreign_city_stay_there(app: Sitrep) -> None:
 
 def test_where_raiders_came_from_is_not_where_they_raided(app: Sitrep) -> None:
     page = ["Armed youths from neighbouring Lakes State raided a cattle camp and killed three herders."]
-    [raid] = [e for e in _events(app, page, date(2026, 1, 12)) if e.plover == "ASSAULT"]
+    raid = _the_act(app, page, date(2026, 1, 12))
     assert raid.location is None or "Lakes" not in (raid.location.name, raid.location.admin1)
 
 
@@ -570,7 +576,7 @@ def test_an_arrest_of_two_people_is_one_arrest(app: Sitrep) -> None:
 def test_a_village_near_a_town_is_not_a_foreign_city_of_its_name(app: Sitrep) -> None:
     # Layyah in Pakistan is also spelt Leia; the page is on Darfur
     page = ["Raiders set fire to huts in Leia village near Sawani in East Jebel Marra, Darfur, on Friday."]
-    [attack] = [e for e in _events(app, page, date(2024, 1, 10)) if e.plover == "ASSAULT"]
+    attack = _the_act(app, page, date(2024, 1, 10))
     assert attack.location is not None and attack.location.country == "SDN"
 
 
@@ -624,13 +630,13 @@ def test_a_subject_set_off_by_believed_to_be_is_the_doer_not_the_speaker(app: Si
         "Gunmen, believed to be either Boko Haram or ISWAP, on Friday, attacked two communities in Yobe"
         " State, killing six farmers and stealing 300 goats, a district official has said."
     ]
-    [attack] = [e for e in _events(app, page, date(2020, 6, 21)) if e.plover == "ASSAULT"]
+    attack = _the_act(app, page, date(2020, 6, 21))
     assert attack.actor1 is None or attack.actor1.kind != "state_forces"
 
 
 def test_a_town_struck_is_the_place_not_a_person_hit(app: Sitrep) -> None:
     page = ["Russian drones struck Sumy overnight, killing three people, the governor said."]
-    [strike] = [e for e in _events(app, page, date(2025, 6, 10)) if e.plover == "ASSAULT"]
+    strike = _the_act(app, page, date(2025, 6, 10))
     assert strike.location is not None and strike.location.name == "Sumy"
     assert strike.actor2 is None or (strike.actor2.name != "Sumy" and strike.actor2.kind != "person")
 
@@ -694,7 +700,7 @@ def test_a_claim_of_responsibility_made_later_is_a_mention_of_the_act(app: Sitre
         "Gunmen raided a gendarmerie post in Tanougou in northern Benin on Wednesday night, killing two.",
         "JNIM claimed responsibility for the attack on Thursday.",
     ]
-    [attack] = [e for e in _events(app, page, date(2025, 4, 20)) if e.plover == "ASSAULT"]
+    attack = _the_act(app, page, date(2025, 4, 20))
     assert attack.date == "2025-04-16" and len(attack.mentions) == 2
     assert attack.actor1 is not None and "Nusrat" in attack.actor1.name
 
@@ -735,7 +741,7 @@ def test_a_total_over_two_acts_named_together_gives_way_to_each_act_and_names_it
 def test_a_town_next_door_to_the_only_country_named_is_that_neighbours_town(app: Sitrep) -> None:
     # the page names only the attacker's country; Balakliia is a Ukrainian town, Ukraine is next door
     page = ["Russian artillery shelled Balakliia overnight, wounding three people, the governor said."]
-    [strike] = [e for e in _events(app, page, date(2024, 6, 10)) if e.plover == "ASSAULT"]
+    strike = _the_act(app, page, date(2024, 6, 10))
     assert strike.location is not None and (strike.location.country, strike.location.precision) == ("UKR", 1)
 
 
@@ -756,7 +762,7 @@ def test_a_byline_ending_with_a_comma_is_no_doer(app: Sitrep) -> None:
 
 def test_the_hurt_told_without_an_auxiliary_are_the_victims_not_the_doers(app: Sitrep) -> None:
     page = ["A bomber blew up a car at the gate of a base, leaving two guards dead and 11 people wounded."]
-    [blast] = [e for e in _events(app, page, date(2014, 2, 26)) if e.plover == "ASSAULT"]
+    blast = _the_act(app, page, date(2014, 2, 26))
     assert (blast.killed, blast.injured) == (2, 11)
     assert blast.actor1 is None or blast.actor1.kind != "civilians"
 
@@ -770,7 +776,7 @@ def test_two_acts_set_side_by_side_with_while_stay_two(app: Sitrep) -> None:
 
 def test_a_province_named_only_in_an_officials_title_places_the_act_there(app: Sitrep) -> None:
     page = ["Gunmen shot dead a local councillor on Sunday, the Michoacan state prosecutor's office said."]
-    [killing] = [e for e in _events(app, page, date(2024, 6, 3)) if e.plover == "ASSAULT"]
+    killing = _the_act(app, page, date(2024, 6, 3))
     assert killing.location is not None and (killing.location.name, killing.location.precision) == (
         "Michoacan",
         3,
@@ -780,13 +786,13 @@ def test_a_province_named_only_in_an_officials_title_places_the_act_there(app: S
 def test_attackers_killed_as_they_attacked_face_the_side_they_attacked(app: Sitrep) -> None:
     page = ["Nine insurgents were killed as they attacked a police checkpoint in the district, officials"
             " said."]
-    [clash] = [e for e in _events(app, page, date(2020, 1, 2)) if e.plover == "ASSAULT"]
+    clash = _the_act(app, page, date(2020, 1, 2))
     assert clash.actor2 is not None and clash.actor2.kind == "state_forces"
 
 
 def test_a_day_owning_the_deadliest_attack_dates_it(app: Sitrep) -> None:
     page = ["In today's deadliest attack, a car bomb killed nine people at a market, police said."]
-    [blast] = [e for e in _events(app, page, date(2014, 2, 26)) if e.plover == "ASSAULT"]
+    blast = _the_act(app, page, date(2014, 2, 26))
     assert (blast.date, blast.date_precision) == ("2014-02-26", "day")
 
 
@@ -802,7 +808,7 @@ def test_an_attack_on_the_villages_of_a_list_is_one_event_per_village(app: Sitre
 
 def test_where_a_rights_group_sits_is_neither_the_scene_nor_a_side(app: Sitrep) -> None:
     page = ["The Oslo-based monitoring group Hengaw said troops shot nine marchers in Saravan on Sunday."]
-    [shooting] = [e for e in _events(app, page, date(2023, 3, 7)) if e.plover == "ASSAULT"]
+    shooting = _the_act(app, page, date(2023, 3, 7))
     assert shooting.location is not None and shooting.location.country == "IRN"
     assert shooting.actor1 is not None and shooting.actor1.country == "IRN"
 
@@ -813,7 +819,7 @@ def test_the_day_and_town_a_later_sentence_gives_the_act_narrow_the_leads_week(a
         "the security ministry said on Sunday.",
         "The raid took place near Fada N'gourma on Tuesday, the ministry added.",
     ]
-    [raid] = [e for e in _events(app, page, date(2024, 3, 17)) if e.plover == "ASSAULT"]
+    raid = _the_act(app, page, date(2024, 3, 17))
     assert (raid.date, raid.date_precision) == ("2024-03-12", "day")
     assert raid.location is not None and raid.location.name == "Fada N'gourma"
 
@@ -823,19 +829,19 @@ def test_an_act_told_between_two_days_is_dated_by_the_first(app: Sitrep) -> None
         "Gunmen killed at least eight villagers in raids in northern Benin, officials said on Sunday.",
         "Officials said the killing took place between Friday night and Saturday.",
     ]
-    [raid] = [e for e in _events(app, page, date(2024, 3, 17)) if e.plover == "ASSAULT"]
+    raid = _the_act(app, page, date(2024, 3, 17))
     assert (raid.date, raid.date_precision) == ("2024-03-15", "day")
 
 
 def test_a_day_that_owns_the_act_after_a_verb_of_saying_dates_the_act(app: Sitrep) -> None:
     page = ["Local officials said Wednesday's air raids killed four people in Kadugli."]
-    [raids] = [e for e in _events(app, page, date(2024, 5, 31)) if e.plover == "ASSAULT"]
+    raids = _the_act(app, page, date(2024, 5, 31))
     assert (raids.date, raids.date_precision) == ("2024-05-29", "day")
 
 
 def test_damage_a_shell_or_a_strike_did_is_the_attack(app: Sitrep) -> None:
     page = ["Mortar fire destroyed a maternity clinic in Kadugli on Wednesday."]
-    [raid] = [e for e in _events(app, page, date(2024, 5, 31)) if e.plover == "ASSAULT"]
+    raid = _the_act(app, page, date(2024, 5, 31))
     assert raid.date == "2024-05-29" and raid.actor2 is not None
 
 
@@ -847,7 +853,7 @@ def test_an_act_in_a_report_that_is_denied_is_no_event(app: Sitrep) -> None:
 
 def test_an_exchange_of_gunfire_is_a_clash_with_the_side_fired_at(app: Sitrep) -> None:
     page = ["Militiamen exchanged gunfire with border guards near Ruyigi on Sunday."]
-    [clash] = [e for e in _events(app, page, date(2024, 5, 31)) if e.plover == "ASSAULT"]
+    clash = _the_act(app, page, date(2024, 5, 31))
     assert clash.actor1 is not None and clash.actor2 is not None
 
 
@@ -865,20 +871,20 @@ def test_a_two_word_town_ending_a_list_of_struck_towns_is_its_own_strike(app: Si
 
 def test_the_day_of_an_according_to_account_does_not_date_the_act(app: Sitrep) -> None:
     page = ["Shelling killed four farmers near the border this week, according to relatives on Friday."]
-    [shelling] = [e for e in _events(app, page, date(2024, 3, 16)) if e.plover == "ASSAULT"]
+    shelling = _the_act(app, page, date(2024, 3, 16))
     assert shelling.date_precision == "week"
 
 
 def test_the_acts_own_town_on_its_noun_is_where_not_who(app: Sitrep) -> None:
     page = ["The Kismayo bombing killed seven people on Tuesday, police said."]
-    [bombing] = [e for e in _events(app, page, date(2024, 3, 27)) if e.plover == "ASSAULT"]
+    bombing = _the_act(app, page, date(2024, 3, 27))
     assert bombing.actor1 is None
     assert bombing.location is not None and bombing.location.name == "Kismayo"
 
 
 def test_a_capital_on_the_acts_noun_elsewhere_is_its_state(app: Sitrep) -> None:
     page = ["Moscow's strikes killed five people in Kharkiv on Tuesday."]
-    [strike] = [e for e in _events(app, page, date(2024, 3, 27)) if e.plover == "ASSAULT"]
+    strike = _the_act(app, page, date(2024, 3, 27))
     assert strike.actor1 is not None and strike.actor1.country == "RUS"
 
 
@@ -893,17 +899,17 @@ def test_where_a_spokesman_spoke_is_not_where_the_act_was(app: Sitrep) -> None:
 
 def test_a_place_the_text_names_with_called_is_kept_by_name(app: Sitrep) -> None:
     page = ["Raiders attacked a cattle camp called Wunlam in Jonglei state on Sunday, killing 14 herders."]
-    [raid] = [e for e in _events(app, page, date(2024, 2, 12)) if e.plover == "ASSAULT"]
+    raid = _the_act(app, page, date(2024, 2, 12))
     assert raid.location is not None and raid.location.name == "Wunlam"
 
 
 def test_an_island_the_text_names_is_the_place(app: Sitrep) -> None:
     page = ["Jihadists attacked a military post on the island of Kaiga Kindjiria in Chad on Sunday."]
-    [attack] = [e for e in _events(app, page, date(2024, 2, 12)) if e.plover == "ASSAULT"]
+    attack = _the_act(app, page, date(2024, 2, 12))
     assert attack.location is not None and attack.location.name == "Kaiga Kindjiria"
 
 
 def test_someones_home_town_is_not_where_the_act_was(app: Sitrep) -> None:
     page = ["Gunmen abducted nine bus passengers on Sunday, a survivor from his home town in Katsina said."]
-    [kidnap] = [e for e in _events(app, page, date(2024, 5, 10)) if e.plover == "ASSAULT"]
+    kidnap = _the_act(app, page, date(2024, 5, 10))
     assert kidnap.location is None or kidnap.location.name != "Katsina"
