@@ -68,8 +68,8 @@ _FEATURE_OF = re.compile(
 )
 # A phrase opening with an administrative unit's name and noun: "Tuz Khurmatu district", "Faskari LGA".
 _UNIT_NAMED = re.compile(
-    r"^[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+(?:district|sub-?district|province|governorate|region|"
-    r"state|county|oblast|prefecture|department|LGA|local\s+government\s+area|tehsil|woreda|municipality)\b"
+    r"^[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+(?:" + _ADMIN_FEATURES
+    + r"|sub-?districts?|districts?|local\s+government\s+areas?|LGA|tehsil|woreda|municipalit(?:y|ies))\b"
 )
 # "the Iraqi capital Baghdad", "Khyber Pakhtunkhwa capital Peshawar": the capital is the name after it.
 _CAPITAL_NAMED = re.compile(
