@@ -913,3 +913,11 @@ def test_someones_home_town_is_not_where_the_act_was(app: Sitrep) -> None:
     page = ["Gunmen abducted nine bus passengers on Sunday, a survivor from his home town in Katsina said."]
     kidnap = _the_act(app, page, date(2024, 5, 10))
     assert kidnap.location is None or kidnap.location.name != "Katsina"
+
+
+def test_a_group_named_after_the_army_in_a_between_phrase_is_the_second_side(app: Sitrep) -> None:
+    # the parse takes "the army and ADF rebels" for one noun with "army" as its modifier
+    page = ["Heavy fighting erupted on Tuesday between the army and ADF rebels near the town of Beni."]
+    event = _the_act(app, page, date(2023, 2, 15))
+    assert event.actor2 is not None and event.actor2.name == "Allied Democratic Forces"
+    assert event.actor1 is not None and event.actor1.name.startswith("Military Forces")

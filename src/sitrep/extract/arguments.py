@@ -165,6 +165,20 @@ def party(token: Token | None, exclude: Token | None, lexicon: Lexicon) -> Party
     return Party(found, head, backers_of(head))
 
 
+def _between(obj: Token) -> tuple[Token, Token | None]:
+    """The two parties of "between X and Y". The parser may take "X and Y" for one modifier of Y's
+    noun ("between the army and M23 rebels": "army" modifying "rebels", "M23" joined to "army"); the
+    modifier is then the first party and the name joined to it the second (a common noun joined to
+    it, "police and opposition supporters", is only a modifier of the second party's noun)."""
+    if not any(c.dep_ == "conj" for c in obj.children):
+        for child in obj.children:
+            if child.dep_ in ("nmod", "compound") and child.pos_ in ("NOUN", "PROPN") and child.i < obj.i:
+                joined = next((c for c in child.children if c.dep_ == "conj" and c.pos_ == "PROPN"), None)
+                if joined is not None and any(c.dep_ == "cc" for c in child.children):
+                    return child, joined
+    return obj, _second_between(obj)
+
+
 def _second_between(first: Token) -> Token | None:
     """The second party of "between X and Y". The parser may hang Y's "of" phrase on X ("between
     government forces and members of the NPA": the NPA's members), so a bare Y followed by an "of"
@@ -345,7 +359,7 @@ def verb_arguments(trigger: Trigger, lexicon: Lexicon) -> tuple[Token | None, To
         target = partner  # "signed a deal with the rebels", "held talks with the delegation"
     between = _prep_object(verb, ("between",))
     if between is not None:  # "clashes between the army and the RSF"
-        return between, _second_between(between)
+        return _between(between)
     if is_passive(verb):
         actor = _prep_object(verb, ("by",))
         origin = _prep_object(verb, ("from",))
@@ -510,7 +524,7 @@ def noun_arguments(trigger: Trigger, lexicon: Lexicon) -> tuple[Token | None, To
     noun = trigger.head
     between = _prep_object(noun, ("between",))
     if between is not None:  # "fighting between the army and the RSF"
-        return between, _second_between(between)
+        return _between(between)
     actor = _child(noun, ("poss",)) or _prep_object(noun, ("by", "from"))
     if actor is None:
         # "two Turkish drone strikes": the nationality may hang on the trigger's own compound word
