@@ -921,3 +921,11 @@ def test_a_group_named_after_the_army_in_a_between_phrase_is_the_second_side(app
     event = _the_act(app, page, date(2023, 2, 15))
     assert event.actor2 is not None and event.actor2.name == "Allied Democratic Forces"
     assert event.actor1 is not None and event.actor1.name.startswith("Military Forces")
+
+
+def test_a_toll_counted_in_clashes_between_two_groups_keeps_the_groups_as_the_sides(app: Sitrep) -> None:
+    page = ["At least nine people were killed in clashes between ADF rebels and CODECO militiamen near Beni."]
+    event = _the_act(app, page, date(2023, 2, 15))
+    assert event.actor1 is not None and event.actor1.name == "Allied Democratic Forces"
+    assert event.actor2 is not None and event.actor2.name == "CODECO"
+    assert event.acled_sub_event_type == "Armed clash" and event.killed == 9

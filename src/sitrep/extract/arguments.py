@@ -366,6 +366,9 @@ def verb_arguments(trigger: Trigger, lexicon: Lexicon) -> tuple[Token | None, To
         fired_from = origin is not None and origin.ent_type_ == "GPE" and is_weapon_act(verb, lexicon)
         if actor is None and fired_from:
             actor = origin  # "rockets were fired from Lebanon": the side firing is named by its ground
+        fought_between = _fought_between(verb, lexicon) if actor is None else None
+        if fought_between is not None:
+            return _between(fought_between)
         if actor is None:
             actor = _fought_with(verb, lexicon)  # "two soldiers were killed in a clash with NPA rebels"
         target = target or _child(verb, ("nsubjpass",))
@@ -462,18 +465,34 @@ def _responsible(noun: Token, lexicon: Lexicon) -> Token | None:
     return subject
 
 
+def _fights_counted_in(verb: Token, lexicon: Lexicon) -> list[Token]:
+    """The act nouns a passive toll is counted in: "were killed in a clash", "died during fighting"."""
+    return [
+        fight
+        for preposition in verb.children
+        if preposition.dep_ == "prep" and preposition.lower_ in ("in", "during")
+        for fight in preposition.children
+        if fight.dep_ == "pobj" and any(s.plover == "ASSAULT" for s in lexicon.nouns.get(lemma(fight), ()))
+    ]
+
+
 def _fought_with(verb: Token, lexicon: Lexicon) -> Token | None:
     """The other side of the fight a passive toll is counted in: "were killed in a clash with X",
     "died during fighting with X"."""
-    for preposition in verb.children:
-        if preposition.dep_ != "prep" or preposition.lower_ not in ("in", "during"):
-            continue
-        for fight in (c for c in preposition.children if c.dep_ == "pobj"):
-            if not any(sense.plover == "ASSAULT" for sense in lexicon.nouns.get(lemma(fight), ())):
-                continue
-            other = _prep_object(fight, ("with",)) or done_by(fight)
-            if other is not None:
-                return other
+    for fight in _fights_counted_in(verb, lexicon):
+        other = _prep_object(fight, ("with",)) or done_by(fight)
+        if other is not None:
+            return other
+    return None
+
+
+def _fought_between(verb: Token, lexicon: Lexicon) -> Token | None:
+    """The first side of a fight between two a passive toll is counted in: "12 people were killed in
+    clashes between M23 and the Wazalendo" (the two sides are the act's, the dead its toll)."""
+    for fight in _fights_counted_in(verb, lexicon):
+        between = _prep_object(fight, ("between",))
+        if between is not None:
+            return between
     return None
 
 
