@@ -154,6 +154,9 @@ CASES = [
     ("unidentified gunmen", date(2024, 1, 5), "MEX", ("MEX", "political_militia", ())),
     ("CJNG gunmen", date(2024, 1, 5), None, ("MEX", "political_militia", ())),
     ("gang members", date(2024, 1, 5), "HTI", ("HTI", "political_militia", ())),
+    # strangers named only as people no one knows are an armed group when they act, not civilians
+    ("unknown people", date(2017, 8, 9), "BDI", ("BDI", "political_militia", ())),
+    ("unidentified individuals", date(2017, 8, 9), "BDI", ("BDI", "political_militia", ())),
     ("the ELN", date(2024, 1, 5), None, ("COL", "rebels", ())),
     ("FARC dissidents", date(2024, 1, 5), None, ("COL", "rebels", ())),
     ("Venezuelan security forces", date(2024, 1, 5), None, ("VEN", "state_forces", ())),
