@@ -86,6 +86,7 @@ CASES = [
     ("March 2019", None, "2019-03", "month"),
     ("in recent weeks", SUN, "2024-02", "month"),
     ("a month ago", FIRST_OF_MONTH, "2023-02", "month"),
+    ("two years ago", FIRST_OF_MONTH, "2021-03", "month"),
     ("in February this year", FRI, "2020-02", "month"),
     ("November last year", FRI, "2019-11", "month"),
     ("March, last year", FIRST_OF_MONTH, "2022-03", "month"),

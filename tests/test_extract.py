@@ -930,6 +930,21 @@ def test_acts_dated_decades_before_publication_are_history(nlp):
     assert "attacked" in triggers
 
 
+def test_an_act_told_decades_ago_in_words_is_history(nlp):
+    from datetime import date
+
+    text = (
+        "Families gathered in the village on Sunday to mourn its dead.\n\n"
+        "Thirty-one years ago, militiamen burned the village and killed 300 people.\n\n"
+        "Two years ago, rebels attacked the village's market, killing 12 traders."
+    )
+    article = CleanArticle(id="t", content_hash="x", source="t", text=text, original=text,
+                           published=date(2024, 6, 6))
+    triggers = [m.trigger.text for m in extract_mentions(ParsedArticle(article, nlp(text)))]
+    assert "burned" not in triggers and "killed" not in triggers
+    assert triggers  # the act two years back is no history
+
+
 def test_an_undated_page_is_dated_by_its_latest_year_and_a_year_of_comparison_dates_nothing(nlp):
     text = (
         "Veterans gathered on Thursday to mark 80 years since the landings, the invasion of the coast in "

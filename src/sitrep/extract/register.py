@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from sitrep.extract.figures import parse_number
+
 REGISTERS_PATH = Path(__file__).resolve().parent.parent / "data" / "registers.toml"
 _WORD = re.compile(r"[a-z][a-z'’-]*")
 
@@ -86,12 +88,21 @@ def is_history(time_text: str | None, published_year: int | None, sentence: str 
     if published_year is None:
         return False
     if time_text:
-        years = [int(y) for y in _YEAR.findall(time_text)]
+        years = [int(y) for y in _YEAR.findall(time_text)] + years_ago(time_text, published_year)
     elif sentence:
-        years = acts_years(sentence)
+        years = acts_years(sentence) + years_ago(sentence, published_year)
     else:
         return False
     return bool(years) and max(years) <= published_year - history_years()
+
+
+_YEARS_AGO = re.compile(r"\b(\d{1,3}|[a-z]+(?:-[a-z]+)?) years ago\b", re.IGNORECASE)
+
+
+def years_ago(text: str, published_year: int) -> list[int]:
+    """The years "25 years ago", "twenty-five years ago" name, counted back from publication."""
+    counts = (parse_number(match.group(1).lower()) for match in _YEARS_AGO.finditer(text))
+    return [published_year - count for count in counts if count]
 
 
 def acts_years(sentence: str) -> list[int]:

@@ -78,7 +78,9 @@ WEEKDAY = re.compile(
     rf"(?:\b(?P<qualifier>last|this|past|next|previous|coming|into|to) )?{_WEEKDAY}\b"
     r"(?: (?P<week>last week|this week|next week|of last week|of this week|of next week))?"
 )
-AGO = re.compile(r"\b(?P<count>\d{1,3}|" + "|".join(NUMBER_WORDS) + r") (?P<unit>day|week|month)s? ago\b")
+AGO = re.compile(
+    r"\b(?P<count>\d{1,3}|" + "|".join(NUMBER_WORDS) + r") (?P<unit>day|week|month|year)s? ago\b"
+)
 # Words that narrow a day to part of it; they never change which day is meant.
 TIME_OF_DAY = re.compile(
     r"\b(?:at|around|about|shortly after|shortly before|after|before|by|until)? ?\d{1,2}(?::\d\d)? ?"
@@ -232,7 +234,7 @@ def _weekday(text: str, published: date | None, tense_past: bool) -> Resolved | 
 
 
 def _ago(text: str, published: date | None, tense_past: bool) -> Resolved | None:
-    """ "three days ago", "2 weeks ago", "a month ago"."""
+    """ "three days ago", "2 weeks ago", "a month ago", "two years ago"."""
     match = AGO.search(text)
     if match is None:
         return None
@@ -244,6 +246,8 @@ def _ago(text: str, published: date | None, tense_past: bool) -> Resolved | None
         return (published - timedelta(days=count)).isoformat(), "day"
     if unit == "week":
         return (published - timedelta(weeks=count, days=3)).isoformat(), "week"
+    if unit == "year":  # "two years ago": the month of publication that many years before
+        return _month_offset(published, -12 * count), "month"
     return _month_offset(published, -count), "month"
 
 
