@@ -929,3 +929,10 @@ def test_a_toll_counted_in_clashes_between_two_groups_keeps_the_groups_as_the_si
     assert event.actor1 is not None and event.actor1.name == "Allied Democratic Forces"
     assert event.actor2 is not None and event.actor2.name == "CODECO"
     assert event.acled_sub_event_type == "Armed clash" and event.killed == 9
+
+
+def test_a_fight_whose_subject_names_both_sides_keeps_them_when_bystanders_die(app: Sitrep) -> None:
+    page = ["Soldiers and militants exchanged fire in Bannu on Monday, killing two passers-by."]
+    event = _the_act(app, page, date(2024, 8, 13))
+    assert event.acled_sub_event_type == "Armed clash" and event.killed == 2
+    assert event.actor2 is not None and event.actor2.kind == "rebels"

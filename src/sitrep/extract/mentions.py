@@ -35,7 +35,13 @@ from sitrep.extract.codes import EventFacts, codes_for
 from sitrep.extract.drafts import Draft, infer_mode
 from sitrep.extract.figures import Casualty, casualties_in, combine
 from sitrep.extract.lexicon import Lexicon, Sense
-from sitrep.extract.merging import drop_nested, drop_protest_demands, merge_same_acts
+from sitrep.extract.merging import (
+    RECIPROCAL,
+    drop_nested,
+    drop_protest_demands,
+    merge_same_acts,
+    names_both_sides,
+)
 from sitrep.extract.modality import (
     accusation_of,
     describes,
@@ -172,7 +178,7 @@ def build_sentence_drafts(tokens: list[Token], index: int, lexicon: Lexicon) -> 
         if plover == "THREATEN" and actor is None and not _talked_about(trigger.head):
             cue = speech_cue(trigger.head, lexicon)
             actor = party(speaker_of(cue), None, lexicon) if cue is not None else None
-        if plover in ("ASSAULT", "MOBILIZE") and target is None:
+        if plover in ("ASSAULT", "MOBILIZE") and target is None and not names_both_sides(trigger.head, actor):
             # "advancing ... to push back X", "sent its troops there to fight al-Shabab militants"
             for child in trigger.head.children:
                 purpose = next(
@@ -366,8 +372,6 @@ def _assign_figures(casualties: list[Casualty], violent: list[Draft], lexicon: L
         if draft.actor2 is None and victim is not None and draft.plover == "ASSAULT" and not reciprocal:
             draft.actor2 = party(victim, draft.actor1.head if draft.actor1 else None, lexicon)  # the killed
 
-
-RECIPROCAL = frozenset({"clash", "fight", "fighting", "battle", "skirmish", "exchange", "engage", "combat"})
 SEPARATE_MODES = frozenset({"abduct", "destroy", "sexual"})  # acts ACLED codes apart from the killing
 
 

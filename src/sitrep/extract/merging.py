@@ -170,6 +170,18 @@ def _merge_interception(merged: list[Draft], draft: Draft) -> bool:
 
 
 OUTCOME_LEMMAS = frozenset({"kill", "wound", "injure", "die", "maim", "neutralise", "neutralize"})
+# Verbs of fighting: their subject may hold both sides ("Pakistani and Afghan troops exchanged fire")
+RECIPROCAL = frozenset({"clash", "fight", "fighting", "battle", "skirmish", "exchange", "engage", "combat"})
+
+
+def names_both_sides(verb: Token, actor: Party | None) -> bool:
+    """A fight whose subject names both sides: "rebels and soldiers clashed", "Pakistani and Afghan
+    troops exchanged fire"; the dead of its outcome clause are its toll, not a side."""
+    if lemma(verb) not in RECIPROCAL or actor is None:
+        return False
+    head = actor.head
+    joined = [head, *(c for c in head.children if c.dep_ in ("amod", "compound", "nmod"))]
+    return any(c.dep_ == "conj" for word in joined for c in word.children)
 
 
 def _is_outcome_clause(draft: Draft) -> bool:
@@ -202,7 +214,8 @@ def _merge_outcome(merged: list[Draft], draft: Draft) -> bool:
         return False
     host = hosts[-1]
     host.absorbed = (*host.absorbed, draft.trigger.head.i)
-    host.actor2 = host.actor2 or draft.actor2
+    if not names_both_sides(host.trigger.head, host.actor1):
+        host.actor2 = host.actor2 or draft.actor2
     host.mode = stronger_mode(host.mode, draft.mode)
     return True
 
