@@ -504,3 +504,15 @@ def test_a_village_named_before_its_noun_lies_in_the_district_after_it(gazetteer
     )
     assert found is not None
     assert (found.country, found.admin1, found.text) == ("IRQ", "Salahuddin", "al-Zarka")
+
+
+def test_a_village_noun_with_its_name_after_it_and_no_of_names_the_village(gazetteer: Gazetteer) -> None:
+    found = gazetteer.resolve_in_article("the hill village Tangkhul in Jiribam district", ["IND"], None, True)
+    assert found is not None
+    assert (found.country, found.admin1, found.text) == ("IND", "Manipur", "Tangkhul")
+
+
+def test_a_jungle_of_a_district_is_named_by_the_jungle(gazetteer: Gazetteer) -> None:
+    found = gazetteer.resolve_in_article("the Bandgaon jungle of Khunti district", ["IND"], None, True)
+    assert found is not None
+    assert (found.country, found.admin1, found.text) == ("IND", "Jharkhand", "Bandgaon")

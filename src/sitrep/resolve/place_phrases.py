@@ -54,7 +54,8 @@ _ADMIN_FEATURES = (
 )
 _PART_FEATURES = (
     r"local\s+government\s+areas?|refugee\s+camps?|displacement\s+camps?|camps?|neighbou?rhoods?|"
-    r"sub-?districts?|districts?|quarters?|suburbs?|areas?|territor(?:y|ies)|forests?|markets?|sectors?|outskirts"
+    r"sub-?districts?|districts?|quarters?|suburbs?|areas?|territor(?:y|ies)|forests?|jungles?|markets?|sectors?|"
+    r"outskirts"
 )
 _FEATURE_OF = re.compile(
     r"^(?:the\s+)?(?P<pre>(?:\S+\s+){0,4}?)(?:(?P<city>"
@@ -65,6 +66,11 @@ _FEATURE_OF = re.compile(
     + _PART_FEATURES
     + r"))\s+of\s+(?P<rest>\S.*)$",
     re.IGNORECASE,
+)
+# "the tribal village Zairon in Jiribam district": a village's noun with its name after it, no "of"
+_TOWN_NOUN_NAMED = re.compile(
+    r"^(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:village|town|hamlet)\s+"
+    r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}(?:(?:\s*,\s*|\s+(?:in|near)\s+)\S.*)?)$"
 )
 # A phrase opening with an administrative unit's name and noun: "Tuz Khurmatu district", "Faskari LGA".
 _UNIT_NAMED = re.compile(
@@ -197,6 +203,9 @@ def parse(text: str) -> PlacePhrase:
     if road is not None:
         text, near = road.group("first"), True
     text, directional = _strip_directions(text)
+    named = _TOWN_NOUN_NAMED.match(text)
+    if named is not None:
+        text, want = named.group("name"), "city"
     match = _FEATURE_OF.match(text)
     if match:
         text, feature_qualifier, want, part = _feature(match)
