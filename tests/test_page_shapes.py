@@ -936,3 +936,16 @@ def test_a_fight_whose_subject_names_both_sides_keeps_them_when_bystanders_die(a
     event = _the_act(app, page, date(2024, 8, 13))
     assert event.acled_sub_event_type == "Armed clash" and event.killed == 2
     assert event.actor2 is not None and event.actor2.kind == "rebels"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three people were killed when soldiers and militants clashed in Bannu on Monday.",
+        "Three people were killed as troops clashed with militants in Bannu on Monday.",
+    ],
+)
+def test_a_toll_told_before_the_clash_that_caused_it_is_the_clash(app: Sitrep, text: str) -> None:
+    event = _the_act(app, [text], date(2024, 8, 13))
+    assert event.acled_sub_event_type == "Armed clash" and event.killed == 3
+    assert event.actor2 is not None and event.actor2.kind == "rebels"

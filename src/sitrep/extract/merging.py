@@ -79,6 +79,8 @@ def merge_same_acts(drafts: list[Draft]) -> list[Draft]:
             continue
         if draft.plover == "ASSAULT" and _merge_outcome(merged, draft):
             continue
+        if draft.plover == "ASSAULT" and _merge_fight_into_its_toll(merged, draft):
+            continue
         if draft.plover == "ASSAULT" and not draft.trigger.modifier:
             for other in merged:
                 if other.plover != "ASSAULT" or other.anaphoric != draft.anaphoric:
@@ -182,6 +184,26 @@ def names_both_sides(verb: Token, actor: Party | None) -> bool:
     head = actor.head
     joined = [head, *(c for c in head.children if c.dep_ in ("amod", "compound", "nmod"))]
     return any(c.dep_ == "conj" for word in joined for c in word.children)
+
+
+def _merge_fight_into_its_toll(merged: list[Draft], draft: Draft) -> bool:
+    """ "Two people were killed when soldiers and rebels clashed", "15 were injured as police
+    clashed with activists": a clause of fighting that names both sides is the act; the toll told before
+    it is its outcome (the toll's verb had kept the event, with the first side against the dead)."""
+    head = draft.trigger.head
+    sides = names_both_sides(head, draft.actor1) or (
+        lemma(head) in RECIPROCAL and draft.actor1 is not None and draft.actor2 is not None
+    )
+    if head.dep_ != "advcl" or not sides:
+        return False
+    told = (o for o in merged if o.plover == "ASSAULT" and o.trigger.head.i == head.head.i)
+    toll = next((o for o in told if _is_outcome_clause(o)), None)
+    if toll is None or toll.actor1 is not None:
+        return False
+    draft.absorbed = (*draft.absorbed, toll.trigger.head.i, *toll.absorbed)
+    draft.mode = stronger_mode(draft.mode, toll.mode)
+    merged[merged.index(toll)] = draft
+    return True
 
 
 def _is_outcome_clause(draft: Draft) -> bool:
