@@ -949,3 +949,14 @@ def test_a_toll_told_before_the_clash_that_caused_it_is_the_clash(app: Sitrep, t
     event = _the_act(app, [text], date(2024, 8, 13))
     assert event.acled_sub_event_type == "Armed clash" and event.killed == 3
     assert event.actor2 is not None and event.actor2.kind == "rebels"
+
+
+def test_a_village_named_after_a_lead_in_southern_country_is_the_same_strike(app: Sitrep) -> None:
+    # "southern Lebanon" resolves to the South governorate, but the direction spans Nabatieh too
+    page = [
+        "A drone strike on a motorbike in southern Lebanon killed one man on Tuesday, the ministry said.",
+        "The strike hit the motorbike near the village of Kfar Kila, the state news agency reported.",
+    ]
+    event = _the_act(app, page, date(2025, 5, 14))
+    assert event.location is not None and event.location.text == "Kfar Kila"
+    assert event.killed == 1

@@ -53,6 +53,8 @@ from importlib import resources
 
 from sitrep.extract.register import acts_years
 from sitrep.models import Actor, Event, Location
+from sitrep.resolve.place_phrases import strip_direction
+from sitrep.resolve.places import country_iso3
 from sitrep.resolve.scene_cues import comparison_cues, new_incident_cues
 from sitrep.resolve.sides import NON_STATE, described_only, same_sides, who
 from sitrep.resolve.tolls import several_acts_cues, standing
@@ -338,7 +340,16 @@ def _same_place(a: Location | None, b: Location | None, physical: bool) -> bool:
     wide, narrow = (a, b) if a.precision >= b.precision else (b, a)
     if wide.admin1 is None or _name(wide.name) == _name(wide.admin1) and narrow.admin1 is None:
         return True  # the country alone, or a province the other place's entry does not place
+    if _part_of_a_country(wide):
+        return True  # "southern Lebanon" spans provinces: the province its name resembles is a guess
     return _name(narrow.admin1) in (_name(wide.name), _name(wide.admin1))
+
+
+def _part_of_a_country(place: Location) -> bool:
+    """A country's part told by a direction ("southern Lebanon", "eastern Ukraine"), whatever
+    province the gazetteer gave it."""
+    bare = strip_direction(place.text or "")
+    return bare is not None and place.country is not None and country_iso3(bare) == place.country
 
 
 def _site_in(site: Location, town: Location) -> bool:
