@@ -150,3 +150,15 @@ def test_the_side_an_act_is_blamed_on_is_the_accused(app: Sitrep, text: str) -> 
     [event] = [e for e in app.analyze_text(text, published=date(2021, 1, 18)).events if e.plover == "ACCUSE"]
     assert event.actor2 is not None
     assert event.actor2.name == "Boko Haram"
+
+
+def test_a_took_place_sentence_names_the_spot_of_an_act_the_lead_places_in_a_province(app: Sitrep) -> None:
+    page = (
+        "Gunmen ambushed a passenger bus in Balochistan on Tuesday, killing four, officials said.\n\n"
+        "The attack took place in the Dasht area of Mastung district, a police officer said."
+    )
+    event = _the_act(app, page, date(2025, 3, 12))
+    assert event.location is not None
+    assert (event.location.text, event.location.admin1, event.location.country) == (
+        "Dasht", "Balochistan", "PAK"
+    )

@@ -185,6 +185,13 @@ class Scene:
         # the lead names no town ("a cathedral in the southern Philippines"): the town the whole
         # article names, before the reporter's city
         where = self._told.where if self._told is not None and self._told.where else took_place_at(text)
+        # "... in Balochistan on Tuesday. The attack took place in the Mashkaf area of Bolan district":
+        # the finer place the report says its act was at, for the acts it places only in a province
+        self._took_place: Location | None = None
+        if where:
+            told_at = gazetteer.resolve_in_article(where, context, None, True)
+            if told_at is not None and told_at.precision <= 2 and (not context or told_at.country in context):
+                self._took_place = told_at
         if self._main is None and where:
             # "The attack took place near Tillaberi on Wednesday", "The blast took place in the Tarrem
             # area of Bijapur district": the town the report says its act was at, when the lead names none
@@ -200,6 +207,16 @@ class Scene:
             found = gazetteer.venue(dateline) or gazetteer.resolve(dateline.title(), context)
             if found is not None:
                 self._dateline = Location(**{**found.to_dict(), "precision": max(found.precision, 2)})
+
+    def _finer_told(self, location: Location) -> bool:
+        """The place a "took place in" sentence gives lies in this province or country (kept by name,
+        a village may have no province)."""
+        told = self._took_place
+        if told is None or self._broken_at is not None:
+            return False
+        if location.precision < 3 or told.country != location.country:
+            return False
+        return location.admin1 is None or told.admin1 in (None, location.admin1)
 
     def _one_frame(self) -> bool:
         return self._broken_at is None or self._same_frame
@@ -353,6 +370,9 @@ class Scene:
             # "DOHA, Qatar (AP) - The US and the Taliban signed a deal to end the war in Afghanistan":
             # the country a deal is about is not where it was signed; the reporter's city is
             location = self._dateline
+        told = self._took_place
+        if physical and location is not None and told is not None and self._finer_told(location):
+            location = replace(told, admin1=told.admin1 or location.admin1)
         if location is not None:
             if physical:
                 self._place = location
