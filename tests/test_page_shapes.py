@@ -960,3 +960,18 @@ def test_a_village_named_after_a_lead_in_southern_country_is_the_same_strike(app
     event = _the_act(app, page, date(2025, 5, 14))
     assert event.location is not None and event.location.text == "Kfar Kila"
     assert event.killed == 1
+
+
+@pytest.mark.parametrize(
+    ("second", "day"),
+    [
+        ("The raid came two days after a car bomb killed five soldiers in Bannu.", date(2024, 3, 16)),
+        ("The raid came a day after an ambush in Bannu that killed five soldiers.", date(2024, 3, 17)),
+    ],
+)
+def test_an_act_a_sentence_dates_days_before_the_story_is_dated_that_many_days_earlier(
+    app: Sitrep, second: str, day: date
+) -> None:
+    page = ["Troops raided a militant hideout in Lakki Marwat on Monday, killing four, police said.", second]
+    earlier = [e for e in _events(app, page, date(2024, 3, 19)) if e.killed == 5]
+    assert [(e.date, e.date_precision) for e in earlier] == [(day.isoformat(), "day")]

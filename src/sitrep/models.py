@@ -157,6 +157,9 @@ class EventMention:
     # the act a sentence dates another against ("The attack came six days after a missile struck
     # another district"): an act apart from the article's own, even with no date or place of its own
     dated_against: bool = False
+    # how many days that act came before the sentence's main act (2 for "came two days after a
+    # bombing"), when the sentence counts them in days or weeks
+    days_before_main: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,6 +36,7 @@ class Draft:
     absorbed: tuple[int, ...] = ()  # token indexes of merged outcome clauses ("..., killing five")
     claim_only: bool = False  # a toll for the act told before ("Five people died."), no act itself
     dated_against: bool = False  # "came six days after a missile struck ...": the strike, another act
+    days_before_main: int | None = None  # ... six days before the act the sentence tells
     accuser: str | None = None  # "Moscow accused Kyiv of shelling the plant": the act is Moscow's claim
 
 

@@ -65,7 +65,7 @@ from sitrep.extract.speech import (
     threatened_by_a_thing,
     warns_of_a_state,
 )
-from sitrep.extract.timing import dated_against, time_span
+from sitrep.extract.timing import dated_against, days_before_the_main_act, time_span
 from sitrep.extract.triggers import NOUN_POS, Token, Trigger, find_triggers, lemma
 from sitrep.models import EventMention, TextSpan
 
@@ -202,6 +202,8 @@ def build_sentence_drafts(tokens: list[Token], index: int, lexicon: Lexicon) -> 
             sentence_words=words,
             dated_against=plover in MATERIAL and dated_against(trigger.head),
         )
+        if draft.dated_against:
+            draft.days_before_main = days_before_the_main_act(trigger.head)
         head = trigger.head
         draft.anaphoric = (
             head.pos_ in NOUN_POS
@@ -541,6 +543,7 @@ def finish_document(drafts: list[Draft], article_id: str, lexicon: Lexicon) -> l
                 quad_class=codes.quad_class,
                 claim_only=draft.claim_only,
                 dated_against=draft.dated_against,
+                days_before_main=draft.days_before_main,
             )
         )
     return mentions

@@ -18,6 +18,7 @@ from typing import Any
 
 from sitrep.clean.stamps import PAGE_STAMP
 from sitrep.extract.arguments import span_of
+from sitrep.extract.figures import parse_number
 from sitrep.extract.setting import (
     BEFORE,
     MONTH_NAMES,
@@ -40,15 +41,44 @@ def dated_against(head: Token) -> bool:
     """The word's act is the other act of a sentence that places an act before or after it by a
     span of time ("came six days after a missile struck ...": the strike): not the act the
     sentence's main clause tells, and not the day's act of the article either."""
+    return _against(head) is not None
+
+
+def days_before_the_main_act(head: Token) -> int | None:
+    """How many days the act dated against came before the sentence's main act: 2 for "came two
+    days after a suicide bombing killed seven", -1 for "a day before"; None when the span is no
+    count of days or weeks ("weeks after", "months after")."""
+    found = _against(head)
+    if found is None:
+        return None
+    mark, span = found
+    days = {"day": 1, "week": 7}.get(lemma(span))
+    counts = [c for c in span.children if c.dep_ in ("nummod", "det")]
+    count = parse_number(counts[0].lower_) if len(counts) == 1 else None
+    if days is None or count is None:
+        return None
+    return count * days if mark == "after" else -count * days
+
+
+def _against(head: Token) -> tuple[str, Token] | None:
+    """The mark ("after", "before") and the span of time of the clause the act is dated against in."""
     for node in (head, *head.ancestors):
-        if node.dep_ != "advcl":
+        if node.dep_ == "advcl":  # "came two days after a suicide bombing killed seven"
+            marks = [c for c in node.children if c.dep_ == "mark" and c.lower_ in ("after", "before")]
+            main = node.head
+        elif node.dep_ == "pobj" and node.head.lower_ in ("after", "before"):  # "a day after an attack"
+            marks = [node.head]
+            main = node.head.head
+        else:
             continue
-        if not any(c.dep_ == "mark" and c.lower_ in ("after", "before") for c in node.children):
+        if not marks:
             continue  # "..., killing 10": an outcome clause goes with the act it follows
-        main = node.head
-        spans = [c for c in (*node.children, *main.children) if c.dep_ == "npadvmod"]
-        return any(lemma(c) in _DURATIONS for c in spans) and lemma(main) in _PLACED_IN_TIME
-    return False
+        spans = [
+            c for c in (*marks[0].children, *node.children, *main.children)
+            if c.dep_ == "npadvmod" and lemma(c) in _DURATIONS
+        ]
+        return (marks[0].lower_, spans[0]) if spans and lemma(main) in _PLACED_IN_TIME else None
+    return None
 
 
 # Spans of days rather than a day: "in recent days", "over the past week", "this month".

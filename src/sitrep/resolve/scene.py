@@ -23,7 +23,7 @@ import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from sitrep.models import Actor, CleanArticle, DatePrecision, EventMention, Location
@@ -328,6 +328,15 @@ class Scene:
         if when is None and own_time:
             when, precision = self._in_own_frame(own_time)
         told_before = self._incident_date or self._last_date
+        back = mention.days_before_main
+        if when is None and back is not None and told_before is not None and told_before.precision == "day":
+            # "The strikes came two days after a suicide bombing killed seven": two days before the
+            # story's act; the story's own date stays the incident's
+            main_day = date.fromisoformat(told_before.when)
+            if abs(back) < 7:
+                return (main_day - timedelta(days=back)).isoformat(), "day", location
+            # "a week after": about then, the week that ends three days after it
+            return (main_day - timedelta(days=back - 3)).isoformat(), "week", location
         if physical and when is not None and self._told is not None and self._broken_at is None:
             # "killed in an ambush last week ... The attack took place on Wednesday": the day told
             # for the story's act narrows the lead's week or month it falls in
