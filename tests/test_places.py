@@ -516,3 +516,10 @@ def test_a_jungle_of_a_district_is_named_by_the_jungle(gazetteer: Gazetteer) -> 
     found = gazetteer.resolve_in_article("the Bandgaon jungle of Khunti district", ["IND"], None, True)
     assert found is not None
     assert (found.country, found.admin1, found.text) == ("IND", "Jharkhand", "Bandgaon")
+
+
+def test_words_describing_a_place_after_its_owner_do_not_hide_it(gazetteer: Gazetteer) -> None:
+    found = gazetteer.resolve_in_article("the DR Congo's volatile Beni region", ["COD"], None, True)
+    assert found is not None and (found.name, found.admin1) == ("Beni", "North Kivu")
+    region = gazetteer.resolve_in_article("Mali's central region of Mopti", ["MLI"], None, True)
+    assert region is not None and (region.admin1, region.precision) == ("Mopti", 3)

@@ -244,7 +244,24 @@ def _owner(text: str) -> tuple[str, str | None]:
     owner = clean(match.group("owner"))
     if not is_proper_name(strip_direction(owner) or owner):
         return text, None  # "the city's Kyivskyi district": an anaphor, not a container
-    return clean(match.group("rest")), owner
+    return _without_description(clean(match.group("rest"))), owner
+
+
+_FEATURE_WORD = re.compile(
+    r"^(?:of|" + _TOWN_FEATURES + "|" + _ADMIN_FEATURES + "|" + _PART_FEATURES + r")$", re.IGNORECASE
+)
+
+
+def _without_description(text: str) -> str:
+    """ "troubled Beni region" -> "Beni region": the words that only describe the place named after
+    them ("restive", "rebel-held"); a direction is read with the name, a feature noun ("the central
+    region of Mopti") keeps the phrase whole."""
+    words = text.split()
+    first_name = next((n for n, word in enumerate(words) if word[:1].isupper()), 0)
+    describing = words[:first_name]
+    if any(_FEATURE_WORD.match(word) or _DIRECTION_PREFIX.match(word + " ") for word in describing):
+        return text
+    return " ".join(words[first_name:])
 
 
 def _strip_directions(text: str, stripped: bool = False) -> tuple[str, bool]:
