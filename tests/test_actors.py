@@ -146,6 +146,7 @@ CASES = [
     ("Taliban fighters", date(2023, 1, 5), None, ("AFG", "state_forces", ())),
     ("Pakistani Taliban", date(2023, 1, 5), None, ("PAK", "rebels", ())),
     ("Indian troops", date(2023, 1, 5), None, ("IND", "state_forces", ())),
+    ("Maoists", date(2024, 4, 20), "IND", ("IND", "rebels", ())),  # the CPI (Maoist) as Indian pages name it
     ("Bangladeshi police", date(2024, 8, 1), None, ("BGD", "state_forces", ())),
     ("the NPA", date(2023, 1, 5), None, ("PHL", "rebels", ())),
     # --- The Americas, Europe, international bodies ----------------------------------------------
