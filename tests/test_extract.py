@@ -1122,6 +1122,12 @@ def test_a_standing_denial_a_request_for_comment_and_supplied_data_are_no_acts(e
     assert only(extract("Rwanda denied backing the rebels on Monday."), "REJECT")
 
 
+def test_talks_or_truces_told_as_many_over_a_span_are_no_act(extract):
+    assert not extract("Several truces between the army and the rebels have broken down.")
+    assert not extract("Talks between the government and the rebels have stalled since 2019.")
+    assert only(extract("Talks between the government and the rebels stalled in Doha on Monday."), "CONSULT")
+
+
 def test_an_act_an_accusation_names_is_the_accusers_hedged_claim(extract):
     said = extract("Rebels accused the army of killing 30 civilians in Bokolobo on Monday.")
     act = only(said, "ASSAULT")

@@ -50,6 +50,7 @@ from sitrep.extract.modality import (
     is_generic,
     is_imperative,
     is_question,
+    many_told,
     negated,
     rejects_by_negation,
     said_by_habit,
@@ -134,6 +135,8 @@ def build_sentence_drafts(tokens: list[Token], index: int, lexicon: Lexicon) -> 
             continue  # "peacekeepers have been deployed since 2011": a presence, not a deployment
         if plover not in MATERIAL and said_by_habit(trigger, lexicon):
             continue  # "Russia has consistently denied such allegations": a stance, not a statement
+        if plover not in MATERIAL and many_told(trigger, lexicon):
+            continue  # "multiple ceasefires with the TTP have failed", "since 2021, talks have collapsed"
         if describes(trigger, lexicon):
             continue
         if counts_from(trigger):

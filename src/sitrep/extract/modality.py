@@ -351,6 +351,21 @@ def said_by_habit(trigger: Trigger, lexicon: Lexicon) -> bool:
     return any(c.dep_ in ("advmod", "npadvmod") and lemma(c) in stance for c in trigger.head.children)
 
 
+def many_told(trigger: Trigger, lexicon: Lexicon) -> bool:
+    """Talks, deals or calls told as many over a span, not one: a plural noun counted as several
+    ("multiple ceasefires with the TTP have failed"), or the subject of a present perfect counted
+    since a time ("Since 2021, ceasefire talks have collapsed")."""
+    head = trigger.head
+    if head.pos_ not in ("NOUN", "PROPN") or head.tag_ not in ("NNS", "NNPS"):
+        return False
+    if _modified_by(head, _several(lexicon)):
+        return True
+    verb = head.head
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    perfect = head.dep_ == "nsubj" and verb.tag_ == "VBN" and bool(auxiliaries & {"has", "have"})
+    return perfect and any(_since(c) for c in verb.children)
+
+
 def _since(token: Token) -> bool:
     return token.dep_ in ("prep", "mark") and token.lower_ == "since"
 
