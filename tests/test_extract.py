@@ -1128,6 +1128,13 @@ def test_talks_or_truces_told_as_many_over_a_span_are_no_act(extract):
     assert only(extract("Talks between the government and the rebels stalled in Doha on Monday."), "CONSULT")
 
 
+def test_a_month_a_trend_and_an_ally_misparsed_as_a_verb_are_no_acts(extract):
+    assert not [m for m in extract("Then in March the raids intensified.") if m.plover == "PROTEST"]
+    assert not extract("In April the attacks on the convoys escalated.")
+    retaken = extract("Army soldiers and allied tribal militiamen retook the village on Sunday.")
+    assert [m.plover for m in retaken] == ["ASSAULT"]
+
+
 def test_an_act_an_accusation_names_is_the_accusers_hedged_claim(extract):
     said = extract("Rebels accused the army of killing 30 civilians in Bokolobo on Monday.")
     act = only(said, "ASSAULT")

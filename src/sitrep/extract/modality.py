@@ -215,13 +215,16 @@ def _a_spell(noun: Token, lexicon: Lexicon) -> bool:
 def _kept_up(acts: Token, lexicon: Lexicon) -> bool:
     """Acts (a plural noun) that a verb of keeping on or stepping up takes as its object, in a perfect
     tense or in a sentence naming no time: "has kept up its strikes", "have stepped up their
-    attacks", "has continued its raids" (but "intensified its strikes on Tuesday" tells that day's)."""
+    attacks", "has continued its raids" (but "intensified its strikes on Tuesday" tells that day's);
+    or acts that grow by themselves on no one day ("the attacks intensified in March")."""
     verb = acts.head
-    if acts.dep_ != "dobj" or verb.pos_ not in ("VERB", "AUX"):
-        return False
     word = lemma(verb)
     with_up = lexicon.modality.get("trend_verbs_with_up", frozenset())
     alone = lexicon.modality.get("trend_verbs", frozenset())
+    if acts.dep_ == "nsubj" and verb.pos_ == "VERB" and word in alone - {"continue", "sustain"}:
+        return not _one_day(verb)  # "in March the attacks intensified": a trend (not "... on Monday")
+    if acts.dep_ != "dobj" or verb.pos_ not in ("VERB", "AUX"):
+        return False
     particle = any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
     if not (word in alone or (word in with_up and particle)):
         return False

@@ -192,6 +192,14 @@ def _verb_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
         and not any(child.dep_ == "agent" for child in token.children)
     ):
         return None  # "internationally banned cluster munitions", "the outlawed party", "allied forces"
+    if (
+        sense.plover in ("SANCTION", "COERCE", "COOPERATE")
+        and token.dep_ == "conj"
+        and token.head.pos_ in NOUN_POS
+        and token.tag_ in ("VBN", "VBD")
+        and not any(child.dep_ in ("nsubj", "nsubjpass") for child in token.children)
+    ):
+        return None  # "Army troops and allied tribal fighters": the participle the parse took for a verb
     if sense.plover == "COOPERATE" and token.dep_ == "acl" and token.tag_ in ("VBN", "VBD"):
         return None  # "a gang apparently allied with the Jalisco cartel": a standing relation
     if sense.plover in _STANDING_ACTS and token.dep_ == "relcl" and token.tag_ in ("VBZ", "VBP"):
@@ -268,6 +276,8 @@ def _noun_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
         return None  # "fighting groups", "attack helicopter": a modifier, not an event
     if token.ent_type_ in _NAME_ENTITIES and token.text[:1].isupper() and token.ent_iob_ == "I":
         return None  # "the Three Brotherhood Alliance", "the Liberation Front": a word of a name
+    if token.ent_type_ == "DATE" and token.text[:1].isupper():
+        return None  # "in March": the month, not a march
     senses = lexicon.nouns.get(key) or lexicon.nouns.get(token.lower_)
     if not senses:
         return None
