@@ -1135,6 +1135,13 @@ def test_a_month_a_trend_and_an_ally_misparsed_as_a_verb_are_no_acts(extract):
     assert [m.plover for m in retaken] == ["ASSAULT"]
 
 
+def test_acts_yet_to_come_are_no_acts(extract):
+    held = extract("Police detained two activists on Friday ahead of planned rallies against the election.")
+    assert [m.plover for m in held] == ["COERCE"]
+    asked = extract("The envoy urged calm on Friday ahead of talks between the two leaders.")
+    assert [m.plover for m in asked] == ["REQUEST"]
+
+
 def test_an_act_an_accusation_names_is_the_accusers_hedged_claim(extract):
     said = extract("Rebels accused the army of killing 30 civilians in Bokolobo on Monday.")
     act = only(said, "ASSAULT")

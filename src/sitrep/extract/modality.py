@@ -75,6 +75,8 @@ def is_asserted(trigger: Trigger, lexicon: Lexicon) -> bool:
         return True  # "Russia-backed forces": a standing relation, stated as background
     if _granted(head):
         return False  # "Despite a November ceasefire, Israel has kept up its strikes": a given, not told
+    if _yet_to_come(head):
+        return False  # "ahead of planned protests", "residents fled a possible attack"
     token = head
     first = True
     came_from = ""
@@ -180,6 +182,22 @@ def _one_day(verb: Token) -> bool:
     """The verb's own clause names one day ("arrested 50 people yesterday", "on Monday"), not the
     report's ("..., the UN said on Monday")."""
     return any(t.lower_ in _DAY_WORDS for t in verb.subtree)
+
+
+# Words that make an act's noun one yet to come or only feared: "planned protests", "a possible attack".
+_NOT_YET = frozenset({"planned", "upcoming", "scheduled", "proposed", "forthcoming", "possible", "potential",
+                      "future", "expected", "anticipated", "imminent", "looming", "threatened"})
+
+
+def _yet_to_come(head: Token) -> bool:
+    """An act's noun told as still to come or only feared ("ahead of planned protests", "ahead of a
+    Security Council meeting", "fled a possible attack"): no act has happened."""
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(c.dep_ == "amod" and c.lower_ in _NOT_YET for c in head.children):
+        return True
+    of = head.head if head.dep_ == "pobj" else None
+    return of is not None and of.lower_ == "of" and of.head.lower_ == "ahead"
 
 
 def _granted(head: Token) -> bool:
