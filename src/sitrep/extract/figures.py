@@ -207,6 +207,8 @@ def count_in(noun: Token) -> Count | None:
         value = parse_number(" ".join(doc[i].text for i in range(first, last + 1)))
         if value is None:
             return None
+        if numeral.lower_ in VAGUE:
+            value = _vague_of_vague(numeral)  # "tens of thousands": 10,000
         low = _range_start(doc, first)
         if low is not None and low < value:
             return Count(low, "at least")  # "10 to 15 people died": the stated minimum
@@ -223,6 +225,22 @@ def count_in(noun: Token) -> Count | None:
     if noun.tag_ == "NN" and any(c.dep_ == "poss" and c.lower_ in _KIN_OWNERS for c in noun.children):
         return Count(1, None)  # "his father-in-law and his son were found dead": one each
     return None
+
+
+def _vague_of_vague(numeral: Token) -> int:
+    """A vague number of a vague number: "tens of thousands" 10,000, "hundreds of thousands" 100,000
+    (the lowest value each word defends), whichever of the two words the parse gives."""
+    value = VAGUE[numeral.lower_]
+    of = [g for c in numeral.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    inner = of[0] if of else None
+    if inner is not None and inner.lower_ in VAGUE and VAGUE[inner.lower_] >= 1000:
+        return value * VAGUE[inner.lower_]
+    outer = numeral.head.head if numeral.dep_ == "pobj" and numeral.head.lower_ == "of" else None
+    if outer is None:  # "Tens of thousands of people fled": "Tens" a modifier of "thousands"
+        outer = next((c for c in numeral.children if c.dep_ == "quantmod" and c.lower_ in VAGUE), None)
+    if outer is not None and outer.lower_ in VAGUE and value >= 1000:
+        return value * VAGUE[outer.lower_]
+    return value
 
 
 def _range_start(doc: Sequence[Token], first: int) -> int | None:
