@@ -49,6 +49,9 @@ def test_parse_number(words, value):
         ("Around 700,000 people have fled the fighting since December.", None, None, 700000, "about"),
         ("The clashes forced more than 2 million people from their homes.", None, None, 2000000, "over"),
         ("Soldiers were killed in the attack.", None, None, None, None),
+        # counts of a people and of a force joined by "and" add up, and beheading kills
+        ("The suicide bomber killed 40 Iraqis and six US soldiers.", 46, None, None, None),
+        ("Militants decapitated nine men and a boy.", 10, None, None, None),
         # a vague number of a vague number defends the product of the two lowest values
         ("Tens of thousands of residents fled the shelling.", None, None, 10000, "thousands"),
         ("The fighting forced hundreds of thousands of people to flee.", None, None, 100000, "thousands"),

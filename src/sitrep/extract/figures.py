@@ -94,6 +94,7 @@ KILLED = frozenset(
         "massacre",
         "slay",
         "behead",
+        "decapitate",
         "toll",
         "body",
         "perish",
@@ -578,7 +579,8 @@ def _with_conjuncts(victim: Token, count: Count) -> Count:
         casualty_word = lemma(conjunct) in casualty_words or any(
             c.dep_ in ("amod", "acl") and lemma(c) in casualty_words for c in conjunct.children
         )
-        if conjunct.dep_ != "conj" or casualty_word or conjunct.pos_ != victim.pos_:
+        nouns = {conjunct.pos_, victim.pos_} <= {"NOUN", "PROPN"}  # "169 Afghans and 13 US troops"
+        if conjunct.dep_ != "conj" or casualty_word or (conjunct.pos_ != victim.pos_ and not nouns):
             continue
         if _speaker(conjunct):  # "killing 40 people, two security sources and a resident said"
             break
