@@ -523,3 +523,9 @@ def test_words_describing_a_place_after_its_owner_do_not_hide_it(gazetteer: Gaze
     assert found is not None and (found.name, found.admin1) == ("Beni", "North Kivu")
     region = gazetteer.resolve_in_article("Mali's central region of Mopti", ["MLI"], None, True)
     assert region is not None and (region.admin1, region.precision) == ("Mopti", 3)
+
+
+def test_a_bodys_initials_are_no_place_even_where_a_village_has_that_name(gazetteer: Gazetteer) -> None:
+    # Cambodia has a village named Un; "UN" in a page naming Cambodian troops is the United Nations
+    assert gazetteer.resolve("UN", ["KHM", "CAF"]) is None
+    assert gazetteer.resolve("NATO", ["KHM"]) is None

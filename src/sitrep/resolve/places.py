@@ -596,6 +596,8 @@ class Gazetteer:
     ) -> Place | None:
         """The best acceptable candidate for a name, or None (see the stoplist and thresholds)."""
         bare = place_phrases.strip_direction(name) or name
+        if bare in self._data.body_initials:
+            return None  # "UN peacekeepers": the United Nations, not the Cambodian village of Un
         if not place_phrases.is_proper_name(bare) or normalise(bare) in self._data.never_alone:
             return None
         # "SNA", "DRG": a unit's initials, not Sanaa or Durg (a town's name in capitals, "GAZA",
