@@ -975,3 +975,14 @@ def test_an_act_a_sentence_dates_days_before_the_story_is_dated_that_many_days_e
     page = ["Troops raided a militant hideout in Lakki Marwat on Monday, killing four, police said.", second]
     earlier = [e for e in _events(app, page, date(2024, 3, 19)) if e.killed == 5]
     assert [(e.date, e.date_precision) for e in earlier] == [(day.isoformat(), "day")]
+
+
+def test_a_sentence_opening_with_the_following_day_is_dated_the_day_after_the_act_just_told(
+    app: Sitrep,
+) -> None:
+    page = [
+        "Gunmen ambushed a bus near Kayes on 3 September, killing four passengers, officials said.",
+        "The following day, gunmen kidnapped six traders near Nioro du Sahel.",
+    ]
+    days = sorted(e.date for e in _events(app, page, date(2025, 9, 16)) if e.plover == "ASSAULT")
+    assert days == ["2025-09-03", "2025-09-04"]

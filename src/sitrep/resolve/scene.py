@@ -75,6 +75,11 @@ _ANAPHOR = re.compile(
 
 # A time that points back at the day just told: "later the same day", "that night".
 _SAME_DAY = re.compile(r"\b(?:that|the same) (?:day|night|morning|afternoon|evening)\b", re.IGNORECASE)
+# A time that points at the day after the one just told: "the following day", "the next morning".
+_NEXT_DAY = re.compile(
+    r"\s*(?:on )?(?:the )?(?:following|next) (?:day|morning|afternoon|evening|night)\b|\s*a day later\b",
+    re.IGNORECASE,
+)
 
 
 # A round-up's next item at the place just told: "Also in the city, soldiers shot dead three gunmen".
@@ -328,6 +333,13 @@ class Scene:
         if when is None and own_time:
             when, precision = self._in_own_frame(own_time)
         told_before = self._incident_date or self._last_date
+        day_before = told_before if told_before is not None and told_before.sentence != sentence else None
+        # a sentence opening with the day after the act just told (the parser labels no time there):
+        # "The following day, militants abducted five drivers" ("She was killed the following day" may
+        # count from a day no act was told on, "a day after taking office")
+        following = _NEXT_DAY.match(mention.sentence.text) is not None
+        if following and day_before is not None and day_before.precision == "day":
+            when, precision = (date.fromisoformat(day_before.when) + timedelta(days=1)).isoformat(), "day"
         back = mention.days_before_main
         if when is None and back is not None and told_before is not None and told_before.precision == "day":
             # "The strikes came two days after a suicide bombing killed seven": two days before the
