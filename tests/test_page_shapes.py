@@ -986,3 +986,9 @@ def test_a_sentence_opening_with_the_following_day_is_dated_the_day_after_the_ac
     ]
     days = sorted(e.date for e in _events(app, page, date(2025, 9, 16)) if e.plover == "ASSAULT")
     assert days == ["2025-09-03", "2025-09-04"]
+
+
+def test_men_belonging_to_a_named_militia_are_that_militia(app: Sitrep) -> None:
+    page = ["Armed men belonging to the CODECO militia killed nine villagers in Djugu territory on Sunday."]
+    event = _the_act(app, page, date(2022, 3, 9))
+    assert event.actor1 is not None and event.actor1.name == "CODECO"

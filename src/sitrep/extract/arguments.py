@@ -23,6 +23,9 @@ DROP_DEPS = frozenset(
     {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "nummod", "quantmod", "prep", "dep", "case"}
 )
 KEEP_PREPS = frozenset({"of"})
+# participles that name whose a party is: "armed men belonging to CODECO", "fighters affiliated with
+# the ADF" (the group is who acted; "loyal to" is an adjective the phrase keeps anyway)
+OWNING_PARTICIPLES = frozenset({"belong", "affiliate", "link", "align", "tie"})
 VAGUE_COUNTS = frozenset({"dozens", "scores", "hundreds", "thousands", "millions", "tens", "dozen"})
 HYPHENS = frozenset({"-", "‐", "–"})
 DASHES = frozenset({"-", "–", "—"})
@@ -93,6 +96,8 @@ def _bounds(head: Token, keep_numbers: bool, verbal_modifiers: bool) -> tuple[in
         if verbal_modifiers is False and child.dep_ == "amod" and child.tag_ == "VBN":
             drop = True  # "opposition-held" is not part of a place's name
         if keep_numbers and child.dep_ in ("nummod", "quantmod"):
+            drop = False
+        if child.dep_ == "acl" and lemma(child) in OWNING_PARTICIPLES and child.i > head.i:
             drop = False
         if drop or is_backing_modifier(child):
             dropped.update(t.i for t in child.subtree)
