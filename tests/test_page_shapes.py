@@ -992,3 +992,12 @@ def test_men_belonging_to_a_named_militia_are_that_militia(app: Sitrep) -> None:
     page = ["Armed men belonging to the CODECO militia killed nine villagers in Djugu territory on Sunday."]
     event = _the_act(app, page, date(2022, 3, 9))
     assert event.actor1 is not None and event.actor1.name == "CODECO"
+
+
+def test_the_group_suspected_to_be_behind_the_attack_is_its_doer(app: Sitrep) -> None:
+    page = [
+        "Gunmen stormed a hotel in Mogadishu on Thursday, killing six guests, police said.",
+        "Al-Shabaab is suspected to be behind the attack, a police officer said.",
+    ]
+    event = _the_act(app, page, date(2024, 11, 2))
+    assert event.actor1 is not None and event.actor1.name == "al-Shabaab"

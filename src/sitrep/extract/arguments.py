@@ -470,6 +470,20 @@ def _responsible(noun: Token, lexicon: Lexicon) -> Token | None:
     return subject
 
 
+def _behind(noun: Token) -> Token | None:
+    """Who is said to be behind an act: "the ULFA-I is suspected to be behind the attack", "police
+    believe the group was behind the bombing" (the subject of the "be" the act's "behind" hangs on)."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "behind" or lemma(noun.head.head) != "be":
+        return None
+    being = noun.head.head
+    if any(c.dep_ == "neg" for c in being.children):
+        return None  # "the group was not behind the attack"
+    subject = _child(being, ("nsubj",))
+    if subject is None and being.dep_ == "xcomp":  # "is suspected to be behind": the one suspected
+        subject = _child(being.head, ("nsubjpass", "nsubj"))
+    return subject
+
+
 def _fights_counted_in(verb: Token, lexicon: Lexicon) -> list[Token]:
     """The act nouns a passive toll is counted in: "were killed in a clash", "died during fighting"."""
     return [
@@ -566,7 +580,7 @@ def noun_arguments(trigger: Trigger, lexicon: Lexicon) -> tuple[Token | None, To
             elif child.dep_ == "compound" and lemma(child) in lexicon.word_set("armed"):
                 actor = child  # "Assad-regime offensive", "army raid"
     if actor is None:
-        actor = _responsible(noun, lexicon)
+        actor = _responsible(noun, lexicon) or _behind(noun)
     base = noun.head if noun.dep_ == "compound" and noun.head.pos_ in NOUN_POS else noun  # "aid package"
     verb = governing_verb(base)
     places = lexicon.word_set("place_nouns")

@@ -139,8 +139,11 @@ def _reported_perfect(verb: Token, governor: Token, lexicon: Lexicon) -> bool:
     """ "South Africans are believed to have been killed", "he is reported to have fled": a passive
     verb of belief or report over a perfect infinitive tells a past act, hedged, as news."""
     perfect = any(c.dep_ == "aux" and lemma(c) == "have" for c in verb.children)
+    # "the ULFA-I is suspected to be behind the attack": being behind an act is having done it
+    behind = lemma(verb) == "be" and any(c.dep_ == "prep" and c.lower_ == "behind" for c in verb.children)
     passive = any(c.dep_ == "auxpass" for c in governor.children)
-    return perfect and passive and lemma(governor) in lexicon.modality.get("reported_perfect", frozenset())
+    reported = lemma(governor) in lexicon.modality.get("reported_perfect", frozenset())
+    return (perfect or behind) and passive and reported
 
 
 def _finite_misparse(verb: Token) -> bool:
