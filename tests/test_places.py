@@ -529,3 +529,9 @@ def test_a_bodys_initials_are_no_place_even_where_a_village_has_that_name(gazett
     # Cambodia has a village named Un; "UN" in a page naming Cambodian troops is the United Nations
     assert gazetteer.resolve("UN", ["KHM", "CAF"]) is None
     assert gazetteer.resolve("NATO", ["KHM"]) is None
+
+
+def test_a_community_named_with_its_local_government_area_is_the_community(gazetteer: Gazetteer) -> None:
+    for phrase in ("Dogon Daji community in Barkin Ladi LGA", "the Dogon Daji community of Barkin Ladi LGA"):
+        found = gazetteer.resolve_in_article(phrase, ["NGA"], None, True)
+        assert found is not None and (found.text, found.admin1) == ("Dogon Daji", "Plateau")

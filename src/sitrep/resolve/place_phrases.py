@@ -47,7 +47,7 @@ _NEAR = re.compile(
 # province; "the Birere district of Goma": a part (named before the noun) of a place (named after it).
 _TOWN_FEATURES = (
     r"port\s+city|border\s+town|market\s+town|towns?|city|cities|villages?|hamlets?|settlements?|port|"
-    r"capital|localit(?:y|ies)|municipalit(?:y|ies)|communes?"
+    r"capital|localit(?:y|ies)|municipalit(?:y|ies)|communes?|communit(?:y|ies)"
 )
 _ADMIN_FEATURES = (
     r"provinces?|governorates?|regions?|states?|oblasts?|prefectures?|departments?|county|counties"
@@ -90,7 +90,9 @@ _ADMIN_SUFFIX = re.compile(
     r"autonomous\s+region|regional\s+state)$",
     re.IGNORECASE,
 )
-_CITY_SUFFIX = re.compile(r"\s+(?:city|town|village|refugee\s+camp|camp|municipality)$", re.IGNORECASE)
+_CITY_SUFFIX = re.compile(
+    r"\s+(?:city|town|village|community|refugee\s+camp|camp|municipality)$", re.IGNORECASE
+)
 # Areas around a place: "Idlib countryside", "Bakhmut area", "Kherson outskirts".
 _AREA_SUFFIX = re.compile(
     r"\s+(?:countryside|area|sub-?district|district|outskirts|suburbs|environs|vicinity|front|axis|sector|frontline|"
