@@ -535,3 +535,13 @@ def test_a_community_named_with_its_local_government_area_is_the_community(gazet
     for phrase in ("Dogon Daji community in Barkin Ladi LGA", "the Dogon Daji community of Barkin Ladi LGA"):
         found = gazetteer.resolve_in_article(phrase, ["NGA"], None, True)
         assert found is not None and (found.text, found.admin1) == ("Dogon Daji", "Plateau")
+
+
+def test_an_area_placed_by_a_direction_from_a_town_is_named_by_the_area(gazetteer: Gazetteer) -> None:
+    found = gazetteer.resolve_in_article("the Um Sirdiba area north of Kadugli", ["SDN"], None, True)
+    assert found is not None and (found.text, found.admin1) == ("Um Sirdiba", "South Kordofan")
+
+
+def test_a_displacement_camp_near_a_town_is_named_by_the_camp(gazetteer: Gazetteer) -> None:
+    found = gazetteer.resolve_in_article("the Abu Shouk displacement camp near El Fasher", ["SDN"], None, True)
+    assert found is not None and (found.text, found.admin1) == ("Abu Shouk", "North Darfur")

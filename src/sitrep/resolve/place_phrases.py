@@ -91,7 +91,8 @@ _ADMIN_SUFFIX = re.compile(
     re.IGNORECASE,
 )
 _CITY_SUFFIX = re.compile(
-    r"\s+(?:city|town|village|community|refugee\s+camp|camp|municipality)$", re.IGNORECASE
+    r"\s+(?:city|town|village|community|(?:refugee|displacement|idp|displaced\s+persons)\s+camp|camp|municipality)$",
+    re.IGNORECASE,
 )
 # Areas around a place: "Idlib countryside", "Bakhmut area", "Kherson outskirts".
 _AREA_SUFFIX = re.compile(
@@ -100,7 +101,10 @@ _AREA_SUFFIX = re.compile(
     re.IGNORECASE,
 )
 # "X, Syria" / "X in northern Gaza" / "X near Saraqib": the tail narrows the search for X.
-_QUALIFIER = re.compile(r"^(?P<head>.+?)(?:\s*,\s*|\s+(?P<word>in|near|outside)\s+)(?P<tail>.+)$")
+_QUALIFIER = re.compile(
+    r"^(?P<head>.+?)(?:\s*,\s*|\s+(?P<word>in|near|outside|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+)"
+    r"(?P<tail>.+)$"
+)
 # "the Abuja-Kaduna highway", "the Maiduguri-Damboa road": a road between two towns, coded near the
 # first-named (ACLED codes an act on a road to a town on it, at precision 2)
 _ROAD_BETWEEN = re.compile(
@@ -224,7 +228,8 @@ def parse(text: str) -> PlacePhrase:
     match = _QUALIFIER.match(text)
     if match and qualifier is None and is_proper_name(parse(match.group("tail")).name):
         text, qualifier = match.group("head"), clean(match.group("tail"))
-        qualifier_is_near = (match.group("word") or "").lower() in {"near", "outside"}
+        word = (match.group("word") or "").lower()
+        qualifier_is_near = word in {"near", "outside"} or word.endswith(" of")  # "X area north of Kadugli"
     for pattern, kind in ((_ADMIN_SUFFIX, "admin1"), (_CITY_SUFFIX, "city"), (_AREA_SUFFIX, "area")):
         match = pattern.search(text)
         if match and match.start() > 0:
