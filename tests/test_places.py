@@ -543,5 +543,6 @@ def test_an_area_placed_by_a_direction_from_a_town_is_named_by_the_area(gazettee
 
 
 def test_a_displacement_camp_near_a_town_is_named_by_the_camp(gazetteer: Gazetteer) -> None:
-    found = gazetteer.resolve_in_article("the Abu Shouk displacement camp near El Fasher", ["SDN"], None, True)
+    phrase = "the Abu Shouk displacement camp near El Fasher"
+    found = gazetteer.resolve_in_article(phrase, ["SDN"], None, True)
     assert found is not None and (found.text, found.admin1) == ("Abu Shouk", "North Darfur")
