@@ -162,3 +162,14 @@ def test_a_took_place_sentence_names_the_spot_of_an_act_the_lead_places_in_a_pro
     assert (event.location.text, event.location.admin1, event.location.country) == (
         "Dasht", "Balochistan", "PAK"
     )
+
+
+def test_a_site_the_gazetteer_lacks_is_kept_in_the_country_its_sentence_names(app: Sitrep) -> None:
+    # the page names the United States first; the base is in the country the sentence gives
+    page = (
+        "US strikes killed four militiamen last month, the Pentagon said.\n\n"
+        "Two rockets hit the Ain al-Asad air base in western Iraq on Monday, officials said."
+    )
+    events = app.analyze_text(page, published=date(2024, 2, 5)).events
+    [event] = [e for e in events if e.evidence is not None and "rockets" in e.evidence.text]
+    assert event.location is not None and event.location.country == "IRQ"

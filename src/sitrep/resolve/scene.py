@@ -273,7 +273,12 @@ class Scene:
             # ("in the Krasnoyarsk district of Belgorod region": a town of the province the phrase
             # gives, never a namesake elsewhere in the country)
             province = location if location is not None and is_province(location) else None
-            location = self._in_sentence(mention, 3, inside=province, inside_as_statement=False) or location
+            # "targeted the Ain al-Asad air base in western Iraq": a place the gazetteer lacks is kept
+            # in the country the phrase names, not in the article's first country
+            country = location.country if location is not None and location.admin1 is None else None
+            finer = self._in_sentence(mention, 3, inside=province, inside_as_statement=False, country=country)
+            if finer is not None and (country is None or finer.country == country):
+                location = finer
         elif location.precision == 2 and location.admin1 is not None and not _settlement(mention):
             # "shelled a checkpoint in the village of Buhas in the Volnovakha area": the village itself,
             # when the sentence names one in the same province as the area the phrase gives ("near the
@@ -561,13 +566,16 @@ class Scene:
         bound: int,
         inside: Location | None = None,
         inside_as_statement: bool = True,
+        country: str | None = None,
     ) -> Location | None:
         # A statement's sentence names its parties too; a village refining "the X area" is one the
         # sentence puts as a place ("Kharkiv regional police said" names no place of the act). A town
         # inside a province the phrase gives is read as any place is (`inside_as_statement` False).
+        # A `country` the phrase names is looked in first.
         statement = mention.plover not in PHYSICAL or (inside is not None and inside_as_statement)
+        context = self._context if country is None else [country, *(c for c in self._context if c != country)]
         return most_specific(
-            mention, self._doc, self._gazetteer, self._context, self._is_actor, bound, inside, statement
+            mention, self._doc, self._gazetteer, context, self._is_actor, bound, inside, statement
         )
 
 
