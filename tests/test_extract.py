@@ -1108,6 +1108,8 @@ def test_a_number_in_a_name_or_an_age_is_no_time(extract):
         # a signed message is no agreement; a word of a group's name is no act
         ("Police found notes apparently signed by the Gulf Clan near the bodies.", "AGREE"),
         ("The men were detained, according to a statement from the Northern Alliance.", "COOPERATE"),
+        # a span of time entered is no delivery, whatever the protests were about
+        ("Protests over fuel and water shortages entered their second week on Sunday.", "AID"),
     ],
 )
 def test_words_that_tell_no_act_of_their_type(extract, sentence, plover):
