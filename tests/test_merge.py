@@ -427,3 +427,19 @@ def test_a_crowd_burning_vehicles_and_buildings_is_an_act_end_to_end() -> None:
         ["Protesters in Kisumu blocked roads and set fire to a police station on Tuesday."], date(2024, 6, 26)
     )
     assert len([e for e in events if e.acled_sub_event_type == "Violent demonstration"]) == 1
+
+
+def test_force_against_protesters_is_the_states_whichever_side_the_sentence_named_first() -> None:
+    from sitrep.models import Actor
+    from sitrep.resolve import Resolver
+
+    resolver = Resolver.shared()
+    crowd = Actor("Protesters (Madagascar)", "MDG", "protesters")
+    police = Actor("Police Forces of Madagascar", "MDG", "state_forces")
+    force = _event(0, acled_sub_event_type="Excessive force against protesters", acled_event_type="Protests",
+                   actor1=crowd, actor2=police)
+    typed = resolver.parties.typed_target(force)
+    assert (typed.actor1, typed.actor2) == (police, crowd)
+    riot = _event(0, acled_sub_event_type="Violent demonstration", acled_event_type="Riots", actor1=crowd,
+                  actor2=police)
+    assert resolver.parties.typed_target(riot).actor1 == crowd

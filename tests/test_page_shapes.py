@@ -1001,3 +1001,4 @@ def test_the_group_suspected_to_be_behind_the_attack_is_its_doer(app: Sitrep) ->
     ]
     event = _the_act(app, page, date(2024, 11, 2))
     assert event.actor1 is not None and event.actor1.name == "al-Shabaab"
+

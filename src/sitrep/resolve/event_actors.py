@@ -117,6 +117,16 @@ class EventActors:
                 else Actor(self._label("Protesters", country), country, "protesters")
             )
             return replace(event, actor1=protesters, actor2=actor1)
+        if (
+            event.acled_sub_event_type == "Excessive force against protesters"
+            and actor1 is not None
+            and actor2 is not None
+            and actor1.kind in ("protesters", "rioters")
+            and actor2.kind == "state_forces"
+        ):
+            # "protesters clashed with security forces, killing five", typed as force against
+            # protesters: the force is the state's, the crowd its target
+            return replace(event, actor1=actor2, actor2=actor1)
         if event.plover not in ("ASSAULT", "COERCE") or actor2 is None or actor2.kind is not None:
             return event
         if not actor2.name.startswith("Unidentified"):
