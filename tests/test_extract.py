@@ -915,32 +915,31 @@ def test_crossheads_and_slugs_inside_the_story_are_not_events(extract):
     assert "ambushed" in [m.trigger.text for m in extract(wrapped)]
 
 
-def test_acts_dated_decades_before_publication_are_history(nlp):
+def _triggers_on_a_page_of_june_2024(nlp, paragraphs: list[str]) -> list[str]:
     from datetime import date
 
-    text = (
-        "Veterans gathered in the town on Sunday to remember the war.\n\n"
-        "In 1944, he took part in the invasion of the island.\n\n"
-        "In 2021, the rebels attacked the island's garrison, killing 30 soldiers."
-    )
+    text = "\n\n".join(paragraphs)
     article = CleanArticle(id="t", content_hash="x", source="t", text=text, original=text,
                            published=date(2024, 6, 6))
-    triggers = [m.trigger.text for m in extract_mentions(ParsedArticle(article, nlp(text)))]
+    return [m.trigger.text for m in extract_mentions(ParsedArticle(article, nlp(text)))]
+
+
+def test_acts_dated_decades_before_publication_are_history(nlp):
+    triggers = _triggers_on_a_page_of_june_2024(nlp, [
+        "Veterans gathered in the town on Sunday to remember the war.",
+        "In 1944, he took part in the invasion of the island.",
+        "In 2021, the rebels attacked the island's garrison, killing 30 soldiers.",
+    ])
     assert "invasion" not in triggers
     assert "attacked" in triggers
 
 
 def test_an_act_told_decades_ago_in_words_is_history(nlp):
-    from datetime import date
-
-    text = (
-        "Families gathered in the village on Sunday to mourn its dead.\n\n"
-        "Thirty-one years ago, militiamen burned the village and killed 300 people.\n\n"
-        "Two years ago, rebels attacked the village's market, killing 12 traders."
-    )
-    article = CleanArticle(id="t", content_hash="x", source="t", text=text, original=text,
-                           published=date(2024, 6, 6))
-    triggers = [m.trigger.text for m in extract_mentions(ParsedArticle(article, nlp(text)))]
+    triggers = _triggers_on_a_page_of_june_2024(nlp, [
+        "Families gathered in the village on Sunday to mourn its dead.",
+        "Thirty-one years ago, militiamen burned the village and killed 300 people.",
+        "Two years ago, rebels attacked the village's market, killing 12 traders.",
+    ])
     assert "burned" not in triggers and "killed" not in triggers
     assert triggers  # the act two years back is no history
 
