@@ -1490,3 +1490,8 @@ def test_a_days_arrests_across_the_country_are_that_days_act(extract):
 def test_a_toll_over_recent_fighting_is_a_tally(extract):
     said = extract("At least 80 people are believed to have died in recent fighting around the city.")
     assert all(m.claim_only or m.plover != "ASSAULT" for m in said)
+
+
+def test_an_act_whose_means_is_in_doubt_still_happened(extract):
+    killed = extract("At least 40 people were killed in a possible chemical attack on the town on Saturday.")
+    assert "ASSAULT" in [m.plover for m in killed]
