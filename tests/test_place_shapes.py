@@ -173,3 +173,10 @@ def test_a_site_the_gazetteer_lacks_is_kept_in_the_country_its_sentence_names(ap
     events = app.analyze_text(page, published=date(2024, 2, 5)).events
     [event] = [e for e in events if e.evidence is not None and "rockets" in e.evidence.text]
     assert event.location is not None and event.location.country == "IRQ"
+
+
+def test_a_page_on_nigerias_niger_state_is_about_nigeria(app: Sitrep) -> None:
+    page = "Bandits attacked Allawa village in Shiroro LGA of Niger State on Sunday, killing five."
+    event = _the_act(app, page)
+    assert event.location is not None and event.location.country == "NGA"
+    assert event.actor1 is not None and event.actor1.country == "NGA"
