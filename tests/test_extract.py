@@ -1093,6 +1093,11 @@ def test_a_day_beats_the_clock_time_beside_it(extract):
     assert alone.time is not None and "2pm" in alone.time.text
 
 
+def test_a_day_with_its_date_in_brackets_is_one_time(extract):
+    raid = only(extract("Militants overran an army base near Baidoa last Friday (May 26)."), "ASSAULT")
+    assert raid.time is not None and raid.time.text.endswith("(May 26)")
+
+
 def test_a_number_in_a_name_or_an_age_is_no_time(extract):
     unit = [m for m in extract("Rebels captured the army's Infantry Battalion 31 in Lashio on Thursday.")
             if m.plover == "ASSAULT"]

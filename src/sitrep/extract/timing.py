@@ -234,7 +234,12 @@ def _names_something(doc: Any, end: int) -> bool:
 
 
 def _with_its_year(doc: Any, end: int) -> int:
-    """ "In February, this year," is one time: a month and the year it is told against."""
+    """ "In February, this year," is one time: a month and the year it is told against; so is "last
+    Friday (May 26)", a day and the date the writer gives it in brackets."""
+    if end + 2 < len(doc) and doc[end + 1].text == "(" and doc[end + 2].ent_type_ == "DATE":
+        close = next((t.i for t in doc[end + 2 : end + 8] if t.text == ")"), None)
+        if close is not None:
+            return close
     after = doc[end + 2 : end + 4]
     if (
         len(after) == 2
