@@ -141,6 +141,9 @@ CASES = [
     ("junta troops", date(2023, 1, 5), "MMR", ("MMR", "state_forces", ())),
     ("PDF fighters", date(2023, 1, 5), "MMR", ("MMR", "rebels", ())),
     ("the Arakan Army", date(2023, 1, 5), None, ("MMR", "rebels", ())),
+    # a state's army named in full is no group whose name it contains (the PKK's "People's Defence Forces")
+    ("the Uganda People's Defence Forces", date(2023, 6, 1), "SOM", ("UGA", "state_forces", ())),
+    ("police in Northern Ireland", date(2021, 4, 8), None, ("GBR", "state_forces", ())),
     ("the Taliban", date(2019, 1, 5), "AFG", ("AFG", "rebels", ())),
     ("the Taliban", date(2023, 1, 5), "AFG", ("AFG", "government", ())),
     ("Taliban fighters", date(2023, 1, 5), None, ("AFG", "state_forces", ())),

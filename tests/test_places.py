@@ -546,3 +546,8 @@ def test_a_displacement_camp_near_a_town_is_named_by_the_camp(gazetteer: Gazette
     phrase = "the Abu Shouk displacement camp near El Fasher"
     found = gazetteer.resolve_in_article(phrase, ["SDN"], None, True)
     assert found is not None and (found.text, found.admin1) == ("Abu Shouk", "North Darfur")
+
+
+def test_northern_ireland_is_the_united_kingdoms_not_irelands_north(gazetteer: Gazetteer) -> None:
+    found = gazetteer.resolve("Northern Ireland", [])
+    assert found is not None and found.country == "GBR"
