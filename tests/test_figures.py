@@ -52,6 +52,10 @@ def test_parse_number(words, value):
         # counts of a people and of a force joined by "and" add up, and beheading kills
         ("The suicide bomber killed 40 Iraqis and six US soldiers.", 46, None, None, None),
         ("Militants decapitated nine men and a boy.", 10, None, None, None),
+        # murder and lynching kill; a harm joined before the killing shares its victims
+        ("Gunmen murdered six farmers in the valley.", 6, None, None, None),
+        ("Three traders were abducted and murdered near the market.", 3, None, None, None),
+        ("Four suspects were beaten and killed by a mob.", 4, None, None, None),
         # a vague number of a vague number defends the product of the two lowest values
         ("Tens of thousands of residents fled the shelling.", None, None, 10000, "thousands"),
         ("The fighting forced hundreds of thousands of people to flee.", None, None, 100000, "thousands"),

@@ -99,6 +99,9 @@ KILLED = frozenset(
         "body",
         "perish",
         "slaughter",
+        "murder",
+        "assassinate",
+        "lynch",
         "martyr",
         "lose",
         "neutralise",  # military communiqués (Sahel, Turkey, Israel) for enemy fighters killed
@@ -316,7 +319,14 @@ def _victim(token: Token) -> Token | None:
                 return next((c for c in token.head.children if c.dep_ == "dobj"), None)
             if "dobj" not in children and token.dep_ == "conj":  # "27 were killed and 130 (others) injured"
                 numerals = (c for c in token.children if c.like_num and c.ent_type_ not in NOT_COUNTS)
-                return next(numerals, None) or _qualified_number(token) or subject
+                # "five teenagers were tortured and murdered": the passive subject of a harm that counts
+                # no casualty of its own (not "were killed and wounded", one count for two harms)
+                shared = (
+                    next((c for c in token.head.children if c.dep_ == "nsubjpass"), None)
+                    if _kind_of(token.head) is None
+                    else None
+                )
+                return next(numerals, None) or _qualified_number(token) or subject or shared
             if subject is not None and subject.like_num and token.tag_ == "VBN":
                 return subject  # "with more than 70 injured"
             if "dobj" not in children:  # "killing up to 30 of them": the qualifier parsed as a preposition
