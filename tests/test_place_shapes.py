@@ -180,3 +180,19 @@ def test_a_page_on_nigerias_niger_state_is_about_nigeria(app: Sitrep) -> None:
     event = _the_act(app, page)
     assert event.location is not None and event.location.country == "NGA"
     assert event.actor1 is not None and event.actor1.country == "NGA"
+
+
+def test_a_dateline_with_its_agency_in_brackets_is_the_reporters_city_and_an_advance_is_where_it_goes(
+    app: Sitrep,
+) -> None:
+    # the page names the United States, which has a small Cairo of its own
+    page = (
+        "CAIRO, (Reuters) – Israeli tanks pushed deeper into Rafah in southern Gaza on Tuesday, killing "
+        "five people, as US officials urged restraint.\n\n"
+        "Israel and the United States agreed to hold talks, officials said."
+    )
+    events = app.analyze_text(page, published=date(2024, 5, 15)).events
+    [advance] = [e for e in events if e.plover == "ASSAULT"]
+    assert advance.location is not None and advance.location.name == "Rafah"
+    cairo = [e.location.country for e in events if e.location is not None and e.location.name == "Cairo"]
+    assert set(cairo) <= {"EGY"}

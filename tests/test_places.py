@@ -551,3 +551,7 @@ def test_a_displacement_camp_near_a_town_is_named_by_the_camp(gazetteer: Gazette
 def test_northern_ireland_is_the_united_kingdoms_not_irelands_north(gazetteer: Gazetteer) -> None:
     found = gazetteer.resolve("Northern Ireland", [])
     assert found is not None and found.country == "GBR"
+
+
+def test_a_peoples_adjective_is_no_place_even_spelt_like_a_town(gazetteer: Gazetteer) -> None:
+    assert gazetteer.resolve("Gazan", ["SAU", "PSE"]) is None  # not Jizan

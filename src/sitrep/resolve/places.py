@@ -598,6 +598,8 @@ class Gazetteer:
         bare = place_phrases.strip_direction(name) or name
         if bare in self._data.body_initials:
             return None  # "UN peacekeepers": the United Nations, not the Cambodian village of Un
+        if bare.casefold() in self._data.demonyms:
+            return None  # "the southern Gazan border city": a people's adjective, not Jizan
         if not place_phrases.is_proper_name(bare) or normalise(bare) in self._data.never_alone:
             return None
         # "SNA", "DRG": a unit's initials, not Sanaa or Durg (a town's name in capitals, "GAZA",

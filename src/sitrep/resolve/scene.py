@@ -209,7 +209,7 @@ class Scene:
         if doc is not None and self._main is None:
             self._story = main_place(text, doc, gazetteer, context, is_actor, dateline, lead=len(text))
         if dateline:
-            found = gazetteer.venue(dateline) or gazetteer.resolve(dateline.title(), context)
+            found = gazetteer.venue(dateline) or _dateline_city(gazetteer, dateline.title(), context)
             if found is not None:
                 self._dateline = Location(**{**found.to_dict(), "precision": max(found.precision, 2)})
 
@@ -579,6 +579,24 @@ class Scene:
         )
 
 
+# An advance into a place: the act is there ("pushed deeper into Rafah", "stormed into the town").
+_ADVANCED_INTO = re.compile(
+    r"\b(?:push|pushed|pushing|advanc\w*|stormed|storming|rolled|rolling|moved|moving|drove|driving|"
+    r"penetrated|incursions?|raids?)\s+(?:deeper\s+|further\s+|farther\s+)?into\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _dateline_city(gazetteer: Gazetteer, name: str, context: Sequence[str]) -> Location | None:
+    """The city a dateline names: a national capital before a namesake in a country the page names
+    ("CAIRO, (Reuters)" on a page naming the United States is Egypt's capital, not Cairo, Georgia)."""
+    world = gazetteer.resolve(name, [])
+    capital = gazetteer.capital(world.country) if world is not None and world.country else None
+    if world is not None and capital is not None and capital.geonames_id == world.geonames_id:
+        return world
+    return gazetteer.resolve(name, context)
+
+
 # A preposition of place right before a province: "in Borno State", "across the northern Kaduna state".
 _IN_PROVINCE = re.compile(r"\b(?:in|across|throughout|near)\s+(?:the\s+)?(?:[a-z]+ern\s+|central\s+)?$")
 # A province's office after its name: "the Guerrero state prosecutor", "Borno State police".
@@ -597,12 +615,15 @@ def _party(mention: EventMention) -> bool:
 
 
 def _away(mention: EventMention) -> bool:
-    """The extractor's place phrase is a destination or an origin ("flown to Raipur")."""
+    """The extractor's place phrase is a destination or an origin ("flown to Raipur"); not where an
+    advance goes ("tanks pushed deeper into Rafah": the fighting is there)."""
     place = mention.place
     if place is None:
         return False
     before = mention.sentence.text[: max(place.start - mention.sentence.start, 0)]
     before += place.text[: len(place.text) - len(place.text.lstrip())]
+    if mention.plover == "ASSAULT" and _ADVANCED_INTO.search(before[-40:]):
+        return False
     return bool(AWAY.search(before[-30:])) or reference_only(before)
 
 

@@ -132,7 +132,7 @@ def took_place_at(text: str) -> str | None:
 # some pages put a "date 2020-02-14" stamp before it.
 _DATELINE = re.compile(
     r"^\s*(?:date\s+\d{4}-\d\d-\d\d\s+)?(?P<place>[A-Z][A-Za-z'’.]+(?:[ -][A-Z][A-Za-z'’.]+){0,2})"
-    r"(?:\s*:|\s+[-–—])\s+(?=[A-Z“\"‘'])"
+    r"(?:,?\s*\([A-Z][\w .&-]{1,30}\))?(?:\s*:|\s+[-–—])\s+(?=[A-Z“\"‘'])"
 )
 _DATELINE_LINES = 3
 

@@ -104,7 +104,8 @@ _LOCATIVE_HEAD = re.compile(
 )
 # A dateline left in the text opens its line: "Raipur: ...", "DONETSK: ...", "Bamako - ...".
 _DATELINE_BEFORE = re.compile(r"(?:^|\n)\s*(?:date\s+\d{4}-\d\d-\d\d\s+)?$")
-_DATELINE_AFTER = re.compile(r"^(?:\s*:|\s+[-–—])\s")
+# ... with the agency in brackets it may carry: "CAIRO, (Reuters) –"
+_DATELINE_AFTER = re.compile(r"^(?:,?\s*\([A-Z][\w .&-]{1,30}\))?(?:\s*:|\s+[-–—])\s")
 # Words just before a name that make it a destination or an origin, not where the act took place
 # ("on the road to Kaduna" places the act on that road: near Kaduna).
 AWAY = re.compile(
