@@ -140,6 +140,10 @@ CASES = [
     ("the Tatmadaw", date(2023, 1, 5), None, ("MMR", "state_forces", ())),
     ("junta troops", date(2023, 1, 5), "MMR", ("MMR", "state_forces", ())),
     ("PDF fighters", date(2023, 1, 5), "MMR", ("MMR", "rebels", ())),
+    # an army or a force against the state is no state's
+    ("a rebel army", date(2024, 6, 1), "MMR", ("MMR", "rebels", ())),
+    ("anti-junta groups", date(2024, 6, 1), "MMR", ("MMR", "rebels", ())),
+    ("resistance forces", date(2024, 6, 1), "MMR", ("MMR", "rebels", ())),
     ("the Arakan Army", date(2023, 1, 5), None, ("MMR", "rebels", ())),
     # a state's army named in full is no group whose name it contains (the PKK's "People's Defence Forces")
     ("the Uganda People's Defence Forces", date(2023, 6, 1), "SOM", ("UGA", "state_forces", ())),
