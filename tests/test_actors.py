@@ -144,6 +144,10 @@ CASES = [
     ("a rebel army", date(2024, 6, 1), "MMR", ("MMR", "rebels", ())),
     ("anti-junta groups", date(2024, 6, 1), "MMR", ("MMR", "rebels", ())),
     ("resistance forces", date(2024, 6, 1), "MMR", ("MMR", "rebels", ())),
+    ("the Kyaikhto Revolution Force", date(2024, 6, 1), "MMR", ("MMR", "rebels", ())),
+    # a rebel army whose name holds another state's army's name is the rebels'
+    ("the Sudan People's Liberation Army-North", date(2024, 6, 1), "SDN", ("SDN", "rebels", ())),
+    ("the People's Liberation Army", date(2024, 6, 1), None, ("CHN", "state_forces", ())),
     ("the Arakan Army", date(2023, 1, 5), None, ("MMR", "rebels", ())),
     # a state's army named in full is no group whose name it contains (the PKK's "People's Defence Forces")
     ("the Uganda People's Defence Forces", date(2023, 6, 1), "SOM", ("UGA", "state_forces", ())),
