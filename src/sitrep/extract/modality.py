@@ -386,9 +386,13 @@ def many_told(trigger: Trigger, lexicon: Lexicon) -> bool:
     if _modified_by(head, _several(lexicon)):
         return True
     verb = head.head
-    auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"}
-    perfect = head.dep_ == "nsubj" and verb.tag_ == "VBN" and bool(auxiliaries & {"has", "have"})
-    return perfect and any(_since(c) for c in verb.children)
+    return head.dep_ == "nsubj" and _present_perfect(verb) and any(_since(c) for c in verb.children)
+
+
+def _present_perfect(clause: Token) -> bool:
+    """ "have attacked", "has been killed": a participle with "has" or "have"."""
+    having = any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in clause.children)
+    return clause.tag_ == "VBN" and having
 
 
 def _since(token: Token) -> bool:
@@ -400,8 +404,7 @@ def _acts_so_far(clause: Token, lexicon: Lexicon) -> bool:
     targeted the bases"), to many ("They have attacked many villages", "soldiers have also killed a
     growing number of civilians"), or to masses with no one act named ("Thousands have been killed",
     not "fighting near Sake has sent thousands fleeing")."""
-    auxiliaries = {c.lower_ for c in clause.children if c.dep_ == "aux"}
-    if clause.tag_ != "VBN" or not auxiliaries & {"has", "have"}:
+    if not _present_perfect(clause):
         return False
     subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
     acts = subject is not None and subject.tag_ == "NNS" and _act_noun(subject, lexicon)
@@ -421,8 +424,7 @@ def _counted_over_a_span(clause: Token, spans: frozenset[str]) -> bool:
     """A present perfect counted over this year or month, or from a day a clause names: "have killed
     89 militants so far this year", "515 activists have been murdered since the peace deal was
     signed" tally many acts ("has been killed", one act's toll, counts one: not a tally)."""
-    auxiliaries = {c.lower_ for c in clause.children if c.dep_ == "aux"}
-    if clause.tag_ != "VBN" or not auxiliaries & {"has", "have"}:
+    if not _present_perfect(clause):
         return False
     for child in clause.children:
         if child.dep_ == "npadvmod" and lemma(child) in spans and any(

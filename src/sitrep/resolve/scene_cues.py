@@ -24,8 +24,8 @@ if TYPE_CHECKING:
     from sitrep.resolve.places import Gazetteer
 
 __all__ = [
-    "Told", "comparison_cues", "lead_dateline", "new_incident_cues", "same_frame_cues", "took_place_at",
-    "took_place_on",
+    "DATELINE_END", "Told", "comparison_cues", "lead_dateline", "new_incident_cues", "same_frame_cues",
+    "took_place_at", "took_place_on",
 ]
 
 
@@ -128,11 +128,15 @@ def took_place_at(text: str) -> str | None:
     return places.pop() if len(places) == 1 else None
 
 
-# A dateline left in the text: a place name opening a line, then a colon or a dash, then the story;
-# some pages put a "date 2020-02-14" stamp before it.
+# What ends a dateline's place: a colon or a dash, after the agency in brackets it may carry
+# ("Raipur: ...", "Bamako - ...", "CAIRO, (Reuters) – ...").
+DATELINE_END = r"(?:,?\s*\([A-Z][\w .&-]{1,30}\))?(?:\s*:|\s+[-–—])\s"
+# A dateline left in the text: a place name opening a line, then its end, then the story; some pages
+# put a "date 2020-02-14" stamp before it.
 _DATELINE = re.compile(
     r"^\s*(?:date\s+\d{4}-\d\d-\d\d\s+)?(?P<place>[A-Z][A-Za-z'’.]+(?:[ -][A-Z][A-Za-z'’.]+){0,2})"
-    r"(?:,?\s*\([A-Z][\w .&-]{1,30}\))?(?:\s*:|\s+[-–—])\s+(?=[A-Z“\"‘'])"
+    + DATELINE_END
+    + r"\s*(?=[A-Z“\"‘'])"
 )
 _DATELINE_LINES = 3
 

@@ -22,6 +22,7 @@ from typing import Any
 from sitrep.models import EventMention, Location, TextSpan
 from sitrep.resolve.place_phrases import DIRECTION, DISTANCE_UNIT
 from sitrep.resolve.places import Gazetteer
+from sitrep.resolve.scene_cues import DATELINE_END
 
 _ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG"})
 # "the village of Dapchi", "the town of Dhahyan", "Pazi Gyi village", "a cattle camp called Pangonkuei":
@@ -104,8 +105,7 @@ _LOCATIVE_HEAD = re.compile(
 )
 # A dateline left in the text opens its line: "Raipur: ...", "DONETSK: ...", "Bamako - ...".
 _DATELINE_BEFORE = re.compile(r"(?:^|\n)\s*(?:date\s+\d{4}-\d\d-\d\d\s+)?$")
-# ... with the agency in brackets it may carry: "CAIRO, (Reuters) –"
-_DATELINE_AFTER = re.compile(r"^(?:,?\s*\([A-Z][\w .&-]{1,30}\))?(?:\s*:|\s+[-–—])\s")
+_DATELINE_AFTER = re.compile("^" + DATELINE_END)
 # Words just before a name that make it a destination or an origin, not where the act took place
 # ("on the road to Kaduna" places the act on that road: near Kaduna).
 AWAY = re.compile(
