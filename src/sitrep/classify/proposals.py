@@ -32,8 +32,9 @@ from sitrep.extract.codes import EventFacts, codes_for
 from sitrep.extract.drafts import Draft
 from sitrep.extract.lexicon import Lexicon, Sense, default_lexicon
 from sitrep.extract.mentions import arguments_of, attach_sentence_facts
-from sitrep.extract.modality import is_aggregate, is_asserted, is_question
+from sitrep.extract.modality import is_asserted, is_question
 from sitrep.extract.register import is_history, tells_no_conflict
+from sitrep.extract.tallies import is_aggregate
 from sitrep.extract.triggers import NOUN_POS, Token, Trigger, lemma
 from sitrep.models import EventMention, ParsedArticle
 

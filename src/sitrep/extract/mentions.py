@@ -45,15 +45,12 @@ from sitrep.extract.merging import (
 from sitrep.extract.modality import (
     accusation_of,
     describes,
-    is_aggregate,
     is_asserted,
     is_generic,
     is_imperative,
     is_question,
-    many_told,
     negated,
     rejects_by_negation,
-    said_by_habit,
 )
 from sitrep.extract.setting import place_span
 from sitrep.extract.speech import (
@@ -66,6 +63,7 @@ from sitrep.extract.speech import (
     threatened_by_a_thing,
     warns_of_a_state,
 )
+from sitrep.extract.tallies import is_aggregate, many_told, said_by_habit
 from sitrep.extract.timing import dated_against, days_before_the_main_act, time_span
 from sitrep.extract.triggers import NOUN_POS, Token, Trigger, find_triggers, lemma
 from sitrep.models import EventMention, TextSpan

@@ -1,0 +1,329 @@
+"""Is an act told as a tally or a habit rather than one act? "has killed thousands since 2015",
+"regularly carries out attacks", "killed 312 people from 2012 to 2014", "the war has killed 17,500";
+and statements or talks told as many ("has consistently denied", "multiple ceasefires have failed").
+"""
+
+from __future__ import annotations
+
+from sitrep.extract.background import since_clause
+from sitrep.extract.lexicon import Lexicon
+from sitrep.extract.modality import CLAUSE_POS, DAYS_NAMED
+from sitrep.extract.setting import MONTH_NAMES
+from sitrep.extract.triggers import Token, Trigger, lemma
+
+_DAY_WORDS = DAYS_NAMED | {"tonight", "overnight"}
+
+
+def _one_day(verb: Token) -> bool:
+    """The verb's own clause names one day ("arrested 50 people yesterday", "on Monday"), not the
+    report's ("..., the UN said on Monday")."""
+    return any(t.lower_ in _DAY_WORDS for t in verb.subtree)
+
+
+def _wages_a_campaign(verb: Token, lexicon: Lexicon) -> bool:
+    """A verb of fighting whose object is a war or an insurgency: "is battling an insurgency", "has
+    been fighting a war against the rebels"."""
+    waging = lexicon.modality.get("waging_verbs", frozenset())
+    campaigns = lexicon.modality.get("campaign_nouns", frozenset())
+    return verb.pos_ == "VERB" and lemma(verb) in waging and any(
+        c.dep_ == "dobj" and lemma(c) in campaigns for c in verb.children
+    )
+
+
+def _a_spell(noun: Token, lexicon: Lexicon) -> bool:
+    """Fighting told as a spell, not as one act: "in recent fighting", "during the ongoing clashes"."""
+    spells = lexicon.modality.get("spell_nouns", frozenset())
+    recent = lexicon.modality.get("spell_modifiers", frozenset())
+    return lemma(noun) in spells and any(lemma(m) in recent for m in noun.children)
+
+
+def _kept_up(acts: Token, lexicon: Lexicon) -> bool:
+    """Acts (a plural noun) that a verb of keeping on or stepping up takes as its object, in a perfect
+    tense or in a sentence naming no time: "has kept up its strikes", "have stepped up their
+    attacks", "has continued its raids" (but "intensified its strikes on Tuesday" tells that day's);
+    or acts that grow by themselves on no one day ("the attacks intensified in March")."""
+    verb = acts.head
+    word = lemma(verb)
+    with_up = lexicon.modality.get("trend_verbs_with_up", frozenset())
+    alone = lexicon.modality.get("trend_verbs", frozenset())
+    if acts.dep_ == "nsubj" and verb.pos_ == "VERB" and word in alone - {"continue", "sustain"}:
+        return not _one_day(verb)  # "in March the attacks intensified": a trend (not "... on Monday")
+    if acts.dep_ != "dobj" or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    particle = any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
+    if not (word in alone or (word in with_up and particle)):
+        return False
+    perfect = any(c.dep_ == "aux" and lemma(c) == "have" for c in verb.children)
+    dated = any(t.ent_type_ in ("DATE", "TIME") for t in verb.sent)
+    return perfect or not dated
+
+
+def is_aggregate(trigger: Trigger, lexicon: Lexicon) -> bool:
+    """A tally or a habit rather than one act: "has killed thousands since 2015", "have been fighting
+    for more than 15 years", "regularly carries out attacks", "in recent years", "killed 312 people
+    from 2012 to 2014", "has witnessed repeated attacks", "the war has killed 17,500", "has been
+    carrying out an operation".
+
+    Looked for on the trigger's clause: its verb (or the verb governing an event noun), that verb's
+    own prepositions, adverbs, auxiliaries and subject, and the event noun's modifiers.
+    """
+    head = trigger.head
+    clause = head.head if head.pos_ in ("NOUN", "PROPN") and head.head.pos_ in CLAUSE_POS else head
+    if head.pos_ in ("NOUN", "PROPN") and head.dep_ == "pobj" and head.head.head.pos_ in CLAUSE_POS:
+        clause = head.head.head  # "were killed in attacks from 2012 to 2014": the verb's frame
+    habitual = lexicon.modality.get("habitual", frozenset())
+    spans = lexicon.modality.get("span_units", frozenset())
+    campaigns = lexicon.modality.get("campaign_nouns", frozenset())
+    repeated = lexicon.modality.get("habitual_modifiers", frozenset())
+    several = _several(lexicon)
+    plural = head.pos_ in ("NOUN", "PROPN") and head.tag_ in ("NNS", "NNPS")
+    if plural and _modified_by(head, repeated):
+        return True  # "has witnessed repeated attacks", "numerous raids", "died in various attacks"
+    framed = head.dep_ == "pobj" and head.head.lower_ in ("in", "during")
+    if plural and framed and _modified_by(head, several):
+        return True  # "50 were killed in several jihadist raids": a toll over several acts
+    trends = lexicon.modality.get("trend_nouns", frozenset())
+    trended = head.dep_ == "pobj" and head.head.lower_ in ("in", "of") and lemma(head.head.head) in trends
+    if plural and trended:
+        return True  # "despite a surge in gang attacks across the capital": a trend, no one act
+    if _wages_a_campaign(head, lexicon):
+        return True  # "Burkina Faso is battling a jihadist insurgency": a war, no one act
+    if plural and _kept_up(head, lexicon):
+        return True  # "Israel has kept up its strikes in Lebanon": a trend, no one act
+    if _ongoing(clause) or _campaign_subject(head, clause, campaigns):
+        return True
+    # a conjoined verb shares the frame: "were killed and 90 wounded over the same period"
+    conjoined = [c for c in clause.children if c.dep_ == "conj" and c.pos_ in CLAUSE_POS]
+    # so do the doer and the tally the act is counted in: "a series of bombings in recent months has
+    # killed more than 125 people", "attacks since January have killed 40"
+    frame = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
+        frame.append(head.head.head)
+    began = campaigns | lexicon.modality.get("since_began_nouns", frozenset())
+    if _acts_so_far(clause, lexicon) or _since_a_campaign_began(clause, began):
+        return True
+    if _counted_over_a_span(clause, spans):
+        return True
+    # "has been ravaged by fighting since April 2023, killing more than 20,000": a participle's toll
+    # is counted over the span of the verb it goes with
+    governing = [clause.head] if clause.dep_ == "advcl" and clause.tag_ == "VBG" else []
+    for word in governing:  # its own "since", or its agent's ("ravaged by fighting ... since April")
+        links = [c for c in word.children if c.dep_ in ("agent", "prep")]
+        objects = [g for c in links for g in c.children if g.dep_ == "pobj"]
+        if any(_since(c) for w in (word, *objects) for c in w.children):
+            return True
+    wide = lexicon.modality.get("wide_areas", frozenset())
+    for word in (head, clause, *conjoined, *frame):
+        bounds: set[str] = set()  # prepositions bounding a span by a year or a month ("from", "to")
+        for child in word.children:
+            if child.dep_ in ("advmod", "npadvmod") and lemma(child) in habitual:
+                return True
+            if _since(child):
+                return True
+            if child.dep_ == "prep" and child.lower_ in ("across", "throughout") and any(
+                g.dep_ == "pobj" and lemma(g) in wide for g in child.children
+            ) and not _one_day(word):
+                # "790 civilians were killed across the country": a tally of many places (but
+                # "arrested nearly 50 people across the country yesterday" is that day's arrests)
+                return True
+            if child.dep_ == "prep" and child.lower_ in ("for", "in", "over", "during"):
+                objects = [g for g in child.children if g.dep_ == "pobj"]
+                if any(_long_span(o, spans) for o in objects):
+                    return True
+                acts = [o for o in objects if o.tag_ == "NNS" and _act_noun(o, lexicon)]
+                if any(_modified_by(o, several) for o in acts):
+                    return True  # "died in various attacks", "were killed in several raids"
+                if any(_a_spell(o, lexicon) for o in objects):
+                    return True  # "60 people are known to have died in recent fighting": a tally
+            if child.dep_ == "prep":
+                # "from 2012 to 2014": the parser hangs "to 2014" on the verb or on "from"
+                for preposition in (child, *(g for g in child.children if g.dep_ == "prep")):
+                    bound = [g for g in preposition.children if g.dep_ == "pobj"]
+                    if any(_year(g) or g.lower_ in MONTH_NAMES for g in bound):
+                        bounds.add(preposition.lower_)
+                if child.lower_ == "between" and (_year_range(child) or _month_range(child)):
+                    return True  # "between 2012 and 2014", "between June and August"
+                if _years_inside(child):
+                    return True  # "in 2012 and 2013", "during an insurrection in 2012 and 2013"
+        if "from" in bounds and {"to", "through", "until", "till"} & bounds:
+            return True  # "from 2012 to 2014": a period's tally
+    return False
+
+
+def said_by_habit(trigger: Trigger, lexicon: Lexicon) -> bool:
+    """A statement verb with an adverb of a standing position ("has consistently denied", "routinely
+    condemns"); "repeatedly called on" still tells calls made."""
+    stance = lexicon.modality.get("stance_adverbs", frozenset())
+    return any(c.dep_ in ("advmod", "npadvmod") and lemma(c) in stance for c in trigger.head.children)
+
+
+def many_told(trigger: Trigger, lexicon: Lexicon) -> bool:
+    """Talks, deals or calls told as many over a span, not one: a plural noun counted as several
+    ("multiple ceasefires with the TTP have failed"), or the subject of a present perfect counted
+    since a time ("Since 2021, ceasefire talks have collapsed")."""
+    head = trigger.head
+    if head.pos_ not in ("NOUN", "PROPN") or head.tag_ not in ("NNS", "NNPS"):
+        return False
+    if _modified_by(head, _several(lexicon)):
+        return True
+    verb = head.head
+    return head.dep_ == "nsubj" and _present_perfect(verb) and any(_since(c) for c in verb.children)
+
+
+def _present_perfect(clause: Token) -> bool:
+    """ "have attacked", "has been killed": a participle with "has" or "have"."""
+    having = any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in clause.children)
+    return clause.tag_ == "VBN" and having
+
+
+def _since(token: Token) -> bool:
+    return token.dep_ in ("prep", "mark") and token.lower_ == "since"
+
+
+def _acts_so_far(clause: Token, lexicon: Lexicon) -> bool:
+    """A present perfect tallying acts: done by several of them ("Several military offensives have
+    targeted the bases"), to many ("They have attacked many villages", "soldiers have also killed a
+    growing number of civilians"), or to masses with no one act named ("Thousands have been killed",
+    not "fighting near Sake has sent thousands fleeing")."""
+    if not _present_perfect(clause):
+        return False
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    acts = subject is not None and subject.tag_ == "NNS" and _act_noun(subject, lexicon)
+    if acts and subject is not None and _modified_by(subject, _several(lexicon)):
+        return True
+    hit = next((c for c in clause.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if hit is None:
+        return False
+    if hit.lower_ in lexicon.modality.get("masses", frozenset()):
+        return not any(_one_act_named(c, lexicon) for c in clause.children)
+    if lemma(hit) == "number":
+        return _modified_by(hit, lexicon.modality.get("growing", frozenset()))
+    return hit.tag_ == "NNS" and _modified_by(hit, _many(lexicon))
+
+
+def _counted_over_a_span(clause: Token, spans: frozenset[str]) -> bool:
+    """A present perfect counted over this year or month, or from a day a clause names: "have killed
+    89 militants so far this year", "515 activists have been murdered since the peace deal was
+    signed" tally many acts ("has been killed", one act's toll, counts one: not a tally)."""
+    if not _present_perfect(clause):
+        return False
+    for child in clause.children:
+        if child.dep_ == "npadvmod" and lemma(child) in spans and any(
+            d.dep_ == "det" and d.lower_ == "this" for d in child.children
+        ):
+            return True  # "so far this year", "this month"
+        if since_clause(child):
+            return True  # "since the peace deal was signed"
+    return False
+
+
+def _since_a_campaign_began(clause: Token, campaigns: frozenset[str]) -> bool:
+    """ "More than 200 people have been killed in the state since ethnic violence broke out": a
+    present perfect counted from the start of a war or of violence is a tally of its acts."""
+    auxiliaries = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+    if not auxiliaries & {"has", "have"}:
+        return False
+    for since in (c for c in clause.children if c.dep_ == "advcl"):
+        if not any(m.dep_ == "mark" and m.lower_ == "since" for m in since.children):
+            continue
+        subject = next((c for c in since.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        one_day = any(t.lower_ in DAYS_NAMED for t in since.subtree)  # "since violence erupted on Monday"
+        if subject is not None and lemma(subject) in campaigns and not one_day:
+            return True
+    return False
+
+
+def _one_act_named(child: Token, lexicon: Lexicon) -> bool:
+    """ "in the attack", "by the blast", "in a strike", "fighting has sent": the one act a mass toll
+    counts."""
+    if child.dep_ == "nsubj":
+        return child.tag_ == "NN" and _act_noun(child, lexicon)
+    if child.dep_ not in ("prep", "agent"):
+        return False
+    return any(g.tag_ in ("NN", "NNP") for g in child.children if g.dep_ == "pobj")
+
+
+def _act_noun(token: Token, lexicon: Lexicon) -> bool:
+    """A noun the lexicon reads as an assault ("attack", "raid", "shelling", "fighting")."""
+    return any(sense.plover == "ASSAULT" for sense in lexicon.nouns.get(lemma(token), ()))
+
+
+def _many(lexicon: Lexicon) -> frozenset[str]:
+    """Words that count acts or their targets as many: "many", "multiple" and the habit modifiers."""
+    modality = lexicon.modality
+    return modality.get("tally_quantifiers", frozenset()) | modality.get("habitual_modifiers", frozenset())
+
+
+def _several(lexicon: Lexicon) -> frozenset[str]:
+    """... and "several", "successive": a count of acts, though not of targets ("has struck several
+    targets overnight" can be one night's strikes)."""
+    return _many(lexicon) | lexicon.modality.get("several_quantifiers", frozenset())
+
+
+def _modified_by(noun: Token, words: frozenset[str]) -> bool:
+    return any(c.dep_ == "amod" and c.lower_ in words for c in noun.children)
+
+
+def _year(token: Token) -> int:
+    """The year a number token names (1900-2099), else 0."""
+    text = token.text
+    return int(text) if len(text) == 4 and text.isdigit() and text[:2] in ("19", "20") else 0
+
+
+def _years_inside(preposition: Token) -> bool:
+    """Two years named together on a preposition or the noun it takes ("in 2012 and 2013", "during
+    an insurrection in 2012 and 2013"): a span of years."""
+    inner = (g for o in preposition.children if o.dep_ == "pobj" for g in o.children if g.dep_ == "prep")
+    return any(_year_range(p) for p in (preposition, *inner))
+
+
+def _month_range(preposition: Token) -> bool:
+    """ "between June and August": two months named together, a span of weeks."""
+    objects = [g for g in preposition.children if g.dep_ == "pobj" and g.lower_ in MONTH_NAMES]
+    return any(c.dep_ == "conj" and c.lower_ in MONTH_NAMES for o in objects for c in o.children)
+
+
+def _year_range(preposition: Token) -> bool:
+    objects = [g for g in preposition.children if g.dep_ == "pobj"]
+    return any(_year(o) and any(_year(c) for c in o.children if c.dep_ == "conj") for o in objects)
+
+
+def _ongoing(clause: Token) -> bool:
+    """ "has been carrying out an operation", "have been shelling the city": a present perfect
+    progressive tells an activity still going on, not one act."""
+    if clause.tag_ != "VBG":
+        return False
+    auxiliaries = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+    return "been" in auxiliaries and bool(auxiliaries & {"has", "have", "'ve", "'s"})
+
+
+def _campaign_subject(head: Token, clause: Token, campaigns: frozenset[str]) -> bool:
+    """ "The Saudi-led aggression has so far killed 17,500", "an insurgency that has killed
+    hundreds", "the military's crackdown has left 3,200 dead": a war or campaign as the doer is a
+    tally of many acts, not one."""
+    for verb in {head.i: head, clause.i: clause}.values():
+        if verb.pos_ not in CLAUSE_POS:
+            continue
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and verb.dep_ == "relcl" and subject.tag_ == "WDT":
+            subject = verb.head  # "an insurgency that has killed hundreds"
+        if subject is not None and subject.pos_ == "ADJ":  # "the last of the Cold War conflicts killed"
+            subject = next((g for c in subject.children if c.lower_ == "of" for g in c.children), subject)
+        if subject is not None and lemma(subject) in campaigns:
+            return True
+    if head.pos_ == "NOUN" and lemma(head) in campaigns and head.dep_ in ("nsubj", "nsubjpass"):
+        auxiliaries = {c.lower_ for c in head.head.children if c.dep_ == "aux"}
+        return bool(auxiliaries & {"has", "have"})  # "the crackdown has left 3,200 dead"
+    return False
+
+
+def _long_span(noun: Token, spans: frozenset[str]) -> bool:
+    """ "more than a year", "15 years", "recent months", "the past decade": a span of time, not a date."""
+    if lemma(noun) == "period":
+        return True  # "in the same period", "over the period": a stretch of time
+    if lemma(noun) not in spans:
+        return False
+    words = {lemma(c) for c in noun.children}
+    return bool(words & {"recent", "past", "last", "more", "several", "many"}) or any(
+        c.like_num or c.dep_ == "nummod" for c in noun.children
+    ) or noun.lower_.endswith("s")
