@@ -29,7 +29,6 @@ from typing import Any
 from sitrep.models import Actor, CleanArticle, DatePrecision, EventMention, Location
 from sitrep.resolve.dates import is_part_of_day, reference_date, resolve_date
 from sitrep.resolve.narrative import narrative_days
-from sitrep.resolve.place_phrases import DIRECTION, DISTANCE_UNIT
 from sitrep.resolve.place_relations import is_province, placed_in, same_place, within
 from sitrep.resolve.places import PROVINCE_NAMED, Gazetteer
 from sitrep.resolve.scene_cues import (
@@ -41,22 +40,34 @@ from sitrep.resolve.scene_cues import (
     took_place_at,
     took_place_on,
 )
+from sitrep.resolve.scene_places import (
+    ANAPHOR,
+    APPOSED,
+    CONTESTED_CAPITALS,
+    IN_PROVINCE,
+    PHYSICAL,
+    PROVINCE_OFFICE,
+    REFERENCE_TOWN,
+    RELATIVE,
+    RELATIVE_END,
+    THE_CAPITAL,
+    called_a_settlement,
+    dateline_city,
+    destination_or_origin,
+    named_as_near,
+    names_a_party,
+    province_of,
+)
 from sitrep.resolve.sentence_places import (
-    AWAY,
     NAME_LOCATED,
-    PLACE_NAME,
     candidates,
-    locative,
     main_place,
     most_specific,
     names_a_side,
-    reference_only,
     town_part,
 )
 from sitrep.resolve.tolls import several_acts_cues
 
-# Event types that happen somewhere: a statement (ACCUSE, THREATEN...) has no scene of its own.
-PHYSICAL = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "AID"})
 # Speakers whose statements are coded in their country: states, through their government or forces.
 _STATE_KINDS = frozenset({"government", "state_forces"})
 # Acts two sides do at a venue (talks, agreements): the venue is their place, not a speaker's country.
@@ -64,15 +75,6 @@ _VENUE_ACTS = frozenset({"AGREE", "CONSULT", "COOPERATE", "SANCTION"})
 # Penn tags of a present-tense finite verb; auxiliaries of the perfect.
 _PRESENT = frozenset({"VBZ", "VBP"})
 _PERFECT = frozenset({"has", "have", "had", "'s", "'ve"})
-# A place phrase that points back at the place in focus: "in the town", "the city's Kyivskyi district",
-# "near the camp's main square". It names the scene's place, not a namesake found elsewhere.
-_ANAPHOR = re.compile(
-    r"^(?:(?:in|at|near|inside|outside|on|across|around)\s+)?(?:the\s+)?(?:same\s+)?"
-    r"(?:city|town|village|camp|settlement)(?:\s*$|['’]s\s)",
-    re.IGNORECASE,
-)
-
-
 # A time that points back at the day just told: "later the same day", "that night".
 _SAME_DAY = re.compile(r"\b(?:that|the same) (?:day|night|morning|afternoon|evening)\b", re.IGNORECASE)
 # A time that points at the day after the one just told: "the following day", "the next morning".
@@ -85,52 +87,6 @@ _NEXT_DAY = re.compile(
 # A round-up's next item at the place just told: "Also in the city, soldiers shot dead three gunmen".
 _ALSO_THERE = re.compile(
     r"^\W*also\s+in\s+the\s+(?:same\s+)?(?:city|town|village|province|district|region|area|state|capital)\b",
-    re.IGNORECASE,
-)
-
-
-# A place phrase that calls its place a settlement ("near the town of Nairab", "south of Idlib city")
-# names the town itself.
-_SETTLEMENT = re.compile(r"\b(?:town|city|village|hamlet)\s+of\s+[A-Z]|\b[A-Z][\w'’-]+\s+(?:city|town)\b")
-
-
-def _named_as_near(mention: EventMention, town: Location) -> bool:
-    """Whether the mention's own place phrase names `town` only as what its place lies near."""
-    text = mention.place.text if mention.place is not None else ""
-    near = text.find(" near ")
-    return near >= 0 and any(name and name in text[near:] for name in (town.text, town.name))
-
-
-def _settlement(mention: EventMention) -> bool:
-    return mention.place is not None and _SETTLEMENT.search(mention.place.text) is not None
-
-
-# "in the capital", "outside the country's capital", "across the capital city": the capital of the
-# article's country (a provincial or state capital is no such phrase)
-_THE_CAPITAL = re.compile(
-    r"\b(?P<near>in|across|around|into|outside|near|throughout|on the streets of)\s+the\s+"
-    r"(?:(?:country|nation)['’]s\s+|national\s+)?capital(?:\s+city)?\b(?!\s*,?\s*(?-i:[A-Z]))",
-    re.IGNORECASE,
-)
-# countries whose capital is contested: "the capital" is left to the sentence's other words
-_CONTESTED_CAPITALS = frozenset({"ISR", "PSE"})
-
-# a place phrase that locates by direction from a town: "northwest of El-Fasher city"
-_RELATIVE = re.compile(
-    r"^(?:some\s+|about\s+)?(?:\d[\d,.]*\s*" + DISTANCE_UNIT + r"\s+)?" + DIRECTION + r"\s+of\b",
-    re.IGNORECASE,
-)
-_RELATIVE_END = re.compile(r"\b" + DIRECTION + r"\s+of\s+$", re.IGNORECASE)
-# the town a village is located from: "(north of) the town of Maiduguri", "(west of) El Geneina"
-_REFERENCE_TOWN = re.compile(rf"(?:the\s+(?:\w+\s+)?(?:town|city|village)\s+of\s+)?(?P<name>{PLACE_NAME})")
-# what may stand between a village's name and the relative phrase that locates it: "Qarni village, ",
-# "Nyaung Kone, a village located less than 10km southwest of "
-_APPOSED = re.compile(
-    r"^\s*(?:village|town|hamlet)?\s*,\s*"
-    r"(?:an?\s+(?:[a-z-]+\s+){0,2}?(?:village|town|hamlet|settlement)\s+(?:located\s+|situated\s+|lying\s+)?)?"
-    r"(?:(?:about|some|around|roughly|nearly|just|less\s+th[ae]n|more\s+than)\s+)?"
-    r"(?:\d[\d,.]*\s*" + DISTANCE_UNIT + r"\s+)?"
-    r"(?:" + DIRECTION + r"\s+of\s+)?$",
     re.IGNORECASE,
 )
 
@@ -209,7 +165,7 @@ class Scene:
         if doc is not None and self._main is None:
             self._story = main_place(text, doc, gazetteer, context, is_actor, dateline, lead=len(text))
         if dateline:
-            found = gazetteer.venue(dateline) or _dateline_city(gazetteer, dateline.title(), context)
+            found = gazetteer.venue(dateline) or dateline_city(gazetteer, dateline.title(), context)
             if found is not None:
                 self._dateline = Location(**{**found.to_dict(), "precision": max(found.precision, 2)})
 
@@ -253,7 +209,7 @@ class Scene:
         sentence = mention.sentence.start
         paragraph = self._paragraph(sentence)
         physical = mention.plover in PHYSICAL
-        if location is not None and mention.place is not None and _away(mention):
+        if location is not None and mention.place is not None and destination_or_origin(mention):
             location = None  # "the injured were airlifted to Raipur": where they went, not the act's place
         if location is not None and mention.place is not None and not self._attested(mention, location):
             location = None  # "on Satruday", "the Anglican Church-run hospital": no place the gazetteer knows
@@ -261,7 +217,7 @@ class Scene:
             location = None  # "the assassins beat Mota" after "Mayor Gisela Mota": a person, not a town
         if location is not None and mention.place is not None and names_a_side(mention.place.text):
             location = None  # "attacks on US troops": a side, not a place
-        if location is not None and _party(mention):
+        if location is not None and names_a_party(mention):
             location = None  # "Hamas blamed Israel", "urged Russia": a party to the statement, not its place
         if location is not None and mention.place is not None and self._located_from(mention):
             # "civilians trying to flee Qarni village, northwest of El-Fasher city": the village the
@@ -279,13 +235,13 @@ class Scene:
             finer = self._in_sentence(mention, 3, inside=province, inside_as_statement=False, country=country)
             if finer is not None and (country is None or finer.country == country):
                 location = finer
-        elif location.precision == 2 and location.admin1 is not None and not _settlement(mention):
+        elif location.precision == 2 and location.admin1 is not None and not called_a_settlement(mention):
             # "shelled a checkpoint in the village of Buhas in the Volnovakha area": the village itself,
             # when the sentence names one in the same province as the area the phrase gives ("near the
             # town of Nairab", "south of Idlib city" name their town: another town of the province is
             # not a finer place)
             finer = self._in_sentence(mention, 2, inside=location)
-            if finer is not None and not _named_as_near(mention, finer):
+            if finer is not None and not named_as_near(mention, finer):
                 location = finer  # but "Kfar Rumman, near the city of Nabatieh" is Kfar Rumman
         if location is not None and location.geonames_id is None:
             location = self._placed_from(mention, location)
@@ -302,10 +258,10 @@ class Scene:
             location = self._province_named(mention, country) or location
         main = self._main if self._broken_at is None else None
         if physical and location is not None and main is not None and (
-            within(main, location) or _province_of(main, location)
+            within(main, location) or province_of(main, location)
         ):
             location = main  # "in northeast Kenya" in a report on the attack in Garissa: Garissa
-        if physical and self._place is not None and mention.place and _ANAPHOR.match(mention.place.text):
+        if physical and self._place is not None and mention.place and ANAPHOR.match(mention.place.text):
             location = self._place  # "two missiles hit the city's Kyivskyi district": the city in focus
         anchor = self._place or main
         if physical and location is not None and anchor is not None and placed_in(location, anchor):
@@ -439,7 +395,7 @@ class Scene:
             return location
         if speaker is None or not speaker.country or speaker.kind not in _STATE_KINDS:
             return location
-        place = mention.place is not None and not _party(mention)
+        place = mention.place is not None and not names_a_party(mention)
         if place or self._in_sentence(mention, 4) is not None:
             return location
         return self._gazetteer.country(speaker.country) or location
@@ -510,7 +466,7 @@ class Scene:
         place = mention.place
         assert place is not None
         before = mention.sentence.text[: max(place.start - mention.sentence.start, 0)]
-        return bool(_RELATIVE.match(place.text) or _RELATIVE_END.search(before[-60:]))
+        return bool(RELATIVE.match(place.text) or RELATIVE_END.search(before[-60:]))
 
     def _village_before(self, mention: EventMention, town: Location) -> Location | None:
         place = mention.place
@@ -518,7 +474,7 @@ class Scene:
         sentence = mention.sentence
         for span, kind in candidates(sentence.text, sentence.start, self._doc):
             gap = sentence.text[span.end - sentence.start : place.start - sentence.start]
-            if kind != "feature" or not _APPOSED.match(gap):
+            if kind != "feature" or not APPOSED.match(gap):
                 continue
             name = span.text.strip()
             return Location(name, town.admin1, town.country, town.lat, town.lon, None, 2, name)
@@ -531,7 +487,7 @@ class Scene:
         for match in NAME_LOCATED.finditer(sentence):
             if match["name"].strip() != village.name:
                 continue
-            town_name = _REFERENCE_TOWN.match(sentence[match.end() :])
+            town_name = REFERENCE_TOWN.match(sentence[match.end() :])
             town = self._gazetteer.resolve(town_name["name"], self._context) if town_name else None
             if town is not None and town.precision == 1:
                 return replace(village, admin1=town.admin1, country=town.country, lat=town.lat, lon=town.lon)
@@ -540,7 +496,7 @@ class Scene:
     def _province_named(self, mention: EventMention, country: str | None) -> Location | None:
         text = mention.sentence.text
         for match in PROVINCE_NAMED.finditer(text):
-            placed = _IN_PROVINCE.search(text[: match.start()]) or _PROVINCE_OFFICE.match(text[match.end() :])
+            placed = IN_PROVINCE.search(text[: match.start()]) or PROVINCE_OFFICE.match(text[match.end() :])
             if not placed:
                 continue  # "an SUV with Mexico State license plates": a thing's description
             found = self._gazetteer.resolve(match.group(0), self._context)
@@ -551,8 +507,8 @@ class Scene:
         return None
 
     def _capital_named(self, mention: EventMention) -> Location | None:
-        match = _THE_CAPITAL.search(mention.sentence.text)
-        if match is None or self._home is None or self._home in _CONTESTED_CAPITALS:
+        match = THE_CAPITAL.search(mention.sentence.text)
+        if match is None or self._home is None or self._home in CONTESTED_CAPITALS:
             return None
         capital = self._gazetteer.capital(self._home)
         if capital is None or (self._place is not None and same_place(capital, self._place)):
@@ -580,64 +536,6 @@ class Scene:
 
 
 # An advance into a place: the act is there ("pushed deeper into Rafah", "stormed into the town").
-_ADVANCED_INTO = re.compile(
-    r"\b(?:push|pushed|pushing|advanc\w*|stormed|storming|rolled|rolling|moved|moving|drove|driving|"
-    r"penetrated|incursions?|raids?)\s+(?:deeper\s+|further\s+|farther\s+)?into\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-
-
-def _dateline_city(gazetteer: Gazetteer, name: str, context: Sequence[str]) -> Location | None:
-    """The city a dateline names: a national capital before a namesake in a country the page names
-    ("CAIRO, (Reuters)" on a page naming the United States is Egypt's capital, not Cairo, Georgia)."""
-    world = gazetteer.resolve(name, [])
-    capital = gazetteer.capital(world.country) if world is not None and world.country else None
-    if world is not None and capital is not None and capital.geonames_id == world.geonames_id:
-        return world
-    return gazetteer.resolve(name, context)
-
-
-# A preposition of place right before a province: "in Borno State", "across the northern Kaduna state".
-_IN_PROVINCE = re.compile(r"\b(?:in|across|throughout|near)\s+(?:the\s+)?(?:[a-z]+ern\s+|central\s+)?$")
-# A province's office after its name: "the Guerrero state prosecutor", "Borno State police".
-_PROVINCE_OFFICE = re.compile(
-    r"^\s+(?:attorney|prosecutor|prosecutors|governor|government|police|authorities|officials|assembly|"
-    r"security|emergency|health)\b",
-    re.IGNORECASE,
-)
-def _party(mention: EventMention) -> bool:
-    """A statement's place phrase that names a party, not a place ("blamed Israel")."""
-    place = mention.place
-    if place is None or mention.plover in PHYSICAL:
-        return False
-    before = mention.sentence.text[: max(place.start - mention.sentence.start, 0)]
-    return not locative(before, place.text)
-
-
-def _away(mention: EventMention) -> bool:
-    """The extractor's place phrase is a destination or an origin ("flown to Raipur"); not where an
-    advance goes ("tanks pushed deeper into Rafah": the fighting is there)."""
-    place = mention.place
-    if place is None:
-        return False
-    before = mention.sentence.text[: max(place.start - mention.sentence.start, 0)]
-    before += place.text[: len(place.text) - len(place.text.lstrip())]
-    if mention.plover == "ASSAULT" and _ADVANCED_INTO.search(before[-40:]):
-        return False
-    return bool(AWAY.search(before[-30:])) or reference_only(before)
-
-
-def _province_of(province: Location, country: Location) -> bool:
-    """A province (the story's place, "in Garissa county") of the country a sentence names."""
-    return (
-        province.precision == 3
-        and province.admin1 is not None
-        and country.precision == 3
-        and country.admin1 is None
-        and province.country == country.country
-    )
-
-
 def _narrowed(when: str, precision: DatePrecision | None, told: Told) -> tuple[str, DatePrecision | None]:
     """A week or a month narrowed to the day told for the act, when that day falls in it (a week is
     read loosely: "last week" said on a Sunday may mean the days just past)."""
