@@ -24,11 +24,13 @@ from sitrep.clean.stamps import PAGE_STAMP
 from sitrep.models import Removed
 
 _LINE = re.compile(r"[^\n]+")
-# Between pieces: " / ", " | ", " • ", or the space after a sentence end before a capital.
+# Between pieces: " / ", " | ", " • ", or the space after a sentence end before a capital (not after
+# a month's short name: "JUBA, Oct. 8 — At least 15 soldiers" is one piece, its dateline whole).
 # ... and an advertisement marker that a page ran into the next line's text ("... this
 # advertisementREAD: ...")
 _PIECE_BREAK = re.compile(
-    r"\s+[/|•]\s+|(?<=[.!?…])[\"”’)]?\s+(?=[“\"‘'(…A-Z0-9])|(?<=[Aa]dvertisement)(?=[A-Z])"
+    r"\s+[/|•]\s+|(?<=[.!?…])(?<!\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.)(?<!\bSept\.)"
+    r"[\"”’)]?\s+(?=[“\"‘'(…A-Z0-9])|(?<=[Aa]dvertisement)(?=[A-Z])"
 )
 _LINK_LIKE_MAX = 140
 _DATELINE_SEARCH_LINES = 4  # a section word, a headline and a date line may come first

@@ -34,11 +34,12 @@ _SOURCE_LINE = re.compile(
     r"(?:published|appeared) (?:at|on))\s*:?\s*<?(?P<url>https?://[^\s>]+)>?\s*$",
     re.IGNORECASE,
 )
-# "BEIRUT (Reuters) -", "KYIV, Ukraine, March 3 (AP) —", "(ANTIWAR.COM) —", "ADEN, Yemen —",
+# "BEIRUT (Reuters) -", "KYIV, Ukraine, March 3 (AP) —", "Niamey, 22 March 2025 (dpa) -" (the day is
+# not part of the place), "(ANTIWAR.COM) —", "ADEN, Yemen —",
 # "DAVAO CITY (Outlet/03 February) —".
 _DATELINE_AGENCY = re.compile(
-    r"^(?P<place>[A-Z][A-Za-z .'’-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,30}){0,2}"
-    r"(?:,?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?\s*)?"
+    r"^(?:(?P<place>[A-Z][A-Za-z .'’-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,30}){0,2}?)"
+    r"(?:,?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?))?\s*)?"
     r"\((?P<agency>[A-Za-z][\w .&'’-]{0,40})(?P<dated>/[\w .]{1,20})?\)\.?\s*[-–—]+\s*"
 )
 # A rights group's dateline: "(Bangkok) - The Myanmar military attacked ..." (a city in brackets, a dash).
