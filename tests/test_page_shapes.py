@@ -82,6 +82,8 @@ def test_a_place_inside_a_groups_name_or_an_experts_title_is_not_the_acts(app: S
         "About 40 people died in various attacks this week.",
         "Fifty were killed last week in several jihadist raids.",
         "Thousands have been killed and two million people have fled their homes.",
+        "Some 2,300 people were killed in Chad in 2023, including 500 in raids on herders, monitors said.",
+        "More than 3,000 people were killed in Burkina Faso last year, a monitoring group estimates.",
     ],
 )
 def test_tallies_are_no_act(app: Sitrep, tally: str) -> None:
@@ -1000,3 +1002,31 @@ def test_a_group_the_page_names_is_the_side_it_describes(
     assert event.actor1 is not None and event.actor1.name == side1
     if side2 is not None:
         assert event.actor2 is not None and event.actor2.name == side2
+
+
+def test_a_toll_of_a_years_act_that_names_the_act_is_one_act(app: Sitrep) -> None:
+    page = ["Nine policemen were killed near Gao early this year in a jihadist ambush, officials recalled."]
+    assert _the_act(app, page, date(2024, 6, 2)).killed == 9
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["Kayes, 4 June 2024 (dpa/Newsroom) - ", "date 2024-06-04 KAYES, Jun. 4 — ",
+     "Kayes, June 4, 2024 (AP) — "],
+)
+def test_a_dated_dateline_is_cut_before_the_lead_is_read(app: Sitrep, dateline: str) -> None:
+    page = [f"{dateline}At least 32 people have been killed in clashes between the army and militants "
+            "in Mali, a local official said on Tuesday."]
+    event = _the_act(app, page, date(2024, 6, 4))
+    assert event.evidence is not None and event.evidence.text.startswith("At least 32 people")
+    assert event.killed == 32
+    assert event.actor1 is not None and event.actor1.name == "Military Forces of Mali"
+
+
+def test_an_act_told_days_earlier_than_the_storys_is_another_act(app: Sitrep) -> None:
+    page = [
+        "Thirty people were killed in an attack on a mosque in Tillaberi, the government said on Saturday.",
+        "Two days earlier, the army said it had killed 40 militants in the region.",
+    ]
+    tolls = sorted(e.killed or 0 for e in _events(app, page, date(2025, 3, 22)) if e.plover == "ASSAULT")
+    assert tolls == [30, 40]

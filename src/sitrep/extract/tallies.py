@@ -102,8 +102,11 @@ def is_aggregate(trigger: Trigger, lexicon: Lexicon) -> bool:
     began = campaigns | lexicon.modality.get("since_began_nouns", frozenset())
     if _acts_so_far(clause, lexicon) or _since_a_campaign_began(clause, began):
         return True
-    if _counted_over_a_span(clause, spans):
+    if _counted_over_a_span(clause, spans) or _counted_over_a_year(clause, lexicon):
         return True
+    verb = next((a for a in head.ancestors if a.pos_ in CLAUSE_POS and a.dep_ != "prep"), None)
+    if plural and verb is not None and _counted_over_a_year(verb, lexicon):
+        return True  # "... were killed in Niger in 2024, including 416 in attacks on civilians"
     # "has been ravaged by fighting since April 2023, killing more than 20,000": a participle's toll
     # is counted over the span of the verb it goes with
     governing = [clause.head] if clause.dep_ == "advcl" and clause.tag_ == "VBG" else []
@@ -214,6 +217,32 @@ def _counted_over_a_span(clause: Token, spans: frozenset[str]) -> bool:
             return True  # "so far this year", "this month"
         if since_clause(child):
             return True  # "since the peace deal was signed"
+    return False
+
+
+def _counted_over_a_year(clause: Token, lexicon: Lexicon) -> bool:
+    """People counted dead or hurt over a whole year with no one act named: "around 1,700 people were
+    killed in Niger in 2024", "more than 4,000 people were killed in Mali last year" tally a year's
+    acts ("30 people were killed by a bomb in 2019", "in an ambush early this year" name their act:
+    one act, dated by its year)."""
+    if clause.tag_ != "VBN":
+        return False
+    counted = next((c for c in clause.children if c.dep_ == "nsubjpass"), None)
+    if counted is None or not any(c.dep_ == "nummod" or c.like_num for c in counted.subtree):
+        return False
+    links = [c for c in clause.children if c.dep_ in ("prep", "agent")]
+    if any(g.tag_ == "NN" and _act_noun(g, lexicon) for c in links for g in c.children if g.dep_ == "pobj"):
+        return False  # "were killed ... early this year in a deadly ambush": one act
+    if any(_one_act_named(c, lexicon) for c in links if c.dep_ == "agent"):
+        return False
+    for child in clause.children:
+        if child.dep_ == "npadvmod" and lemma(child) == "year" and any(
+            d.lower_ in ("last", "past", "this") for d in child.children
+        ):
+            return True  # "last year", "this year"
+        spanning = child.dep_ == "prep" and child.lower_ in ("in", "during", "throughout", "over")
+        if spanning and any(g.dep_ == "pobj" and _year(g) for g in child.children):
+            return True  # "in 2024"
     return False
 
 
