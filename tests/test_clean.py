@@ -461,6 +461,16 @@ def test_a_dateline_after_a_section_word_a_headline_and_a_date_line_is_cut() -> 
     assert "Gao [Mali]" not in cleaned.text and cleaned.dateline_place == "Gao, Mali"
 
 
+def test_a_dateline_after_a_headline_and_a_standfirst_of_three_lines_is_cut() -> None:
+    body = (
+        "Four guards killed in raid on dam site\n\nOfficials say the attackers came at night\n\n"
+        "A driver is among the dead\n\nThe guards were on their way back to their camp\n\n"
+        "KOHAT (City Desk/Web Desk) – Four guards were killed near the dam site on Tuesday, police said."
+    )
+    cleaned = clean_article(_text_article(body), SETTINGS)
+    assert "(City Desk/Web Desk)" not in cleaned.text and cleaned.dateline_place == "KOHAT"
+
+
 def test_an_outlets_dateline_with_its_day_in_the_brackets_is_cut() -> None:
     body = "DAVAO CITY (Newsdesk/03 February) — Two soldiers died in an ambush in the hills on Tuesday."
     cleaned = clean_article(_text_article(body), SETTINGS)

@@ -33,7 +33,7 @@ _PIECE_BREAK = re.compile(
     r"[\"”’)]?\s+(?=[“\"‘'(…A-Z0-9])|(?<=[Aa]dvertisement)(?=[A-Z])"
 )
 _LINK_LIKE_MAX = 140
-_DATELINE_SEARCH_LINES = 4  # a section word, a headline and a date line may come first
+_DATELINE_SEARCH_LINES = 6  # a section word, a headline, a standfirst of two lines and a date line
 _SENTENCE_END = re.compile(r"[.…][\"”’)]?$")  # headlines may end in "?", paragraphs in "."
 # Menu lines: "Home | World | Africa | Sahel"; at least this many short items between separators.
 _MENU_ITEMS = 4
