@@ -99,6 +99,8 @@ CASES = [
     ("the Unknownabad district of Kabul", ["AFG"], "Kabul", "AFG", "Kabul", 2),
     ("Kabul's Unknownabad district", ["AFG"], "Kabul", "AFG", "Kabul", 2),
     ("several neighbourhoods of Mosul", ["IRQ"], "Mosul", "IRQ", "Nineveh", 1),
+    # a town next to the city it is called a part of, though the city is a province of its own
+    ("the Matola area of Maputo", ["MOZ"], "Matola", "MOZ", "Maputo Province", 1),
     ("Unknownville, in northern Kaduna state", ["NGA"], "Kaduna", "NGA", "Kaduna", 3),
     # a capitalised direction after a stripped one begins the name
     ("in the northern West Bank", ["PSE"], "West Bank", "PSE", "West Bank", 3),

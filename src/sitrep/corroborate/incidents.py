@@ -9,15 +9,13 @@ one vague report cannot chain two incidents into one. Pure functions: the store 
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sitrep.corroborate.rules import Rules, load_rules
 from sitrep.models import Actor, Event, Location
-
-EARTH_RADIUS_KM = 6371.0
+from sitrep.resolve.place_relations import distance_km
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,14 +64,6 @@ def dates_compatible(a: Span | None, b: Span | None, rules: Rules | None = None)
     rules = rules or load_rules()
     gap = (max(a.start, b.start) - min(a.end, b.end)).days
     return gap <= rules.slack_days
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 def places_compatible(a: Location | None, b: Location | None, rules: Rules | None = None) -> bool:

@@ -5,9 +5,13 @@
 
 from __future__ import annotations
 
+import math
+
 from sitrep.models import Location
 
-__all__ = ["is_province", "placed_in", "same_place", "within"]
+__all__ = ["distance_km", "is_province", "placed_in", "same_place", "within"]
+
+EARTH_RADIUS_KM = 6371.0
 
 
 def is_province(location: Location) -> bool:
@@ -48,3 +52,11 @@ def same_place(a: Location, b: Location) -> bool:
     if coarse.precision >= 3 and coarse.country == fine.country:
         return coarse.admin1 is None or coarse.admin1 == fine.admin1
     return False
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))

@@ -35,6 +35,7 @@ from sitrep.resolve.gazetteer_index import (
 )
 from sitrep.resolve.name_variants import close, skeleton
 from sitrep.resolve.place_names import ascii_name, bare, name_key
+from sitrep.resolve.place_relations import distance_km
 
 __all__ = ["Gazetteer", "Place", "country_iso3"]
 
@@ -54,6 +55,8 @@ _NAMESAKE_POPULATION = 100_000
 _PHYSICAL_NAMESAKE_POPULATION = 1_000_000
 # Memoised lookups kept per process before the memo is emptied.
 _MEMO_SIZE = 50_000
+# How far a town called "the X area of <city>" may lie from the city (Matola from Maputo: 10 km).
+_NEIGHBOURING_PART_KM = 30.0
 
 # Words that make a name a province: "Idlib governorate" is never promoted to Idlib city.
 _ADMIN_WORDS = frozenset(
@@ -389,6 +392,8 @@ class Gazetteer:
                 if not phrase.qualifier_is_near:
                     within = (container.country, _admin1_code_of(self, container))
         place = self._pick(phrase.name, hints, want=phrase.want, within=within, exact=False)
+        if place is None and within is not None and _PART.search(cleaned) and phrase.qualifier:
+            place = self._neighbouring_part(phrase.name, phrase.qualifier, countries)
         unpopulated = place is not None and place.kind in ("region", "admin1") and phrase.qualifier_is_near
         if (place is None or unpopulated) and phrase.qualifier:
             # "Unknownville, Idlib": the container; "the Jordan Valley near Jericho": ACLED codes the
@@ -502,6 +507,19 @@ class Gazetteer:
             precision=2,
             text=name,
         )
+
+    def _neighbouring_part(self, name: str, town_text: str, countries: Sequence[str]) -> Place | None:
+        """ "the Matola area of Maputo": a town next to the city it is called a part of, though in
+        another province (a capital is often a province of its own); a town of that name farther
+        off is a namesake, not the part."""
+        town = self.resolve(town_text, countries)
+        if town is None or town.precision > 2 or town.lat is None or town.lon is None or not town.country:
+            return None
+        place = self._pick(name, [town.country], want=None, within=(town.country, None), exact=True)
+        if place is None or place.geonames_id == town.geonames_id or place.lat is None or place.lon is None:
+            return None
+        near = distance_km(place.lat, place.lon, town.lat, town.lon) <= _NEIGHBOURING_PART_KM
+        return place if near else None
 
     def _named_country_first(self, text: str, countries: Sequence[str]) -> Sequence[str]:
         """ "the eastern Ukrainian city of Pokrovsk", "the Syrian town of Qamishli": the country the
