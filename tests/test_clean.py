@@ -298,6 +298,8 @@ def _kept(body: str) -> str:
         "Burnt stalls at the market. STATE POLICE/AFP/Handout",
         "This handout photo released by the state government shows the burnt market.",
         "FILE: Medics carry a wounded man into the hospital in Gusau on May 3.",
+        "Earlier this week, the governor warned against arming vigilantes in the state. [GETTY]",
+        "Traders inspect burnt stalls at the market in Kadisau on Wednesday. [AFP]",
     ],
 )
 def test_a_line_closed_by_a_photo_credit_is_a_caption(caption: str) -> None:
@@ -347,6 +349,12 @@ def test_a_closed_paragraph_above_a_credit_line_stays() -> None:
 def test_a_bare_agency_line_under_a_headline_keeps_the_headline() -> None:
     headline = "Gunmen kill 14 in market attack in Kadisau"
     assert headline in _kept(f"{headline}\nReuters\n\n{STORY}")
+
+
+def test_a_link_whose_label_runs_into_its_headline_is_no_story() -> None:
+    link = "Read moreNiger: Delegation received by the governor in Gusau"
+    kept = _kept(f"{STORY}\n\n{link}\n\nResidents fled.")
+    assert STORY in kept and "Residents fled" in kept and "Delegation received" not in kept
 
 
 @pytest.mark.parametrize(
