@@ -302,6 +302,17 @@ def test_will_not_withdraw_is_a_refusal_in_the_outlets_voice(extract):
     assert mention.attributed_to is None  # a verbal act's speaker is its actor, not its source
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Soldiers opened fire on the truck when it did not stop at a checkpoint near Gao.",
+        "Police shot the driver after he would not leave the vehicle.",
+    ],
+)
+def test_a_negated_verb_of_yielding_told_as_the_circumstance_of_an_act_is_no_refusal(extract, sentence):
+    assert "REJECT" not in [m.plover for m in extract(sentence)]
+
+
 def test_displacement_goes_on_the_causing_offensive(extract):
     mentions = extract("About 80,000 people have fled the army offensive in the eastern province of Ituri.")
     mention = only(mentions, "ASSAULT")

@@ -161,11 +161,18 @@ def _finite_misparse(verb: Token) -> bool:
 _YIELDED = frozenset({"up", "in", "way", "ground"})
 
 
+# Subordinators of a clause telling the circumstance of its governor's act, not an act of its own.
+_CIRCUMSTANCE = frozenset({"when", "after", "because", "as", "since", "if", "once", "until", "before"})
+
+
 def rejects_by_negation(token: Token, lexicon: Lexicon) -> bool:
     """ "will not leave", "refuses to withdraw" style refusals: a negated verb of yielding."""
     word = lemma(token)
     if word not in lexicon.modality.get("reject_when_negated", frozenset()) or not negated(token):
         return False
+    subordinated = any(c.dep_ in ("mark", "advmod") and c.lower_ in _CIRCUMSTANCE for c in token.children)
+    if token.dep_ == "advcl" and subordinated:
+        return False  # "fired at the car when it did not stop": the circumstance of another act
     if word in lexicon.modality.get("yield_only_with", frozenset()):  # "will not give up", not "did
         # not give details"
         kept = ("prt", "dobj", "prep", "advmod")
