@@ -115,6 +115,9 @@ CASES = [
     ("the Yemeni Red Sea port town of Mocha", ["YEM"], "Mocha", "YEM", "Taiz", 1),
     # a town's "region" the gazetteer has no province for: the area around the town
     ("the Tyre region", ["LBN"], "Tyre", "LBN", "South Lebanon", 2),
+    # Russia's inner regions, and their towns, in their province (drone strikes reach them)
+    ("in the Volgograd region", ["RUS"], "Volgograd", "RUS", "Volgograd", 3),
+    ("Engels", ["RUS"], "Engels", "RUS", "Saratov", 1),
     # a county is an admin unit: Kenya's counties are its provinces
     ("in Wajir county", ["KEN"], "Wajir", "KEN", "Wajir", 3),
     # Kurdish spellings of Iraqi Kurdistan's provinces, in a page on Turkey's strikes
