@@ -118,6 +118,10 @@ CASES = [
     # Russia's inner regions, and their towns, in their province (drone strikes reach them)
     ("in the Volgograd region", ["RUS"], "Volgograd", "RUS", "Volgograd", 3),
     ("Engels", ["RUS"], "Engels", "RUS", "Saratov", 1),
+    # provinces of Burundi, Venezuela, Ecuador, Benin, Togo and Bangladesh, and their towns' province
+    ("in western Bubanza province", ["BDI"], "Bubanza", "BDI", "Bubanza", 3),
+    ("Maracaibo", ["VEN"], "Maracaibo", "VEN", "Zulia", 1),
+    ("Dapaong", ["TGO"], "Dapaong", "TGO", "Savanes", 1),
     # a county is an admin unit: Kenya's counties are its provinces
     ("in Wajir county", ["KEN"], "Wajir", "KEN", "Wajir", 3),
     # Kurdish spellings of Iraqi Kurdistan's provinces, in a page on Turkey's strikes
