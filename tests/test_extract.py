@@ -885,6 +885,13 @@ def test_a_snippet_is_too_short_for_a_register(extract):
         "Residents said the shooting lasted several minutes.",
         "Gunmen attacked a cinema in Kabul on Friday during the premiere of a film about the war, "
         "killing four people, police said. The attackers fled on motorbikes.",
+        # a war between two factions of a cartel, told in homicide counts and investigation files
+        "Two factions of the cartel have fought a bloody war across the state for six weeks. At least 30 "
+        "homicides were confirmed over the weekend, most of them in the state capital, and prosecutors "
+        "opened files for the homicide of nine more people found on a road outside the city. On "
+        "Saturday troops killed 12 cartel members after they were attacked near the airport, the defence "
+        "ministry said. Hundreds of people have died since the battle for control began, and schools "
+        "in several districts stayed shut for a second week as families kept their children at home.",
     ],
 )
 def test_a_conflict_report_with_crime_or_film_words_is_read_as_usual(extract, news):
