@@ -1030,3 +1030,16 @@ def test_an_act_told_days_earlier_than_the_storys_is_another_act(app: Sitrep) ->
     ]
     tolls = sorted(e.killed or 0 for e in _events(app, page, date(2025, 3, 22)) if e.plover == "ASSAULT")
     assert tolls == [30, 40]
+
+
+@pytest.mark.parametrize(
+    ("toll", "killed", "injured"),
+    [("The death toll rose to nine, the governor said.", 9, 3),
+     ("The injury toll later rose to eight, the governor said.", 2, 8)],
+)
+def test_a_toll_told_after_a_missile_strike_is_the_strikes_own(
+    app: Sitrep, toll: str, killed: int, injured: int
+) -> None:
+    page = ["A Russian missile struck Zaporizhzhia on Monday, killing two people and injuring three.", toll]
+    event = _the_act(app, page, date(2025, 3, 12))
+    assert (event.killed, event.injured) == (killed, injured)

@@ -506,6 +506,9 @@ def casualties_in(sentence: Sequence[Token]) -> list[Casualty]:
 def _kind_of(token: Token) -> str | None:
     """The kind of casualty a word states, if any."""
     word = lemma(token)
+    hurt = any(c.dep_ in ("compound", "amod") and lemma(c) in INJURED for c in token.children)
+    if word in TALLIES and hurt:
+        return "injured"  # "the injury toll stood at eight", "the wounded tally"
     if word in KILLED:
         return "killed"
     return "injured" if word in INJURED else "displaced" if word in DISPLACED else None

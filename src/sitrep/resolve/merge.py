@@ -282,7 +282,8 @@ def _same_act(a: Event, b: Event, published: date | None = None) -> bool:
         (a.mode != b.mode and {a.mode, b.mode} & _SENTENCE_OWN_ACTS) or _sequence_cues().search(_text(a))
     ):
         return False  # "killed 12 farmers and burned their houses", "six days after a missile hit"
-    if sa != sb and sa in _DISTINCT_MEANS and sb in _DISTINCT_MEANS:
+    stated = a.mode is not None and b.mode is not None  # a toll's sentence states no means to differ
+    if sa != sb and sa in _DISTINCT_MEANS and sb in _DISTINCT_MEANS and stated:
         return False  # an air strike and the shelling that followed are two acts
     if sa != sb and (a.mode in _OWN_HARMS or b.mode in _OWN_HARMS) and a.mode != b.mode:
         return False  # bodies dragged behind motorcycles after a shoot-down: another act
