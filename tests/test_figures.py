@@ -124,6 +124,10 @@ def test_people_forced_to_flee_are_displaced(nlp):
         ("A mine exploded under a truck near Gao. No one was killed or wounded.", None, None),
         # numbers in words and digits with their scales still join
         ("Twenty-five people were killed and 2 million were forced to flee.", 25, None),
+        # some of a group joined to a victim, as many as the figure before, a toll of the hurt
+        ("The strike killed a man and three of his daughters in their home.", 4, None),
+        ("The blast killed 11 people and wounded an equal number at the market.", 11, 11),
+        ("The injury toll stood at eight, the health ministry said.", None, 8),
     ],
 )
 def test_figures_of_hospital_counts_tallies_and_parse_slips(nlp, sentence, killed, injured):

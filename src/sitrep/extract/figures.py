@@ -492,6 +492,8 @@ def casualties_in(sentence: Sequence[Token]) -> list[Casualty]:
         if word in EUPHEMISMS and not (victim.like_num or victim.tag_ == "NNS"):
             continue  # "neutralised a bomb", "eliminated the threat": no people counted
         count = count_in(victim)
+        if found and _as_many(victim):
+            count = found[-1].count  # "killed 13 people and wounded an equal number": as many as the last
         if count is None:  # "PESHAWAR, Pakistan (UPI) - At least 126 people ... were killed": a dateline
             counted = next((a for a in _appositions(victim) if count_in(a) is not None), None)
             if counted is not None:
@@ -576,6 +578,20 @@ def _bare_singular(noun: Token) -> bool:
     return noun.tag_ == "NN" and not any(c.dep_ == "det" for c in noun.children)
 
 
+def _as_many(victim: Token) -> bool:
+    """ "an equal number", "the same number": as many as the figure told before."""
+    return lemma(victim) == "number" and any(
+        c.dep_ == "amod" and c.lower_ in ("equal", "same", "similar") for c in victim.children
+    )
+
+
+def _some_of(conjunct: Token) -> int | None:
+    """The number of "three of her children", "two of their sons": some of a group, counted."""
+    if conjunct.pos_ != "NUM" or not any(c.dep_ == "prep" and c.lower_ == "of" for c in conjunct.children):
+        return None
+    return parse_number(conjunct.lower_)
+
+
 def _with_conjuncts(victim: Token, count: Count) -> Count:
     """ "17 soldiers and 23 militiamen were killed", "killing a child, three women and a man":
     coordinated counts add up (ACLED sums them)."""
@@ -593,6 +609,10 @@ def _with_conjuncts(victim: Token, count: Count) -> Count:
             c.dep_ in ("amod", "acl") and lemma(c) in casualty_words for c in conjunct.children
         )
         nouns = {conjunct.pos_, victim.pos_} <= {"NOUN", "PROPN"}  # "169 Afghans and 13 US troops"
+        some_of = _some_of(conjunct)  # "a woman and three of her children": three more
+        if conjunct.dep_ == "conj" and some_of is not None and not casualty_word:
+            total += some_of
+            continue
         if conjunct.dep_ != "conj" or casualty_word or (conjunct.pos_ != victim.pos_ and not nouns):
             continue
         if _speaker(conjunct):  # "killing 40 people, two security sources and a resident said"
