@@ -1043,3 +1043,13 @@ def test_a_toll_told_after_a_missile_strike_is_the_strikes_own(
     page = ["A Russian missile struck Zaporizhzhia on Monday, killing two people and injuring three.", toll]
     event = _the_act(app, page, date(2025, 3, 12))
     assert (event.killed, event.injured) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    "lead",
+    ["Drones struck a fuel depot in Voronezh overnight, the governor said on Monday.",
+     "Bandits killed five farmers in Zamfara overnight, police said."],
+)
+def test_an_act_told_overnight_is_the_night_before_the_report(app: Sitrep, lead: str) -> None:
+    event = _the_act(app, [lead], date(2025, 6, 23))
+    assert (event.date, event.date_precision) == ("2025-06-22", "day")

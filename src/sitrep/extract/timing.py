@@ -149,7 +149,11 @@ def time_span(trigger: Trigger, sentence: Sequence[Token]) -> TextSpan | None:
     while index < len(tokens):
         token = tokens[index]
         index += 1
-        if token.ent_type_ not in ("DATE", "TIME") or token.ent_iob_ != "B" or token.idx < dateline:
+        # "struck a refinery overnight": the tagger does not always call "overnight" a time
+        night = token.lower_ == "overnight" and not token.ent_type_
+        if (token.ent_type_ not in ("DATE", "TIME") or token.ent_iob_ != "B") and not night:
+            continue
+        if token.idx < dateline:
             continue
         end = token.i
         while end + 1 < len(doc) and doc[end + 1].ent_type_ in ("DATE", "TIME") and (
