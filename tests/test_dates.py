@@ -78,6 +78,8 @@ CASES = [
     # Months.
     ("last month", MON_NEW_YEAR, "2023-12", "month"),
     ("earlier this month", FIRST_OF_MONTH, "2023-03", "month"),
+    ("last March", FIRST_OF_MONTH, "2022-03", "month"),  # said in March: a year ago
+    ("in March", FIRST_OF_MONTH, "2023-03", "month"),
     ("in March", FRI, "2019-03", "month"),
     ("in February", FRI, "2020-02", "month"),
     ("in December", WED_JAN, "2023-12", "month"),

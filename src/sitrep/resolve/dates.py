@@ -185,7 +185,9 @@ def _explicit_date(text: str, published: date | None, tense_past: bool) -> Resol
             return NOTHING
         month = MONTHS[match["month"] or match["bare"]]
         year = published.year
-        if tense_past and month > published.month and "next" not in text:
+        # "last March" said in March is a year ago
+        this_month_last_year = month == published.month and re.search(r"\blast \w+$", text) is not None
+        if tense_past and (month > published.month or this_month_last_year) and "next" not in text:
             year -= 1
         elif not tense_past and month < published.month:
             year += 1
