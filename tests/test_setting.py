@@ -72,6 +72,12 @@ def test_place_of_the_target_counts(mentions):
     assert _place(m) is not None and "Bunia" in _place(m)
 
 
+@pytest.mark.parametrize("noun", ["sector", "tehsil"])
+def test_a_sector_or_a_tehsil_of_a_district_is_a_place(mentions, noun):
+    m = _assault(mentions(f"Two rebels were killed in the Machil {noun} of Kupwara district on Monday."))
+    assert _place(m) is not None and f"Machil {noun}" in _place(m)
+
+
 def test_captured_town_is_the_place(mentions):
     m = _assault(mentions("Islamic State fighters captured the town of Mocimboa da Praia on Wednesday."))
     assert _place(m) is not None and "Mocimboa da Praia" in _place(m)
