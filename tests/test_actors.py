@@ -121,6 +121,8 @@ CASES = [
     ("gunmen of the Lions' Den", date(2023, 1, 5), None, ("PSE", "rebels", ())),
     ("Baloch Liberation Front militants", date(2024, 1, 5), None, ("PAK", "rebels", ())),
     ("Lakurawa fighters", date(2024, 1, 5), "NGA", ("NGA", "rebels", ())),
+    ("the West Papua Liberation Army", date(2024, 1, 5), None, ("IDN", "rebels", ())),
+    ("BRN insurgents", date(2024, 1, 5), None, ("THA", "rebels", ())),
     ("Tigrayan forces", date(2021, 1, 5), None, ("ETH", "rebels", ())),
     ("Fano militiamen", date(2024, 1, 5), None, ("ETH", "identity_militia", ())),
     ("Eritrean troops", date(2021, 1, 5), "ETH", ("ERI", "state_forces", ())),

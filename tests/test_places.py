@@ -122,6 +122,9 @@ CASES = [
     ("in western Bubanza province", ["BDI"], "Bubanza", "BDI", "Bubanza", 3),
     ("Maracaibo", ["VEN"], "Maracaibo", "VEN", "Zulia", 1),
     ("Dapaong", ["TGO"], "Dapaong", "TGO", "Savanes", 1),
+    # Indonesia's provinces
+    ("in Papua province", ["IDN"], "Papua", "IDN", "Papua", 3),
+    ("Jayapura", ["IDN"], "Jayapura", "IDN", "Papua", 1),
     # a county is an admin unit: Kenya's counties are its provinces
     ("in Wajir county", ["KEN"], "Wajir", "KEN", "Wajir", 3),
     # Kurdish spellings of Iraqi Kurdistan's provinces, in a page on Turkey's strikes
