@@ -1053,3 +1053,12 @@ def test_a_toll_told_after_a_missile_strike_is_the_strikes_own(
 def test_an_act_told_overnight_is_the_night_before_the_report(app: Sitrep, lead: str) -> None:
     event = _the_act(app, [lead], date(2025, 6, 23))
     assert (event.date, event.date_precision) == ("2025-06-22", "day")
+
+
+@pytest.mark.parametrize(
+    "after", ["more than a year after the October 7 attack", "days after the December 20 raid"]
+)
+def test_an_earlier_act_named_by_its_day_does_not_date_the_story(app: Sitrep, after: str) -> None:
+    page = [f"An air strike on a school in Khan Younis killed 20 people, {after}, medics said."]
+    event = _the_act(app, page, date(2024, 12, 28))
+    assert (event.date, event.date_precision) == ("2024-12-28", "week")  # the report's days, no other

@@ -176,6 +176,8 @@ def time_span(trigger: Trigger, sentence: Sequence[Token]) -> TextSpan | None:
             continue  # "the March 23 Movement", "the February 17 Revolution": a name, not a time
         if _names_a_scheduled_day(doc[token.i : end + 1].root):
             continue  # "ahead of the July 1 elections": the vote's day, not the act's
+        if _names_another_act(doc[token.i : end + 1].root, event):
+            continue  # "a year after the October 7 attack": that attack's day, not this act's
         if any(doc[i].lower_ in ("aged", "ages", "age") for i in range(max(token.i - 3, 0), token.i)):
             continue  # "three children, aged five, 10 and 11": ages, not a day
         root = doc[token.i : end + 1].root
@@ -220,6 +222,23 @@ def _names_a_scheduled_day(root: Token) -> bool:
         and head.i > root.i
         and head.pos_ in NOUN_POS
         and head.lower_ in _scheduled_nouns()
+    )
+
+
+# Nouns of an act a date can name as a whole ("the October 7 attack", "the 1994 genocide").
+_NAMED_ACTS = frozenset({"attack", "attacks", "massacre", "bombing", "bombings", "raid", "assault",
+                         "offensive", "invasion", "coup", "uprising", "war", "genocide", "killings"})
+
+
+def _names_another_act(root: Token, event: Token) -> bool:
+    """A date naming another act by its day ("since the October 7 attack", "after the March 2 raid"):
+    its day, not the day of the act the sentence tells."""
+    head = root.head
+    return (
+        root.dep_ in ("nmod", "compound", "amod", "npadvmod")
+        and head.i > root.i
+        and head.i != event.i
+        and head.lower_ in _NAMED_ACTS
     )
 
 

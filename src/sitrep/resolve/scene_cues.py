@@ -79,6 +79,10 @@ _DAY_ON_THE_ACT = re.compile(
     rf"\b(?:[Tt]he\s+(?P<day>(?:{_A_DAY}))|(?P<owner>{'|'.join(sorted(WEEKDAYS))})['’]s)\s+{_ACT_NOUN}\b",
     re.IGNORECASE,
 )
+# Words before "the October 7 attack" that make it an act other than the story's.
+_ANOTHER_ACTS_DAY = re.compile(
+    r"\b(?:after|since|before|until|following|than|like|of|to|anniversary of)\s+$", re.IGNORECASE
+)
 # "The blast took place in the Tarrem area of Bijapur district": the place a report gives its act,
 # with no day
 _TOOK_PLACE_AT = re.compile(
@@ -112,6 +116,8 @@ def took_place_on(text: str, reference: date | None) -> Told | None:
             if days.get(when) is None:
                 days[when] = placed["place"] if placed else None
     for match in _DAY_ON_THE_ACT.finditer(text[:1500]):
+        if _ANOTHER_ACTS_DAY.search(text[max(match.start() - 30, 0) : match.start()]):
+            continue  # "a year after the October 7 attack", "since the March 2 raid": an earlier act
         when, precision = resolve_date("on " + (match["day"] or match["owner"]), reference)
         if when is not None and precision == "day":
             days.setdefault(when, None)
