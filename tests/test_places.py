@@ -567,3 +567,11 @@ def test_northern_ireland_is_the_united_kingdoms_not_irelands_north(gazetteer: G
 
 def test_a_peoples_adjective_is_no_place_even_spelt_like_a_town(gazetteer: Gazetteer) -> None:
     assert gazetteer.resolve("Gazan", ["SAU", "PSE"]) is None  # not Jizan
+
+
+def test_a_village_named_like_a_foreign_city_is_a_village_of_the_story(gazetteer: Gazetteer) -> None:
+    # the article names Doha, so Qatar is among its countries; "Doha" may also name Qatar's government
+    found = gazetteer.resolve_in_article("the village of Doha", ["SDN", "QAT"], lambda name: name == "Doha")
+    assert found is not None and (found.name, found.country, found.precision) == ("Doha", "SDN", 2)
+    city = gazetteer.resolve_in_article("Doha", ["SDN", "QAT"])
+    assert city is not None and city.country == "QAT"

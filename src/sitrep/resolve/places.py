@@ -97,6 +97,7 @@ _BUILDING = re.compile(
     re.IGNORECASE,
 )
 # Words naming a part of a town: "the Birere district of Goma" is coded to Goma.
+_VILLAGE = re.compile(r"\b(?:village|hamlet)s?\b", re.IGNORECASE)
 _PART = re.compile(r"\b(?:district|neighbou?rhood|quarter|suburb|area|sector)s?\b", re.IGNORECASE)
 # Several places of an area, none named: "various cities of the West Bank", "towns across Darfur".
 _SEVERAL_PLACES = re.compile(
@@ -470,6 +471,10 @@ class Gazetteer:
         if found is not None and widened and countries and found.country not in countries:
             widened = False  # a foreign container: no better than the article's own countries
         keep = found is not None and not widened and not self._foreign_namesake(found, countries, physical)
+        home = next((c for c in countries if found is not None and c != found.country), None)
+        if found is not None and home and name and _VILLAGE.search(text) and self._a_city(found):
+            # "the village of Doha" in a report on Sudan: no city of Qatar, a village of the story's
+            return Location(name, None, home, None, None, None, 2, name)
         if not countries and widened and found is not None and found.country:
             # "the El Salini base in Lower Shabelle" in a text naming no country: the container's
             countries = [found.country]
@@ -544,6 +549,13 @@ class Gazetteer:
         places = self._cities_by_id([found.geonames_id])
         size = _PHYSICAL_NAMESAKE_POPULATION if physical else _NAMESAKE_POPULATION
         return bool(places) and (places[0][0].population or 0) < size
+
+    def _a_city(self, found: Location) -> bool:
+        """A town the gazetteer counts a city (100,000 people or more): never what a text calls a village."""
+        if found.geonames_id is None or found.precision != 1:
+            return False
+        places = self._cities_by_id([found.geonames_id])
+        return bool(places) and (places[0][0].population or 0) >= _NAMESAKE_POPULATION
 
     def _coded(self, place: Place, precision: int, text: str) -> Location:
         """The Location of a gazetteer entry; a camp or neighbourhood the supplement codes to its town
