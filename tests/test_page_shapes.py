@@ -1062,3 +1062,13 @@ def test_an_earlier_act_named_by_its_day_does_not_date_the_story(app: Sitrep, af
     page = [f"An air strike on a school in Khan Younis killed 20 people, {after}, medics said."]
     event = _the_act(app, page, date(2024, 12, 28))
     assert (event.date, event.date_precision) == ("2024-12-28", "week")  # the report's days, no other
+
+
+@pytest.mark.parametrize(
+    "lead",
+    ["Fighters attacked a border post in Kurram on Friday, officials said.",
+     "Resistance fighters captured five junta outposts in Sagaing on Friday, the group said."],
+)
+def test_a_post_or_an_outpost_attacked_is_the_forces_holding_it(app: Sitrep, lead: str) -> None:
+    target = _the_act(app, [lead], date(2024, 6, 26)).actor2
+    assert target is not None and target.kind == "state_forces"
