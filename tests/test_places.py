@@ -162,6 +162,9 @@ def test_resolves_phrase(gazetteer, phrase, countries, name, country, admin1, pr
         ("Canal", ["USA"]),
         ("the Canal", ["EGY"]),
         ("the area", ["SYR"]),
+        # a movement's name, a colour: a village abroad bears them, no story is about it
+        ("Taliban", ["AFG", "PAK"]),
+        ("Green", ["IRQ"]),
         ("", []),
         ("   ", []),
     ],
