@@ -61,6 +61,7 @@ CASES = [
     ("on December 30", WED_JAN, "2023-12-30", "day"),
     ("on the 2nd of January", WED_JAN, "2024-01-02", "day"),
     ("on 29 February", LEAP_DAY, "2024-02-29", "day"),
+    ("on March 16 of 1968", FRI, "1968-03-16", "day"),
     ("on 31 February 2023", FRI, None, None),  # no such day
     # Weeks: the first day of the window.
     ("last week", FRI, "2020-02-10", "week"),

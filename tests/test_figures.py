@@ -128,6 +128,8 @@ def test_people_forced_to_flee_are_displaced(nlp):
         ("The strike killed a man and three of his daughters in their home.", 4, None),
         ("The blast killed 11 people and wounded an equal number at the market.", 11, 11),
         ("The injury toll stood at eight, the health ministry said.", None, 8),
+        # the parse takes an opening month for a second subject of the passive
+        ("In mid-April, 54 soldiers were killed in an attack on their base.", 54, None),
     ],
 )
 def test_figures_of_hospital_counts_tallies_and_parse_slips(nlp, sentence, killed, injured):

@@ -286,6 +286,8 @@ def _victim(token: Token) -> Token | None:
     word = lemma(token)
     children: dict[str, Token] = {}
     for child in token.children:  # "killed four civilians, among them a child": the first object counts
+        if child.dep_ in ("nsubj", "nsubjpass") and child.ent_type_ in ("DATE", "TIME"):
+            continue  # "In mid-April, 54 soldiers were killed": the parse made the month a subject too
         children.setdefault(child.dep_, child)
     if token.pos_ == "VERB":
         own_clause = any(c.dep_ in ("nsubj", "dobj", "aux", "auxpass") for c in token.children)

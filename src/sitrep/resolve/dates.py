@@ -65,7 +65,7 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 ISO_DAY = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)\b")
 ISO_MONTH = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d\d)\b")
 DAY_MONTH = re.compile(rf"\b{_DAY} (?:of )?{_MONTH}\b(?: {_YEAR}\b)?")
-MONTH_DAY = re.compile(rf"\b{_MONTH} {_DAY}\b(?: {_YEAR}\b)?")
+MONTH_DAY = re.compile(rf"\b{_MONTH} {_DAY}\b(?: (?:of )?{_YEAR}\b)?")  # "March 16 of 1968" too
 MONTH_YEAR = re.compile(rf"\b{_MONTH} (?:of )?{_YEAR}\b")
 # A month with its year told relative to publication: "in February this year", "November last year".
 MONTH_RELATIVE_YEAR = re.compile(rf"\b{_MONTH} (?:of )?(?P<which>this|last|next) year\b")
