@@ -1072,3 +1072,14 @@ def test_an_earlier_act_named_by_its_day_does_not_date_the_story(app: Sitrep, af
 def test_a_post_or_an_outpost_attacked_is_the_forces_holding_it(app: Sitrep, lead: str) -> None:
     target = _the_act(app, [lead], date(2024, 6, 26)).actor2
     assert target is not None and target.kind == "state_forces"
+
+
+@pytest.mark.parametrize(
+    ("distance", "province"), [("about 30 km", "Borno"), ("some 250 km", None), ("160 miles", None)]
+)
+def test_a_village_located_far_from_a_town_is_not_given_its_province(
+    app: Sitrep, distance: str, province: str | None
+) -> None:
+    lead = f"Jihadists attacked Wuluba village, {distance} north of Maiduguri, on Friday, killing nine."
+    place = _place_of_the_act(app, lead, date(2024, 6, 22))
+    assert (place.name, place.country, place.admin1) == ("Wuluba", "NGA", province)

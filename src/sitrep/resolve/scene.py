@@ -490,6 +490,8 @@ class Scene:
             town_name = REFERENCE_TOWN.match(sentence[match.end() :])
             town = self._gazetteer.resolve(town_name["name"], self._context) if town_name else None
             if town is not None and town.precision == 1:
+                if _far(match.group(0)):  # "Haradheere, 396 km northeast of Mogadishu": not its province
+                    return replace(village, admin1=None, country=town.country, lat=None, lon=None)
                 return replace(village, admin1=town.admin1, country=town.country, lat=town.lat, lon=town.lon)
         return village
 
@@ -536,6 +538,24 @@ class Scene:
 
 
 # An advance into a place: the act is there ("pushed deeper into Rafah", "stormed into the town").
+# Beyond this distance a town a village is located from is no guide to its province or point.
+_NEAR_KM = 50.0
+_DISTANCE = re.compile(r"(?P<n>\d[\d,.]*)\s*(?P<unit>km|kilometres?|kilometers?|miles?|mi)\b", re.IGNORECASE)
+
+
+def _far(located: str) -> bool:
+    """ "Kubum, about 30 km north of": near; "Haradheere, 396 km northeast of": far."""
+    match = _DISTANCE.search(located)
+    if match is None:
+        return False
+    try:
+        value = float(match["n"].replace(",", ""))
+    except ValueError:
+        return False
+    km = value * 1.609 if match["unit"].lower().startswith("mi") else value
+    return km > _NEAR_KM
+
+
 def _narrowed(when: str, precision: DatePrecision | None, told: Told) -> tuple[str, DatePrecision | None]:
     """A week or a month narrowed to the day told for the act, when that day falls in it (a week is
     read loosely: "last week" said on a Sunday may mean the days just past)."""
