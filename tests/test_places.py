@@ -122,6 +122,9 @@ CASES = [
     ("in western Bubanza province", ["BDI"], "Bubanza", "BDI", "Bubanza", 3),
     ("Maracaibo", ["VEN"], "Maracaibo", "VEN", "Zulia", 1),
     ("Dapaong", ["TGO"], "Dapaong", "TGO", "Savanes", 1),
+    # a Lebanese border village, in a page on Lebanon; the Syrian namesake in a page on Syria
+    ("the village of Houla", ["LBN", "ISR"], "Houla", "LBN", "Nabatieh", 1),
+    ("the village of Houla", ["SYR"], "Kafr Laha", "SYR", "Homs", 1),
     # Indonesia's provinces
     ("in Papua province", ["IDN"], "Papua", "IDN", "Papua", 3),
     ("Jayapura", ["IDN"], "Jayapura", "IDN", "Papua", 1),
