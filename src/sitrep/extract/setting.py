@@ -41,7 +41,7 @@ _MORE_PLACE_NOUNS = frozenset(
     {"outskirt", "outskirts", "suburb", "camp", "neighbourhood", "neighborhood", "quarter", "locality",
      "municipality", "commune", "settlement", "hamlet", "front", "frontline", "forest", "mountain",
      "mountains", "lake", "river", "island", "beach", "desert", "coast", "plain", "vicinity", "environs",
-     "sector", "tehsil", "subdistrict", "sub-district", "jungle"}
+     "sector", "tehsil", "subdistrict", "jungle"}
 )
 # Words taking a share of a place: "parts of Khan Younis", "much of Buthidaung", "control of Kidal".
 _SHARES = frozenset({"control", "part", "most", "much", "rest", "half", "swathe", "swath"})

@@ -97,7 +97,6 @@ _BUILDING = re.compile(
     re.IGNORECASE,
 )
 # Words naming a part of a town: "the Birere district of Goma" is coded to Goma.
-_VILLAGE = re.compile(r"\b(?:village|hamlet)s?\b", re.IGNORECASE)
 _PART = re.compile(r"\b(?:district|neighbou?rhood|quarter|suburb|area|sector)s?\b", re.IGNORECASE)
 # Several places of an area, none named: "various cities of the West Bank", "towns across Darfur".
 _SEVERAL_PLACES = re.compile(
@@ -472,7 +471,7 @@ class Gazetteer:
             widened = False  # a foreign container: no better than the article's own countries
         keep = found is not None and not widened and not self._foreign_namesake(found, countries, physical)
         home = next((c for c in countries if found is not None and c != found.country), None)
-        if found is not None and home and name and _VILLAGE.search(text) and self._a_city(found):
+        if found is not None and home and name and _called_a_village(text, name) and self._a_city(found):
             # "the village of Doha" in a report on Sudan: no city of Qatar, a village of the story's
             return Location(name, None, home, None, None, None, 2, name)
         if not countries and widened and found is not None and found.country:
@@ -657,6 +656,14 @@ class Gazetteer:
             if place.population >= self._data.min_population_without_context:
                 return place
         return None
+
+
+def _called_a_village(text: str, name: str) -> bool:
+    """The phrase calls the named place itself a village ("the village of Doha", "Doha village"), not
+    a place near it ("villages near Aleppo")."""
+    named = re.escape(name)
+    return re.search(rf"\b(?:village|hamlet)\s+of\s+{named}\b|\b{named}\s+(?:village|hamlet)\b", text,
+                     re.IGNORECASE) is not None
 
 
 def _inside(place: Place, within: tuple[str, str | None]) -> bool:
