@@ -1083,3 +1083,13 @@ def test_a_village_located_far_from_a_town_is_not_given_its_province(
     lead = f"Jihadists attacked Wuluba village, {distance} north of Maiduguri, on Friday, killing nine."
     place = _place_of_the_act(app, lead, date(2024, 6, 22))
     assert (place.name, place.country, place.admin1) == ("Wuluba", "NGA", province)
+
+
+def test_a_hromada_shelled_is_the_town_and_a_clock_zone_is_no_place(app: Sitrep) -> None:
+    page = ["Russian troops shelled the Orikhiv community in Zaporizhzhia region at 09:00 Kyiv time on "
+            "Monday, killing two civilians, the governor said."]
+    place = _place_of_the_act(app, page[0], date(2024, 6, 26))
+    assert (place.name, place.admin1) == ("Orikhiv", "Zaporizhzhia")
+    page = ["Drones attacked a fuel depot at 03:00 Moscow time on Monday, officials said."]
+    place = _the_act(app, page, date(2024, 6, 26)).location
+    assert place is None or place.name != "Moscow"

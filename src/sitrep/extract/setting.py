@@ -41,7 +41,7 @@ _MORE_PLACE_NOUNS = frozenset(
     {"outskirt", "outskirts", "suburb", "camp", "neighbourhood", "neighborhood", "quarter", "locality",
      "municipality", "commune", "settlement", "hamlet", "front", "frontline", "forest", "mountain",
      "mountains", "lake", "river", "island", "beach", "desert", "coast", "plain", "vicinity", "environs",
-     "sector", "tehsil", "subdistrict", "jungle"}
+     "sector", "tehsil", "subdistrict", "jungle", "community", "hromada"}
 )
 # Words taking a share of a place: "parts of Khan Younis", "much of Buthidaung", "control of Kidal".
 _SHARES = frozenset({"control", "part", "most", "much", "rest", "half", "swathe", "swath"})
@@ -217,6 +217,8 @@ def _sentence_place(
         governor = token
         while governor.dep_ in ("compound", "amod", "poss", "appos", "conj", "nmod"):
             governor = governor.head
+        if governor.lower_ == "time":
+            continue  # "at 14:00 Moscow time": an hour in a city's zone, no place
         if not named and not (token.pos_ == "PROPN" and governor.dep_ == "pobj" and _name_label_fits(token)):
             continue  # a name inside a prepositional object: "in Abuja's Lugbe area"
         if not named and token.ent_type_ == "PERSON" and _through_apposition(token, governor):
@@ -420,6 +422,8 @@ def _may_name_place(token: Token, places: frozenset[str], preposition: Token | N
 
 
 def _is_place(token: Token, places: frozenset[str]) -> bool:
+    if token.lower_ == "time":
+        return False  # "at 14:00 Moscow time": an hour in a city's zone, no place
     if _is_place_word(token, places):
         return True
     if token.pos_ == "PROPN" and _name_label_fits(token):

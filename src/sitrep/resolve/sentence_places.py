@@ -76,6 +76,8 @@ _REGION_AFTER = re.compile(
     r"^\s+(?:region|province|state|oblast|governorate|county|prefecture|department)\b", re.IGNORECASE
 )
 # The rest of an outlet's name that tells: "Al Quds Today reported", "the Kyiv Independent said".
+# A clock's zone after a name: "at 14:00 Moscow time" names an hour, not a place.
+_TIME_ZONE_AFTER = re.compile(r"^\s+time\b")
 _OUTLET_AFTER = re.compile(
     r"^(?:\s+[A-Z][\w'’-]*){1,3}\s+(?:reported|reports|said|says|quoted|cited|wrote|writes|added)\b"
 )
@@ -381,6 +383,8 @@ def most_specific(
         before = sentence.text[: span.start - sentence.start]
         if _REGION_AFTER.match(sentence.text[span.end - sentence.start :]):
             continue  # "in Russia's Bryansk region": the region the phrase gave, not the city Bryansk
+        if _TIME_ZONE_AFTER.match(sentence.text[span.end - sentence.start :]):
+            continue  # "at 14:00 Moscow time": an hour
         if _OUTLET_AFTER.match(sentence.text[span.end - sentence.start :]):
             continue  # "Al Quds Today reported": an outlet's name
         if _elsewhere(before, sentence.text[span.end - sentence.start :]):
@@ -509,6 +513,8 @@ def main_place(
             continue  # "in Russia's Bryansk region" names the region, not its capital
         if _SIDE_OF.match(text[span.end :]):
             continue  # "Tehran-backed militias", "US troops": a side, not the story's place
+        if _TIME_ZONE_AFTER.match(text[span.end :]):
+            continue  # "at 14:00 Moscow time": an hour, not the story's place
         if _OUTLET_AFTER.match(text[span.end :]):
             continue  # "Al Quds Today reported", "the Kyiv Independent said": an outlet's name
         if kind in ("entity", "org") and _speaks(span, doc):
