@@ -121,6 +121,10 @@ CASES = [
     ("gunmen of the Lions' Den", date(2023, 1, 5), None, ("PSE", "rebels", ())),
     ("Baloch Liberation Front militants", date(2024, 1, 5), None, ("PAK", "rebels", ())),
     ("Lakurawa fighters", date(2024, 1, 5), "NGA", ("NGA", "rebels", ())),
+    # the Sahel states' "Defence and Security Forces" (FDS, in English SDF) are no Syrian Democratic Forces
+    ("the Defence and Security Forces", date(2024, 9, 5), "NER", ("NER", "state_forces", ())),
+    ("the SDF", date(2024, 9, 5), "NER", ("NER", "state_forces", ())),
+    ("the SDF", date(2024, 9, 5), "SYR", ("SYR", "rebels", ("USA",))),
     ("the West Papua Liberation Army", date(2024, 1, 5), None, ("IDN", "rebels", ())),
     ("BRN insurgents", date(2024, 1, 5), None, ("THA", "rebels", ())),
     ("Tigrayan forces", date(2021, 1, 5), None, ("ETH", "rebels", ())),
