@@ -130,6 +130,8 @@ def test_people_forced_to_flee_are_displaced(nlp):
         ("The injury toll stood at eight, the health ministry said.", None, 8),
         # the parse takes an opening month for a second subject of the passive
         ("In mid-April, 54 soldiers were killed in an attack on their base.", 54, None),
+        # "more than" qualifies a count; it adds nothing to a count told beside it
+        ("The ministry put the overall toll at more than 30 dead and 100 hurt.", 30, 100),
     ],
 )
 def test_figures_of_hospital_counts_tallies_and_parse_slips(nlp, sentence, killed, injured):

@@ -451,6 +451,12 @@ def figures_in(sentence: Sequence[Token]) -> Figures:
 FURTHER = frozenset({"more", "another", "further", "additional"})
 
 
+def _more_than(token: Token) -> bool:
+    """ "more than 30": a qualifier of the count, not a count on top of another ("two more died")."""
+    after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return token.lower_ == "more" and after is not None and after.lower_ == "than"
+
+
 def combine(casualties: Sequence[Casualty]) -> Figures:
     """The first figure of each kind, with the first qualifier stated; a figure counted on top of it
     adds up ("10 people died at the scene and two more died later in hospital": 12)."""
@@ -502,7 +508,7 @@ def casualties_in(sentence: Sequence[Token]) -> list[Casualty]:
                 victim, count = counted, count_in(counted)
         if count is not None:
             named = victim if victim.pos_ in ("NOUN", "PROPN") and lemma(victim) not in TALLIES else None
-            further = any(t.lower_ in FURTHER for t in victim.subtree)
+            further = any(t.lower_ in FURTHER and not _more_than(t) for t in victim.subtree)
             found.append(Casualty(kind, _with_conjuncts(victim, count), token, named, further))
     return found
 
