@@ -98,6 +98,7 @@ CASES = [
     ("Gaza residents", date(2024, 1, 5), None, ("PSE", "civilians", ())),
     ("Palestinians", date(2024, 1, 5), None, ("PSE", "civilians", ())),
     ("Israeli settlers", date(2024, 1, 5), "PSE", ("ISR", "identity_militia", ())),
+    ("settlers", date(2024, 1, 5), "PSE", ("ISR", "identity_militia", ())),  # the West Bank's are Israel's
     ("Hamas militants", date(2024, 1, 5), None, ("PSE", "rebels", ())),
     ("Islamic Jihad fighters", date(2024, 1, 5), None, ("PSE", "rebels", ("IRN",))),
     ("Hezbollah", date(2024, 1, 5), None, ("LBN", "political_militia", ("IRN",))),

@@ -351,6 +351,8 @@ class ActorDictionary:
             if occupier is not None and top.cls in _FORCE_CLASSES - {"police"}:
                 country = occupier  # "troops" in the West Bank are Israel's
             return self._state(country, top, None)
+        if top.cls == "settlers":
+            country = self._bare_forces(country) or country  # settlers in the West Bank are Israel's
         where = self.data.countries.get(country or "")
         return Actor(f"{label} ({where.name})" if where else label, country if where else None, kind)
 
