@@ -216,13 +216,13 @@ def _scheduled_nouns() -> frozenset[str]:
 
 def _names_a_scheduled_day(root: Token) -> bool:
     """A date modifying a noun of a scheduled thing ("the July 1 elections", data/vague_dates.toml)."""
+    return _on_a_noun(root, _scheduled_nouns()) and root.head.pos_ in NOUN_POS
+
+
+def _on_a_noun(root: Token, nouns: frozenset[str]) -> bool:
+    """A date modifying one of `nouns` after it: "the July 1 elections", "the October 7 attack"."""
     head = root.head
-    return (
-        root.dep_ in ("nmod", "compound", "amod", "npadvmod")
-        and head.i > root.i
-        and head.pos_ in NOUN_POS
-        and head.lower_ in _scheduled_nouns()
-    )
+    return root.dep_ in ("nmod", "compound", "amod", "npadvmod") and head.i > root.i and head.lower_ in nouns
 
 
 # Nouns of an act a date can name as a whole ("the October 7 attack", "the 1994 genocide").
@@ -233,13 +233,7 @@ _NAMED_ACTS = frozenset({"attack", "attacks", "massacre", "bombing", "bombings",
 def _names_another_act(root: Token, event: Token) -> bool:
     """A date naming another act by its day ("since the October 7 attack", "after the March 2 raid"):
     its day, not the day of the act the sentence tells."""
-    head = root.head
-    return (
-        root.dep_ in ("nmod", "compound", "amod", "npadvmod")
-        and head.i > root.i
-        and head.i != event.i
-        and head.lower_ in _NAMED_ACTS
-    )
+    return _on_a_noun(root, _NAMED_ACTS) and root.head.i != event.i
 
 
 def _names_something(doc: Any, end: int) -> bool:

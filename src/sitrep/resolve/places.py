@@ -545,16 +545,19 @@ class Gazetteer:
             return True
         if found.precision > 2:
             return False  # a province or a country abroad is no namesake of a village
-        places = self._cities_by_id([found.geonames_id])
         size = _PHYSICAL_NAMESAKE_POPULATION if physical else _NAMESAKE_POPULATION
-        return bool(places) and (places[0][0].population or 0) < size
+        population = self._population(found)
+        return population is not None and population < size
 
     def _a_city(self, found: Location) -> bool:
         """A town the gazetteer counts a city (100,000 people or more): never what a text calls a village."""
-        if found.geonames_id is None or found.precision != 1:
-            return False
-        places = self._cities_by_id([found.geonames_id])
-        return bool(places) and (places[0][0].population or 0) >= _NAMESAKE_POPULATION
+        population = self._population(found) if found.precision == 1 else None
+        return population is not None and population >= _NAMESAKE_POPULATION
+
+    def _population(self, found: Location) -> int | None:
+        """The population GeoNames gives the town a location codes, None for no town it knows."""
+        places = self._cities_by_id([found.geonames_id]) if found.geonames_id is not None else []
+        return (places[0][0].population or 0) if places else None
 
     def _coded(self, place: Place, precision: int, text: str) -> Location:
         """The Location of a gazetteer entry; a camp or neighbourhood the supplement codes to its town

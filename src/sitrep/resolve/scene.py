@@ -54,6 +54,7 @@ from sitrep.resolve.scene_places import (
     called_a_settlement,
     dateline_city,
     destination_or_origin,
+    located_far,
     named_as_near,
     names_a_party,
     province_of,
@@ -490,7 +491,7 @@ class Scene:
             town_name = REFERENCE_TOWN.match(sentence[match.end() :])
             town = self._gazetteer.resolve(town_name["name"], self._context) if town_name else None
             if town is not None and town.precision == 1:
-                if _far(match.group(0)):  # "Haradheere, 396 km northeast of Mogadishu": not its province
+                if located_far(match.group(0)):  # "Haradheere, 396 km northeast of Mogadishu": no province
                     return replace(village, admin1=None, country=town.country, lat=None, lon=None)
                 return replace(village, admin1=town.admin1, country=town.country, lat=town.lat, lon=town.lon)
         return village
@@ -535,25 +536,6 @@ class Scene:
         return most_specific(
             mention, self._doc, self._gazetteer, context, self._is_actor, bound, inside, statement
         )
-
-
-# An advance into a place: the act is there ("pushed deeper into Rafah", "stormed into the town").
-# Beyond this distance a town a village is located from is no guide to its province or point.
-_NEAR_KM = 50.0
-_DISTANCE = re.compile(r"(?P<n>\d[\d,.]*)\s*(?P<unit>km|kilometres?|kilometers?|miles?|mi)\b", re.IGNORECASE)
-
-
-def _far(located: str) -> bool:
-    """ "Kubum, about 30 km north of": near; "Haradheere, 396 km northeast of": far."""
-    match = _DISTANCE.search(located)
-    if match is None:
-        return False
-    try:
-        value = float(match["n"].replace(",", ""))
-    except ValueError:
-        return False
-    km = value * 1.609 if match["unit"].lower().startswith("mi") else value
-    return km > _NEAR_KM
 
 
 def _narrowed(when: str, precision: DatePrecision | None, told: Told) -> tuple[str, DatePrecision | None]:

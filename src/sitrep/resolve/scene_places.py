@@ -73,6 +73,7 @@ APPOSED = re.compile(
 )
 
 
+# An advance into a place: the act is there ("pushed deeper into Rafah", "stormed into the town").
 ADVANCED_INTO = re.compile(
     r"\b(?:push|pushed|pushing|advanc\w*|stormed|storming|rolled|rolling|moved|moving|drove|driving|"
     r"penetrated|incursions?|raids?)\s+(?:deeper\s+|further\s+|farther\s+)?into\s+(?:the\s+)?$",
@@ -129,3 +130,20 @@ def province_of(province: Location, country: Location) -> bool:
         and country.admin1 is None
         and province.country == country.country
     )
+
+
+# Beyond this distance a town a village is located from is no guide to its province or point.
+_NEAR_KM = 50.0
+_DISTANCE = re.compile(rf"(?P<n>\d[\d,.]*)\s*(?P<unit>{DISTANCE_UNIT})\b", re.IGNORECASE)
+
+
+def located_far(located: str) -> bool:
+    """ "Kubum, about 30 km north of": near; "Haradheere, 396 km northeast of": far."""
+    match = _DISTANCE.search(located)
+    if match is None:
+        return False
+    try:
+        value = float(match["n"].replace(",", ""))
+    except ValueError:
+        return False
+    return (value * 1.609 if match["unit"].lower().startswith("mi") else value) > _NEAR_KM
