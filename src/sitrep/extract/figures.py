@@ -110,6 +110,7 @@ KILLED = frozenset(
     }
 )
 INJURED = frozenset({"wound", "injure", "wounded", "injured", "injury", "hurt", "maim"})
+_FATALLY = frozenset({"fatally", "mortally", "fatal", "mortal"})
 DISPLACED = frozenset({"flee", "displace", "uproot", "refugee", "displacement", "evacuate", "exodus"})
 COLLECTIVES = frozenset({"family", "group", "household", "busload", "party", "band"})
 # "a total of 51 people": the people are counted; "a large number of expatriates": no count
@@ -521,6 +522,8 @@ def _kind_of(token: Token) -> str | None:
         return "injured"  # "the injury toll stood at eight", "the wounded tally"
     if word in KILLED:
         return "killed"
+    if word in INJURED and any(c.lower_ in _FATALLY for c in token.children if c.dep_ in ("advmod", "amod")):
+        return "killed"  # "fatally injured", "mortally wounded": the harm is a death
     return "injured" if word in INJURED else "displaced" if word in DISPLACED else None
 
 
