@@ -168,6 +168,9 @@ def test_resolves_phrase(gazetteer, phrase, countries, name, country, admin1, pr
         # a movement's name, a colour: a village abroad bears them, no story is about it
         ("Taliban", ["AFG", "PAK"]),
         ("Green", ["IRQ"]),
+        # a month the parser labels a place ("the one that occurred in August")
+        ("August", ["ECU", "USA"]),
+        ("June", []),
         ("", []),
         ("   ", []),
     ],

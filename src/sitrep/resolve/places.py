@@ -113,6 +113,12 @@ _DEMONYM_PLACE = re.compile(
 _PLACE_COLUMNS = "p.id, p.name, p.cc, p.admin1, p.lat, p.lon, p.population"
 
 
+_MONTH_NAMES = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
+})
+
+
 class Gazetteer:
     """Looks up names and resolves place phrases; one instance is shared per process."""
 
@@ -363,7 +369,7 @@ class Gazetteer:
         "Khan Younis" for Khan Yunis): the words of the phrase that named the place, without
         "near the town of" (which the precision says)."""
         cleaned = place_phrases.clean(text)
-        if not cleaned:
+        if not cleaned or cleaned.lower() in _MONTH_NAMES:  # "in August" is a time, not August, California
             return None
         whole = self._pick(cleaned, countries, want=None, within=None, exact=True)
         if whole is not None:  # "North Kivu", "northern Gaza", "West Bank" are names themselves
