@@ -419,6 +419,7 @@ def test_shared_dictionary_is_built_once() -> None:
         ("Russian-installed officials", "UKR", ("RUS", "government", ())),
         # A group's country is its home wherever it acts; a transnational network's, where it acts.
         ("al-Shabaab fighters", "KEN", ("SOM", "rebels", ())),
+        ("a Shining Path column", "PER", ("PER", "rebels", ())),
         ("Islamic State militants", "IRQ", ("IRQ", "rebels", ())),
         # Military governments govern.
         ("Niger's military government", "NER", ("NER", "government", ())),
