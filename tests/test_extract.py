@@ -892,6 +892,15 @@ def test_a_snippet_is_too_short_for_a_register(extract):
         "Saturday troops killed 12 cartel members after they were attacked near the airport, the defence "
         "ministry said. Hundreds of people have died since the battle for control began, and schools "
         "in several districts stayed shut for a second week as families kept their children at home.",
+        # crime named once, in a closing line of background: the attack is still a political one
+        "A man threw a grenade into a crowded bar in the hill town on Saturday evening, killing three "
+        "people and wounding forty, the police spokesman said on Sunday. The governor sent condolences "
+        "to the families and promised that those responsible would be found and punished. The region "
+        "had been spared the explosions that have struck the capital's markets since the spring, and "
+        "no group has claimed any of them. Residents said the town's only clinic ran out of beds within "
+        "an hour and that the wounded were driven to the provincial hospital in pickup trucks. Police "
+        "have set up checkpoints on the roads out of town.\nOther incidents this year include homicide, "
+        "burglary and robbery",
     ],
 )
 def test_a_conflict_report_with_crime_or_film_words_is_read_as_usual(extract, news):

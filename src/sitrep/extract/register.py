@@ -48,6 +48,16 @@ def _in_register(words: list[str], register: Register) -> bool:
     return len(set(hits)) >= register.min_distinct and len(hits) >= register.min_share * len(words)
 
 
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+
+
+def _spread(text: str, register: Register) -> bool:
+    """Whether the register's words come in more than one sentence: a closing line that lists
+    "homicide, burglary" as background does not make a grenade attack a crime report."""
+    pieces = _SENTENCE_END.split(text.lower())
+    return sum(1 for piece in pieces if register.words.intersection(_WORD.findall(piece))) >= 2
+
+
 @cache
 def _conflict_words() -> tuple[frozenset[str], int]:
     data = tomllib.loads(REGISTERS_PATH.read_text(encoding="utf-8"))["conflict"]
@@ -62,6 +72,8 @@ def tells_no_conflict(text: str) -> bool:
     if any(_in_register(words, register_named(name)) for name in ("sports", "fiction")):
         return True
     if not any(_in_register(words, register_named(name)) for name in ("crime", "disaster")):
+        return False
+    if not _spread(text, register_named("crime")) and not _in_register(words, register_named("disaster")):
         return False
     conflict, enough = _conflict_words()
     return len(conflict.intersection(words)) < enough
