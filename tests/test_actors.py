@@ -610,3 +610,24 @@ def test_a_leaders_name_inside_a_bases_name_is_the_bases_not_his_state(actors: A
     assert actor.country == "IRQ"
     loyal = actors.resolve("Assad loyalists", None, "IRQ")
     assert loyal is not None and loyal.country == "SYR"  # his people are still his state's
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "crowd"),
+    [
+        # a protest named by its camp or its cause is its crowd, not the opposition's armed wing or the EU
+        ("Riot police broke up an opposition protest in Dhaka on Monday, injuring 20 people.", "ASSAULT",
+         "Protesters (Bangladesh)"),
+        ("Police fired tear gas at a pro-EU demonstration in Tbilisi on Sunday night.", "PROTEST",
+         "Protesters (Georgia)"),
+        ("The opposition staged a rally in Nairobi on Tuesday against the new tax law.", "PROTEST",
+         "Protesters (Kenya)"),
+    ],
+)
+def test_a_protest_named_by_its_camp_or_cause_is_its_crowd(text: str, plover: str, crowd: str) -> None:
+    import sitrep
+
+    [event] = [e for e in sitrep.analyze(text, "2024-12-03") if e.plover == plover]
+    sides = [a for a in (event.actor1, event.actor2) if a is not None]
+    assert crowd in [a.name for a in sides]
+    assert all(a.kind != "rebels" and a.name != "European Union" for a in sides)

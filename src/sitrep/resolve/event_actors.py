@@ -77,6 +77,13 @@ _INITIALS_AFTER = re.compile(r"\s*" + _INITIALS)
 _INITIALS_ENDING = re.compile(_INITIALS + r"\s*$")
 # The origin a passive act of fire names as its side: "rockets were fired from Lebanon".
 _FIRED_FROM = re.compile(r"\b(?:fired|launched)\s+from\s+$", re.IGNORECASE)
+# An actor phrase whose head is a protest is its crowd ("an opposition rally", "the pro-EU march").
+_CROWD_EVENT = re.compile(
+    r"\b(?:protests?|demonstrations?|rall(?:y|ies)|marche?s|march|sit-ins?)\s*$", re.IGNORECASE
+)
+_UNARMED_OPPOSITION = re.compile(r"\bopposition\b", re.IGNORECASE)
+_ARMED = re.compile(r"\b(?:armed|fighters?|forces|militants?|rebels?|groups?|factions?)\b", re.IGNORECASE)
+_CAUSE_ONLY = re.compile(r"^(?:an?\s+|the\s+)?(?:pro|anti)-\S+$", re.IGNORECASE)
 _PROTEST_WORDS = re.compile(r"\b(?:protest|demonstrat|rall(?:y|ies)\b)", re.IGNORECASE)
 
 
@@ -104,6 +111,13 @@ class EventActors:
         Police dispersing a crowd that the model settles as a protest with intervention is the
         protesters' event, the police its second side (ACLED's coding of the sub-event)."""
         actor1, actor2 = event.actor1, event.actor2
+        said = actor1.text or "" if actor1 is not None else ""
+        if event.plover == "PROTEST" and actor1 is not None and actor1.kind == "rebels" and (
+            _UNARMED_OPPOSITION.search(said) and not _ARMED.search(said)
+        ):
+            # "the opposition staged a rally": its crowd, not an armed opposition
+            crowd = Actor(self._label("Protesters", actor1.country), actor1.country, "protesters", text=said)
+            return replace(event, actor1=crowd)
         if (
             event.plover == "PROTEST"
             and actor1 is not None
@@ -168,6 +182,12 @@ class EventActors:
                 actor = replace(actor, text=agent.text) if actor is not None else None
         if actor is None:
             return None
+        crowd = _CROWD_EVENT.search(span.text) or _CAUSE_ONLY.match(span.text)
+        if crowd and actor.kind not in ("state_forces", "protesters", "rioters"):
+            # "an opposition protest", "a pro-EU demonstration", "pro-EU" on the protest it names: the
+            # crowd, whatever cause or camp the modifier names, not the opposition's armed wing or the EU
+            country = home or actor.country
+            actor = Actor(self._label("Protesters", country), country, "protesters", text=actor.text)
         if not target and actor.kind in _NON_STATE_KINDS and _common_noun(span.text):
             # "guerrillas from the National Liberation Army", "fighters known as the White Army"
             for named in named_after(span, known.doc):
