@@ -443,3 +443,24 @@ def test_force_against_protesters_is_the_states_whichever_side_the_sentence_name
     riot = _event(0, acled_sub_event_type="Violent demonstration", acled_event_type="Riots", actor1=crowd,
                   actor2=police)
     assert resolver.parties.typed_target(riot).actor1 == crowd
+
+
+def test_the_attackers_flight_is_the_end_of_their_raid_not_a_withdrawal() -> None:
+    events = _events_of(
+        [
+            "Militants attacked a police station in Tank district on Friday night, killing two officers.",
+            "The militants fled into the hills under cover of darkness.",
+        ],
+        date(2024, 10, 26),
+    )
+    assert [e.plover for e in events] == ["ASSAULT"]
+    assert len(events[0].mentions) == 2
+    # troops giving up a town the day after an attack on it is a withdrawal of its own
+    events = _events_of(
+        [
+            "Rebels attacked an army base outside Kidal on Friday, killing four soldiers.",
+            "On Sunday the troops withdrew from the town of Kidal.",
+        ],
+        date(2024, 10, 28),
+    )
+    assert sorted(e.plover for e in events) == ["ASSAULT", "RETREAT"]

@@ -72,6 +72,7 @@ _PHYSICAL = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT"})
 _MULTILATERAL = frozenset({"AGREE"})
 # a crowd's own violence: its protest and its stoning or burning told together are one riot
 _RIOTS = frozenset({"Violent demonstration", "Mob violence"})
+_FLED = re.compile(r"\b(?:fled|flee|flees|fleeing|escaped)\b", re.IGNORECASE)
 _SOURCE_RANK = {"stated": 0, "context": 1, "publication": 2, None: 3}
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, None: 3}
 
@@ -276,7 +277,7 @@ def _start(event: Event) -> int:
 
 def _same_act(a: Event, b: Event, published: date | None = None) -> bool:
     if a.plover != b.plover:
-        return _one_riot(a, b)
+        return _one_riot(a, b) or _raid_end(a, b) or _raid_end(b, a)
     sa, sb = a.acled_sub_event_type, b.acled_sub_event_type
     if _one_sentence(a, b) and (
         (a.mode != b.mode and {a.mode, b.mode} & _SENTENCE_OWN_ACTS) or _sequence_cues().search(_text(a))
@@ -310,6 +311,21 @@ def _one_riot(a: Event, b: Event) -> bool:
         and _same_place(a.location, b.location, True)
         and _same_day(a, b)
         and same_sides(a, b)
+    )
+
+
+def _raid_end(flight: Event, raid: Event) -> bool:
+    """ "The militants fled under cover of darkness" after their attack on a post: the raid's own end,
+    a mention of the raid, not a withdrawal (a force giving up ground, which is its target's act)."""
+    if flight.plover != "RETREAT" or raid.plover != "ASSAULT" or not _FLED.search(_text(flight)):
+        return False
+    fleeing, attacker = flight.actor1, raid.actor1
+    same_side = fleeing is None or attacker is None or fleeing.name == attacker.name
+    return (
+        same_side
+        and (fleeing is None or fleeing.kind != "state_forces")
+        and _same_place(flight.location, raid.location, True)
+        and _same_day(flight, raid)
     )
 
 
@@ -467,7 +483,8 @@ def _campaign(event: Event) -> bool:
 
 def _combine(group: list[Event]) -> Event:
     first = group[0]
-    best = max(group, key=_settled)
+    # a raid and its attackers' flight: the raid is the act
+    best = max([e for e in group if e.plover != "RETREAT"] or group, key=_settled)
     mentions = tuple(m for event in group for m in event.mentions)
     places = [e.location for e in group if e.location is not None]
     location = min(places, key=lambda place: place.precision, default=None)
