@@ -420,6 +420,8 @@ def test_shared_dictionary_is_built_once() -> None:
         # A group's country is its home wherever it acts; a transnational network's, where it acts.
         ("al-Shabaab fighters", "KEN", ("SOM", "rebels", ())),
         ("a Shining Path column", "PER", ("PER", "rebels", ())),
+        ("the Amba boys", "CMR", ("CMR", "rebels", ())),
+        ("fighters of the Ambazonia Restoration Forces", "CMR", ("CMR", "rebels", ())),
         ("Islamic State militants", "IRQ", ("IRQ", "rebels", ())),
         # Military governments govern.
         ("Niger's military government", "NER", ("NER", "government", ())),
