@@ -168,6 +168,9 @@ def test_resolves_phrase(gazetteer, phrase, countries, name, country, admin1, pr
         # a movement's name, a colour: a village abroad bears them, no story is about it
         ("Taliban", ["AFG", "PAK"]),
         ("Green", ["IRQ"]),
+        # a part of the world larger than any country, even on a page about an American act
+        ("the Middle East", ["USA", "YEM"]),
+        ("West Africa", ["NGA"]),
         # a month the parser labels a place ("the one that occurred in August")
         ("August", ["ECU", "USA"]),
         ("June", []),
@@ -177,6 +180,11 @@ def test_resolves_phrase(gazetteer, phrase, countries, name, country, admin1, pr
 )
 def test_common_words_are_not_places(gazetteer, phrase, countries):
     assert gazetteer.resolve(phrase, countries) is None
+
+
+def test_a_country_named_after_its_part_of_the_world_is_still_a_country(gazetteer):
+    found = gazetteer.resolve("South Africa", ["ZAF"])
+    assert found is not None and found.country == "ZAF"
 
 
 def test_stoplisted_name_resolves_in_its_own_country(gazetteer):

@@ -56,6 +56,7 @@ class PlaceData:
     stoplist: frozenset[str] = frozenset()
     never_alone: frozenset[str] = frozenset()  # feature words that name no place by themselves
     body_initials: frozenset[str] = frozenset()  # "UN", "NATO": a body's initials, never a place
+    world_regions: frozenset[str] = frozenset()  # "Middle East", "West Africa": larger than any country
     name_features: frozenset[str] = frozenset()  # words after a place's name that name a part of it
     venues: dict[str, dict[str, Any]] = field(default_factory=dict)  # dateline name -> [[venue]] entry
     demonyms: dict[str, str] = field(default_factory=dict)  # "ukrainian" -> UKR (data/actors/countries.toml)
@@ -80,6 +81,7 @@ def load_place_data(iso3_to_iso2: dict[str, str]) -> PlaceData:
     data.min_population_without_context = supplement["thresholds"]["min_population_without_context"]
     data.stoplist = frozenset(supplement["stoplist"]["names"])
     data.never_alone = frozenset(supplement["stoplist"].get("never_alone", ()))
+    data.world_regions = frozenset(supplement["stoplist"].get("world_regions", ()))
     data.body_initials = frozenset(supplement["stoplist"].get("body_initials", ()))
     data.name_features = frozenset(supplement["stoplist"].get("name_features", ()))
     for entry in supplement.get("venue", []):

@@ -636,6 +636,8 @@ class Gazetteer:
         bare = place_phrases.strip_direction(name) or name
         if bare in self._data.body_initials:
             return None  # "UN peacekeepers": the United Nations, not the Cambodian village of Un
+        if normalise(name) in self._data.world_regions:
+            return None  # "shipping in the Middle East": larger than any country, no event's place
         if bare.casefold() in self._data.demonyms:
             return None  # "the southern Gazan border city": a people's adjective, not Jizan
         if not place_phrases.is_proper_name(bare) or normalise(bare) in self._data.never_alone:
