@@ -464,3 +464,26 @@ def test_the_attackers_flight_is_the_end_of_their_raid_not_a_withdrawal() -> Non
         date(2024, 10, 28),
     )
     assert sorted(e.plover for e in events) == ["ASSAULT", "RETREAT"]
+
+
+def test_an_interception_told_after_the_launch_is_the_launch() -> None:
+    events = _events_of(
+        [
+            "Russia launched 40 drones at Kyiv overnight into Sunday.",
+            "Ukrainian air defences shot down 35 of them, the air force said.",
+            "Debris fell on two districts of the capital, the mayor said.",
+            "Power was cut to several thousand homes on the left bank.",
+        ],
+        date(2025, 10, 5),
+    )
+    [strike] = events
+    assert strike.acled_sub_event_type == "Air/drone strike"
+    assert strike.actor1 is not None and strike.actor1.country == "RUS"
+    assert strike.actor2 is None or strike.actor2.country == "UKR"
+    assert len(strike.mentions) == 2
+    # a plane shot down is the act itself, whatever follows of its crew
+    events = _events_of(
+        ["Rebels shot down an army helicopter near Kidal on Sunday.", "Its two pilots were killed."],
+        date(2025, 10, 6),
+    )
+    assert [e.acled_sub_event_type for e in events if e.plover == "ASSAULT"][:1] != ["Attack"]

@@ -32,7 +32,7 @@ from sitrep.resolve.act_places import ActPlaces
 from sitrep.resolve.actors import ActorDictionary
 from sitrep.resolve.dates import quoted_deictic, resolve_date
 from sitrep.resolve.event_actors import ArticleActors, EventActors, persons
-from sitrep.resolve.merge import merge_events
+from sitrep.resolve.merge import disrupting, merge_events
 from sitrep.resolve.named_acts import named_act_places
 from sitrep.resolve.places import Gazetteer
 from sitrep.resolve.scene import PHYSICAL, Scene
@@ -80,7 +80,9 @@ class Resolver:
         scores: dict[int, Mapping[str, float]] = {}
         events = EventTyper.shared().type_events(article, mentions, events, scores)
         events = self.places.each_town(events, mentions, context, known.doc)
-        acts = settle(merge_events(events, article.published, claims, others), scores)
+        told = disrupting(events)  # a shoot-down does not type the attack it stops
+        typing = {key: value for key, value in scores.items() if key not in told}
+        acts = settle(merge_events(events, article.published, claims, others), typing)
         acts = EventTyper.shared().type_snippet(article, acts)
         acts = named_act_places(article.text, acts, self.gazetteer, context, self.actors.names_someone)
         return _condemned_doers([self.parties.typed_target(event) for event in acts])

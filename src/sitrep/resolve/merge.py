@@ -72,6 +72,9 @@ _PHYSICAL = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT"})
 _MULTILATERAL = frozenset({"AGREE"})
 # a crowd's own violence: its protest and its stoning or burning told together are one riot
 _RIOTS = frozenset({"Violent demonstration", "Mob violence"})
+_INTERCEPTED = re.compile(r"\b(?:intercept(?:ed|s|ing)?|interception|shot down|shoots? down|downed)\b",
+                          re.IGNORECASE)
+_LAUNCHES = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
 _FLED = re.compile(r"\b(?:fled|flee|flees|fleeing|escaped)\b", re.IGNORECASE)
 _SOURCE_RANK = {"stated": 0, "context": 1, "publication": 2, None: 3}
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, None: 3}
@@ -293,6 +296,8 @@ def _same_act(a: Event, b: Event, published: date | None = None) -> bool:
     physical = a.plover in _PHYSICAL
     if not (_same_place(a.location, b.location, physical) and _same_day(a, b, published)):
         return False
+    if _interception(a, b) or _interception(b, a):
+        return True
     # an agreement's mentions each name some of its parties ("Putin announced the deal", "the leaders of
     # Russia, Ukraine, France and Germany reached a ceasefire"): one day's deal at one place is one act
     return a.plover in _MULTILATERAL or same_sides(a, b)
@@ -327,6 +332,37 @@ def _raid_end(flight: Event, raid: Event) -> bool:
         and _same_place(flight.location, raid.location, True)
         and _same_day(flight, raid)
     )
+
+
+def disrupting(events: Sequence[Event]) -> set[int]:
+    """The ids of the mentions that tell a defender's shoot-down of another act of the article: they
+    tell nothing of how the attack was made, so they do not type it."""
+    return {
+        id(m)
+        for e in events
+        if any(
+            o is not e
+            and _interception(e, o)
+            and _same_place(e.location, o.location, True)
+            and _same_day(e, o)
+            for o in events
+        )
+        for m in e.mentions
+    }
+
+
+def _interception(defence: Event, attack: Event) -> bool:
+    """ "The missile was intercepted by the Israeli air force", told after the Houthis' launch: the
+    defender's shoot-down is coded with the attack it disrupts (EVENTS), not as its own attack."""
+    defender, attacker = defence.actor1, attack.actor1
+    if defender is None or defender.kind != "state_forces" or not _INTERCEPTED.search(_text(defence)):
+        return False
+    if attacker is None or attacker.country == defender.country or _INTERCEPTED.search(_text(attack)):
+        return False
+    if attack.acled_sub_event_type not in _LAUNCHES:
+        return False  # a plane shot down and its pilot killed: the shoot-down is the act
+    hit = attack.actor2.country if attack.actor2 is not None else None
+    return defender.country in (hit, attack.location.country if attack.location is not None else None)
 
 
 def _one_sentence(a: Event, b: Event) -> bool:
@@ -483,8 +519,9 @@ def _campaign(event: Event) -> bool:
 
 def _combine(group: list[Event]) -> Event:
     first = group[0]
-    # a raid and its attackers' flight: the raid is the act
-    best = max([e for e in group if e.plover != "RETREAT"] or group, key=_settled)
+    # a raid and its attackers' flight, an attack and its interception: the raid, the attack is the act
+    acts = [e for e in group if e.plover != "RETREAT" and not any(_interception(e, o) for o in group)]
+    best = max(acts or group, key=_settled)
     mentions = tuple(m for event in group for m in event.mentions)
     places = [e.location for e in group if e.location is not None]
     location = min(places, key=lambda place: place.precision, default=None)
@@ -497,8 +534,9 @@ def _combine(group: list[Event]) -> Event:
     counted = dead or hurt or best
     # the claimant of the toll that stands speaks for the act; with no toll, the lead's claimant
     voiced = counted if counted.killed is not None or counted.injured is not None else first
-    actor1 = _named(best.actor1, [e.actor1 for e in group])
-    actor2 = _named(best.actor2, [e.actor2 for e in group])
+    sides = acts or group  # the defender's shoot-down names no side of the attack
+    actor1 = _named(best.actor1, [e.actor1 for e in sides])
+    actor2 = _named(best.actor2, [e.actor2 for e in sides])
     same_side = actor1 is not None and actor2 is not None and actor2.name == actor1.name
     if same_side and actor1 is not None and actor1.kind != "civilians":
         # "eleven militants were killed as they attacked a police post": the side they attacked, not
