@@ -374,3 +374,19 @@ def test_a_caption_run_into_a_name_hides_no_town() -> None:
     text = "Olaf Scholz, Emmanuel Macron - Minsk, 12 Feb.\n\nThe leaders met in Minsk for talks on Ukraine."
     names = [span.text for span, _ in candidates(text, 0, nlp(text))]
     assert "Minsk" in names
+
+
+def test_a_far_reference_town_is_not_the_articles_main_place(gazetteer) -> None:
+    from sitrep.parse import load_model
+    from sitrep.settings import Settings
+
+    nlp = load_model(Settings().spacy_model)
+    text = (
+        "Four soldiers were killed in an ambush on Sunday in a remote valley, 550 km southeast of the "
+        "capital Lima, the army said."
+    )
+    place = main_place(text, nlp(text), gazetteer, ["PER"], None)
+    assert place is None or place.name != "Lima"
+    near = "Gunmen attacked a village 20 km south of Gusau on Sunday, residents said."
+    place = main_place(near, nlp(near), gazetteer, ["NGA"], None)
+    assert place is not None and place.name == "Gusau"

@@ -246,8 +246,11 @@ _FAR_KM = 50
 
 def reference_only(before: str) -> bool:
     """A name the words before it make a title's seat or a far reference point, not the act's place."""
-    if _OFFICE.search(before[-60:]):
-        return True
+    return _OFFICE.search(before[-60:]) is not None or far_reference(before)
+
+
+def far_reference(before: str) -> bool:
+    """A name the words before it make a far reference point ("400 kilometres northeast of")."""
     far = _DISTANCE.search(before[-80:])
     if far is None:
         return False
@@ -507,6 +510,8 @@ def main_place(
         before = window[: span.start]
         if AWAY.search(before[-30:]) or _SEAT.search(before[-40:]) or _SPOKEN_AT.search(before[-40:]):
             continue
+        if far_reference(before):
+            continue  # "550 km southeast of the capital Lima": not the story's place
         if _dateline(before, text[span.end :]):
             continue
         if _REGION_AFTER.match(text[span.end :]):
