@@ -487,3 +487,24 @@ def test_an_interception_told_after_the_launch_is_the_launch() -> None:
         date(2025, 10, 6),
     )
     assert [e.acled_sub_event_type for e in events if e.plover == "ASSAULT"][:1] != ["Attack"]
+
+
+def test_a_crowds_demands_are_part_of_its_protest() -> None:
+    events = _events_of(
+        [
+            "Thousands of students marched through Dhaka on Tuesday and blocked the main highway.",
+            "The protesters demanded the immediate release of their detained classmates.",
+        ],
+        date(2024, 7, 17),
+    )
+    assert [e.plover for e in events] == ["PROTEST"]
+    assert any("demanded" in m.text for m in events[0].mentions)
+    # a government's demand that day is its own act
+    events = _events_of(
+        [
+            "Thousands of students marched through Dhaka on Tuesday and blocked the main highway.",
+            "The government urged the students to return to their classes.",
+        ],
+        date(2024, 7, 17),
+    )
+    assert sorted(e.plover for e in events) == ["PROTEST", "REQUEST"]

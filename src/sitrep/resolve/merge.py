@@ -74,6 +74,8 @@ _MULTILATERAL = frozenset({"AGREE"})
 _RIOTS = frozenset({"Violent demonstration", "Mob violence"})
 _INTERCEPTED = re.compile(r"\b(?:intercept(?:ed|s|ing)?|interception|shot down|shoots? down|downed)\b",
                           re.IGNORECASE)
+# acts told as part of another: a raid's end, a crowd's demands
+_PARTS = frozenset({"RETREAT", "REQUEST"})
 _LAUNCHES = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
 _FLED = re.compile(r"\b(?:fled|flee|flees|fleeing|escaped)\b", re.IGNORECASE)
 _SOURCE_RANK = {"stated": 0, "context": 1, "publication": 2, None: 3}
@@ -280,7 +282,9 @@ def _start(event: Event) -> int:
 
 def _same_act(a: Event, b: Event, published: date | None = None) -> bool:
     if a.plover != b.plover:
-        return _one_riot(a, b) or _raid_end(a, b) or _raid_end(b, a)
+        return _one_riot(a, b) or any(
+            part(x, y) for part in (_raid_end, _crowds_demand) for x, y in ((a, b), (b, a))
+        )
     sa, sb = a.acled_sub_event_type, b.acled_sub_event_type
     if _one_sentence(a, b) and (
         (a.mode != b.mode and {a.mode, b.mode} & _SENTENCE_OWN_ACTS) or _sequence_cues().search(_text(a))
@@ -317,6 +321,18 @@ def _one_riot(a: Event, b: Event) -> bool:
         and _same_day(a, b)
         and same_sides(a, b)
     )
+
+
+def _crowds_demand(demand: Event, protest: Event) -> bool:
+    """ "Protesters clashed with police ... demanding the minister's resignation", "Demonstrators now
+    insist that only early elections ...": a crowd's demands are part of its protest (EVENTS), told in
+    the protest's sentence or by the protesters themselves that day at that place."""
+    if demand.plover != "REQUEST" or protest.plover != "PROTEST":
+        return False
+    if _one_sentence(demand, protest):
+        return True
+    crowd = demand.actor1 is not None and demand.actor1.kind in ("protesters", "rioters")
+    return crowd and _same_place(demand.location, protest.location, True) and _same_day(demand, protest)
 
 
 def _raid_end(flight: Event, raid: Event) -> bool:
@@ -519,8 +535,9 @@ def _campaign(event: Event) -> bool:
 
 def _combine(group: list[Event]) -> Event:
     first = group[0]
-    # a raid and its attackers' flight, an attack and its interception: the raid, the attack is the act
-    acts = [e for e in group if e.plover != "RETREAT" and not any(_interception(e, o) for o in group)]
+    # a raid and its attackers' flight, a protest and its demands, an attack and its interception: the
+    # raid, the protest, the attack is the act
+    acts = [e for e in group if e.plover not in _PARTS and not any(_interception(e, o) for o in group)]
     best = max(acts or group, key=_settled)
     mentions = tuple(m for event in group for m in event.mentions)
     places = [e.location for e in group if e.location is not None]
