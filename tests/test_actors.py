@@ -449,6 +449,7 @@ def test_quality_round_phrases(
         ("a military base", "BFA", ("BFA", "state_forces", ())),
         ("the barracks", "MLI", ("MLI", "state_forces", ())),
         ("government positions", "YEM", ("YEM", "state_forces", ())),
+        ("several government military positions", "CMR", ("CMR", "state_forces", ())),
         ("the Nuba community", "SDN", ("SDN", "civilians", ())),
         ("a community leader", "COL", ("COL", "civilians", ())),
     ],

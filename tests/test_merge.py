@@ -508,3 +508,18 @@ def test_a_crowds_demands_are_part_of_its_protest() -> None:
         date(2024, 7, 17),
     )
     assert sorted(e.plover for e in events) == ["PROTEST", "REQUEST"]
+
+
+def test_a_raid_told_as_an_attack_and_an_abduction_in_one_sentence_is_one_abduction() -> None:
+    events = _events_of(
+        ["Bandits on Monday night attacked Kurya community in Maru local government area of Zamfara State "
+         "and abducted 25 residents."],
+        date(2024, 5, 2),
+    )
+    assert len([e for e in events if e.plover == "ASSAULT"]) == 1
+    # a killing beside the abductions stays an act of its own
+    events = _events_of(
+        ["Gunmen on Tuesday night killed five farmers near Gusau and abducted 30 residents."],
+        date(2024, 5, 2),
+    )
+    assert len([e for e in events if e.plover == "ASSAULT"]) == 2

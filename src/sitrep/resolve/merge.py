@@ -286,8 +286,11 @@ def _same_act(a: Event, b: Event, published: date | None = None) -> bool:
             part(x, y) for part in (_raid_end, _crowds_demand) for x, y in ((a, b), (b, a))
         )
     sa, sb = a.acled_sub_event_type, b.acled_sub_event_type
+    # "attacked Nahuche community and abducted 40 residents", both typed an abduction: one raid
+    one_abduction = sa == sb == "Abduction/forced disappearance"
     if _one_sentence(a, b) and (
-        (a.mode != b.mode and {a.mode, b.mode} & _SENTENCE_OWN_ACTS) or _sequence_cues().search(_text(a))
+        (a.mode != b.mode and {a.mode, b.mode} & _SENTENCE_OWN_ACTS and not one_abduction)
+        or _sequence_cues().search(_text(a))
     ):
         return False  # "killed 12 farmers and burned their houses", "six days after a missile hit"
     stated = a.mode is not None and b.mode is not None  # a toll's sentence states no means to differ
