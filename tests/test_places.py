@@ -592,3 +592,16 @@ def test_a_village_named_like_a_foreign_city_is_a_village_of_the_story(gazetteer
     assert found is not None and (found.name, found.country, found.precision) == ("Doha", "SDN", 2)
     city = gazetteer.resolve_in_article("Doha", ["SDN", "QAT"])
     assert city is not None and city.country == "QAT"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "country", "name", "admin1"),
+    [
+        # a village the gazetteer lacks, in a unit, in a province: the village, kept by name in the province
+        ("Dan Gulbi community in Maru local government area of Zamfara State", "NGA", "Dan Gulbi", "Zamfara"),
+        ("Mabuku village in Ruwenzori sector of Beni territory", "COD", "Mabuku", "North Kivu"),
+    ],
+)
+def test_a_village_in_a_unit_in_a_province_is_the_village(gazetteer, phrase, country, name, admin1):
+    found = gazetteer.resolve_in_article(phrase, [country], None, True)
+    assert found is not None and (found.name, found.admin1, found.precision) == (name, admin1, 2)

@@ -67,6 +67,13 @@ _FEATURE_OF = re.compile(
     + r"))\s+of\s+(?P<rest>\S.*)$",
     re.IGNORECASE,
 )
+# "X community in Y local government area of Z State": a place, in a unit, in a province
+_UNIT_CHAIN = re.compile(
+    r"^(?P<head>[^,]+?)\s+in\s+(?:the\s+)?[^,]+?\s+(?:local\s+government\s+area|lga|local\s+government|"
+    r"district|ward|sub-county|subcounty|commune|municipality|department|tehsil|territory|chiefdom|sector)"
+    r"\s+of\s+(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
 # "the tribal village Zairon in Jiribam district": a village's noun with its name after it, no "of"
 _TOWN_NOUN_NAMED = re.compile(
     r"^(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:village|town|hamlet)\s+"
@@ -209,6 +216,7 @@ def parse(text: str) -> PlacePhrase:
     if road is not None:
         text, near = road.group("first"), True
     text, directional = _strip_directions(text)
+    text = unchain(text)
     named = _TOWN_NOUN_NAMED.match(text)
     if named is not None:
         text, want = named.group("name"), "city"
@@ -241,6 +249,16 @@ def parse(text: str) -> PlacePhrase:
     text, stripped = _strip_directions(text, directional)
     directional = directional or stripped
     return PlacePhrase(clean(text), qualifier, qualifier_is_near, near, directional, want, area)
+
+
+def unchain(text: str) -> str:
+    """ "Nahuche community in Bungudu local government area of Zamfara State" -> "Nahuche community in
+    Zamfara State": the place first named, in the province the chain ends with (the unit between is
+    no place of the act's own, and its "area" no part of a town)."""
+    chain = _UNIT_CHAIN.match(text)
+    if chain is None or not is_proper_name(chain.group("head").split()[0]):
+        return text
+    return f"{chain.group('head')} in {chain.group('rest')}"
 
 
 def _owner(text: str) -> tuple[str, str | None]:

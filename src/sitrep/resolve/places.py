@@ -368,7 +368,7 @@ class Gazetteer:
         `Location.text` is the name as the article spells it ("Saraqeb" for GeoNames' Saraqib,
         "Khan Younis" for Khan Yunis): the words of the phrase that named the place, without
         "near the town of" (which the precision says)."""
-        cleaned = place_phrases.clean(text)
+        cleaned = place_phrases.unchain(place_phrases.clean(text))
         if not cleaned or cleaned.lower() in _MONTH_NAMES:  # "in August" is a time, not August, California
             return None
         whole = self._pick(cleaned, countries, want=None, within=None, exact=True)
@@ -446,7 +446,7 @@ class Gazetteer:
         kept as a place."""
         countries = self._named_country_first(text, countries)
         found = self.resolve(text, countries)
-        cleaned = place_phrases.clean(text)
+        cleaned = place_phrases.unchain(place_phrases.clean(text))
         phrase = place_phrases.parse(cleaned) if cleaned else None
         name = phrase.name.strip(place_phrases.TRIM) if phrase else ""
         # "the village of Solhan in the Yagha province in Burkina Faso", "the town of Palma in northern
