@@ -634,3 +634,17 @@ def test_a_protest_named_by_its_camp_or_cause_is_its_crowd(text: str, plover: st
     sides = [a for a in (event.actor1, event.actor2) if a is not None]
     assert crowd in [a.name for a in sides]
     assert all(a.kind != "rebels" and a.name != "European Union" for a in sides)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nine villagers were killed in a night raid on Mamove blamed on the Allied Democratic Forces.",
+        "Eleven people died in an attack on a market near Beni attributed to the ADF rebel group.",
+    ],
+)
+def test_the_side_an_attack_is_blamed_on_is_its_doer(text: str) -> None:
+    import sitrep
+
+    [event] = [e for e in sitrep.analyze(text, "2021-10-30") if e.plover == "ASSAULT"]
+    assert event.actor1 is not None and event.actor1.name == "Allied Democratic Forces"

@@ -253,6 +253,16 @@ def test_tear_gas_on_demonstrators_is_crowd_control(extract):
     assert only(mentions, "PROTEST").acled_sub_event_type == "Protest with intervention"
 
 
+def test_hosting_refugees_or_a_final_is_no_meeting(extract):
+    for sentence in (
+        "The province hosts about two million displaced people in crowded camps.",
+        "The capital hosted the regional football final on Saturday.",
+    ):
+        assert not [m for m in extract(sentence) if m.plover == "CONSULT"]
+    talks = extract("Qatar hosted talks between the two delegations on Monday.")
+    assert [m for m in talks if m.plover == "CONSULT"]
+
+
 def test_peaceful_protest(extract):
     mention = only(extract(CASES[22][0]), "PROTEST")
     assert mention.acled_sub_event_type == "Peaceful protest"

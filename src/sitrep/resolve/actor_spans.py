@@ -168,8 +168,9 @@ def harmed(sentence: TextSpan, trigger: TextSpan, doc: Any, verbs: frozenset[str
 
 
 def claimant(sentence: TextSpan, doc: Any) -> TextSpan | None:
-    """Who the sentence says claimed the attack ("..., and al-Shabaab claimed responsibility"):
-    for analysts, the perpetrator when the sentence names no other."""
+    """Who the sentence says claimed the attack ("..., and al-Shabaab claimed responsibility") or blames
+    for it ("an attack blamed on the ADF"): for analysts, the perpetrator when the sentence names no
+    other."""
     tokens = tokens_of(sentence, doc)
     if tokens is None:
         return None
@@ -182,7 +183,20 @@ def claimant(sentence: TextSpan, doc: Any) -> TextSpan | None:
         if subject is not None and subject.pos_ != "PRON":
             words = doc[subject.left_edge.i : subject.i + 1]
             return TextSpan(words.text, words.start_char, words.end_char)
+    for token in tokens:
+        # "an overnight attack blamed on the Allied Democratic Forces", "attributed to the ADF"
+        preposition = _BLAMED.get(token.lemma_.lower())
+        if preposition is None:
+            continue
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == preposition):
+            named = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ != "PRON"), None)
+            if named is not None:
+                words = doc[named.left_edge.i : named.i + 1]
+                return TextSpan(words.text, words.start_char, words.end_char)
     return None
+
+
+_BLAMED = {"blame": "on", "attribute": "to", "ascribe": "to"}
 
 
 def hung_on(trigger: TextSpan, span: TextSpan, doc: Any) -> bool:
