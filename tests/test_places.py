@@ -171,6 +171,7 @@ def test_resolves_phrase(gazetteer, phrase, countries, name, country, admin1, pr
         # a part of the world larger than any country, even on a page about an American act
         ("the Middle East", ["USA", "YEM"]),
         ("West Africa", ["NGA"]),
+        ("the Gulf of Guinea", ["TGO", "GIN"]),
         # a month the parser labels a place ("the one that occurred in August")
         ("August", ["ECU", "USA"]),
         ("June", []),

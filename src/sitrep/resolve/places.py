@@ -371,6 +371,8 @@ class Gazetteer:
         cleaned = place_phrases.unchain(place_phrases.clean(text))
         if not cleaned or cleaned.lower() in _MONTH_NAMES:  # "in August" is a time, not August, California
             return None
+        if normalise(cleaned) in self._data.world_regions:
+            return None  # "the Gulf of Guinea" is no gulf of the country Guinea
         whole = self._pick(cleaned, countries, want=None, within=None, exact=True)
         if whole is not None:  # "North Kivu", "northern Gaza", "West Bank" are names themselves
             return self._coded(whole, whole.precision, cleaned)
