@@ -253,6 +253,15 @@ def test_tear_gas_on_demonstrators_is_crowd_control(extract):
     assert only(mentions, "PROTEST").acled_sub_event_type == "Protest with intervention"
 
 
+def test_experts_agreeing_on_a_reading_is_no_accord(extract):
+    for sentence in (
+        "Military analysts agree that the spring offensive has stalled.",
+        "Few witnesses agree on who fired first.",
+    ):
+        assert not [m for m in extract(sentence) if m.plover == "AGREE"]
+    assert [m for m in extract("The two sides agreed to a ceasefire on Sunday.") if m.plover == "AGREE"]
+
+
 def test_hosting_refugees_or_a_final_is_no_meeting(extract):
     for sentence in (
         "The province hosts about two million displaced people in crowded camps.",
