@@ -253,6 +253,15 @@ def test_tear_gas_on_demonstrators_is_crowd_control(extract):
     assert only(mentions, "PROTEST").acled_sub_event_type == "Protest with intervention"
 
 
+def test_crews_or_funds_mobilised_are_no_deployment(extract):
+    for sentence in (
+        "Emergency services were mobilizing to restore water to the district on Sunday.",
+        "Donors mobilized funds for the displaced families.",
+    ):
+        assert not [m for m in extract(sentence) if m.plover == "MOBILIZE"]
+    assert [m for m in extract("The army deployed 2,000 troops to the port city.") if m.plover == "MOBILIZE"]
+
+
 def test_experts_agreeing_on_a_reading_is_no_accord(extract):
     for sentence in (
         "Military analysts agree that the spring offensive has stalled.",

@@ -132,6 +132,9 @@ def test_people_forced_to_flee_are_displaced(nlp):
         ("In mid-April, 54 soldiers were killed in an attack on their base.", 54, None),
         # "more than" qualifies a count; it adds nothing to a count told beside it
         ("The ministry put the overall toll at more than 30 dead and 100 hurt.", 30, 100),
+        # shot dead in other words, and a killing counted by its noun
+        ("Four farmers were gunned down by bandits on the road to the market.", 4, None),
+        ("The raid ended with the killing of six gunmen, the army said.", 6, None),
         # a wound said to be fatal is a death
         ("Three guards were fatally injured when gunmen stormed the jail.", 3, None),
         ("Two police officers were mortally wounded and four others hurt in the ambush.", 2, 4),

@@ -86,6 +86,7 @@ QUALIFIERS = {
 KILLED = frozenset(
     {
         "kill",
+        "killing",
         "die",
         "dead",
         "death",
@@ -110,6 +111,7 @@ KILLED = frozenset(
     }
 )
 INJURED = frozenset({"wound", "injure", "wounded", "injured", "injury", "hurt", "maim"})
+_MOWED = frozenset({"gun", "mow"})
 _FATALLY = frozenset({"fatally", "mortally", "fatal", "mortal"})
 DISPLACED = frozenset({"flee", "displace", "uproot", "refugee", "displacement", "evacuate", "exodus"})
 COLLECTIVES = frozenset({"family", "group", "household", "busload", "party", "band"})
@@ -354,6 +356,12 @@ def _victim(token: Token) -> Token | None:
         )
     if word in ("wound", "injury") and token.pos_ == "NOUN":
         return _bearer(token)
+    if word in ("killing", "murder", "massacre") and token.pos_ == "NOUN":
+        # "the killing of three militants", "the massacre of 40 villagers": the people of "of", counted
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        people = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+        if people is not None and any(c.dep_ == "nummod" for c in people.children):
+            return people
     if word == "death" and token.dep_ == "pobj" and token.head.lower_ == "to":  # "beat a man to death"
         verb = token.head.head
         return next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
@@ -522,6 +530,8 @@ def _kind_of(token: Token) -> str | None:
         return "injured"  # "the injury toll stood at eight", "the wounded tally"
     if word in KILLED:
         return "killed"
+    if word in _MOWED and any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children):
+        return "killed"  # "three villagers were gunned down", "mowed down": shot dead
     if word in INJURED and any(c.lower_ in _FATALLY for c in token.children if c.dep_ in ("advmod", "amod")):
         return "killed"  # "fatally injured", "mortally wounded": the harm is a death
     return "injured" if word in INJURED else "displaced" if word in DISPLACED else None
