@@ -133,6 +133,16 @@ def test_where_a_later_sentence_says_the_act_took_place_refines_the_leads_place(
     assert (shown, event.location.admin1, event.location.country) == where
 
 
+def test_a_took_place_sentence_beats_the_reporters_city_when_the_lead_names_no_town(app: Sitrep) -> None:
+    text = (
+        "NIAMEY, Niger - Gunmen ambushed an army patrol on its way to a border post, killing 17 "
+        "soldiers, the defence ministry said on Wednesday.\n\n"
+        "The ambush took place near Banibangou, close to the Malian border."
+    )
+    event = _the_act(app, text, date(2020, 5, 20))
+    assert event.location is not None and event.location.name != "Niamey"
+
+
 def test_a_place_in_an_outlets_name_is_not_the_stories_place(app: Sitrep) -> None:
     text = "Two shepherds were shot dead by Israeli troops, Al Quds Today reported."
     event = _the_act(app, text, date(2021, 3, 2))

@@ -363,7 +363,9 @@ class Scene:
             if self._place is not None:
                 location = self._place
             elif self._broken_at is None:
-                location = self._story or self._dateline  # the reporter's city only when the story names none
+                # the place a "took place" sentence gives the story's act, else the story's, else the
+                # reporter's city only when the story names none
+                location = self._took_place or self._story or self._dateline
         elif mention.plover in _VENUE_ACTS and self._dateline is not None:
             # "DOHA, Qatar - The United States and the Taliban signed a peace deal": the reporter is
             # where the talks are
