@@ -135,6 +135,8 @@ def test_people_forced_to_flee_are_displaced(nlp):
         # shot dead in other words, and a killing counted by its noun
         ("Four farmers were gunned down by bandits on the road to the market.", 4, None),
         ("The raid ended with the killing of six gunmen, the army said.", 6, None),
+        # "another" after a count is one more person
+        ("The shelling killed one woman and injured another in the village on Monday.", 1, 1),
         # a wound said to be fatal is a death
         ("Three guards were fatally injured when gunmen stormed the jail.", 3, None),
         ("Two police officers were mortally wounded and four others hurt in the ambush.", 2, 4),
