@@ -453,6 +453,13 @@ def test_a_dated_dateline_is_the_reporters_place_and_the_story_keeps_its_own_day
     assert cleaned.dateline_place == "Niamey, Niger"
 
 
+def test_a_dateline_of_several_cities_is_cut_and_names_no_place() -> None:
+    body = "NAIROBI/MOGADISHU — A car bomb killed nine people near a busy checkpoint on Sunday, police said."
+    cleaned = clean_article(_text_article(body), SETTINGS)
+    assert cleaned.text.startswith("A car bomb killed nine people")
+    assert cleaned.dateline_place is None
+
+
 def test_a_dateline_after_the_pages_date_stamp_is_still_cut() -> None:
     body = "date 2024-05-02 MAIDUGURI (Reuters) - Gunmen killed six farmers near the city on Wednesday."
     cleaned = clean_article(_text_article(body), SETTINGS)

@@ -58,7 +58,8 @@ _DATELINE_DATED = re.compile(
     r",\s*" + _MONTH + r"\s+\d{1,2}(?:,\s*\d{4})?\s*(?::|[-–—]+)\s+(?=[A-Z“\"‘'])"
 )
 _DATELINE_PLACE = re.compile(
-    r"^(?P<place>[A-Z]{3,}(?:[ '’-][A-Z]{2,}){0,3}(?:,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})?)"
+    r"^(?P<place>[A-Z]{3,}(?:[ '’-][A-Z]{2,}){0,3}(?:/[A-Z]{3,}(?:[ '’-][A-Z]{2,}){0,3}){0,2}"
+    r"(?:,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})?)"
     r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s+[-–—]+\s+(?=[A-Z“\"‘'])"
 )
 
@@ -152,7 +153,9 @@ def match_dateline(line: str, wires: frozenset[str]) -> Dateline | None:
             return Dateline(match.end(), place, agency)
     match = _DATELINE_PLACE.match(line) or _DATELINE_BRACKETED.match(line)
     if match:
-        return Dateline(match.end(), match.group("place"), None)
+        # "WASHINGTON/MOGADISHU —": reporters in several cities, none of them the story's place told
+        place = match.group("place")
+        return Dateline(match.end(), None if "/" in place else place, None)
     match = _DATELINE_DATED.match(line)
     if match:
         country = match.group("bracketed") or match.group("country")
