@@ -253,32 +253,27 @@ def test_tear_gas_on_demonstrators_is_crowd_control(extract):
     assert only(mentions, "PROTEST").acled_sub_event_type == "Protest with intervention"
 
 
-def test_crews_or_funds_mobilised_are_no_deployment(extract):
-    for sentence in (
-        "Emergency services were mobilizing to restore water to the district on Sunday.",
-        "Donors mobilized funds for the displaced families.",
-    ):
-        assert not [m for m in extract(sentence) if m.plover == "MOBILIZE"]
-    assert [m for m in extract("The army deployed 2,000 troops to the port city.") if m.plover == "MOBILIZE"]
-
-
-def test_experts_agreeing_on_a_reading_is_no_accord(extract):
-    for sentence in (
-        "Military analysts agree that the spring offensive has stalled.",
-        "Few witnesses agree on who fired first.",
-    ):
-        assert not [m for m in extract(sentence) if m.plover == "AGREE"]
-    assert [m for m in extract("The two sides agreed to a ceasefire on Sunday.") if m.plover == "AGREE"]
-
-
-def test_hosting_refugees_or_a_final_is_no_meeting(extract):
-    for sentence in (
-        "The province hosts about two million displaced people in crowded camps.",
-        "The capital hosted the regional football final on Saturday.",
-    ):
-        assert not [m for m in extract(sentence) if m.plover == "CONSULT"]
-    talks = extract("Qatar hosted talks between the two delegations on Monday.")
-    assert [m for m in talks if m.plover == "CONSULT"]
+@pytest.mark.parametrize(
+    ("plover", "not_acts", "act"),
+    [
+        # crews or funds mobilised are no deployment of forces
+        ("MOBILIZE", ["Emergency services were mobilizing to restore water to the district on Sunday.",
+                      "Donors mobilized funds for the displaced families."],
+         "The army deployed 2,000 troops to the port city."),
+        # experts agreeing on a reading is no accord between parties
+        ("AGREE", ["Military analysts agree that the spring offensive has stalled.",
+                   "Few witnesses agree on who fired first."],
+         "The two sides agreed to a ceasefire on Sunday."),
+        # hosting refugees or a final is no meeting
+        ("CONSULT", ["The province hosts about two million displaced people in crowded camps.",
+                     "The capital hosted the regional football final on Saturday."],
+         "Qatar hosted talks between the two delegations on Monday."),
+    ],
+)
+def test_a_senses_everyday_use_is_no_act(extract, plover, not_acts, act):
+    for sentence in not_acts:
+        assert not [m for m in extract(sentence) if m.plover == plover]
+    assert [m for m in extract(act) if m.plover == plover]
 
 
 def test_peaceful_protest(extract):
