@@ -229,7 +229,7 @@ def count_in(noun: Token) -> Count | None:
         return Count(1, None)
     if noun.lower_ in ONE_PERSON or (noun.ent_type_ == "PERSON" and noun.tag_ == "NNP"):
         return Count(1, None)  # "gunmen killed her", "Mota was executed": one person
-    if noun.lower_ == "another" and not any(True for _ in noun.children):
+    if noun.lower_ == "another" and not list(noun.children):
         return Count(1, None)  # "killed one person and injured another": one more
     if noun.tag_ == "NN" and any(c.dep_ == "poss" and c.lower_ in _KIN_OWNERS for c in noun.children):
         return Count(1, None)  # "his father-in-law and his son were found dead": one each

@@ -111,7 +111,7 @@ class EventActors:
         Police dispersing a crowd that the model settles as a protest with intervention is the
         protesters' event, the police its second side (ACLED's coding of the sub-event)."""
         actor1, actor2 = event.actor1, event.actor2
-        said = actor1.text or "" if actor1 is not None else ""
+        said = (actor1.text or "") if actor1 is not None else ""
         if event.plover == "PROTEST" and actor1 is not None and actor1.kind == "rebels" and (
             _UNARMED_OPPOSITION.search(said) and not _ARMED.search(said)
         ):
