@@ -606,3 +606,9 @@ def test_a_village_named_like_a_foreign_city_is_a_village_of_the_story(gazetteer
 def test_a_village_in_a_unit_in_a_province_is_the_village(gazetteer, phrase, country, name, admin1):
     found = gazetteer.resolve_in_article(phrase, [country], None, True)
     assert found is not None and (found.name, found.admin1, found.precision) == (name, admin1, 2)
+
+
+def test_a_possessive_written_with_an_opening_quote_still_names_the_province(gazetteer):
+    phrase = "Thangjing village in Manipur‘s Bishnupur district"
+    found = gazetteer.resolve_in_article(phrase, ["IND"], None, True)
+    assert found is not None and (found.text, found.admin1) == ("Thangjing", "Manipur")

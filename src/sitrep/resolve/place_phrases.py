@@ -185,6 +185,7 @@ class PlacePhrase:
 def clean(text: str) -> str:
     """The phrase without surrounding punctuation, possessive and leading prepositions."""
     text = " ".join(text.split()).strip(_TRIM)
+    text = re.sub(r"(?<=\w)‘s\b", "’s", text)  # "Manipur‘s Imphal West": a possessive in the wrong quote
     text = re.sub(r"['’]s$", "", text)
     previous = None
     while previous != text:
