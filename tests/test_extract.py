@@ -264,6 +264,10 @@ def test_tear_gas_on_demonstrators_is_crowd_control(extract):
         ("AGREE", ["Military analysts agree that the spring offensive has stalled.",
                    "Few witnesses agree on who fired first."],
          "The two sides agreed to a ceasefire on Sunday."),
+        # a measure aimed at someone is no assault
+        ("ASSAULT", ["The new sanctions target two commanders of the militia and a money changer.",
+                     "The restrictions target fuel imports into the enclave."],
+         "Gunmen targeted a police patrol outside the city on Sunday."),
         # hosting refugees or a final is no meeting
         ("CONSULT", ["The province hosts about two million displaced people in crowded camps.",
                      "The capital hosted the regional football final on Saturday."],
