@@ -538,6 +538,9 @@ def test_each_figure_goes_to_the_event_that_states_it(extract):
         "Soldiers blocked the road to the airport.",
         "More than 3,000 residents were evacuated from the coastal town.",
         "An official, who asked not to be named, confirmed the figure.",
+        # background: many acts "also" done, on no day told
+        "The army has also launched incursions into the border district.",
+        "Rwanda has also carried out raids against the rebels in the east.",
     ],
 )
 def test_no_event_from_tallies_habits_and_other_senses(extract, sentence):

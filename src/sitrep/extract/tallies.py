@@ -197,6 +197,9 @@ def _acts_so_far(clause: Token, lexicon: Lexicon) -> bool:
     hit = next((c for c in clause.children if c.dep_ in ("dobj", "nsubjpass")), None)
     if hit is None:
         return False
+    also = any(c.dep_ == "advmod" and c.lower_ == "also" for c in clause.children)
+    if also and hit.dep_ == "dobj" and hit.tag_ == "NNS" and _act_noun(hit, lexicon) and not _one_day(clause):
+        return True  # "Turkey has also launched military incursions in Syria": background, many acts
     if hit.lower_ in lexicon.modality.get("masses", frozenset()):
         return not any(_one_act_named(c, lexicon) for c in clause.children)
     if lemma(hit) == "number":
