@@ -53,6 +53,7 @@ from importlib import resources
 
 from sitrep.extract.register import acts_years
 from sitrep.models import Actor, Event, Location
+from sitrep.resolve import act_parts
 from sitrep.resolve.place_phrases import strip_direction
 from sitrep.resolve.places import country_iso3
 from sitrep.resolve.scene_cues import comparison_cues, new_incident_cues
@@ -72,12 +73,6 @@ _PHYSICAL = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT"})
 _MULTILATERAL = frozenset({"AGREE"})
 # a crowd's own violence: its protest and its stoning or burning told together are one riot
 _RIOTS = frozenset({"Violent demonstration", "Mob violence"})
-_INTERCEPTED = re.compile(r"\b(?:intercept(?:ed|s|ing)?|interception|shot down|shoots? down|downed)\b",
-                          re.IGNORECASE)
-# acts told as part of another: a raid's end, a crowd's demands
-_PARTS = frozenset({"RETREAT", "REQUEST"})
-_LAUNCHES = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
-_FLED = re.compile(r"\b(?:fled|flee|flees|fleeing|escaped)\b", re.IGNORECASE)
 _SOURCE_RANK = {"stated": 0, "context": 1, "publication": 2, None: 3}
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, None: 3}
 
@@ -282,9 +277,7 @@ def _start(event: Event) -> int:
 
 def _same_act(a: Event, b: Event, published: date | None = None) -> bool:
     if a.plover != b.plover:
-        return _one_riot(a, b) or any(
-            part(x, y) for part in (_raid_end, _crowds_demand) for x, y in ((a, b), (b, a))
-        )
+        return _one_riot(a, b) or _a_part(a, b) or _a_part(b, a)
     sa, sb = a.acled_sub_event_type, b.acled_sub_event_type
     # "attacked Nahuche community and abducted 40 residents", both typed an abduction: one raid
     one_abduction = sa == sb == "Abduction/forced disappearance"
@@ -303,7 +296,7 @@ def _same_act(a: Event, b: Event, published: date | None = None) -> bool:
     physical = a.plover in _PHYSICAL
     if not (_same_place(a.location, b.location, physical) and _same_day(a, b, published)):
         return False
-    if _interception(a, b) or _interception(b, a):
+    if act_parts.interception(a, b) or act_parts.interception(b, a):
         return True
     # an agreement's mentions each name some of its parties ("Putin announced the deal", "the leaders of
     # Russia, Ukraine, France and Germany reached a ceasefire"): one day's deal at one place is one act
@@ -326,31 +319,14 @@ def _one_riot(a: Event, b: Event) -> bool:
     )
 
 
-def _crowds_demand(demand: Event, protest: Event) -> bool:
-    """ "Protesters clashed with police ... demanding the minister's resignation", "Demonstrators now
-    insist that only early elections ...": a crowd's demands are part of its protest (EVENTS), told in
-    the protest's sentence or by the protesters themselves that day at that place."""
-    if demand.plover != "REQUEST" or protest.plover != "PROTEST":
+def _a_part(part: Event, act: Event) -> bool:
+    """One mention tells a part of the other's act (see act_parts), told in its sentence or that day at
+    that place."""
+    if not (act_parts.raid_end(part, act) or act_parts.crowds_demand(part, act)):
         return False
-    if _one_sentence(demand, protest):
+    if part.plover == "REQUEST" and _one_sentence(part, act):
         return True
-    crowd = demand.actor1 is not None and demand.actor1.kind in ("protesters", "rioters")
-    return crowd and _same_place(demand.location, protest.location, True) and _same_day(demand, protest)
-
-
-def _raid_end(flight: Event, raid: Event) -> bool:
-    """ "The militants fled under cover of darkness" after their attack on a post: the raid's own end,
-    a mention of the raid, not a withdrawal (a force giving up ground, which is its target's act)."""
-    if flight.plover != "RETREAT" or raid.plover != "ASSAULT" or not _FLED.search(_text(flight)):
-        return False
-    fleeing, attacker = flight.actor1, raid.actor1
-    same_side = fleeing is None or attacker is None or fleeing.name == attacker.name
-    return (
-        same_side
-        and (fleeing is None or fleeing.kind != "state_forces")
-        and _same_place(flight.location, raid.location, True)
-        and _same_day(flight, raid)
-    )
+    return _same_place(part.location, act.location, True) and _same_day(part, act)
 
 
 def disrupting(events: Sequence[Event]) -> set[int]:
@@ -361,27 +337,13 @@ def disrupting(events: Sequence[Event]) -> set[int]:
         for e in events
         if any(
             o is not e
-            and _interception(e, o)
+            and act_parts.interception(e, o)
             and _same_place(e.location, o.location, True)
             and _same_day(e, o)
             for o in events
         )
         for m in e.mentions
     }
-
-
-def _interception(defence: Event, attack: Event) -> bool:
-    """ "The missile was intercepted by the Israeli air force", told after the Houthis' launch: the
-    defender's shoot-down is coded with the attack it disrupts (EVENTS), not as its own attack."""
-    defender, attacker = defence.actor1, attack.actor1
-    if defender is None or defender.kind != "state_forces" or not _INTERCEPTED.search(_text(defence)):
-        return False
-    if attacker is None or attacker.country == defender.country or _INTERCEPTED.search(_text(attack)):
-        return False
-    if attack.acled_sub_event_type not in _LAUNCHES:
-        return False  # a plane shot down and its pilot killed: the shoot-down is the act
-    hit = attack.actor2.country if attack.actor2 is not None else None
-    return defender.country in (hit, attack.location.country if attack.location is not None else None)
 
 
 def _one_sentence(a: Event, b: Event) -> bool:
@@ -540,7 +502,10 @@ def _combine(group: list[Event]) -> Event:
     first = group[0]
     # a raid and its attackers' flight, a protest and its demands, an attack and its interception: the
     # raid, the protest, the attack is the act
-    acts = [e for e in group if e.plover not in _PARTS and not any(_interception(e, o) for o in group)]
+    acts = [
+        e for e in group
+        if e.plover not in act_parts.PARTS and not any(act_parts.interception(e, o) for o in group)
+    ]
     best = max(acts or group, key=_settled)
     mentions = tuple(m for event in group for m in event.mentions)
     places = [e.location for e in group if e.location is not None]
