@@ -22,6 +22,18 @@ DIRECTION = (
 )
 # a unit of distance: "10 km", "40 kilometres", "30 miles"
 DISTANCE_UNIT = r"(?:km|kms|kilometres?|kilometers?|miles?|mi)"
+# Beyond this many kilometres a reference town says nothing of where the act was (ACLED codes an act
+# "near" a town only when it is close by).
+FAR_KM = 50.0
+
+
+def far(number: str, unit: str) -> bool:
+    """Whether a distance ("396", "km"; "250", "miles") lies beyond FAR_KM."""
+    try:
+        value = float(number.replace(",", ""))
+    except ValueError:
+        return False
+    return (value * 1.609 if unit.lower().startswith("mi") else value) > FAR_KM
 # Words that only place the phrase: "in", "at", "across" say nothing about precision.
 # Adjectives saying who holds a place say nothing about where it is: "rebel-held Idlib".
 _LEADING = re.compile(

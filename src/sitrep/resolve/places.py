@@ -19,6 +19,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, ClassVar
 
+from sitrep.extract.setting import MONTH_NAMES
 from sitrep.models import Location
 from sitrep.resolve import place_phrases
 from sitrep.resolve.countries import capitals, neighbours
@@ -111,12 +112,6 @@ _DEMONYM_PLACE = re.compile(
     r"governorate|county|border\s+town|port\s+city)\b"
 )
 _PLACE_COLUMNS = "p.id, p.name, p.cc, p.admin1, p.lat, p.lon, p.population"
-
-
-_MONTH_NAMES = frozenset({
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december",
-})
 
 
 class Gazetteer:
@@ -369,7 +364,7 @@ class Gazetteer:
         "Khan Younis" for Khan Yunis): the words of the phrase that named the place, without
         "near the town of" (which the precision says)."""
         cleaned = place_phrases.unchain(place_phrases.clean(text))
-        if not cleaned or cleaned.lower() in _MONTH_NAMES:  # "in August" is a time, not August, California
+        if not cleaned or cleaned.lower() in MONTH_NAMES:  # "in August" is a time, not August, California
             return None
         if normalise(cleaned) in self._data.world_regions:
             return None  # "the Gulf of Guinea" is no gulf of the country Guinea

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from sitrep.models import EventMention, Location
-from sitrep.resolve.place_phrases import DIRECTION, DISTANCE_UNIT
+from sitrep.resolve.place_phrases import DIRECTION, DISTANCE_UNIT, far
 from sitrep.resolve.places import Gazetteer
 from sitrep.resolve.sentence_places import AWAY, PLACE_NAME, locative, reference_only
 
@@ -132,18 +132,11 @@ def province_of(province: Location, country: Location) -> bool:
     )
 
 
-# Beyond this distance a town a village is located from is no guide to its province or point.
-_NEAR_KM = 50.0
 _DISTANCE = re.compile(rf"(?P<n>\d[\d,.]*)\s*(?P<unit>{DISTANCE_UNIT})\b", re.IGNORECASE)
 
 
 def located_far(located: str) -> bool:
-    """ "Kubum, about 30 km north of": near; "Haradheere, 396 km northeast of": far."""
+    """ "Kubum, about 30 km north of": near; "Haradheere, 396 km northeast of": far, no guide to the
+    village's province or point."""
     match = _DISTANCE.search(located)
-    if match is None:
-        return False
-    try:
-        value = float(match["n"].replace(",", ""))
-    except ValueError:
-        return False
-    return (value * 1.609 if match["unit"].lower().startswith("mi") else value) > _NEAR_KM
+    return match is not None and far(match["n"], match["unit"])

@@ -20,7 +20,7 @@ from dataclasses import replace
 from typing import Any
 
 from sitrep.models import EventMention, Location, TextSpan
-from sitrep.resolve.place_phrases import DIRECTION, DISTANCE_UNIT
+from sitrep.resolve.place_phrases import DIRECTION, DISTANCE_UNIT, far
 from sitrep.resolve.places import Gazetteer
 from sitrep.resolve.scene_cues import DATELINE_END
 
@@ -239,9 +239,6 @@ _DISTANCE = re.compile(
     r"(?:(?:of|from)\s+(?:the\s+)?(?:(?:town|city|capital)\s+(?:of\s+)?)?)?$",
     re.IGNORECASE,
 )
-# Beyond this many kilometres a reference town says nothing of where the act was (ACLED codes an
-# act "near" a town when it is close by).
-_FAR_KM = 50
 
 
 def reference_only(before: str) -> bool:
@@ -251,12 +248,8 @@ def reference_only(before: str) -> bool:
 
 def far_reference(before: str) -> bool:
     """A name the words before it make a far reference point ("400 kilometres northeast of")."""
-    far = _DISTANCE.search(before[-80:])
-    if far is None:
-        return False
-    number = int(far["number"].replace(",", ""))
-    km = number * 1.6 if far["unit"].lower().startswith("mi") else number
-    return km > _FAR_KM
+    distance = _DISTANCE.search(before[-80:])
+    return distance is not None and far(distance["number"], distance["unit"])
 
 
 # A place name that names a side or a person's origin, not a place: "Tehran-backed forces", "attacks on
