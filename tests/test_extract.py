@@ -9,6 +9,7 @@ import pytest
 import spacy
 
 from sitrep.extract import extract_mentions
+from sitrep.extract.figures import figures_in
 from sitrep.gold import PLOVER_TYPES
 from sitrep.models import CleanArticle, EventMention, ParsedArticle
 
@@ -1557,3 +1558,17 @@ def test_a_toll_over_recent_fighting_is_a_tally(extract):
 def test_an_act_whose_means_is_in_doubt_still_happened(extract):
     killed = extract("At least 40 people were killed in a possible chemical attack on the town on Saturday.")
     assert "ASSAULT" in [m.plover for m in killed]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The army gave its losses: 40 soldiers killed, 9 injured.",
+        "The ministry announced a grim toll: 25 policemen killed, 30 injured.",
+    ],
+)
+def test_a_listed_toll_names_the_harmed_never_the_doer(extract, nlp, sentence):
+    mentions = [m for m in extract(sentence) if m.plover == "ASSAULT"]
+    assert mentions and all(m.actor1 is None for m in mentions)
+    figures = figures_in(list(nlp(sentence)))
+    assert (figures.killed, figures.injured) == tuple(int(w) for w in sentence.split() if w.isdigit())

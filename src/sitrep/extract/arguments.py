@@ -286,12 +286,17 @@ def _elliptic_passive(verb: Token) -> bool:
     """A participle of harm conjoined with no auxiliary, its subject the harmed ("leaving three
     soldiers dead and 15 people wounded", "two were killed and five injured")."""
     after_leaving = verb.head.tag_ == "VBG" and lemma(verb.head) == "leave"  # tagged VBD as often
+    subject = _child(verb, ("nsubj",))
+    # "the toll: 71 soldiers killed, 12 injured": a counted subject of a bare participle is the harmed
+    counted = subject is not None and (
+        subject.pos_ == "NUM" or any(c.dep_ == "nummod" for c in subject.children)
+    )
     return (
         (verb.tag_ == "VBN" or (verb.tag_ == "VBD" and after_leaving))
-        and verb.dep_ == "conj"
+        and (verb.dep_ == "conj" or (verb.tag_ == "VBN" and counted))
         and lemma(verb) in KILLED | INJURED
         and not any(c.dep_ in ("aux", "auxpass", "dobj", "agent") for c in verb.children)
-        and any(c.dep_ == "nsubj" for c in verb.children)
+        and subject is not None
     )
 
 

@@ -286,6 +286,10 @@ def _lone_number(token: Token) -> bool:
 _RAISING = frozenset({"report", "know", "believe", "fear", "confirm", "understand"})
 
 
+def _counted(noun: Token) -> bool:
+    return noun.like_num or any(c.dep_ == "nummod" for c in noun.children)
+
+
 def _victim(token: Token) -> Token | None:
     """The noun counted by a casualty word, by its grammatical role."""
     word = lemma(token)
@@ -334,8 +338,10 @@ def _victim(token: Token) -> Token | None:
                     else None
                 )
                 return next(numerals, None) or _qualified_number(token) or subject or shared
-            if subject is not None and subject.like_num and token.tag_ == "VBN":
-                return subject  # "with more than 70 injured"
+            # "with more than 70 injured"; "the toll: 71 soldiers killed, 12 injured" (two subjects parsed)
+            numbered = [c for c in token.children if c.dep_ == "nsubj" and _counted(c)]
+            if numbered and token.tag_ == "VBN" and "aux" not in children:
+                return numbered[-1]
             if "dobj" not in children:  # "killing up to 30 of them": the qualifier parsed as a preposition
                 return _qualified_number(token)
             return children.get("dobj")
