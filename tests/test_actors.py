@@ -648,3 +648,11 @@ def test_the_side_an_attack_is_blamed_on_is_its_doer(text: str) -> None:
 
     [event] = [e for e in sitrep.analyze(text, "2021-10-30") if e.plover == "ASSAULT"]
     assert event.actor1 is not None and event.actor1.name == "Allied Democratic Forces"
+
+
+def test_an_alias_shared_by_several_states_names_no_country(actors: ActorDictionary) -> None:
+    # "SDF" is both the Sahel states' forces (in English order) and Syria's Democratic Forces: an
+    # article that says "the SDF" four times and "Raqqa" once is not about Mali
+    texts = ["The SDF said the SDF and the SDF's allies held the town. SDF units entered Raqqa."]
+    assert actors.country_context(texts) == ["SYR"]
+    assert actors.country_context(["FDS soldiers patrolled the road."]) == []

@@ -70,21 +70,20 @@ class Head:
 def state_of(
     match: Match, when: date | None, with_groups: bool = False, with_cities: bool = False
 ) -> str | None:
-    """The state a match names (countries, demonyms, seats, forces, leaders), if any."""
+    """The state a match names (countries, demonyms, seats, forces, leaders), if any. An alias shared by
+    several states ("SDF": the Sahel states' forces and Syria's Democratic Forces; "al-Shabaab" in
+    Somalia and in Mozambique) names none."""
+    states: set[str | None] = set()
     for entry in match.entries:
         ref = entry.ref
         if isinstance(ref, Country) and (entry.kind != "city" or with_cities):
-            return ref.iso3
-        if isinstance(ref, Leader):
+            states.add(ref.iso3)
+        elif isinstance(ref, Leader):
             term = ref.term_on(when)
-            return term.country if term and term.country else ref.country
+            states.add(term.country if term and term.country else ref.country)
     if with_groups:
-        # A group's home state, unless the alias is shared by groups of different states
-        # ("al-Shabaab" in Somalia and in Mozambique): then the match says nothing.
-        homes = {e.ref.country_for(None) for e in match.entries if isinstance(e.ref, Group)}
-        if len(homes) == 1:
-            return homes.pop()
-    return None
+        states |= {e.ref.country_for(None) for e in match.entries if isinstance(e.ref, Group)}
+    return states.pop() if len(states) == 1 else None
 
 
 class PhraseReader:
