@@ -612,3 +612,13 @@ def test_a_possessive_written_with_an_opening_quote_still_names_the_province(gaz
     phrase = "Thangjing village in Manipur‘s Bishnupur district"
     found = gazetteer.resolve_in_article(phrase, ["IND"], None, True)
     assert found is not None and (found.text, found.admin1) == ("Thangjing", "Manipur")
+
+
+@pytest.mark.parametrize(
+    ("name", "countries"), [("OLA", ["ETH", "USA"]), ("Fano", ["ETH"]), ("BLA", ["PAK"])]
+)
+def test_an_armed_groups_name_is_no_place(gazetteer: Gazetteer, name: str, countries: list[str]) -> None:
+    # a group's initials or one-word name (data/actors/groups.toml) is the group, not the Arkansas town of
+    # Ola, the Italian town of Fano or a Malian village, even where the article names that town's country
+    assert gazetteer.resolve(name, countries) is None
+    assert gazetteer.resolve("Kabul", ["AFG"]) is not None

@@ -7,6 +7,7 @@ edited often, so an edit takes effect without rebuilding the GeoNames index.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
@@ -56,6 +57,8 @@ class PlaceData:
     stoplist: frozenset[str] = frozenset()
     never_alone: frozenset[str] = frozenset()  # feature words that name no place by themselves
     body_initials: frozenset[str] = frozenset()  # "UN", "NATO": a body's initials, never a place
+    # one-word names of armed groups ("Fano", "Shene", "JeM"; data/actors/groups.toml): never a place
+    group_names: frozenset[str] = frozenset()
     world_regions: frozenset[str] = frozenset()  # "Middle East", "West Africa": larger than any country
     name_features: frozenset[str] = frozenset()  # words after a place's name that name a part of it
     venues: dict[str, dict[str, Any]] = field(default_factory=dict)  # dateline name -> [[venue]] entry
@@ -91,6 +94,13 @@ def load_place_data(iso3_to_iso2: dict[str, str]) -> PlaceData:
     countries = tomllib.loads(
         resources.files("sitrep.data").joinpath("actors").joinpath("countries.toml").read_text(encoding="utf-8")
     )
+    groups = tomllib.loads(
+        resources.files("sitrep.data").joinpath("actors").joinpath("groups.toml").read_text(encoding="utf-8")
+    )
+    aliases = [a for g in groups.get("group", []) for a in (g["name"], *g.get("aliases", ())) if " " not in a]
+    # a group's initials in capitals ("OLA", "BLA", "BRN") are never a place, as a body's are not
+    data.body_initials |= {a for a in aliases if re.fullmatch(r"[A-Z]{2,6}", a)}
+    data.group_names = frozenset(a.casefold() for a in aliases if not re.fullmatch(r"[A-Z]{2,6}", a))
     for country in countries.get("country", []):
         for demonym in country.get("demonyms", ()):
             data.demonyms.setdefault(demonym.casefold(), country["iso3"])

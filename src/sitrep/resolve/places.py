@@ -633,6 +633,8 @@ class Gazetteer:
         bare = place_phrases.strip_direction(name) or name
         if bare in self._data.body_initials:
             return None  # "UN peacekeepers": the United Nations, not the Cambodian village of Un
+        if bare.casefold() in self._data.group_names:
+            return None  # "Fano militia", "Shene killed them": an armed group, not Fano in Italy
         if normalise(name) in self._data.world_regions:
             return None  # "shipping in the Middle East": larger than any country, no event's place
         if bare.casefold() in self._data.demonyms:
