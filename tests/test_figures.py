@@ -140,6 +140,8 @@ def test_people_forced_to_flee_are_displaced(nlp):
         # a wound said to be fatal is a death
         ("Three guards were fatally injured when gunmen stormed the jail.", 3, None),
         ("Two police officers were mortally wounded and four others hurt in the ambush.", 2, 4),
+        # a number word opening the sentence, parsed as part of a nationality's name
+        ("Eleven Chadian soldiers were killed in the raid on the island base.", 11, None),
     ],
 )
 def test_figures_of_hospital_counts_tallies_and_parse_slips(nlp, sentence, killed, injured):

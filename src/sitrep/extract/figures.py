@@ -172,6 +172,9 @@ ONE_PERSON = frozenset({"him", "her", "he", "she"})
 _KIN_OWNERS = frozenset({"his", "her", "their", "its", "my", "our"})  # "his son": one person
 
 
+NUMERAL_DEPS = ("nummod", "compound", "amod")
+
+
 def count_in(noun: Token) -> Count | None:
     """The number of people a noun phrase names: its numeral, a vague plural, or one for "a soldier".
 
@@ -188,8 +191,12 @@ def count_in(noun: Token) -> Count | None:
     else:
         numeral = next((c for c in noun.children if c.dep_ == "nummod"), None)
         if numeral is None:  # "Two FAMa soldiers": the numeral parsed onto a name compound
-            compounds = (c for c in noun.children if c.dep_ == "compound" and c.i < noun.i)
-            numeral = next((g for c in compounds for g in c.children if g.dep_ == "nummod"), None)
+            # "Sixteen Nigerien soldiers", "Eleven Chadian soldiers": the phrase's first word, a numeral
+            # taken for a part of the name or an adjective (not "a 22-year-old man")
+            first = noun.left_edge
+            hyphened = first.i + 1 < len(doc) and doc[first.i + 1].text == "-"
+            if first.i < noun.i and first.like_num and first.dep_ in NUMERAL_DEPS and not hyphened:
+                numeral = first
         vague_of = noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in VAGUE
         if numeral is None and vague_of:  # "dozens of people", "hundreds of civilians"
             numeral = noun.head.head
