@@ -656,3 +656,10 @@ def test_an_alias_shared_by_several_states_names_no_country(actors: ActorDiction
     texts = ["The SDF said the SDF and the SDF's allies held the town. SDF units entered Raqqa."]
     assert actors.country_context(texts) == ["SYR"]
     assert actors.country_context(["FDS soldiers patrolled the road."]) == []
+
+
+def test_who_recognises_a_government_is_not_its_actor(actors: ActorDictionary) -> None:
+    # "the UN-recognised government" is the state's government; the UN only recognises it
+    for phrase in ("Libya's UN-recognised government", "the UN-recognized government in Tripoli"):
+        actor = actors.resolve(phrase, None, "LBY")
+        assert actor is not None and (actor.name, actor.kind) == ("Government of Libya", "government"), phrase

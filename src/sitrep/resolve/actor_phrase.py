@@ -115,6 +115,8 @@ class PhraseReader:
                 glued = after is not None and after.hyphen_before
                 if group and glued and after is not None and after.folded in cues.affiliation_suffixes:
                     phrase.backing |= set(range(m.start, m.end + 1))
+                elif glued and after is not None and after.folded in cues.seat_suffixes:
+                    phrase.equipment |= set(range(m.start, m.end + 1))  # "the UN-recognised government"
                 continue
             before = [t.folded for t in tokens[max(0, m.start - 2) : m.start]]
             span = set(range(m.start, m.end))
