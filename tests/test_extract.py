@@ -533,6 +533,8 @@ def test_each_figure_goes_to_the_event_that_states_it(extract):
     [
         "Clashes between herders and farmers have killed thousands of people since 2018.",
         "The militia regularly attacks convoys on the highway.",
+        # a habit told once for several conjoined verbs
+        "Armed gangs frequently raid, loot and burn farms along the river.",
         "The group has been fighting the government for more than ten years.",
         "Iran-backed militias are active in the area.",  # an adjective "X-backed" is no AID event
         "The rebels met little resistance.",

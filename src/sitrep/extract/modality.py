@@ -298,10 +298,17 @@ def describes(trigger: Trigger, lexicon: Lexicon) -> bool:
         return True
     if trigger.sense.plover == "COOPERATE" and _names_a_body(head):
         return True  # "separatists from a newly formed rebel alliance": the group, not an act of allying
-    if head.pos_ != "VERB" or head.tag_ not in ("VBP", "VBZ") or _has_aux(head):
+    # "often kill, loot and terrorise": a conjoined verb (tagged as a bare form) shares its first
+    # verb's tense and habit
+    first = head
+    if head.tag_ in ("VB", "VBD"):  # "beat", "put": the parse may tag a present conjunct as past
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head  # "raid, loot and burn": up the chain of conjuncts to the first verb
+        first = first if first.pos_ == "VERB" else head
+    if head.pos_ != "VERB" or first.tag_ not in ("VBP", "VBZ") or _has_aux(first):
         return False
     habitual = lexicon.modality.get("habitual", frozenset())
-    if any(c.dep_ == "advmod" and lemma(c) in habitual for c in head.children):
+    if any(c.dep_ == "advmod" and lemma(c) in habitual for v in {head, first} for c in v.children):
         return True
     if head.dep_ != "relcl":
         return False
