@@ -390,3 +390,18 @@ def test_a_far_reference_town_is_not_the_articles_main_place(gazetteer) -> None:
     near = "Gunmen attacked a village 20 km south of Gusau on Sunday, residents said."
     place = main_place(near, nlp(near), gazetteer, ["NGA"], None)
     assert place is not None and place.name == "Gusau"
+
+
+def test_a_province_in_an_officials_title_is_the_province_not_its_capital() -> None:
+    import sitrep
+
+    # Maradi is both a region of Niger and its capital; "the governor of the region of Maradi" names the
+    # region, which holds the village the lead names: one act, not a second one in the city
+    text = (
+        "Gunmen killed seven soldiers in an ambush near the village of Guidan Roumdji on Sunday.\n\n"
+        "\u201cThis cowardly attack killed seven of our men,\u201d the secretary general of the region "
+        "of Maradi said on Monday."
+    )
+    events = [e for e in sitrep.analyze(text, "2021-05-03") if e.plover == "ASSAULT"]
+    assert len(events) == 1
+    assert all(m.location is None or m.location.precision != 1 or m.location.name != "Maradi" for m in events)

@@ -123,6 +123,11 @@ AWAY = re.compile(
 )
 
 
+_UNIT_OF = re.compile(
+    r"\b(?P<unit>region|province|governorate|prefecture|oblast|state)\s+of\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+
 def candidates(text: str, start: int, doc: Any) -> Iterator[tuple[TextSpan, str]]:
     """Spans of a sentence (text starting at offset `start`) that may name a place, in text order,
     each with its kind: "feature" when the words say it is a populated place or a site ("the
@@ -139,7 +144,10 @@ def candidates(text: str, start: int, doc: Any) -> Iterator[tuple[TextSpan, str]
                 if len(ent) == 1 and ent.text in surnames:
                     continue  # "Hasina's biggest test" after "Sheikh Hasina": the person, not a town
                 kind = "org" if ent.label_ == "ORG" else "entity"
-                found.append((TextSpan(ent.text, ent.start_char, ent.end_char), kind))
+                province = _UNIT_OF.search(text[: ent.start_char - start])
+                # "the secretary general of the governorate of Tahoua": the province, not its capital
+                name = f"{province['unit']} of {ent.text}" if province else ent.text
+                found.append((TextSpan(name, ent.start_char, ent.end_char), kind))
     for pattern, kind in (
         (_FEATURE_OF, "feature"),
         (_PART_OF, "part"),
