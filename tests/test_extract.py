@@ -273,6 +273,15 @@ def test_tear_gas_on_demonstrators_is_crowd_control(extract):
         ("CONSULT", ["The province hosts about two million displaced people in crowded camps.",
                      "The capital hosted the regional football final on Saturday."],
          "Qatar hosted talks between the two delegations on Monday."),
+        # a sign or a letter signed is no accord
+        ("AGREE", ["Narco-banners left beside the bodies were signed by the cartel."],
+         "The government and the rebels signed a peace deal on Friday."),
+        # a unit calling for backup in a fight is no demand of a party
+        ("REQUEST", ["The patrol came under fire as it called for backup."],
+         "The opposition called for a general strike on Monday."),
+        # words sent are no delivery of aid
+        ("AID", ["A kidnapped teacher sent a plea for help to her family."],
+         "The agency sent food and medicine to help the displaced families."),
     ],
 )
 def test_a_senses_everyday_use_is_no_act(extract, plover, not_acts, act):

@@ -90,6 +90,13 @@ def _argument_words(token: Token) -> set[str]:
     ("the evacuation of most of the school's 500 students": students), what a verb is "to" ("agreed
     to a static rally": rally), and the object of its infinitive ("asking not to use his name")."""
     words = {lemma(child) for child in token.children}
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and token.dep_ == "conj":  # "banners left beside the bodies were signed": shared
+        subjects = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        words.update(lemma(c) for c in subjects)
+    for subject in (c for c in subjects if c.pos_ == "VERB"):
+        # "banners left at the scene were signed by the cartel": the parse made "left" the subject
+        words.update(lemma(g) for g in subject.children if g.dep_ in ("nsubj", "nsubjpass"))
     if token.dep_ == "acl" and token.tag_ == "VBN":
         words.add(lemma(token.head))  # "messages signed by the cartel": what was signed
     if token.dep_ == "amod" and token.tag_ == "VBN":
@@ -100,10 +107,10 @@ def _argument_words(token: Token) -> set[str]:
         words.add(lemma(token.head))  # "a statement he jointly signed": what was signed
     for clause in (c for c in token.children if c.dep_ == "xcomp"):  # "asking not to use his name"
         words.update(lemma(g) for g in clause.children if g.dep_ == "dobj")
-    if token.pos_ == "VERB":
+    if token.pos_ == "VERB":  # "agreed to a rally", "called for backup"
         words.update(
-            lemma(g) for c in token.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children
-            if g.dep_ == "pobj"
+            lemma(g) for c in token.children if c.dep_ == "prep" and c.lower_ in ("to", "for")
+            for g in c.children if g.dep_ == "pobj"
         )
     if token.pos_ in NOUN_POS:  # "requests for comment": what the request is for
         words.update(
@@ -115,7 +122,8 @@ def _argument_words(token: Token) -> set[str]:
             words.add(lemma(noun))
             for inner in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
                 words.update(lemma(g) for g in inner.children if g.dep_ == "pobj")
-    return words
+    # "narco-banners signed by the cartel", "cease-fire": a hyphened word also counts by its last part
+    return words | {w.rsplit("-", 1)[1] for w in words if "-" in w.strip("-")}
 
 
 def sense_applies(sense: Sense, token: Token, lexicon: Lexicon) -> bool:
