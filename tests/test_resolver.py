@@ -650,3 +650,12 @@ def test_a_person_named_after_a_title_the_parse_left_out_is_still_a_person() -> 
     [condemned] = sitrep.analyze("Pope Francis condemned the bombing as a terrorist attack.", "2019-01-28")
     assert condemned.actor1 is not None
     assert (condemned.actor1.name, condemned.actor1.kind) == ("Pope Francis", "person")
+
+
+def test_one_states_forces_working_together_are_no_cooperation() -> None:
+    import sitrep
+
+    joint = "Indian soldiers and police launched a joint operation in Kulgam on Friday night."
+    assert "COOPERATE" not in [e.plover for e in sitrep.analyze(joint, "2020-10-10")]
+    allied = "Kenyan and Somali troops launched a joint operation against al-Shabaab on Friday."
+    assert "COOPERATE" in [e.plover for e in sitrep.analyze(allied, "2020-10-10")]

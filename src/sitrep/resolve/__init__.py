@@ -85,7 +85,8 @@ class Resolver:
         acts = settle(merge_events(events, article.published, claims, others), typing)
         acts = EventTyper.shared().type_snippet(article, acts)
         acts = named_act_places(article.text, acts, self.gazetteer, context, self.actors.names_someone)
-        return _condemned_doers([self.parties.typed_target(event) for event in acts])
+        acts = [self.parties.typed_target(event) for event in acts]
+        return _condemned_doers([event for event in acts if not _with_itself(event)])
 
     def _event(
         self,
@@ -179,6 +180,19 @@ def _inside_a_name(span: TextSpan, known: ArticleActors) -> bool:
     """A place phrase that is part of a group's name ("the Islamic State in the Greater Sahara")."""
     index = bisect.bisect_right(known.starts, span.start) - 1
     return index >= 0 and known.named[index].end >= span.end and known.named[index].start < span.start
+
+
+def _with_itself(event: Event) -> bool:
+    """ "a joint operation by the Army, CRPF and police": one state's forces working together are no
+    cooperation between parties (both sides the same actor, or the same state's organs)."""
+    one, other = event.actor1, event.actor2
+    if event.plover != "COOPERATE" or one is None or other is None:
+        return False
+    organs = one.country is not None and one.country == other.country and {one.kind, other.kind} <= _ORGANS
+    return one.name == other.name or organs
+
+
+_ORGANS = frozenset({"state_forces", "government"})
 
 
 def _condemned_doers(events: list[Event]) -> list[Event]:
