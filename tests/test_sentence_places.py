@@ -405,3 +405,16 @@ def test_a_province_in_an_officials_title_is_the_province_not_its_capital() -> N
     events = [e for e in sitrep.analyze(text, "2021-05-03") if e.plover == "ASSAULT"]
     assert len(events) == 1
     assert all(m.location is None or m.location.precision != 1 or m.location.name != "Maradi" for m in events)
+
+
+def test_an_act_on_another_day_named_only_by_its_country_is_not_put_in_the_storys_town() -> None:
+    import sitrep
+
+    text = (
+        "Gunmen shot dead nine people at a bar in the town of Danli on Saturday night, police said.\n\n"
+        "On March 3, at least 20 inmates were killed in a fight at a prison in Honduras."
+    )
+    events = [e for e in sitrep.analyze(text, "2023-06-26") if e.plover == "ASSAULT"]
+    prison = [e for e in events if e.killed == 20]
+    assert prison and prison[0].location is not None
+    assert (prison[0].location.name, prison[0].location.precision) == ("Honduras", 3)

@@ -258,10 +258,11 @@ class Scene:
             country = location.country if location is not None else None
             location = self._province_named(mention, country) or location
         main = self._main if self._broken_at is None else None
-        if physical and location is not None and main is not None and (
-            within(main, location) or province_of(main, location)
+        narrowed = main if not self._another_day(mention, when) else None
+        if physical and location is not None and narrowed is not None and (
+            within(narrowed, location) or province_of(narrowed, location)
         ):
-            location = main  # "in northeast Kenya" in a report on the attack in Garissa: Garissa
+            location = narrowed  # "in northeast Kenya" in a report on the attack in Garissa: Garissa
         if physical and self._place is not None and mention.place and ANAPHOR.match(mention.place.text):
             location = self._place  # "two missiles hit the city's Kyivskyi district": the city in focus
         anchor = self._place or main
@@ -497,6 +498,16 @@ class Scene:
                     return replace(village, admin1=None, country=town.country, lat=None, lon=None)
                 return replace(village, admin1=town.admin1, country=town.country, lat=town.lat, lon=town.lon)
         return village
+
+    def _another_day(self, mention: EventMention, when: str | None) -> bool:
+        """The sentence states a day of its own, not the day of the act told so far ("On June 20, 46
+        women were killed in a prison in Honduras" after a massacre in Choloma on the 24th): another
+        act, whose country or province is not narrowed to the story's town."""
+        told = self._incident_date
+        return (
+            mention.time is not None and when is not None and told is not None
+            and told.precision == "day" and when != told.when
+        )
 
     def _province_named(self, mention: EventMention, country: str | None) -> Location | None:
         text = mention.sentence.text
