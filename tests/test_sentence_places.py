@@ -418,3 +418,14 @@ def test_an_act_on_another_day_named_only_by_its_country_is_not_put_in_the_story
     prison = [e for e in events if e.killed == 20]
     assert prison and prison[0].location is not None
     assert (prison[0].location.name, prison[0].location.precision) == ("Honduras", 3)
+
+
+def test_a_place_that_opens_a_forces_two_part_name_is_not_the_acts_place() -> None:
+    import sitrep
+
+    text = (
+        "The operation by the army and the Jammu and Kashmir Police began on Friday night after militants "
+        "opened fire on the search party."
+    )
+    places = [e.location.name for e in sitrep.analyze(text, "2020-10-10") if e.location]
+    assert "Jammu" not in places

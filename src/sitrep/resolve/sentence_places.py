@@ -265,7 +265,9 @@ def far_reference(before: str) -> bool:
 _SIDE_OF = re.compile(
     r"^(?:[-‐](?:backed|led|allied|aligned|funded|supported|sponsored|affiliated|linked|made|born|raised)\b"
     r"|\s+(?:troops|forces|soldiers|servicemen|marines|warplanes|jets|warships|aircraft|helicopters|drones|"
-    r"officials|diplomats|citizens|nationals|personnel|contractors)\b)",
+    r"officials|diplomats|citizens|nationals|personnel|contractors)\b"
+    # "the Jammu and Kashmir Police": the first half of a force's name
+    r"|\s+and\s+[A-Z][\w'’-]+\s+(?:police|army|rifles|constabulary|gendarmerie)\b)",
     re.IGNORECASE,
 )
 # A place that describes a source, not where anything happened: "a Washington-based expert", "the
