@@ -90,6 +90,11 @@ CASES = [
     ("in recent weeks", SUN, "2024-02", "month"),
     ("a month ago", FIRST_OF_MONTH, "2023-02", "month"),
     ("two years ago", FIRST_OF_MONTH, "2021-03", "month"),
+    # a compound number word is read whole, never as the "two" it ends with
+    ("twenty-two years ago", FIRST_OF_MONTH, "2001-03", "month"),
+    ("Thirty one days ago", FIRST_OF_MONTH, "2023-01-29", "day"),
+    # an anniversary piece: the publication's day in that year
+    ("on this day in 2019", FIRST_OF_MONTH, "2019-03-01", "day"),
     ("in February this year", FRI, "2020-02", "month"),
     ("November last year", FRI, "2019-11", "month"),
     ("March, last year", FIRST_OF_MONTH, "2022-03", "month"),

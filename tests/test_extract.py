@@ -1583,3 +1583,8 @@ def test_a_listed_toll_names_the_harmed_never_the_doer(extract, nlp, sentence):
     assert mentions and all(m.actor1 is None for m in mentions)
     figures = figures_in(list(nlp(sentence)))
     assert (figures.killed, figures.injured) == tuple(int(w) for w in sentence.split() if w.isdigit())
+
+
+def test_an_anniversary_day_is_the_acts_time(extract):
+    said = extract("On this day in 2019, a suicide bomber killed 40 soldiers in a convoy near the highway.")
+    assert [text(m.time) for m in said if m.plover == "ASSAULT"] == ["On this day in 2019"]

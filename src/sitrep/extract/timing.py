@@ -167,6 +167,10 @@ def time_span(trigger: Trigger, sentence: Sequence[Token]) -> TextSpan | None:
         start = token.i
         if start > 0 and doc[start - 1].pos_ == "ADP" and doc[start - 1].lower_ in _TIME_PREPS:
             start -= 1
+        before = [t.lower_ for t in doc[max(start - 2, 0) : start]]
+        if before in (["this", "day"], ["this", "date"]):
+            start -= 2  # "On this day in 2019": the day of publication in that year
+            start -= int(start > 0 and doc[start - 1].lower_ == "on")
         text = doc[token.i : end + 1].text
         if _NOT_A_TIME.search(text) or not TEMPORAL_WORD.search(text):
             continue

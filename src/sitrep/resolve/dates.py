@@ -54,8 +54,14 @@ WEEKDAYS = {
 # No "mon", "wed", "sat" or "sun": they are ordinary English words far more often than weekdays.
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
 }  # fmt: skip
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+        "ninety": 90}  # fmt: skip
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+# "twenty-two", "thirty one": read whole, never as the "two" it ends with
+_COMPOUND = r"(?:" + "|".join(TENS) + r")(?:[- ](?:" + _ONES + r"))?"
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")"
 _WEEKDAY = r"(?P<weekday>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")"
@@ -79,7 +85,8 @@ WEEKDAY = re.compile(
     r"(?: (?P<week>last week|this week|next week|of last week|of this week|of next week))?"
 )
 AGO = re.compile(
-    r"\b(?P<count>\d{1,3}|" + "|".join(NUMBER_WORDS) + r") (?P<unit>day|week|month|year)s? ago\b"
+    r"\b(?P<count>\d{1,3}|" + _COMPOUND + "|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+    + r") (?P<unit>day|week|month|year)s? ago\b"
 )
 # Words that narrow a day to part of it; they never change which day is meant.
 TIME_OF_DAY = re.compile(
@@ -152,11 +159,24 @@ def normalise(expression: str) -> str:
 def _resolve_cached(text: str, published: date | None, tense_past: bool) -> Resolved:
     if not text:
         return NOTHING
-    for rule in (_explicit_date, _weekday, _ago, _vague, _dateparser_fallback):
+    for rule in (_this_day_in, _explicit_date, _weekday, _ago, _vague, _dateparser_fallback):
         result = rule(text, published, tense_past)
         if result is not None:
             return result
     return NOTHING
+
+
+THIS_DAY_IN = re.compile(rf"\bthis (?:day|date) in {_YEAR}\b")
+
+
+def _this_day_in(text: str, published: date | None, tense_past: bool) -> Resolved | None:
+    """ "On this day in 2019" (an anniversary piece): the publication's day and month in that year."""
+    match = THIS_DAY_IN.search(text)
+    if match is None:
+        return None
+    if published is None:
+        return NOTHING
+    return _day_or_nothing(int(match["year"]), published.month, published.day)
 
 
 def _explicit_date(text: str, published: date | None, tense_past: bool) -> Resolved | None:
@@ -242,7 +262,7 @@ def _ago(text: str, published: date | None, tense_past: bool) -> Resolved | None
         return None
     if published is None:
         return NOTHING
-    count = NUMBER_WORDS.get(match["count"]) or int(match["count"])
+    count = _count(match["count"])
     unit = match["unit"]
     if unit == "day":
         return (published - timedelta(days=count)).isoformat(), "day"
@@ -251,6 +271,16 @@ def _ago(text: str, published: date | None, tense_past: bool) -> Resolved | None
     if unit == "year":  # "two years ago": the month of publication that many years before
         return _month_offset(published, -12 * count), "month"
     return _month_offset(published, -count), "month"
+
+
+def _count(words: str) -> int:
+    """ "22", "three", "twenty-two", "thirty one"."""
+    if words.isdigit():
+        return int(words)
+    tens, _, ones = words.replace("-", " ").partition(" ")
+    if tens in TENS:
+        return TENS[tens] + (NUMBER_WORDS.get(ones, 0) if ones else 0)
+    return NUMBER_WORDS[words]
 
 
 def _vague(text: str, published: date | None, tense_past: bool) -> Resolved | None:
