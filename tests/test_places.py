@@ -622,3 +622,16 @@ def test_an_armed_groups_name_is_no_place(gazetteer: Gazetteer, name: str, count
     # Ola, the Italian town of Fano or a Malian village, even where the article names that town's country
     assert gazetteer.resolve(name, countries) is None
     assert gazetteer.resolve("Kabul", ["AFG"]) is not None
+
+
+def test_a_namesake_in_the_province_named_after_the_town_is_that_one(gazetteer: Gazetteer) -> None:
+    from sitrep.models import TextSpan
+
+    sentence = TextSpan("Troops bombed a camp in Calamar, Guaviare, on Monday.", 0, 53)
+    place = TextSpan("Calamar", 24, 31)
+    first = gazetteer.resolve("Calamar", ["COL"])
+    assert first is not None and first.admin1 == "Bolivar"  # the better-known namesake, alone
+    found = gazetteer.in_province_after(first, place, sentence, ["COL"])
+    assert (found.name, found.admin1) == ("Calamar", "Guaviare")
+    said = TextSpan("Troops bombed a camp in Calamar, Colombia said.", 0, 47)
+    assert gazetteer.in_province_after(first, place, said, ["COL"]) == first

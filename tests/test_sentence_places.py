@@ -429,3 +429,12 @@ def test_a_place_that_opens_a_forces_two_part_name_is_not_the_acts_place() -> No
     )
     places = [e.location.name for e in sitrep.analyze(text, "2020-10-10") if e.location]
     assert "Jammu" not in places
+
+
+def test_a_town_followed_by_its_province_is_the_namesake_in_that_province() -> None:
+    import sitrep
+
+    text = "Colombian troops bombed a rebel camp in Calamar, Guaviare, on Monday, killing seven."
+    [strike] = sitrep.analyze(text, "2018-03-20")
+    assert strike.location is not None
+    assert (strike.location.name, strike.location.admin1) == ("Calamar", "Guaviare")

@@ -114,6 +114,8 @@ class Resolver:
             if place and not _inside_a_name(place, known)
             else None
         )
+        if location is not None and place is not None:
+            location = self.gazetteer.in_province_after(location, place, mention.sentence, context)
         when, precision, location = scene.fill(mention, when, precision, location)
         if source is None and when is not None:
             source = "context"

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from sitrep.extract.setting import MONTH_NAMES
-from sitrep.models import Location
+from sitrep.models import Location, TextSpan
 from sitrep.resolve import place_phrases
 from sitrep.resolve.countries import capitals, neighbours
 from sitrep.resolve.gazetteer_data import Place, PlaceData, load_place_data
@@ -81,6 +81,8 @@ PROVINCE_NAMED = re.compile(
     r"\b(?P<before>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)\s+" + _PROVINCE_WORD + r"\b"
     r"|\b" + _PROVINCE_WORD + r"\s+of\s+(?P<after>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)"
 )
+# A province named right after a place, set off by a comma: "in Calamar, Guaviare, on Monday".
+_PROVINCE_AFTER = re.compile(r"^,\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\b(?!\s+(?:said|told))")
 # Initials in capitals ("SNA", "DRG", "ISWAP"): looked up only as written, never kept by name.
 _ACRONYM = re.compile(r"^[A-Z]{2,6}(?:['’]s)?$")
 _DIRECTION_WORD = re.compile(r"^" + place_phrases.DIRECTION + r"$", re.IGNORECASE)
@@ -605,6 +607,22 @@ class Gazetteer:
                 continue
             return self._coded(place, max(place.precision, 2), run)
         return None
+
+    def in_province_after(
+        self, location: Location, place: TextSpan, sentence: TextSpan, countries: Sequence[str]
+    ) -> Location:
+        """The namesake in the province the sentence names right after the place ("in Calamar,
+        Guaviare": not Calamar in Bolivar), when the gazetteer has one there."""
+        if not sentence.start <= place.start <= place.end <= sentence.end:
+            return location
+        after = _PROVINCE_AFTER.match(sentence.text[place.end - sentence.start :])
+        province = normalise(after["name"]) if after is not None else None
+        if after is None or location.precision > 2 or normalise(location.admin1 or "") == province:
+            return location
+        found = self.resolve(f"{place.text}, {after['name']}", countries)
+        if found is None or found.country != location.country or normalise(found.admin1 or "") != province:
+            return location
+        return replace(found, precision=location.precision, text=location.text)
 
     def provinces_named(self, text: str) -> list[str]:
         """The countries of the provinces a text names as provinces ("the Dnipropetrovsk region",
