@@ -83,6 +83,7 @@ PROVINCE_NAMED = re.compile(
 )
 # A province named right after a place, set off by a comma: "in Calamar, Guaviare, on Monday".
 _PROVINCE_AFTER = re.compile(r"^,\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\b(?!\s+(?:said|told))")
+_LIST_GOES_ON = re.compile(r"^(?:\s*,\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)*,?\s+(?:and|or)\s+[A-Z]")
 # Initials in capitals ("SNA", "DRG", "ISWAP"): looked up only as written, never kept by name.
 _ACRONYM = re.compile(r"^[A-Z]{2,6}(?:['’]s)?$")
 _DIRECTION_WORD = re.compile(r"^" + place_phrases.DIRECTION + r"$", re.IGNORECASE)
@@ -615,13 +616,18 @@ class Gazetteer:
         Guaviare": not Calamar in Bolivar), when the gazetteer has one there."""
         if not sentence.start <= place.start <= place.end <= sentence.end:
             return location
-        after = _PROVINCE_AFTER.match(sentence.text[place.end - sentence.start :])
-        province = normalise(after["name"]) if after is not None else None
-        if after is None or location.precision > 2 or normalise(location.admin1 or "") == province:
+        rest = sentence.text[place.end - sentence.start :]
+        after = _PROVINCE_AFTER.match(rest)
+        if after is None or _LIST_GOES_ON.match(rest[after.end() :]):
+            return location  # "struck Kharkiv, Sumy and Kryvyi Rih": a list of towns, no province
+        province = normalise(after["name"])
+        if location.precision > 2 or normalise(location.admin1 or "") == province:
             return location
         found = self.resolve(f"{place.text}, {after['name']}", countries)
         if found is None or found.country != location.country or normalise(found.admin1 or "") != province:
             return location
+        if normalise(found.name) != normalise(location.name):
+            return location  # only the same name in that province, never a near spelling
         return replace(found, precision=location.precision, text=location.text)
 
     def provinces_named(self, text: str) -> list[str]:
