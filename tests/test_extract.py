@@ -1588,3 +1588,12 @@ def test_a_listed_toll_names_the_harmed_never_the_doer(extract, nlp, sentence):
 def test_an_anniversary_day_is_the_acts_time(extract):
     said = extract("On this day in 2019, a suicide bomber killed 40 soldiers in a convoy near the highway.")
     assert [text(m.time) for m in said if m.plover == "ASSAULT"] == ["On this day in 2019"]
+
+
+def test_a_harm_conjoined_to_a_passive_is_passive_too(extract):
+    # "another injured" shares "was killed": the officials who speak did not injure anyone
+    said = extract(
+        "One guard was killed and another injured after gunmen opened fire on a checkpoint at dawn on "
+        "Friday, officials said."
+    )
+    assert [text(m.actor1) for m in said if m.plover == "ASSAULT" and m.actor1] == ["gunmen"]

@@ -278,8 +278,11 @@ def is_passive(verb: Token) -> bool:
         return False  # "a statement that strikes had killed four": a clause of its own, active
     if verb.dep_ in ("acl", "amod"):
         return True
-    # "rebels were involved ..., and supported by X": the conjunct shares the passive
-    return verb.dep_ == "conj" and any(c.dep_ == "agent" for c in verb.children) and is_passive(verb.head)
+    # "rebels were involved ..., and supported by X", "one policeman was killed and another injured":
+    # a participle conjoined to a passive, with no object of its own, shares the passive
+    if verb.dep_ != "conj" or any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    return is_passive(verb.head)
 
 
 def _elliptic_passive(verb: Token) -> bool:
