@@ -523,3 +523,23 @@ def test_a_raid_told_as_an_attack_and_an_abduction_in_one_sentence_is_one_abduct
         date(2024, 5, 2),
     )
     assert len([e for e in events if e.plover == "ASSAULT"]) == 2
+
+
+def test_the_attacked_sides_reply_is_the_same_clash() -> None:
+    events = _events_of(
+        [
+            "Gunmen attacked a police post in Tank district on Friday night, killing one constable.",
+            "The officers at the post retaliated against the attack.",
+        ],
+        date(2024, 10, 26),
+    )
+    assert [e.plover for e in events] == ["ASSAULT"]
+    assert len(events[0].mentions) == 2
+    assert events[0].actor1 is not None and events[0].actor1.kind != "state_forces"
+    # a reply by the attack's own doer is no reply of the attacked side
+    from sitrep.resolve import act_parts
+
+    reply = _event(100, actor1=RUSSIA, actor2=UKRAINE)
+    reply = replace(reply, evidence=TextSpan("Russia retaliated with missile strikes.", 100, 140))
+    assert not act_parts.response(reply, _event(0, actor1=RUSSIA, actor2=UKRAINE))
+    assert act_parts.response(replace(reply, actor1=UKRAINE, actor2=RUSSIA), _event(0, actor1=RUSSIA))

@@ -3,6 +3,8 @@
 - The attackers' flight after their raid ("the militants fled under cover of darkness") is the raid's
   own end, not a withdrawal (a force giving up ground, which is its target's act).
 - A crowd's demands ("Demonstrators now insist that only early elections ...") are part of its protest.
+- The attacked side's reply told after the attack ("the policemen retaliated against the attack") is
+  the same clash.
 - A defender's shoot-down told after the launch ("The missile was intercepted by the Israeli air
   force") is coded with the strike it disrupts; a plane shot down is the act itself.
 
@@ -24,6 +26,11 @@ _INTERCEPTED = re.compile(
 _LAUNCHES = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
 _FLED = re.compile(r"\b(?:fled|flee|flees|fleeing|escaped)\b", re.IGNORECASE)
 _CROWDS = frozenset({"protesters", "rioters"})
+_RESPONDS = re.compile(
+    r"\b(?:retaliat(?:ed|es|ing)|repuls(?:ed|es|ing)|repell?(?:ed|s|ing)|fought back|returned fire|"
+    r"responded)\b",
+    re.IGNORECASE,
+)
 
 
 def _text(event: Event) -> str:
@@ -37,6 +44,22 @@ def raid_end(flight: Event, raid: Event) -> bool:
     fleeing, attacker = flight.actor1, raid.actor1
     same_side = fleeing is None or attacker is None or fleeing.name == attacker.name
     return same_side and (fleeing is None or fleeing.kind != "state_forces")
+
+
+def response(reply: Event, attack: Event) -> bool:
+    """The attacked side's reply told after the attack ("The policemen deployed at the station
+    retaliated against the attack", "troops repulsed the assault"): the same clash, told from the
+    other side. The reply's doer is the attack's target (or unnamed), never its doer."""
+    if reply.plover != "ASSAULT" or attack.plover != "ASSAULT" or reply is attack:
+        return False
+    if not _RESPONDS.search(_text(reply)) or _RESPONDS.search(_text(attack)):
+        return False
+    defender, target, attacker = reply.actor1, attack.actor2, attack.actor1
+    if defender is None:
+        return True
+    if attacker is not None and attacker.name == defender.name:
+        return False
+    return target is None or target.name == defender.name or target.kind == defender.kind
 
 
 def crowds_demand(demand: Event, protest: Event) -> bool:

@@ -298,6 +298,8 @@ def _same_act(a: Event, b: Event, published: date | None = None) -> bool:
         return False
     if act_parts.interception(a, b) or act_parts.interception(b, a):
         return True
+    if act_parts.response(a, b) or act_parts.response(b, a):
+        return True  # "the policemen retaliated against the attack": the same clash
     # an agreement's mentions each name some of its parties ("Putin announced the deal", "the leaders of
     # Russia, Ukraine, France and Germany reached a ceasefire"): one day's deal at one place is one act
     return a.plover in _MULTILATERAL or same_sides(a, b)
@@ -520,8 +522,12 @@ def _combine(group: list[Event]) -> Event:
     # the claimant of the toll that stands speaks for the act; with no toll, the lead's claimant
     voiced = counted if counted.killed is not None or counted.injured is not None else first
     sides = acts or group  # the defender's shoot-down names no side of the attack
-    actor1 = _named(best.actor1, [e.actor1 for e in sides])
-    actor2 = _named(best.actor2, [e.actor2 for e in sides])
+    # the attacked side's reply names the sides the other way round: its doer is the attack's target
+    replies = [e for e in sides if any(act_parts.response(e, o) for o in group)]
+    told = [e for e in sides if all(e is not r for r in replies)] or sides
+    lead = best if all(best is not r for r in replies) else max(told, key=_settled)
+    actor1 = _named(lead.actor1, [e.actor1 for e in told] + [r.actor2 for r in replies])
+    actor2 = _named(lead.actor2, [e.actor2 for e in told] + [r.actor1 for r in replies])
     same_side = actor1 is not None and actor2 is not None and actor2.name == actor1.name
     if same_side and actor1 is not None and actor1.kind != "civilians":
         # "eleven militants were killed as they attacked a police post": the side they attacked, not
