@@ -51,6 +51,9 @@ def test_a_dateline_left_in_the_text_is_read_as_the_reporters_place(gazetteer) -
         == "Bamako"
     )
     assert lead_dateline("Soldiers killed: what we know so far\nMore text.", gazetteer, ["MLI"]) is None
+    # a wire byline line ("agency | city | Updated: ...") names the reporter's city too
+    byline = "Gunmen kill two guards\nIANS | Quetta | Updated: 02-03-2024 10:15 IST\nGunmen killed two."
+    assert lead_dateline(byline, gazetteer, ["PAK"]) == "Quetta"
 
 
 def test_a_dateline_naming_the_united_nations_places_its_measures_at_its_headquarters() -> None:

@@ -145,6 +145,13 @@ _DATELINE = re.compile(
     + r"\s*(?=[A-Z“\"‘'])"
 )
 _DATELINE_LINES = 3
+# A wire byline line: "PTI | Peshawar | Updated: 06-01-2023 13:51 IST": the agency, then its city.
+_BYLINE = re.compile(
+    r"^\s*[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}\s*\|\s*"
+    r"(?P<place>[A-Z][A-Za-z'’.]+(?:[ -][A-Z][A-Za-z'’.]+){0,2})\s*\|\s*"
+    r"(?:Updated|Published|Created|Posted)\b"
+)
+_BYLINE_LINES = 6
 
 
 def lead_dateline(text: str, gazetteer: Gazetteer, context: Sequence[str]) -> str | None:
@@ -152,7 +159,13 @@ def lead_dateline(text: str, gazetteer: Gazetteer, context: Sequence[str]) -> st
     "DONETSK: A bus ...", "Bamako - At least 21 people"), when it opens one of the first lines and
     names a town or a country. The line must go on as the story's first sentence: "Gaza: Israeli
     strikes kill 20" is a headline about Gaza, not a dateline."""
-    for line in [line for line in text.split("\n") if line.strip()][:_DATELINE_LINES]:
+    lines = [line for line in text.split("\n") if line.strip()]
+    for line in lines[:_BYLINE_LINES]:
+        byline = _BYLINE.match(line)
+        found = gazetteer.resolve(byline["place"], context) if byline is not None else None
+        if byline is not None and found is not None and found.precision == 1:
+            return byline["place"]
+    for line in lines[:_DATELINE_LINES]:
         match = _DATELINE.match(line)
         if match is None or len(line) - match.end() < 30 or not line.rstrip().endswith((".", "”", '"')):
             continue
