@@ -441,3 +441,15 @@ def test_a_town_followed_by_its_province_is_the_namesake_in_that_province() -> N
     [strike] = sitrep.analyze(text, "2018-03-20")
     assert strike.location is not None
     assert (strike.location.name, strike.location.admin1) == ("Calamar", "Guaviare")
+
+
+def test_the_day_a_report_gives_its_act_past_a_clock_time_or_an_adjective() -> None:
+    from datetime import date
+
+    from sitrep.resolve.scene_cues import took_place_on
+
+    monday = date(2025, 6, 23)
+    told = took_place_on("The raid happened at about 9:15 p.m. on Thursday, residents said.", monday)
+    assert told is not None and (told.when, told.where) == ("2025-06-19", None)
+    told = took_place_on("The toll from last Thursday's deadly raid has risen to 30.", monday)
+    assert told is not None and told.when == "2025-06-19"

@@ -69,14 +69,16 @@ _A_DAY = (
 _TOOK_PLACE_ON = re.compile(
     rf"\b{_ACT_NOUN}\s+"
     r"(?:took place|occurred|happened|was (?:launched|carried out|staged|mounted))\b"
-    r"(?:(?P<where>[^.;]{0,60}?)\b(?:on|between|noon|midnight|dawn|dusk|early|late))?"
+    # "occurred around 8:30 p.m. on Thursday night": a clock time's dots end no sentence
+    r"(?:(?P<where>(?:[^.;]|\b[ap]\.m\.){0,60}?)\b(?:on|between|noon|midnight|dawn|dusk|early|late))?"
     rf"\s+(?P<day>{_A_DAY})",
     re.IGNORECASE,
 )
 # "The April 17 attack was the deadliest", "Saturday's attack": the day a sentence puts on the act's
 # noun, with the definite article or the possessive that points back to the story's act.
 _DAY_ON_THE_ACT = re.compile(
-    rf"\b(?:[Tt]he\s+(?P<day>(?:{_A_DAY}))|(?P<owner>{'|'.join(sorted(WEEKDAYS))})['’]s)\s+{_ACT_NOUN}\b",
+    rf"\b(?:[Tt]he\s+(?P<day>(?:{_A_DAY}))|(?P<owner>{'|'.join(sorted(WEEKDAYS))})['’]s(?:\s+[a-z]+){{0,2}}?)"
+    rf"\s+{_ACT_NOUN}\b",
     re.IGNORECASE,
 )
 # Words before "the October 7 attack" that make it an act other than the story's.
@@ -113,6 +115,8 @@ def took_place_on(text: str, reference: date | None) -> Told | None:
         when, precision = resolve_date("on " + match["day"], reference)
         if when is not None and precision == "day":
             placed = _TOLD_WHERE.match(match["where"] or "")
+            if placed and re.search(r"\d", placed["place"]):
+                placed = None  # "around 8:30 p.m.": an hour, not a place
             if days.get(when) is None:
                 days[when] = placed["place"] if placed else None
     for match in _DAY_ON_THE_ACT.finditer(text[:1500]):
