@@ -1597,3 +1597,13 @@ def test_a_harm_conjoined_to_a_passive_is_passive_too(extract):
         "Friday, officials said."
     )
     assert [text(m.actor1) for m in said if m.plover == "ASSAULT" and m.actor1] == ["gunmen"]
+
+
+def test_a_count_of_people_arrested_is_the_arrested(extract):
+    said = extract("Another 21 were detained on Tuesday in the port city.")
+    assert [text(m.actor2) for m in said if m.plover == "COERCE"] == ["Another 21"]
+
+
+def test_a_day_that_names_a_movement_is_no_time(extract):
+    said = extract("Police detained 40 members of the April 6 movement outside the court.")
+    assert [text(m.time) for m in said if m.plover == "COERCE"] == [None]

@@ -146,7 +146,13 @@ def party(token: Token | None, exclude: Token | None, lexicon: Lexicon) -> Party
     )
     if counted is not None and (token.like_num or token.lower_ in VAGUE_COUNTS):
         token = counted  # "thousands of protesters", "dozens of people"
-    if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "ORDINAL"):
+    # "Another 13 were arrested": a count of people as the subject of a passive is the people (the
+    # killed and the hurt are counted as figures, and their side told elsewhere)
+    people = (
+        token.like_num and token.dep_ == "nsubjpass" and token.ent_type_ == "CARDINAL"
+        and lemma(token.head) not in KILLED | INJURED
+    )
+    if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "ORDINAL") and not people:
         return None  # "on Thursday" is a time, not a party
     if token.pos_ == "ADJ":  # "the paramilitary Rapid Support Forces (RSF)": the name the parse hung on it
         token = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), token)

@@ -245,6 +245,8 @@ def _names_something(doc: Any, end: int) -> bool:
     if end + 1 >= len(doc):
         return False
     after = doc[end + 1]
+    if after.lower_ in _NAMED_BY_A_DAY:
+        return True  # "the April 6 movement", "the 30 June revolution": a body or an event's name
     return (
         after.is_alpha
         and after.text[:1].isupper()
@@ -252,6 +254,9 @@ def _names_something(doc: Any, end: int) -> bool:
         and after.lower_ not in MONTH_NAMES
         and not TEMPORAL_WORD.search(after.text)
     )
+
+
+_NAMED_BY_A_DAY = frozenset({"movement", "revolution", "uprising", "coalition", "front", "alliance", "group"})
 
 
 def _with_its_year(doc: Any, end: int) -> int:
