@@ -453,3 +453,14 @@ def test_the_day_a_report_gives_its_act_past_a_clock_time_or_an_adjective() -> N
     assert told is not None and (told.when, told.where) == ("2025-06-19", None)
     told = took_place_on("The toll from last Thursday's deadly raid has risen to 30.", monday)
     assert told is not None and told.when == "2025-06-19"
+
+
+def test_a_day_earlier_counts_back_from_the_day_just_told() -> None:
+    import sitrep
+
+    text = (
+        "On Thursday, soldiers shot dead a man at a checkpoint near Jenin, the health ministry said.\n\n"
+        "A day earlier, soldiers killed a teenager in Tubas, the ministry said."
+    )
+    days = sorted(e.date for e in sitrep.analyze(text, "2023-09-01") if e.plover == "ASSAULT")
+    assert days == ["2023-08-30", "2023-08-31"]

@@ -61,6 +61,7 @@ TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seve
         "ninety": 90}  # fmt: skip
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
 # "twenty-two", "thirty one": read whole, never as the "two" it ends with
+COUNT_WORDS = r"(?:\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
 _COMPOUND = r"(?:" + "|".join(TENS) + r")(?:[- ](?:" + _ONES + r"))?"
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")"
@@ -262,7 +263,7 @@ def _ago(text: str, published: date | None, tense_past: bool) -> Resolved | None
         return None
     if published is None:
         return NOTHING
-    count = _count(match["count"])
+    count = count_of(match["count"])
     unit = match["unit"]
     if unit == "day":
         return (published - timedelta(days=count)).isoformat(), "day"
@@ -273,10 +274,11 @@ def _ago(text: str, published: date | None, tense_past: bool) -> Resolved | None
     return _month_offset(published, -count), "month"
 
 
-def _count(words: str) -> int:
+def count_of(words: str) -> int:
     """ "22", "three", "twenty-two", "thirty one"."""
     if words.isdigit():
         return int(words)
+    words = words.lower()
     tens, _, ones = words.replace("-", " ").partition(" ")
     if tens in TENS:
         return TENS[tens] + (NUMBER_WORDS.get(ones, 0) if ones else 0)

@@ -27,7 +27,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from sitrep.models import Actor, CleanArticle, DatePrecision, EventMention, Location
-from sitrep.resolve.dates import is_part_of_day, reference_date, resolve_date
+from sitrep.resolve.dates import COUNT_WORDS, count_of, is_part_of_day, reference_date, resolve_date
 from sitrep.resolve.narrative import narrative_days
 from sitrep.resolve.place_relations import is_province, placed_in, same_place, within
 from sitrep.resolve.places import PROVINCE_NAMED, Gazetteer
@@ -79,6 +79,7 @@ _PERFECT = frozenset({"has", "have", "had", "'s", "'ve"})
 # A time that points back at the day just told: "later the same day", "that night".
 _SAME_DAY = re.compile(r"\b(?:that|the same) (?:day|night|morning|afternoon|evening)\b", re.IGNORECASE)
 # A time that points at the day after the one just told: "the following day", "the next morning".
+_DAYS_EARLIER = re.compile(r"(?:(?P<count>" + COUNT_WORDS + r")|the) days? (?:earlier|before)", re.IGNORECASE)
 _NEXT_DAY = re.compile(
     r"\s*(?:on )?(?:the )?(?:following|next) (?:day|morning|afternoon|evening|night)\b|\s*a day later\b",
     re.IGNORECASE,
@@ -303,6 +304,12 @@ class Scene:
         following = _NEXT_DAY.match(mention.sentence.text) is not None
         if following and day_before is not None and day_before.precision == "day":
             when, precision = (date.fromisoformat(day_before.when) + timedelta(days=1)).isoformat(), "day"
+        earlier = _DAYS_EARLIER.fullmatch(own_time.strip()) if own_time else None
+        if earlier and day_before is not None and day_before.precision == "day":
+            # "On Thursday, troops shot dead a man ... A day earlier, they killed a boy": the day before
+            # the day just told, not before publication
+            back_days = timedelta(days=count_of(earlier["count"]) if earlier["count"] else 1)
+            when, precision = (date.fromisoformat(day_before.when) - back_days).isoformat(), "day"
         back = mention.days_before_main
         if when is None and back is not None and told_before is not None and told_before.precision == "day":
             # "The strikes came two days after a suicide bombing killed seven": two days before the
