@@ -464,3 +464,14 @@ def test_a_day_earlier_counts_back_from_the_day_just_told() -> None:
     )
     days = sorted(e.date for e in sitrep.analyze(text, "2023-09-01") if e.plover == "ASSAULT")
     assert days == ["2023-08-30", "2023-08-31"]
+
+
+def test_the_town_a_siege_is_laid_to_is_the_scene_not_a_destination() -> None:
+    import sitrep
+
+    text = (
+        "MANILA - Two years after militants laid siege to Marawi City, the town is still rebuilding.\n\n"
+        "The siege began on May 23 and killed hundreds of fighters and 45 civilians."
+    )
+    places = {e.location.name for e in sitrep.analyze(text, "2019-05-23") if e.location}
+    assert places == {"Marawi City"}

@@ -111,7 +111,7 @@ _DATELINE_AFTER = re.compile("^" + DATELINE_END)
 # Words just before a name that make it a destination or an origin, not where the act took place
 # ("on the road to Kaduna" places the act on that road: near Kaduna).
 AWAY = re.compile(
-    r"(?<!road )(?<!highway )(?<!route )(?<!way )"
+    r"(?<!road )(?<!highway )(?<!route )(?<!way )(?<!siege )"  # "laid siege to Marawi": the scene
     r"\b(?:to|towards|toward|into|for|from|back to|headed|returned)\s+(?:the\s+)?(?:neighbou?ring\s+)?$"
     # "rushed to hospital in Nairobi", "taken to a military hospital in Raipur": where the hurt went
     r"|\b(?:to|into)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?"
