@@ -78,8 +78,9 @@ _PRESENT = frozenset({"VBZ", "VBP"})
 _PERFECT = frozenset({"has", "have", "had", "'s", "'ve"})
 # A time that points back at the day just told: "later the same day", "that night".
 _SAME_DAY = re.compile(r"\b(?:that|the same) (?:day|night|morning|afternoon|evening)\b", re.IGNORECASE)
-# A time that points at the day after the one just told: "the following day", "the next morning".
+# A time that counts back from the day just told: "a day earlier", "two days before", "the day before".
 _DAYS_EARLIER = re.compile(r"(?:(?P<count>" + COUNT_WORDS + r")|the) days? (?:earlier|before)", re.IGNORECASE)
+# A time that points at the day after the one just told: "the following day", "the next morning".
 _NEXT_DAY = re.compile(
     r"\s*(?:on )?(?:the )?(?:following|next) (?:day|morning|afternoon|evening|night)\b|\s*a day later\b",
     re.IGNORECASE,
