@@ -663,3 +663,9 @@ def test_who_recognises_a_government_is_not_its_actor(actors: ActorDictionary) -
     for phrase in ("Libya's UN-recognised government", "the UN-recognized government in Tripoli"):
         actor = actors.resolve(phrase, None, "LBY")
         assert actor is not None and (actor.name, actor.kind) == ("Government of Libya", "government"), phrase
+
+
+def test_one_attacker_of_a_nationality_is_no_states_army(actors: ActorDictionary) -> None:
+    for phrase in ("a Palestinian attacker", "the lone assailant", "a Mexican hitman"):
+        actor = actors.resolve(phrase, None, "PSE")
+        assert actor is not None and actor.kind == "political_militia", (phrase, actor)
