@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from sitrep.extract.antecedents import PERSONAL, resolve_head
 from sitrep.extract.datelines import after_dateline, dateline_end, dateline_word
-from sitrep.extract.figures import INJURED, KILLED
+from sitrep.extract.figures import INJURED, KILLED, names_a_count
 from sitrep.extract.lexicon import Lexicon
 from sitrep.extract.triggers import BACKING_LEMMAS, NOUN_POS, Token, Trigger, lemma
 from sitrep.models import TextSpan
@@ -297,12 +297,10 @@ def _elliptic_passive(verb: Token) -> bool:
     after_leaving = verb.head.tag_ == "VBG" and lemma(verb.head) == "leave"  # tagged VBD as often
     subject = _child(verb, ("nsubj",))
     # "the toll: 71 soldiers killed, 12 injured": a counted subject of a bare participle is the harmed
-    counted = subject is not None and (
-        subject.pos_ == "NUM" or any(c.dep_ == "nummod" for c in subject.children)
-    )
+    toll = subject is not None and names_a_count(subject)
     return (
         (verb.tag_ == "VBN" or (verb.tag_ == "VBD" and after_leaving))
-        and (verb.dep_ == "conj" or (verb.tag_ == "VBN" and counted))
+        and (verb.dep_ == "conj" or (verb.tag_ == "VBN" and toll))
         and lemma(verb) in KILLED | INJURED
         and not any(c.dep_ in ("aux", "auxpass", "dobj", "agent") for c in verb.children)
         and subject is not None

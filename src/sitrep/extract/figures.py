@@ -293,7 +293,8 @@ def _lone_number(token: Token) -> bool:
 _RAISING = frozenset({"report", "know", "believe", "fear", "confirm", "understand"})
 
 
-def _counted(noun: Token) -> bool:
+def names_a_count(noun: Token) -> bool:
+    """A noun that is a number or has one ("12", "71 soldiers"): a count of people."""
     return noun.like_num or any(c.dep_ == "nummod" for c in noun.children)
 
 
@@ -346,7 +347,7 @@ def _victim(token: Token) -> Token | None:
                 )
                 return next(numerals, None) or _qualified_number(token) or subject or shared
             # "with more than 70 injured"; "the toll: 71 soldiers killed, 12 injured" (two subjects parsed)
-            numbered = [c for c in token.children if c.dep_ == "nsubj" and _counted(c)]
+            numbered = [c for c in token.children if c.dep_ == "nsubj" and names_a_count(c)]
             if numbered and token.tag_ == "VBN" and "aux" not in children:
                 return numbered[-1]
             if "dobj" not in children:  # "killing up to 30 of them": the qualifier parsed as a preposition
