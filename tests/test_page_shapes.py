@@ -899,6 +899,23 @@ def test_where_a_spokesman_spoke_is_not_where_the_act_was(app: Sitrep) -> None:
     assert acts and all(e.location is None or e.location.name != "Lilongwe" for e in acts)
 
 
+def test_a_city_abroad_where_a_spokesman_said_it_is_not_where_the_act_was(app: Sitrep) -> None:
+    page = [
+        "Aid groups said at least 15 villagers were killed on Saturday in raids by armed men in "
+        "Tillaberi, western Niger.",
+        "A UN spokesman said in New York that the raiders had killed the villagers and burned a clinic.",
+    ]
+    acts = [e for e in _events(app, page, date(2022, 6, 9)) if e.plover == "ASSAULT"]
+    assert acts and all(e.location is not None and e.location.country == "NER" for e in acts)
+
+
+def test_an_aside_between_auxiliary_and_verb_leaves_the_clause_its_own_subject(app: Sitrep) -> None:
+    page = ["A UN spokesman said that the Codeco militia had, according to first reports, “killed at "
+            "least 14 villagers and burned dozens of homes” in Djugu territory on Sunday."]
+    acts = [e for e in _events(app, page, date(2023, 5, 16)) if e.plover == "ASSAULT"]
+    assert acts and all(e.actor1 is not None and e.actor1.kind == "political_militia" for e in acts)
+
+
 def test_a_place_the_text_names_with_called_is_kept_by_name(app: Sitrep) -> None:
     page = ["Raiders attacked a cattle camp called Wunlam in Jonglei state on Sunday, killing 14 herders."]
     raid = _the_act(app, page, date(2024, 2, 12))

@@ -236,12 +236,30 @@ def inherited_subject(verb: Token) -> Token | None:
         ):
             if token.dep_ == "relcl":
                 return token.head
+            split = _split_auxiliary(token)
+            if split is not None:
+                return split
             if _misattached_conjunct(token):  # "said X would prolong the war and warned that ...": the
                 token = token.head.head  # past-tense conjunct belongs with "said", not with the modal clause
                 continue
             token = token.head
             continue
         return None
+    return None
+
+
+def _split_auxiliary(verb: Token) -> Token | None:
+    """The subject of a said clause the parser split in two, where an interruption cut the auxiliary
+    from its participle ("said that the militia had, according to reports, killed 20"): the subject
+    of the bare auxiliary just before it, not the speaker's."""
+    if verb.dep_ not in ("ccomp", "advcl"):
+        return None
+    for sibling in verb.head.children:
+        bare = sibling.dep_ == "ccomp" and sibling.i < verb.i and lemma(sibling) in ("have", "be")
+        # nothing of its own but perhaps the "that" the parser made its object
+        own = ("dobj", "attr", "acomp", "xcomp", "ccomp")
+        if bare and not any(c.dep_ in own and c.pos_ != "SCONJ" for c in sibling.children):
+            return _child(sibling, ("nsubj", "nsubjpass"))
     return None
 
 

@@ -97,6 +97,9 @@ _SPOKEN_AT = re.compile(
     r"(?:a|the)\s+briefing|speaking|spoke)\s+in\s+$",
     re.IGNORECASE,
 )
+# "said in New York that the militia had killed 20": where a statement was made. For an act, such a
+# place counts only in the story's own country (a local official "said in Maiduguri" often is near).
+_SAID_IN = re.compile(r"\b(?:said|says|stated|announced|added)\s+(?:on\s+\w+\s+)?in\s+$", re.IGNORECASE)
 # A preposition of place before a name, perhaps with a few words between: "in northern", "at the".
 _LOCATIVE = re.compile(
     r"\b(?:in|at|near|inside|outside|across|throughout|around|from|within)\s+(?:[\w’'-]+\s+){0,3}$",
@@ -402,6 +405,8 @@ def most_specific(
             continue  # a namesake abroad, or a foreign capital named in passing
         if found is None or found.precision >= bound:
             continue
+        if not statement and context and found.country != context[0] and _SAID_IN.search(before[-40:]):
+            continue  # "said in New York that the militia had killed": the speaker's city abroad
         named_only = kind == "feature" and found.geonames_id is None and found.admin1 is None
         if inside is not None and named_only and inside.precision == 3 and found.country == inside.country:
             found = replace(found, admin1=inside.admin1)  # "a camp called Wunlam in Jonglei state"
