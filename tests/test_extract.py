@@ -1256,6 +1256,10 @@ def test_an_act_remembered_is_no_act_of_the_day(extract):
     assert extract("Families marked the anniversary of the Garissa university attack on Thursday.") == []
     assert extract("A memorial to the victims of the market bombing was unveiled on Sunday.") == []
     assert only(extract("Gunmen attacked Garissa university on Thursday."), "ASSAULT")
+    # the act remembered named again beside the remembered one, and told by a relative clause
+    remembered = ("Kenya on Friday marked the tenth anniversary of its deadliest attack, a bombing at a "
+                  "market in the capital that killed 80 people.")
+    assert [m for m in extract(remembered) if m.plover == "ASSAULT"] == []
 
 
 def test_an_alliance_its_fighters_come_from_is_a_group_not_an_act(extract):

@@ -16,8 +16,16 @@ def remembered(trigger: Trigger, lexicon: Lexicon) -> bool:
     memorial to the victims of the massacre" (the remembrance nouns of data/verbs.toml [modality])."""
     nouns = lexicon.modality.get("remembrance_nouns", frozenset())
     node = trigger.head
+    if node.dep_ == "relcl":
+        node = node.head  # "the anniversary of the bombing that killed 500": the bombing's
     for _ in range(4):  # "the anniversary of the attack", "in memory of the victims of the massacre"
-        if node.dep_ != "pobj" or node.head.lower_ not in ("of", "to"):
+        if node.dep_ == "appos":  # "the anniversary of the attack, a truck bombing in the capital"
+            node = node.head
+            if lemma(node) in nouns:
+                return True
+            continue
+        of_a_noun = node.head.dep_ == "prep" and node.head.head.pos_ in ("NOUN", "PROPN")
+        if node.dep_ != "pobj" or not (node.head.lower_ in ("of", "to") or of_a_noun):
             return False
         owner = node.head.head
         if lemma(owner) in nouns:
