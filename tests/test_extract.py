@@ -1589,6 +1589,12 @@ def test_a_listed_toll_names_the_harmed_never_the_doer(extract, nlp, sentence):
     assert (figures.killed, figures.injured) == tuple(int(w) for w in sentence.split() if w.isdigit())
 
 
+def test_who_suffered_wounds_from_an_attack_was_harmed_by_it(extract):
+    said = extract("An elderly woman suffered shrapnel wounds from shelling outside her home in Nikopol.")
+    [shelling] = [m for m in said if m.plover == "ASSAULT"]
+    assert shelling.actor1 is None and text(shelling.actor2) == "An elderly woman"
+
+
 def test_an_anniversary_day_is_the_acts_time(extract):
     said = extract("On this day in 2019, a suicide bomber killed 40 soldiers in a convoy near the highway.")
     assert [text(m.time) for m in said if m.plover == "ASSAULT"] == ["On this day in 2019"]

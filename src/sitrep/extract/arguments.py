@@ -239,6 +239,8 @@ def inherited_subject(verb: Token) -> Token | None:
             split = _split_auxiliary(token)
             if split is not None:
                 return split
+            if token.dep_ in ("pcomp", "prep") and lemma(token.head) in _UNDERGOING:
+                return None  # "a man suffered an injury from shelling": he was harmed, he did not shell
             if _misattached_conjunct(token):  # "said X would prolong the war and warned that ...": the
                 token = token.head.head  # past-tense conjunct belongs with "said", not with the modal clause
                 continue
@@ -246,6 +248,10 @@ def inherited_subject(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+# Verbs whose subject undergoes what the phrase after them names: "suffered wounds from shelling".
+_UNDERGOING = frozenset({"suffer", "sustain", "receive", "survive", "die", "succumb"})
 
 
 def _split_auxiliary(verb: Token) -> Token | None:
@@ -351,6 +357,8 @@ def verb_arguments(trigger: Trigger, lexicon: Lexicon) -> tuple[Token | None, To
     if trigger.modifier:  # "Russia-backed forces", "rebels supported by Turkish artillery"
         agent = _prep_object(verb, ("by",)) or _child(verb, ("npadvmod",))
         return agent, verb.head
+    if verb.dep_ == "pcomp" and lemma(verb.head.head) in _UNDERGOING and verb.head.lower_ == "from":
+        return None, _child(verb.head.head, ("nsubj",))  # "a man suffered an injury from shelling"
     if _elliptic_passive(verb):
         return None, _child(verb, ("nsubj",))  # "leaving three dead and 15 people wounded": the hurt
     participle = verb.dep_ in ("amod", "acl") and verb.tag_ in ("VBN", "VBD") and verb.head.pos_ in NOUN_POS
