@@ -257,6 +257,17 @@ def test_a_town_hit_is_where_the_act_happened(app: Sitrep) -> None:
     assert [e.location and e.location.name for e in events] == ["Kyiv"]
 
 
+def test_a_name_followed_by_who_is_someone_not_a_town(app: Sitrep) -> None:
+    # "Serhii" is a first name and the name of a village: ", who was captured" makes it someone
+    page = [
+        "Ukraine brought home 150 of its soldiers in a prisoner exchange with Russia on Monday.",
+        '"He did not know my face any more," said Serhii, who was captured by Russian troops at a steel '
+        "plant in the south.",
+    ]
+    events = _events(app, page, date(2024, 12, 30))
+    assert events and all(e.location is None or e.location.name != "Serhiyi" for e in events)
+
+
 def test_tear_gas_shells_are_no_artillery(app: Sitrep) -> None:
     page = ["The security forces fired tear gas shells at a mob in the town of Dakasoye on Thursday."]
     events = _events(app, page)

@@ -22,6 +22,9 @@ _VILLAGES_OF = re.compile(
     r"(?:,\s*(?:and\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?|\s+and\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)+)"
 )
 
+# A name followed by "who" is someone's: "said Serhii, who was captured at the steel mill".
+_WHO_AFTER = re.compile(r"^\s*,?\s*who\b")
+
 
 class ActPlaces:
     def __init__(self, actors: ActorDictionary, gazetteer: Gazetteer) -> None:
@@ -139,6 +142,9 @@ class ActPlaces:
         words = span.text.split()
         if not 1 <= len(words) <= 3 or not all(word[:1].isupper() for word in words):
             return None
+        after = mention.sentence.text[span.end - mention.sentence.start :]
+        if _WHO_AFTER.match(after):
+            return None  # "said Serhii, who was captured at the steel mill": someone, not a town
         actor = self.actors.resolve(span.text, None, None, target=True)
         if actor is not None and actor.kind not in ("civilians", "person", "government"):
             return None  # "struck Hamas", "attacked the army": a party, not a town
