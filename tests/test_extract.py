@@ -1589,6 +1589,16 @@ def test_a_listed_toll_names_the_harmed_never_the_doer(extract, nlp, sentence):
     assert (figures.killed, figures.injured) == tuple(int(w) for w in sentence.split() if w.isdigit())
 
 
+def test_with_and_a_participle_tells_an_aside_not_a_party(extract):
+    # "with residents reporting gunfire": what else went on; "clashed with police" names a side
+    [attack] = [m for m in extract("Militants attacked overnight, with residents reporting heavy gunfire "
+                                   "near the barracks.") if m.plover == "ASSAULT"]
+    assert text(attack.actor1) == "Militants" and attack.actor2 is None
+    [clash] = [m for m in extract("Protesters clashed with police outside the parliament on Monday.")
+               if m.plover in ("ASSAULT", "PROTEST")]
+    assert text(clash.actor2) == "police"
+
+
 def test_who_suffered_wounds_from_an_attack_was_harmed_by_it(extract):
     said = extract("An elderly woman suffered shrapnel wounds from shelling outside her home in Nikopol.")
     [shelling] = [m for m in said if m.plover == "ASSAULT"]

@@ -427,6 +427,8 @@ def verb_arguments(trigger: Trigger, lexicon: Lexicon) -> tuple[Token | None, To
                 actor = inherited_subject(actor.head)  # "posted a video threatening to attack"
     if target is None:
         target = _prep_object(verb, ("against", "on", "at", "with"))
+        if target is not None and target.head.lower_ == "with" and _absolute(target):
+            target = None  # "killed in a clash, with an official blaming the RSF": an aside, no party
     if target is None and lemma(verb) in ("demand", "urge", "ask", "request", "insist"):
         clause = _child(verb, ("ccomp",))
         target = _child(clause, ("nsubj",)) if clause is not None else None
@@ -439,6 +441,12 @@ def verb_arguments(trigger: Trigger, lexicon: Lexicon) -> tuple[Token | None, To
     ):  # "lobbed a grenade into a church", "rockets were fired at Haifa": the target is where it was aimed
         target = _prep_object(verb, AIM_PREPS) or _prep_object(target, AIM_PREPS)
     return actor, target
+
+
+def _absolute(noun: Token) -> bool:
+    """A noun after "with" that a participle follows, saying what else was going on: "with an official
+    blaming the RSF", "with residents saying ...": no party of the act."""
+    return any(c.dep_ == "acl" and c.tag_ == "VBG" and c.i > noun.i for c in noun.children)
 
 
 AIM_PREPS = ("at", "on", "into", "against", "toward", "towards", "onto", "inside")
