@@ -1589,6 +1589,18 @@ def test_a_listed_toll_names_the_harmed_never_the_doer(extract, nlp, sentence):
     assert (figures.killed, figures.injured) == tuple(int(w) for w in sentence.split() if w.isdigit())
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ethnic armed group the Karen National Union (KNU) attacked a junta outpost in Kayin on Friday.",
+        "The militant group Hamas fired rockets at Sderot on Monday.",
+    ],
+)
+def test_a_word_for_a_group_gives_way_to_the_name_after_it(extract, sentence):
+    [attack] = [m for m in extract(sentence) if m.plover == "ASSAULT"]
+    assert text(attack.actor1) in ("the Karen National Union", "Hamas")
+
+
 def test_with_and_a_participle_tells_an_aside_not_a_party(extract):
     # "with residents reporting gunfire": what else went on; "clashed with police" names a side
     [attack] = [m for m in extract("Militants attacked overnight, with residents reporting heavy gunfire "

@@ -133,6 +133,12 @@ def _bounds(head: Token, keep_numbers: bool, verbal_modifiers: bool) -> tuple[in
     return first, last
 
 
+# Words for an armed or political group that a name in apposition may follow.
+_GROUP_WORDS = frozenset(
+    {"group", "militia", "movement", "organisation", "organization", "faction", "outfit"}
+)
+
+
 def party(token: Token | None, exclude: Token | None, lexicon: Lexicon) -> Party | None:
     if token is None:
         return None
@@ -154,8 +160,13 @@ def party(token: Token | None, exclude: Token | None, lexicon: Lexicon) -> Party
     )
     if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "ORDINAL") and not people:
         return None  # "on Thursday" is a time, not a party
-    if token.pos_ == "ADJ":  # "the paramilitary Rapid Support Forces (RSF)": the name the parse hung on it
+    if token.pos_ == "ADJ" or lemma(token) in _GROUP_WORDS:
+        # "the paramilitary Rapid Support Forces (RSF)": the name the parse hung on it; "ethnic armed
+        # group the Kachin Independence Army": the name a word for a group announces
         token = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), token)
+        following = token.nbor() if token.i + 1 < len(token.doc) else None
+        if following is not None and following.pos_ == "PROPN" and following.dep_ == token.dep_:
+            token = following  # "the militant group Hamas fired": two subjects, the parse's slip
     dash = dateline_end(token)
     if dash is not None:  # "KHARKIV, Ukraine (Reuters) - Russian troops attacked": a parse across a dateline
         after = after_dateline(dash, token.doc)
