@@ -1601,6 +1601,14 @@ def test_a_word_for_a_group_gives_way_to_the_name_after_it(extract, sentence):
     assert text(attack.actor1) in ("the Karen National Union", "Hamas")
 
 
+def test_an_armed_force_bombing_with_jets_is_the_bomber(extract):
+    # the parser hangs "bombed" on "army" as a participle; "with jet fighters" shows it is the verb
+    said = extract("“The junta’s army bombed with jet fighters at dawn and families from both villages "
+                   "ran into the forest,” a farmer said on Tuesday.")
+    [strike] = [m for m in said if m.plover == "ASSAULT"]
+    assert text(strike.actor1) == "The junta’s army" and strike.actor2 is None
+
+
 def test_with_and_a_participle_tells_an_aside_not_a_party(extract):
     # "with residents reporting gunfire": what else went on; "clashed with police" names a side
     [attack] = [m for m in extract("Militants attacked overnight, with residents reporting heavy gunfire "

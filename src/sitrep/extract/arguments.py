@@ -380,6 +380,10 @@ def verb_arguments(trigger: Trigger, lexicon: Lexicon) -> tuple[Token | None, To
             if above is not None and lemma(above.head) in lexicon.attribution.get("cue_verbs", frozenset()):
                 return verb.head, obj  # "a bomb injured seven people, state television said": the bomb
             return above, obj
+        means = _prep_object(verb, ("with",))
+        armed = lemma(verb.head) in lexicon.word_set("armed") and lemma(verb) not in KILLED | INJURED
+        if armed and _prep_object(verb, ("by",)) is None and means is not None and is_weapon(means, lexicon):
+            return verb.head, None  # "the military bombed with jet fighters": a main verb, misparsed
         if verb.tag_ == "VBN":  # "civilians killed by shelling"; "the number killed" counts, names nobody
             counted = lemma(verb.head) in ("number", "toll", "tally", "total", "figure", "count")
             return _prep_object(verb, ("by",)), None if counted else verb.head
@@ -478,6 +482,8 @@ def is_weapon(token: Token, lexicon: Lexicon) -> bool:
     means = lexicon.word_set("means") | {"grenade", "shell", "round", "projectile"}
     if lemma(token) in means:
         return True
+    if lemma(token) == "fighter" and any(c.dep_ == "compound" and lemma(c) == "jet" for c in token.children):
+        return True  # "bombed with jet fighters": aircraft, not fighters on the ground
     of = (c for c in token.children if c.lower_ == "of")
     counted = next((g for c in of for g in c.children if g.dep_ == "pobj"), None)
     return counted is not None and lemma(counted) in means
