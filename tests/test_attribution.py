@@ -151,3 +151,9 @@ def test_coordinated_speakers_are_the_source_together(extract):
 def test_a_report_on_a_channel_is_the_channels(extract):
     mentions = extract("Air defences downed nine drones over Kursk, according to a report on RIA Novosti.")
     assert [m.attributed_to for m in mentions if m.plover == "ASSAULT"] == ["RIA Novosti"]
+
+
+def test_a_quote_closing_with_no_space_after_it_is_no_part_of_the_speakers_name(extract):
+    said = extract("The governor also condemned the attack on the town hall, saying there would be “no "
+                   "impunity.”Pineda said the killings were carried out by gunmen.")
+    assert claim(said, "ASSAULT", "killings")[0] == "Pineda"

@@ -138,9 +138,9 @@ def source_text(source: Token) -> str:
         last += 3
     while last > first and doc[last].is_punct and doc[last].text != ")":
         last -= 1
-    while first < last and doc[first].is_space:
-        first += 1  # the blanks of a page's date stamp the parser read before the speaker
-    return str(doc[first : last + 1].text).strip()
+    while first < last and (doc[first].is_space or doc[first].is_quote):
+        first += 1  # the blanks of a page's date stamp, or a quote closing with no space after it
+    return str(doc[first : last + 1].text).strip().lstrip("”“\"’‘'").strip()
 
 
 def _names_its_body(source: Token, role: Token) -> bool:
