@@ -804,6 +804,7 @@ def test_liberating_a_village_is_a_capture(extract):
         "The Saudi-led campaign has so far killed more than 9,000 civilians.",
         "Officials blamed an insurgency that has killed hundreds of soldiers.",
         "The last of the region's civil wars killed 80,000 people.",
+        "The ongoing crisis in the north has left several hundred people dead.",
         # an activity still going on, not one act
         "Ankara has been shelling villages along the northern border.",
         # a tally: acts counted over months, several acts so far

@@ -333,7 +333,10 @@ def _campaign_subject(head: Token, clause: Token, campaigns: frozenset[str]) -> 
     """ "The Saudi-led aggression has so far killed 17,500", "an insurgency that has killed
     hundreds", "the military's crackdown has left 3,200 dead": a war or campaign as the doer is a
     tally of many acts, not one."""
-    for verb in {head.i: head, clause.i: clause}.values():
+    verbs = {head.i: head, clause.i: clause}
+    if head.dep_ in ("oprd", "acomp"):
+        verbs[head.head.i] = head.head  # "the crisis has left hundreds dead": the verb "dead" completes
+    for verb in verbs.values():
         if verb.pos_ not in CLAUSE_POS:
             continue
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
