@@ -268,6 +268,14 @@ def test_a_name_followed_by_who_is_someone_not_a_town(app: Sitrep) -> None:
     assert events and all(e.location is None or e.location.name != "Serhiyi" for e in events)
 
 
+def test_a_gulf_named_after_a_city_is_no_place_in_the_city(app: Sitrep) -> None:
+    # the parser keeps only "Aden" of "Gulf of Aden": the sea, not the port city
+    page = ["Houthi forces fired two missiles at a cargo ship in the Red Sea and Gulf of Aden on Monday, "
+            "the US military said."]
+    [attack] = [e for e in _events(app, page, date(2024, 3, 5)) if e.plover == "ASSAULT"]
+    assert attack.location is None or attack.location.name != "Aden"
+
+
 def test_tear_gas_shells_are_no_artillery(app: Sitrep) -> None:
     page = ["The security forces fired tear gas shells at a mob in the town of Dakasoye on Thursday."]
     events = _events(app, page)

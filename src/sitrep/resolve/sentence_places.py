@@ -100,6 +100,8 @@ _SPOKEN_AT = re.compile(
 # "said in New York that the militia had killed 20": where a statement was made. For an act, such a
 # place counts only in the story's own country (a local official "said in Maiduguri" often is near).
 _SAID_IN = re.compile(r"\b(?:said|says|stated|announced|added)\s+(?:on\s+\w+\s+)?in\s+$", re.IGNORECASE)
+# "the Gulf of Aden", "the Bay of Bengal": a body of water the parser cut down to the name after "of".
+_WATER_OF = re.compile(r"\b(?:Gulf|Bay|Sea|Straits?)\s+of\s+$")
 # A preposition of place before a name, perhaps with a few words between: "in northern", "at the".
 _LOCATIVE = re.compile(
     r"\b(?:in|at|near|inside|outside|across|throughout|around|from|within)\s+(?:[\w’'-]+\s+){0,3}$",
@@ -146,6 +148,8 @@ def candidates(text: str, start: int, doc: Any) -> Iterator[tuple[TextSpan, str]
             if ent.label_ in _ENTITY_LABELS and ent.start_char >= start and ent.end_char <= end:
                 if len(ent) == 1 and ent.text in surnames:
                     continue  # "Hasina's biggest test" after "Sheikh Hasina": the person, not a town
+                if _WATER_OF.search(text[max(0, ent.start_char - start - 20) : ent.start_char - start]):
+                    continue  # "the Gulf of Aden": the sea, not the port city
                 kind = "org" if ent.label_ == "ORG" else "entity"
                 province = _UNIT_OF.search(text[: ent.start_char - start])
                 # "the secretary general of the governorate of Tahoua": the province, not its capital
