@@ -276,6 +276,18 @@ def test_a_gulf_named_after_a_city_is_no_place_in_the_city(app: Sitrep) -> None:
     assert attack.location is None or attack.location.name != "Aden"
 
 
+def test_an_outlets_city_in_its_byline_is_not_the_storys_place(app: Sitrep) -> None:
+    page = [
+        "Gunmen kidnap twelve travellers on Nigerian highway",
+        "by Daily Courier, London Mar 03, 2023",
+        "At least twelve passengers travelling on a highway were kidnapped on Thursday, a source said.",
+        "Nigerian police said they were searching the bush along the road.",
+        "Daily Courier, London",
+    ]
+    [kidnap] = [e for e in _events(app, page, date(2023, 3, 3)) if e.plover == "ASSAULT"]
+    assert kidnap.location is not None and kidnap.location.country == "NGA"
+
+
 def test_tear_gas_shells_are_no_artillery(app: Sitrep) -> None:
     page = ["The security forces fired tear gas shells at a mob in the town of Dakasoye on Thursday."]
     events = _events(app, page)

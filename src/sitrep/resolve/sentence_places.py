@@ -100,6 +100,10 @@ _SPOKEN_AT = re.compile(
 # "said in New York that the militia had killed 20": where a statement was made. For an act, such a
 # place counts only in the story's own country (a local official "said in Maiduguri" often is near).
 _SAID_IN = re.compile(r"\b(?:said|says|stated|announced|added)\s+(?:on\s+\w+\s+)?in\s+$", re.IGNORECASE)
+# "by Saharareporters, New York Apr 07, 2022", a line "Saharareporters, New York": a byline's city is
+# where the outlet sits, not the story's place.
+_BYLINE_CITY = re.compile(r"(?:^|\n)\s*(?:by\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3},\s*$")
+_BYLINE_END = re.compile(r"^\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})?\s*(?:\n|$)")
 # "the Gulf of Aden", "the Bay of Bengal": a body of water the parser cut down to the name after "of".
 _WATER_OF = re.compile(r"\b(?:Gulf|Bay|Sea|Straits?)\s+of\s+$")
 # A preposition of place before a name, perhaps with a few words between: "in northern", "at the".
@@ -524,6 +528,8 @@ def main_place(
             continue
         if far_reference(before):
             continue  # "550 km southeast of the capital Lima": not the story's place
+        if _BYLINE_CITY.search(before[-60:]) and _BYLINE_END.match(text[span.end :]):
+            continue  # "by Saharareporters, New York Apr 07, 2022": the outlet's city
         if _dateline(before, text[span.end :]):
             continue
         if _REGION_AFTER.match(text[span.end :]):
