@@ -180,6 +180,9 @@ def test_figures_of_hospital_counts_tallies_and_parse_slips(nlp, sentence, kille
         ("The strike has claimed the lives of over 50 civilians, the Red Cross said.", 50, None, "over"),
         ("Two bombs claimed 20 lives at the cathedral on Sunday.", 20, None, None),
         ("The group claimed 20 attacks on the army this year.", None, None, None),
+        # "embraced martyrdom": the words reports from Pakistan use for those killed
+        ("Four soldiers embraced martyrdom in the attack on the post, the army said.", 4, None, None),
+        ("The commander embraced the new plan on Monday.", None, None, None),
         # conjuncts chained one onto the other, or hung on the verb, add up; a lone "a man" is one
         ("A strike hit a building in the city, killing a child, three women and a man.", 5, None, None),
         ("The strike killed two children, three women and a man.", 6, None, None),

@@ -110,6 +110,8 @@ KILLED = frozenset(
         "eliminate",
     }
 )
+# "two policemen embraced martyrdom": how reports from Pakistan and Iran say someone was killed
+_MARTYRDOM = frozenset({"martyrdom", "shahadat", "shahadah"})
 INJURED = frozenset({"wound", "injure", "wounded", "injured", "injury", "hurt", "maim"})
 _MOWED = frozenset({"gun", "mow"})
 _FATALLY = frozenset({"fatally", "mortally", "fatal", "mortal"})
@@ -513,6 +515,9 @@ def casualties_in(sentence: Sequence[Token]) -> list[Casualty]:
         lives = _claimed_lives(token) if word == "claim" else None
         if lives is not None:
             kind = "killed"  # "the strike claimed the lives of 50 civilians"
+        if word == "embrace" and any(c.dep_ == "dobj" and c.lower_ in _MARTYRDOM for c in token.children):
+            lives = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            kind = "killed" if lives is not None else kind  # "two policemen embraced martyrdom"
         if kind is None or _undone(token):
             continue
         if word == "lose" and not any(lemma(c) in ("life",) for c in token.children):
