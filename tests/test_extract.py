@@ -378,6 +378,8 @@ def test_forcing_people_from_their_homes_is_coerce_with_the_figure(extract):
         "Fighting looks set to resume soon.",
         "However, there was never a strike from the army's side.",
         "The rebels did not carry out the raid on the depot.",
+        # a harm inside a noun phrase "no" opens: nothing told to have happened
+        "No details on the number of people wounded were given by the police.",
     ],
 )
 def test_no_event_from_negated_hypothetical_question_or_equipment(extract, sentence):

@@ -44,6 +44,19 @@ def negated(token: Token) -> bool:
     return False
 
 
+def _in_a_noun_denied(token: Token) -> bool:
+    """A trigger inside a noun phrase that "no" opens: "no information on the number of people
+    injured", "no word of anyone killed": nothing was told to have happened."""
+    for _ in range(6):
+        if token.dep_ not in ("acl", "amod", "pobj", "prep", "compound") or token.head.i == token.i:
+            return False
+        token = token.head
+        opened_by_no = any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
+        if token.pos_ in ("NOUN", "PROPN") and opened_by_no:
+            return True
+    return False
+
+
 def _modal_or_future(token: Token, lexicon: Lexicon) -> bool:
     modals = lexicon.modality.get("modals", frozenset()) | lexicon.modality.get("future", frozenset())
     for child in token.children:
@@ -65,7 +78,7 @@ def is_asserted(trigger: Trigger, lexicon: Lexicon) -> bool:
     cues = lexicon.attribution.get("cue_verbs", frozenset())
     non_factive = lexicon.modality.get("non_factive", frozenset())
     implicative = lexicon.modality.get("implicative", frozenset())
-    if negated(head):
+    if negated(head) or _in_a_noun_denied(head):
         return False
     if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("attr", "nsubj", "dobj"):
         governor = head.head  # "there was never a strike", "did not carry out the raid"
