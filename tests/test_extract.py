@@ -1604,6 +1604,13 @@ def test_a_word_for_a_group_gives_way_to_the_name_after_it(extract, sentence):
     assert text(attack.actor1) in ("the Karen National Union", "Hamas")
 
 
+def test_protesting_people_are_the_protesters_not_those_who_met_them(extract):
+    # the parse makes "students" the object of "protesting": they protest, the police do not
+    said = extract("Riot police fired rubber bullets at protesting students outside the ministry on Monday.")
+    [protest] = [m for m in said if m.plover == "PROTEST"]
+    assert text(protest.actor1) == "students" and protest.actor2 is None
+
+
 def test_an_armed_force_bombing_with_jets_is_the_bomber(extract):
     # the parser hangs "bombed" on "army" as a participle; "with jet fighters" shows it is the verb
     said = extract("“The junta’s army bombed with jet fighters at dawn and families from both villages "

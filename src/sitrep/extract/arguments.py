@@ -365,6 +365,14 @@ def verb_arguments(trigger: Trigger, lexicon: Lexicon) -> tuple[Token | None, To
             return inherited_subject(verb), None
         # "troops were deployed to the border": with no "by", the forces sent are who moved
         return _prep_object(verb, ("by",)) or _child(verb, ("nsubjpass",)), None
+    if trigger.sense.plover == "PROTEST" and verb.tag_ == "VBG":
+        # "protesting students", "fired tear gas at protesting students" (the parse makes the
+        # students the verb's object): the students protest
+        if verb.dep_ in ("amod", "acl") and verb.head.pos_ in NOUN_POS and verb.head.i == verb.i + 1:
+            return verb.head, None
+        after = verb.nbor() if verb.i + 1 < len(verb.doc) else None
+        if verb.dep_ == "pcomp" and after is not None and after.dep_ == "dobj" and after.tag_ == "NNS":
+            return after, None
     if trigger.modifier:  # "Russia-backed forces", "rebels supported by Turkish artillery"
         agent = _prep_object(verb, ("by",)) or _child(verb, ("npadvmod",))
         return agent, verb.head
