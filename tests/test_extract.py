@@ -1604,6 +1604,14 @@ def test_a_word_for_a_group_gives_way_to_the_name_after_it(extract, sentence):
     assert text(attack.actor1) in ("the Karen National Union", "Hamas")
 
 
+def test_we_in_a_quote_is_the_group_of_whoever_says_it(extract):
+    # "we" is the speaker's group ("one of the students"), not the police named just before
+    said = extract("Rafiq, one of the students police beat on Monday, said, “We demand the minister’s "
+                   "resignation.”")
+    [demand] = [m for m in said if m.plover == "REQUEST"]
+    assert text(demand.actor1) == "the students"
+
+
 def test_protesting_people_are_the_protesters_not_those_who_met_them(extract):
     # the parse makes "students" the object of "protesting": they protest, the police do not
     said = extract("Riot police fired rubber bullets at protesting students outside the ministry on Monday.")

@@ -82,6 +82,9 @@ def _candidate_antecedent(token: Token, exclude: Token | None, lexicon: Lexicon)
     speaker = _speaker(token, exclude, lexicon)
     if speaker is not None:
         return speaker
+    group = _group_speaking(token, exclude, lexicon) if token.lower_ in _FIRST_PERSON else None
+    if group is not None:
+        return group
     doc = token.doc
     doer = token.dep_ in SUBJECT_DEPS or token.dep_ == "poss"  # who acts or owns is never a place named
     personal = token.lower_ in ("he", "him", "his", "she", "her")
@@ -98,6 +101,35 @@ def _candidate_antecedent(token: Token, exclude: Token | None, lexicon: Lexicon)
             if personal and not _a_person(cand, lexicon):
                 continue  # "he" is someone, never a town or a country
             return cand
+    return None
+
+
+_FIRST_PERSON = frozenset({"we", "us", "our"})
+
+
+def _group_speaking(token: Token, exclude: Token | None, lexicon: Lexicon) -> Token | None:
+    """ "we" in a quote is the group of whoever says it, not the last party named before it: "Sarwar,
+    one of the protesters police dispersed, said, 'We demand her resignation'": the protesters. A
+    person speaking alone is left to the nearest party before ("an army spokesman said, 'we ...'")."""
+    cues = lexicon.attribution.get("cue_verbs", frozenset())
+    doc = token.doc
+    after = range(token.i + 1, token.sent.end)  # "'We have arrested five,' police said"
+    before = range(token.i - 1, max(token.sent.start - 80, 0) - 1, -1)
+    for i in [*after, *before]:
+        if doc[i].pos_ != "VERB" or lemma(doc[i]) not in cues:
+            continue
+        subject = next((c for c in doc[i].children if c.dep_ == "nsubj"), None)
+        if subject is None or (exclude is not None and subject.i == exclude.i):
+            return None
+        one_of = next((c for c in subject.children if c.dep_ == "appos" and c.lower_ == "one"), None)
+        parts = one_of.children if one_of is not None else ()
+        group = next((g for c in parts if c.lower_ == "of" for g in c.children), None)
+        if group is not None:
+            return group  # "one of the protesters": the protesters
+        # a body ("the ministry said", "police said"), never one person, nor a name the parser read
+        # as a nationality ("Hassan Aden Iraqi said")
+        body = subject.ent_type_ in ("ORG", "GPE") or subject.tag_ in ("NNS", "NNPS")
+        return subject if body and _party_like(subject, lexicon) and not _a_person(subject, lexicon) else None
     return None
 
 
