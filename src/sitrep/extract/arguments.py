@@ -164,9 +164,9 @@ def party(token: Token | None, exclude: Token | None, lexicon: Lexicon) -> Party
         # "the paramilitary Rapid Support Forces (RSF)": the name the parse hung on it; "ethnic armed
         # group the Kachin Independence Army": the name a word for a group announces
         token = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), token)
-        following = token.nbor() if token.i + 1 < len(token.doc) else None
-        if following is not None and following.pos_ == "PROPN" and following.dep_ == token.dep_:
-            token = following  # "the militant group Hamas fired": two subjects, the parse's slip
+    following = token.nbor() if token.i + 1 < len(token.doc) else None
+    if following is not None and following.pos_ == "PROPN" and following.dep_ == token.dep_:
+        token = following if lemma(token) in _GROUP_WORDS else token  # "the militant group Hamas fired"
     dash = dateline_end(token)
     if dash is not None:  # "KHARKIV, Ukraine (Reuters) - Russian troops attacked": a parse across a dateline
         after = after_dateline(dash, token.doc)
