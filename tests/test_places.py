@@ -130,6 +130,8 @@ CASES = [
     ("Jayapura", ["IDN"], "Jayapura", "IDN", "Papua", 1),
     # a county is an admin unit: Kenya's counties are its provinces
     ("in Wajir county", ["KEN"], "Wajir", "KEN", "Wajir", 3),
+    ("the county of Makueni", ["KEN"], "Makueni", "KEN", "Makueni", 3),
+    ("Eldoret", ["KEN"], "Eldoret", "KEN", "Uasin Gishu", 1),
     # Kurdish spellings of Iraqi Kurdistan's provinces, in a page on Turkey's strikes
     ("in Sulaimani province", ["TUR"], "Sulaymaniyah", "IRQ", "Sulaymaniyah", 3),
     # a sub-district of a province: the area of its town, kept in that province
