@@ -288,6 +288,13 @@ def test_an_outlets_city_in_its_byline_is_not_the_storys_place(app: Sitrep) -> N
     assert kidnap.location is not None and kidnap.location.country == "NGA"
 
 
+def test_the_port_a_ship_was_bound_for_is_not_where_it_was_hit(app: Sitrep) -> None:
+    page = ["The Houthis fired two missiles on Monday at a cargo ship bound for the port of Aden in Yemen, "
+            "the US military said."]
+    [attack] = [e for e in _events(app, page, date(2024, 2, 20)) if e.plover == "ASSAULT"]
+    assert attack.location is None or attack.location.name != "Aden"
+
+
 def test_tear_gas_shells_are_no_artillery(app: Sitrep) -> None:
     page = ["The security forces fired tear gas shells at a mob in the town of Dakasoye on Thursday."]
     events = _events(app, page)

@@ -127,7 +127,9 @@ AWAY = re.compile(
     r"(?:hospitals?|clinics?|morgue|mortuary|medical\s+(?:centre|center|facility))\s+(?:in|at)\s+(?:the\s+)?$"
     # "on his way to his home town in Katsina", "a native of Kano": where someone is from, not the scene
     r"|\b(?:his|her|their|whose)\s+(?:home\s*town|native\s+(?:town|village)|home\s+village)\s+(?:in|of)\s+$"
-    r"|\bnatives?\s+of\s+$",
+    r"|\bnatives?\s+of\s+$"
+    # "a bulk carrier bound for the port of Aden": where a ship was going, not where it was hit
+    r"|\b(?:bound|headed|heading|destined)\s+(?:for|to)\s+(?:the\s+)?(?:port|harbou?r|city|town)\s+of\s+$",
     re.IGNORECASE,
 )
 
