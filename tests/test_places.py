@@ -136,6 +136,9 @@ CASES = [
     ("in Sulaimani province", ["TUR"], "Sulaymaniyah", "IRQ", "Sulaymaniyah", 3),
     # a sub-district of a province: the area of its town, kept in that province
     ("the Unknownkan sub-district of Sulaimani", ["TUR"], "Sulaymaniyah", "IRQ", "Sulaymaniyah", 2),
+    # an area of a district named after its town is no part of the town: kept by name, in its province
+    ("the Unknownkhel area of Bannu district", ["PAK"], "Unknownkhel", "PAK", "Khyber Pakhtunkhwa", 2),
+    ("the Unknownkhel area of Bannu", ["PAK"], "Bannu", "PAK", "Khyber Pakhtunkhwa", 2),
     # Brazil's states: the state, not its capital, when the words call it one; its towns in it
     ("the state of Bahia", ["BRA"], "Bahia", "BRA", "Bahia", 3),
     ("Rio de Janeiro state", ["BRA"], "Rio de Janeiro", "BRA", "Rio de Janeiro", 3),

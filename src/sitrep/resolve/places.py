@@ -102,6 +102,10 @@ _BUILDING = re.compile(
 )
 # Words naming a part of a town: "the Birere district of Goma" is coded to Goma.
 _PART = re.compile(r"\b(?:district|neighbou?rhood|quarter|suburb|area|sector)s?\b", re.IGNORECASE)
+# A container named as an administrative unit: "of Dera Ismail Khan district".
+_UNIT_WORD_END = re.compile(
+    r"\b(?:district|county|province|region|governorate|division|tehsil)\s*$", re.IGNORECASE
+)
 # Several places of an area, none named: "various cities of the West Bank", "towns across Darfur".
 _SEVERAL_PLACES = re.compile(
     r"^(?:(?:various|several|many|some|other|\w+ern|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+)*"
@@ -413,6 +417,12 @@ class Gazetteer:
                     and bool(_PART.search(cleaned))
                     and place_phrases.is_proper_name(phrase.name)
                 )
+                if part and _UNIT_WORD_END.search(phrase.qualifier):
+                    # "the Daraban area of Dera Ismail Khan district": an area of the district, not a
+                    # part of its namesake town; kept by its name, in the district's province, at the
+                    # district town's point for want of its own
+                    named = phrase.name
+                    return replace(container, name=named, geonames_id=None, precision=2, text=named)
                 shown = phrase.name if part else container.text
                 return replace(container, precision=max(container.precision, 2), text=shown)
         if place is None:
