@@ -417,7 +417,8 @@ class Gazetteer:
                     and bool(_PART.search(cleaned))
                     and place_phrases.is_proper_name(phrase.name)
                 )
-                if part and _UNIT_WORD_END.search(phrase.qualifier):
+                town_named = container.precision < 3 and _UNIT_WORD_END.search(phrase.qualifier)
+                if part and town_named:
                     # "the Daraban area of Dera Ismail Khan district": an area of the district, not a
                     # part of its namesake town; kept by its name, in the district's province, at the
                     # district town's point for want of its own
