@@ -85,10 +85,7 @@ WEEKDAY = re.compile(
     rf"(?:\b(?P<qualifier>last|this|past|next|previous|coming|into|to) )?{_WEEKDAY}\b"
     r"(?: (?P<week>last week|this week|next week|of last week|of this week|of next week))?"
 )
-AGO = re.compile(
-    r"\b(?P<count>\d{1,3}|" + _COMPOUND + "|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
-    + r") (?P<unit>day|week|month|year)s? ago\b"
-)
+AGO = re.compile(r"\b(?P<count>" + _COMPOUND + "|" + COUNT_WORDS + r") (?P<unit>day|week|month|year)s? ago\b")
 # Words that narrow a day to part of it; they never change which day is meant.
 TIME_OF_DAY = re.compile(
     r"\b(?:at|around|about|shortly after|shortly before|after|before|by|until)? ?\d{1,2}(?::\d\d)? ?"
