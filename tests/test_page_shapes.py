@@ -867,6 +867,15 @@ def test_the_day_and_town_a_later_sentence_gives_the_act_narrow_the_leads_week(a
     assert raid.location is not None and raid.location.name == "Fada N'gourma"
 
 
+def test_the_day_a_which_clause_gives_the_act_dates_it(app: Sitrep) -> None:
+    page = [
+        "Gunmen shot dead eleven traders at a cattle market in central Mali, local officials said.",
+        "The attack, which happened on Thursday near the town of Diafarabe, was blamed on jihadists.",
+    ]
+    attack = _the_act(app, page, date(2024, 3, 17))
+    assert (attack.date, attack.date_precision) == ("2024-03-14", "day")
+
+
 def test_an_act_told_between_two_days_is_dated_by_the_first(app: Sitrep) -> None:
     page = [
         "Gunmen killed at least eight villagers in raids in northern Benin, officials said on Sunday.",

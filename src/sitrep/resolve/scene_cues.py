@@ -66,8 +66,10 @@ _A_DAY = (
     r"|(?:" + "|".join(sorted(MONTH_NAMES)) + r")\.?\s+\d{1,2}\b(?:,?\s+\d{4})?"
     r"|\d{1,2}\s+(?:" + "|".join(sorted(MONTH_NAMES)) + r")\b(?:\s+\d{4})?"
 )
+# ", which" between: "The attack, which happened on Thursday in ..." tells the act's day the same way
+_WHICH = r"(?:,\s+which)?"
 _TOOK_PLACE_ON = re.compile(
-    rf"\b{_ACT_NOUN}\s+"
+    rf"\b{_ACT_NOUN}{_WHICH}\s+"
     r"(?:took place|occurred|happened|was (?:launched|carried out|staged|mounted))\b"
     # "occurred around 8:30 p.m. on Thursday night": a clock time's dots end no sentence
     r"(?:(?P<where>(?:[^.;]|\b[ap]\.m\.){0,60}?)\b(?:on|between|noon|midnight|dawn|dusk|early|late))?"
@@ -88,7 +90,7 @@ _ANOTHER_ACTS_DAY = re.compile(
 # "The blast took place in the Tarrem area of Bijapur district": the place a report gives its act,
 # with no day
 _TOOK_PLACE_AT = re.compile(
-    rf"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+{_ACT_NOUN}\s+(?:took place|occurred|happened)\s+"
+    rf"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+{_ACT_NOUN}{_WHICH}\s+(?:took place|occurred|happened)\s+"
     r"(?P<place>(?:in|near|at|outside|between)\s+[^.;,]{3,80}?)\s*(?=[.;,]|\s+(?:on|when|as|after|at)\s|$)"
 )
 # the place a "took place" sentence gives: "took place near Tillaberi on", "occurred in the village of"
