@@ -876,6 +876,18 @@ def test_the_day_a_which_clause_gives_the_act_dates_it(app: Sitrep) -> None:
     assert (attack.date, attack.date_precision) == ("2024-03-14", "day")
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("A car bomb killed 20 people, including 17 policemen, outside a station in Kirkuk.", "state_forces"),
+        ("A car bomb killed 20 people, including three policemen, outside a market in Kirkuk.", "civilians"),
+    ],
+)
+def test_people_most_of_whom_are_named_as_a_force_are_that_force(app: Sitrep, text: str, kind: str) -> None:
+    bombing = _the_act(app, [text], date(2024, 3, 6))
+    assert bombing.actor2 is not None and bombing.actor2.kind == kind
+
+
 def test_an_act_told_between_two_days_is_dated_by_the_first(app: Sitrep) -> None:
     page = [
         "Gunmen killed at least eight villagers in raids in northern Benin, officials said on Sunday.",

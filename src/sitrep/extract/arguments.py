@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from sitrep.extract.antecedents import PERSONAL, resolve_head
 from sitrep.extract.datelines import after_dateline, dateline_end, dateline_word
-from sitrep.extract.figures import INJURED, KILLED, names_a_count
+from sitrep.extract.figures import INJURED, KILLED, count_in, names_a_count
 from sitrep.extract.lexicon import Lexicon
 from sitrep.extract.triggers import BACKING_LEMMAS, NOUN_POS, Token, Trigger, lemma
 from sitrep.models import TextSpan
@@ -152,6 +152,7 @@ def party(token: Token | None, exclude: Token | None, lexicon: Lexicon) -> Party
     )
     if counted is not None and (token.like_num or token.lower_ in VAGUE_COUNTS):
         token = counted  # "thousands of protesters", "dozens of people"
+    token = _mostly(token, lexicon)
     # "Another 13 were arrested": a count of people as the subject of a passive is the people (the
     # killed and the hurt are counted as figures, and their side told elsewhere)
     people = (
@@ -185,6 +186,22 @@ def party(token: Token | None, exclude: Token | None, lexicon: Lexicon) -> Party
     if before is not None and before.text == "IS" and before.dep_ in ("aux", "auxpass"):
         found = span_of([before, head.doc[last]])  # "IS militants": initials the parse took for "is"
     return Party(found, head, backers_of(head))
+
+
+def _mostly(token: Token, lexicon: Lexicon) -> Token:
+    """People most of whom the phrase names as an armed force are that force: "killed 34 people,
+    including 31 soldiers" hit the army (a minority named so, "12 people including two police
+    officers", leaves the people)."""
+    if lemma(token) not in ("people", "person"):
+        return token
+    including = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "including"), None)
+    named = next((g for g in including.children if g.dep_ == "pobj"), None) if including is not None else None
+    if named is None or named.pos_ != "NOUN" or lemma(named) not in lexicon.word_set("armed"):
+        return token
+    whole, part = count_in(token), count_in(named)
+    if whole is None or part is None or 2 * part.value <= whole.value:
+        return token
+    return named
 
 
 def _between(obj: Token) -> tuple[Token, Token | None]:
