@@ -206,3 +206,16 @@ def test_a_dateline_with_its_agency_in_brackets_is_the_reporters_city_and_an_adv
     assert advance.location is not None and advance.location.name == "Rafah"
     cairo = [e.location.country for e in events if e.location is not None and e.location.name == "Cairo"]
     assert set(cairo) <= {"EGY"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen killed nine people in Nangade village in Palma district, in northern Mozambique on Friday.",
+        "Gunmen killed nine people in Nangade village, in Palma district, in northern Mozambique on Friday.",
+    ],
+)
+def test_a_village_named_in_its_district_is_the_village_not_the_district(app: Sitrep, text: str) -> None:
+    event = _the_act(app, text, date(2020, 7, 2))
+    assert event.location is not None
+    assert (event.location.name, event.location.admin1) == ("Nangade", "Cabo Delgado")

@@ -42,7 +42,7 @@ _NAME_FEATURE = re.compile(
     rf"\b(?P<name>{_NAME})\s+(?:village|town|township|locality|camp|refugee camp|"
     r"(?:military\s+|army\s+|police\s+)?(?:camp|outpost|barracks)|(?:military|army|police|border)\s+post|"
     r"(?:military\s+|army\s+|air\s+|naval\s+)?base|airbase|airport|checkpoint|railway station|station)\b"
-    rf"(?:(?:\s+(?:in|near|outside)\s+|,\s+)(?:the\s+(?:\w+\s+)?)?(?P<container>{_NAME}))?"
+    rf"(?:(?:,?\s+(?:in|near|outside)\s+|,\s+)(?:the\s+(?:\w+\s+)?)?(?P<container>{_NAME}))?"
 )
 # "Ogossagou, a village of herders", "Solhan, a small town in Yagha": a name the next words call a place.
 _NAME_IS_FEATURE = re.compile(
@@ -413,13 +413,14 @@ def most_specific(
         found = _resolve(span.text, kind, gazetteer, context, is_actor)
         if found is not None and kind in ("entity", "org") and context and found.country not in context:
             continue  # a namesake abroad, or a foreign capital named in passing
-        if found is None or found.precision >= bound:
-            continue
+        if found is None or _rank(found, kind) >= bound:
+            continue  # a village the words call one and the gazetteer lacks is finer than a district
         if not statement and context and found.country != context[0] and _SAID_IN.search(before[-40:]):
             continue  # "said in New York that the militia had killed": the speaker's city abroad
         named_only = kind == "feature" and found.geonames_id is None and found.admin1 is None
-        if inside is not None and named_only and inside.precision == 3 and found.country == inside.country:
-            found = replace(found, admin1=inside.admin1)  # "a camp called Wunlam in Jonglei state"
+        if inside is not None and named_only and inside.precision >= 2 and found.country == inside.country:
+            # "a camp called Wunlam in Jonglei state", "the village of Lumumua, in the region of Macomia"
+            found = replace(found, admin1=inside.admin1)
         if inside is not None and not _inside(found, inside):
             continue
         if inside is not None and _OWNER.match(sentence.text[span.end - sentence.start :]):
