@@ -888,6 +888,19 @@ def test_people_most_of_whom_are_named_as_a_force_are_that_force(app: Sitrep, te
     assert bombing.actor2 is not None and bombing.actor2.kind == kind
 
 
+def test_what_came_under_attack_is_the_target(app: Sitrep) -> None:
+    page = ["An army patrol came under attack near Menaka on Sunday, the defence ministry said."]
+    attack = _the_act(app, page, date(2024, 3, 12))
+    assert attack.actor2 is not None and attack.actor2.kind == "state_forces"
+
+
+def test_the_doer_a_belief_names_is_the_acts_doer_and_hedged(app: Sitrep) -> None:
+    page = ["The ambush, believed to have been carried out by al-Shabaab, killed seven soldiers in Afmadow."]
+    ambush = _the_act(app, page, date(2024, 3, 12))
+    assert ambush.actor1 is not None and ambush.actor1.name == "al-Shabaab"
+    assert ambush.hedged
+
+
 def test_an_act_told_between_two_days_is_dated_by_the_first(app: Sitrep) -> None:
     page = [
         "Gunmen killed at least eight villagers in raids in northern Benin, officials said on Sunday.",

@@ -612,10 +612,16 @@ _DONE_BY = frozenset({
 })
 
 
+_BELIEVED = frozenset({"believe", "think", "suspect", "say", "report", "allege", "understand"})
+
+
 def done_by(noun: Token) -> Token | None:
-    """The doer a participle on an act's noun names: "carried out by X", "perpetrated by X"."""
+    """The doer a participle on an act's noun names: "carried out by X", "perpetrated by X", also
+    through a verb of belief ("believed to have been carried out by X": the hedge is the sentence's)."""
     for child in noun.children:
-        if child.dep_ != "acl" or child.tag_ != "VBN" or lemma(child) not in _DONE_BY:
+        if child.dep_ == "acl" and child.tag_ in ("VBN", "VBD") and lemma(child) in _BELIEVED:
+            child = next((c for c in child.children if c.dep_ == "xcomp" and c.tag_ == "VBN"), child)
+        if child.dep_ not in ("acl", "xcomp") or child.tag_ != "VBN" or lemma(child) not in _DONE_BY:
             continue
         doer = _prep_object(child, ("by",))
         if doer is not None:
@@ -643,6 +649,18 @@ def _other_side(met: Token | None) -> bool:
         c.dep_ in ("amod", "compound", "appos") and c.ent_type_ in ("NORP", "GPE", "PERSON")
         for c in met.children
     )
+
+
+def _came_under(noun: Token, lexicon: Lexicon) -> Token | None:
+    """What "came under attack" (or "was under heavy shelling"): the subject of the verb, unless it is
+    a person or an office (a minister who "came under attack" from critics is criticised)."""
+    under = noun.head
+    if noun.dep_ != "pobj" or under.lower_ != "under" or lemma(under.head) not in ("come", "be", "remain"):
+        return None
+    subject = _child(under.head, ("nsubj",))
+    if subject is None or subject.ent_type_ == "PERSON" or lemma(subject) in lexicon.word_set("roles"):
+        return None
+    return subject
 
 
 def noun_arguments(trigger: Trigger, lexicon: Lexicon) -> tuple[Token | None, Token | None]:  # noqa: C901
@@ -721,6 +739,8 @@ def noun_arguments(trigger: Trigger, lexicon: Lexicon) -> tuple[Token | None, To
         target = target or _child(passive_verb, ("nsubjpass", "nsubj"))
         if passive_verb.dep_ in ("acl", "amod"):
             target = target or passive_verb.head
+    if trigger.sense.plover == "ASSAULT" and target is None:
+        target = _came_under(noun, lexicon)  # "a ship came under attack": the ship
     if trigger.sense.plover == "ASSAULT" and target is None:
         met = _prep_object(noun, ("with",))  # "confrontations with residents", "clashes with police"
         if met is not None and not is_weapon(met, lexicon) and lemma(met) not in places:
