@@ -901,6 +901,12 @@ def test_the_doer_a_belief_names_is_the_acts_doer_and_hedged(app: Sitrep) -> Non
     assert ambush.hedged
 
 
+def test_a_day_named_beats_a_day_counted_back_in_the_same_phrase(app: Sitrep) -> None:
+    page = ["Gunmen shot dead a village headman in Narathiwat a day earlier on March 14, police said."]
+    shooting = _the_act(app, page, date(2025, 3, 16))
+    assert (shooting.date, shooting.date_precision) == ("2025-03-14", "day")
+
+
 def test_an_act_told_between_two_days_is_dated_by_the_first(app: Sitrep) -> None:
     page = [
         "Gunmen killed at least eight villagers in raids in northern Benin, officials said on Sunday.",

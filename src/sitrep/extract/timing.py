@@ -113,6 +113,7 @@ _NOT_A_TIME = re.compile(
 )
 # A number of one or two digits alone, which the tagger sometimes calls a date.
 _BARE_NUMBER = re.compile(r"^\d{1,2}$")
+_COUNTED_BACK = re.compile(r"\b(?:earlier|before|later|previous|prior)$", re.IGNORECASE)
 # A wire dateline opening a sentence: "OUAGADOUGOU, Nov 27 (Reuters) - ": its date is the filing date.
 # The parse may have split the city off (", Nov 27 (Reuters) - ...").
 # Agencies of other styles write the city in title case, then the date and the agency in brackets,
@@ -206,7 +207,9 @@ def time_span(trigger: Trigger, sentence: Sequence[Token]) -> TextSpan | None:
         # missiles in the third assault in recent days": Tuesday)
         # and a day beats a clock time beside it ("around 2pm on Friday": Friday dates the act)
         clock = all(doc[i].ent_type_ == "TIME" for i in range(token.i, end + 1))
-        key = (rank + 2 * bool(_SPAN.search(text)) + clock, abs(token.i - event.i))
+        # and a day named beats one counted from another ("a day earlier on March 14": March 14)
+        counted = bool(_COUNTED_BACK.search(text))
+        key = (rank + 2 * bool(_SPAN.search(text)) + clock + counted, abs(token.i - event.i))
         if best is None or key < best[0]:
             best = (key, span_of([doc[start], doc[end]]))
     return best[1] if best else None
