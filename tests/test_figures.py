@@ -186,6 +186,11 @@ def test_figures_of_hospital_counts_tallies_and_parse_slips(nlp, sentence, kille
         # conjuncts chained one onto the other, or hung on the verb, add up; a lone "a man" is one
         ("A strike hit a building in the city, killing a child, three women and a man.", 5, None, None),
         ("The strike killed two children, three women and a man.", 6, None, None),
+        # a list the parse splits into two subjects of the passive, or hangs on the first count as an
+        # apposition, adds up the same way; an apposition that names the ones counted adds nothing
+        ("Two boys, a nurse and two farmers were killed when gunmen raided the village.", 5, None, None),
+        ("Four pupils, a teacher and two guards were killed when gunmen raided the school.", 7, None, None),
+        ("Two soldiers, a captain and a sergeant, were killed in the ambush.", 2, None, None),
         # a headline's "including": the whole counted, not the part named
         ("Kano: At least seven soldiers including two officers killed in raid.", 7, None, "at least"),
         # a toll put at a figure, and the part of it named after "including"

@@ -634,6 +634,23 @@ def _some_of(conjunct: Token) -> int | None:
     return parse_number(conjunct.lower_)
 
 
+def _listed_after(victim: Token, value: int) -> int:
+    """ "Four pupils, a teacher and two guards were killed": a list the parse hung on the first count
+    as an apposition adds up; "two soldiers, a captain and a sergeant" names the two (its counts sum
+    to the first), so adds nothing."""
+    apposed = next((c for c in victim.children if c.dep_ == "appos" and c.pos_ == "NOUN"), None)
+    if apposed is None or not apposed.conjuncts:
+        return 0
+    counts = []
+    for item in (apposed, *apposed.conjuncts):
+        counted = any(c.dep_ == "nummod" or c.lower_ in ("a", "an") for c in item.children)
+        found = count_in(item) if counted else None
+        if found is None:
+            return 0
+        counts.append(found.value)
+    return sum(counts) if sum(counts) != value else 0
+
+
 def _with_conjuncts(victim: Token, count: Count) -> Count:
     """ "17 soldiers and 23 militiamen were killed", "killing a child, three women and a man":
     coordinated counts add up (ACLED sums them)."""
@@ -645,6 +662,14 @@ def _with_conjuncts(victim: Token, count: Count) -> Count:
     if not conjuncts and victim.dep_ == "dobj":
         beside = [c for c in victim.head.children if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i > victim.i]
         conjuncts = [x for c in beside for x in (c, *c.conjuncts) if x.i > victim.i]
+    # "Two children, a woman and two men were killed": the parse makes a second subject of the list
+    second = [
+        c for c in victim.head.children if c.dep_ == "nsubjpass" and c.i > victim.i and c.pos_ == "NOUN"
+    ]
+    if not conjuncts and victim.dep_ == "nsubjpass" and second:
+        conjuncts = [x for c in second for x in (c, *c.conjuncts)]
+    if not conjuncts:
+        total += _listed_after(victim, count.value)
     for conjunct in sorted(set(conjuncts), key=lambda c: c.i):
         # "24 bodies and 50 wounded (people)": another kind of casualty, counted on its own
         casualty_word = lemma(conjunct) in casualty_words or any(
@@ -655,7 +680,8 @@ def _with_conjuncts(victim: Token, count: Count) -> Count:
         if conjunct.dep_ == "conj" and some_of is not None and not casualty_word:
             total += some_of
             continue
-        if conjunct.dep_ != "conj" or casualty_word or (conjunct.pos_ != victim.pos_ and not nouns):
+        listed = conjunct.dep_ == "conj" or conjunct.dep_ == victim.dep_ == "nsubjpass"
+        if not listed or casualty_word or (conjunct.pos_ != victim.pos_ and not nouns):
             continue
         if _speaker(conjunct):  # "killing 40 people, two security sources and a resident said"
             break
