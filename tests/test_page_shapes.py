@@ -907,6 +907,25 @@ def test_a_day_named_beats_a_day_counted_back_in_the_same_phrase(app: Sitrep) ->
     assert (shooting.date, shooting.date_precision) == ("2025-03-14", "day")
 
 
+def test_the_day_and_village_told_after_said_to_have_occurred_place_the_act(app: Sitrep) -> None:
+    page = [
+        "Bandits killed six farmers in Zamfara state, police said.",
+        "The attack is said to have occurred around 10pm on Friday in the village of Kairu Dutse.",
+    ]
+    attack = _the_act(app, page, date(2023, 12, 5))
+    assert (attack.date, attack.date_precision) == ("2023-12-01", "day")
+    assert attack.location is not None and attack.location.name == "Kairu Dutse"
+
+
+def test_an_act_that_took_place_the_previous_night_is_dated_the_day_before(app: Sitrep) -> None:
+    page = [
+        "Insurgents overran an army outpost in Kunar province, killing five soldiers, officials said.",
+        "The attack took place the previous night near the border, a police spokesman said.",
+    ]
+    attack = _the_act(app, page, date(2018, 7, 16))
+    assert (attack.date, attack.date_precision) == ("2018-07-15", "day")
+
+
 def test_an_act_told_between_two_days_is_dated_by_the_first(app: Sitrep) -> None:
     page = [
         "Gunmen killed at least eight villagers in raids in northern Benin, officials said on Sunday.",

@@ -62,15 +62,19 @@ _ACT_NOUN = (
     r"confrontation|gunfight|firefight|fighting|killings?|kidnapping|abduction|incident)"
 )
 _A_DAY = (
-    r"(?:" + "|".join(sorted(WEEKDAYS)) + r")\b"
+    # "last Sunday"; "the previous night", "last night": the night before the report
+    r"(?:last\s+)?(?:" + "|".join(sorted(WEEKDAYS)) + r")\b"
+    r"|(?:the\s+previous|last)\s+(?:night|evening)\b"
     r"|(?:" + "|".join(sorted(MONTH_NAMES)) + r")\.?\s+\d{1,2}\b(?:,?\s+\d{4})?"
     r"|\d{1,2}\s+(?:" + "|".join(sorted(MONTH_NAMES)) + r")\b(?:\s+\d{4})?"
 )
 # ", which" between: "The attack, which happened on Thursday in ..." tells the act's day the same way
 _WHICH = r"(?:,\s+which)?"
+# "the incident is said to have occurred": the day a report gives at one remove is still the act's
+_SAID_TO_HAVE = r"(?:\s+(?:is|was)\s+(?:said|believed|reported|thought)\s+to\s+have)?"
 _TOOK_PLACE_ON = re.compile(
-    rf"\b{_ACT_NOUN}{_WHICH}\s+"
-    r"(?:took place|occurred|happened|was (?:launched|carried out|staged|mounted))\b"
+    rf"\b{_ACT_NOUN}{_WHICH}{_SAID_TO_HAVE}\s+"
+    r"(?:took place|taken place|occurred|happened|was (?:launched|carried out|staged|mounted))\b"
     # "occurred around 8:30 p.m. on Thursday night": a clock time's dots end no sentence
     r"(?:(?P<where>(?:[^.;]|\b[ap]\.m\.){0,60}?)\b(?:on|between|noon|midnight|dawn|dusk|early|late))?"
     rf"\s+(?P<day>{_A_DAY})",
@@ -93,6 +97,11 @@ _TOOK_PLACE_AT = re.compile(
     rf"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+{_ACT_NOUN}{_WHICH}\s+(?:took place|occurred|happened)\s+"
     r"(?P<place>(?:in|near|at|outside|between)\s+[^.;,]{3,80}?)\s*(?=[.;,]|\s+(?:on|when|as|after|at)\s|$)"
 )
+# the place a "took place" sentence gives after its day, within the clause: "on Sunday in the village of
+# Tudun Biri", "last Sunday at about 1:40 pm local time in the Malha area of Deir ez-Zor province"
+_WHERE_AFTER = re.compile(
+    r"^[^.;,]{0,40}?\s(?:in|near|outside)\s+(?P<place>(?:the\s+)?[^.;,]*?[A-Z][^.;,]{2,70}?)\s*(?=[.;,]|$)"
+)
 # the place a "took place" sentence gives: "took place near Tillaberi on", "occurred in the village of"
 _TOLD_WHERE = re.compile(r"^\s*(?:(?:in|near|at|outside|around)\s+)(?P<place>.+?)\s*$", re.IGNORECASE)
 
@@ -114,11 +123,14 @@ def took_place_on(text: str, reference: date | None) -> Told | None:
     None when none says so, or two days are given."""
     days: dict[str, str | None] = {}
     for match in _TOOK_PLACE_ON.finditer(text[:1500]):
-        when, precision = resolve_date("on " + match["day"], reference)
+        day = re.sub(r"^the\s+previous\s+", "last ", match["day"])  # "the previous night": last night
+        when, precision = resolve_date("on " + day, reference)
         if when is not None and precision == "day":
             placed = _TOLD_WHERE.match(match["where"] or "")
             if placed and re.search(r"\d", placed["place"]):
                 placed = None  # "around 8:30 p.m.": an hour, not a place
+            if placed is None:  # "took place last Sunday at about 1:40 pm in the Malha area": after the day
+                placed = _WHERE_AFTER.match(text[match.end() : match.end() + 120])
             if days.get(when) is None:
                 days[when] = placed["place"] if placed else None
     for match in _DAY_ON_THE_ACT.finditer(text[:1500]):
