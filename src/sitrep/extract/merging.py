@@ -122,8 +122,11 @@ def merge_same_acts(drafts: list[Draft]) -> list[Draft]:
             continue
         keeper, extra = (target, draft) if _weight(target) >= _weight(draft) else (draft, target)
         keeper.plover = target.plover  # kindred types: the first-told act names the event
-        if keeper.actor1 is not None and keeper.actor1.head.i == extra.trigger.head.i:
-            keeper.actor1 = extra.actor1  # "the bombing, carried out by al-Shabaab, killed six": its doer
+        act_as_doer = keeper.actor1 is not None and keeper.actor1.head.i == extra.trigger.head.i
+        if act_as_doer and extra.actor1 is not None and not inside(extra.actor1.head, keeper.actor1):
+            # "the bombing, carried out by al-Shabaab, killed six": its doer ("the Kismayo bombing"
+            # names its town, no doer)
+            keeper.actor1 = extra.actor1
         keeper.actor1 = keeper.actor1 or extra.actor1
         keeper.actor2 = keeper.actor2 or extra.actor2
         keeper.mode = stronger_mode(keeper.mode, extra.mode)
