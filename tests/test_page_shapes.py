@@ -926,6 +926,16 @@ def test_an_act_that_took_place_the_previous_night_is_dated_the_day_before(app: 
     assert (attack.date, attack.date_precision) == ("2018-07-15", "day")
 
 
+def test_a_dateline_city_the_parse_hangs_on_the_act_is_not_its_place(app: Sitrep) -> None:
+    page = [
+        "ERBIL (Kurdistan 24) – A local commander of a Kurdish militia was killed in an attack by a "
+        "Turkish drone on Tuesday, the group said.",
+        "The drone struck his car on the road outside Qamishli in Hasakah province, residents said.",
+    ]
+    events = [e for e in _events(app, page, date(2023, 4, 12)) if e.plover == "ASSAULT"]
+    assert events and all(e.location is not None and e.location.country == "SYR" for e in events)
+
+
 def test_an_act_told_between_two_days_is_dated_by_the_first(app: Sitrep) -> None:
     page = [
         "Gunmen killed at least eight villagers in raids in northern Benin, officials said on Sunday.",

@@ -32,6 +32,7 @@ from sitrep.extract.arguments import (
 from sitrep.extract.attribution import Disclaimer, find_source, is_hedged, speaker_of
 from sitrep.extract.background import counts_from, remembered
 from sitrep.extract.codes import EventFacts, codes_for
+from sitrep.extract.datelines import dateline_end
 from sitrep.extract.drafts import Draft, infer_mode
 from sitrep.extract.figures import Casualty, casualties_in, combine
 from sitrep.extract.lexicon import Lexicon, Sense
@@ -332,6 +333,8 @@ def attach_sentence_facts(
                 exclude.update(range(first, last + 1))
         if not draft.trigger.modifier:
             draft.place = place_span(draft.trigger, tokens, exclude, lexicon)
+        if draft.place is not None and _in_dateline(draft.place, tokens):
+            draft.place = None  # "ERBIL (Kurdistan 24) – A commander was killed": the reporter's city
         # a toll's time is when it was counted ("the toll rose to 141 on Wednesday"), not the act's
         tally = draft.claim_only or lemma(draft.trigger.head) in TOLL_WORDS
         draft.time = None if tally and draft.figures.killed is not None else time_span(draft.trigger, tokens)
@@ -340,6 +343,12 @@ def attach_sentence_facts(
         if (draft.plover in VERBAL or performed) and _speaker_is_actor(draft):
             draft.attributed_to, draft.cue = None, None  # the outlet reports the speech act itself
         draft.hedged = is_hedged(draft.trigger, sentence.text, lexicon)
+
+
+def _in_dateline(place: TextSpan, tokens: Sequence[Token]) -> bool:
+    """A place phrase the parse took from the dateline that opens the sentence."""
+    first = next((t for t in tokens if t.idx == place.start), None)
+    return first is not None and dateline_end(first) is not None
 
 
 def _assign_figures(casualties: list[Casualty], violent: list[Draft], lexicon: Lexicon) -> None:
