@@ -186,6 +186,8 @@ def test_figures_of_hospital_counts_tallies_and_parse_slips(nlp, sentence, kille
         # conjuncts chained one onto the other, or hung on the verb, add up; a lone "a man" is one
         ("A strike hit a building in the city, killing a child, three women and a man.", 5, None, None),
         ("The strike killed two children, three women and a man.", 6, None, None),
+        # a bare number after "over" the tagger took for an age or a decade is still the count
+        ("The raid killed 11 civilians and injured over 50.", 11, 50, "over"),
         # a list the parse splits into two subjects of the passive, or hangs on the first count as an
         # apposition, adds up the same way; an apposition that names the ones counted adds nothing
         ("Two boys, a nurse and two farmers were killed when gunmen raided the village.", 5, None, None),

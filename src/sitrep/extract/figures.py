@@ -283,9 +283,11 @@ def _joins(before: Token, token: Token) -> bool:
 
 
 def _lone_number(token: Token) -> bool:
-    """A bare number the tagger took for a date ("wounding 21"): an entity of one digits-only token
-    that is the object of its verb. "on 21 March" and "in 2023" are entities of their own kind."""
-    if not token.text.isdigit() or token.dep_ != "dobj" or len(token.text) > 3:
+    """A bare number the tagger took for a date ("wounding 21", "injured over 70"): an entity of one
+    digits-only token that is the object of its verb or of a qualifying preposition the parse made of
+    "over". "on 21 March" and "in 2023" are entities of their own kind."""
+    qualified = token.dep_ == "pobj" and token.head.lower_ in QUALIFYING_PREPS
+    if not token.text.isdigit() or not (token.dep_ == "dobj" or qualified) or len(token.text) > 3:
         return False
     doc = token.doc
     return token.ent_iob_ == "B" and (token.i + 1 >= len(doc) or doc[token.i + 1].ent_iob_ != "I")
@@ -454,7 +456,7 @@ def _qualified_number(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in QUALIFYING_PREPS:
             number = next((g for g in child.children if g.dep_ == "pobj" and g.like_num), None)
-            if number is not None and number.ent_type_ not in NOT_COUNTS:
+            if number is not None and (number.ent_type_ not in NOT_COUNTS or _lone_number(number)):
                 return number
     return None
 
