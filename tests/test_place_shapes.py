@@ -219,3 +219,12 @@ def test_a_village_named_in_its_district_is_the_village_not_the_district(app: Si
     event = _the_act(app, text, date(2020, 7, 2))
     assert event.location is not None
     assert (event.location.name, event.location.admin1) == ("Nangade", "Cabo Delgado")
+
+
+def test_a_village_shares_its_name_with_one_in_the_province_the_article_names(app: Sitrep) -> None:
+    text = (
+        "Russian artillery hit the Zaporizhzhia region on Sunday, the governor said.\n\n"
+        "A tractor driver was wounded by shelling near Pavlivka, the governor added."
+    )
+    events = [e for e in app.analyze_text(text, published=date(2024, 3, 18)).events if e.plover == "ASSAULT"]
+    assert events and all(e.location is not None and e.location.admin1 == "Zaporizhzhia" for e in events)

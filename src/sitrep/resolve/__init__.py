@@ -116,6 +116,8 @@ class Resolver:
         )
         if location is not None and place is not None:
             location = self.gazetteer.in_province_after(location, place, mention.sentence, context)
+            sentence = mention.sentence.text
+            location = self.gazetteer.in_named_province(location, scene.provinces, sentence)
         when, precision, location = scene.fill(mention, when, precision, location)
         if source is None and when is not None:
             source = "context"

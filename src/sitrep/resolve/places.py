@@ -641,6 +641,44 @@ class Gazetteer:
             return location  # only the same name in that province, never a near spelling
         return replace(found, precision=location.precision, text=location.text)
 
+    def provinces_in(self, text: str) -> list[Place]:
+        """The provinces a text names as provinces ("the Zaporizhzhia region", "Borno State"), in
+        order of first mention, each once."""
+        found: list[Place] = []
+        for match in PROVINCE_NAMED.finditer(text):
+            place = self._pick(match["before"] or match["after"], [], want="admin1", within=None, exact=True)
+            if place is not None and place.kind == "admin1" and place not in found:
+                found.append(place)
+        return found
+
+    def in_named_province(
+        self, location: Location, provinces: Sequence[Place], sentence: str
+    ) -> Location:
+        """A small town the gazetteer put in another province than the one province the article names
+        in its country, when that province has a town of that very name ("Pavlivka" in a report on
+        Zaporizhzhia oblast, not the Pavlivka of Vinnytsia): the namesake there. A town of 50,000 or
+        more, and a town the sentence places in its own province, stand."""
+        if location.geonames_id is None or location.precision > 2 or location.admin1 is None:
+            return location
+        named = [p for p in provinces if p.country == location.country]
+        if len(named) != 1 or named[0].admin1_code is None:
+            return location  # no province named there, or several: no one story province
+        province = named[0]
+        if normalise(province.name) == normalise(location.admin1):
+            return location
+        if normalise(location.admin1) in normalise(sentence):
+            return location  # "Pavlivka in Vinnytsia region": the sentence says which
+        population = self._population(location)
+        if population is None or population >= _STANDS_ALONE:
+            return location
+        name = location.text or location.name
+        # the name itself (or a name GeoNames gives the town), never a near spelling
+        within = (province.country or "", province.admin1_code)
+        found = self._pick(name, [province.country or ""], want=None, within=within, exact=True)
+        if found is None or found.kind != "city":
+            return location
+        return self._coded(found, location.precision, name)
+
     def provinces_named(self, text: str) -> list[str]:
         """The countries of the provinces a text names as provinces ("the Dnipropetrovsk region",
         "Borno State", "the province of Idlib"), in order of first mention."""
@@ -716,6 +754,10 @@ def _inside(place: Place, within: tuple[str, str | None]) -> bool:
     if place.country != country:
         return False
     return code is None or place.kind == "country" or place.admin1_code == code
+
+
+# A town this large is the one meant, whatever the story's province (a namesake there is a village).
+_STANDS_ALONE = 50_000
 
 
 def _admin1_code_of(gazetteer: Gazetteer, location: Location) -> str | None:

@@ -143,6 +143,7 @@ class Scene:
         ]
         self._dateline: Location | None = None
         self._broken_at: int | None = None  # sentence that opened a new incident
+        self.provinces = gazetteer.provinces_in(text)  # the provinces the article names as provinces
         # the town or village the headline and lead name: the place of the article's own story
         dateline = article.dateline_place or lead_dateline(text, gazetteer, context)
         self._main = main_place(text, doc, gazetteer, context, is_actor, dateline) if doc else None
