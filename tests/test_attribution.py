@@ -157,3 +157,14 @@ def test_a_quote_closing_with_no_space_after_it_is_no_part_of_the_speakers_name(
     said = extract("The governor also condemned the attack on the town hall, saying there would be “no "
                    "impunity.”Pineda said the killings were carried out by gunmen.")
     assert claim(said, "ASSAULT", "killings")[0] == "Pineda"
+
+
+def test_according_to_an_adjective_the_parse_took_for_a_verb_names_the_source(extract):
+    mentions = extract("According to corroborating sources, soldiers executed 30 herders in Dioura.")
+    assert claim(mentions, "ASSAULT", "executed") == ("corroborating sources", False)
+
+
+def test_a_harm_reported_to_have_happened_is_counted_and_hedged(extract):
+    mentions = extract("Three miners are reported to have been shot dead by guards near Kamituga on Monday.")
+    [shooting] = [m for m in mentions if m.plover == "ASSAULT"]
+    assert (shooting.figures.killed, shooting.hedged) == (3, True)

@@ -265,6 +265,12 @@ def find_source(
             obj = next(grand, None) or next(direct, None)
             if obj is not None:
                 return source_text(_claimant_of(obj, lexicon)), "according to"
+            # "According to corroborating sources": the parse made the adjective a verb, its noun an object
+            slipped = next(
+                (v for c in token.children for v in c.children if v.dep_ == "pcomp" and v.tag_ == "VBG"), None
+            )
+            if slipped is not None and any(g.dep_ == "dobj" for g in slipped.children):
+                return slipped.doc[slipped.i : slipped.right_edge.i + 1].text, "according to"
         if word in cues and token.pos_ == "VERB":
             candidates.append(token)
         elif word in TALLY_VERBS and any(

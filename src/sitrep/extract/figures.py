@@ -367,6 +367,11 @@ def _victim(token: Token) -> Token | None:
             return counted  # "left 18 prisoners dead" (the counted noun parsed as the adjective's modifier)
         if token.head.pos_ in ("NOUN", "PROPN", "NUM"):
             return token.head
+        raising = token.head.head if token.head.dep_ == "xcomp" else None
+        if raising is not None and lemma(raising) in _RAISING:  # "are reported to have been shot dead"
+            reported = next((c for c in raising.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+            if reported is not None:
+                return reported
         if token.dep_ == "acomp" and lemma(token.head) == "be" and "nsubj" not in children:  # "149 are dead"
             subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
             if subject is not None:
