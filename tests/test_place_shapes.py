@@ -228,3 +228,12 @@ def test_a_village_shares_its_name_with_one_in_the_province_the_article_names(ap
     )
     events = [e for e in app.analyze_text(text, published=date(2024, 3, 18)).events if e.plover == "ASSAULT"]
     assert events and all(e.location is not None and e.location.admin1 == "Zaporizhzhia" for e in events)
+
+
+def test_a_spanish_name_joined_by_el_or_de_la_is_read_whole(app: Sitrep) -> None:
+    text = (
+        "Maria Lopez, a candidate for mayor of Apaseo el Alto, a town in central Guanajuato state, "
+        "was shot dead on Friday, prosecutors said."
+    )
+    event = _the_act(app, text, date(2018, 5, 11))
+    assert event.location is not None and event.location.name == "Apaseo el Alto"

@@ -26,8 +26,11 @@ from sitrep.resolve.scene_cues import DATELINE_END
 
 _ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG"})
 # "the village of Dapchi", "the town of Dhahyan", "Pazi Gyi village", "a cattle camp called Pangonkuei":
-# named features spaCy misses; "al-", "ez-" and "ash-" join the words of an Arabic name ("Deir ez-Zor").
-_NAME = r"[A-Z][\w'’\-]+(?:\s+(?:[a-z]{2,3}-|de\s+|da\s+)?[A-Z][\w'’\-]+){0,3}"
+# named features spaCy misses; "al-", "ez-" and "ash-" join the words of an Arabic name ("Deir ez-Zor"),
+# "de", "del", "el" and "la" those of a Spanish or Portuguese one ("Apaseo el Alto", "San Juan de la Vega").
+_NAME = (
+    r"[A-Z][\w'’\-]+(?:\s+(?:[a-z]{2,3}-|(?:de|da|do|dos|del|el|la|las|los)\s+(?:la\s+)?)?[A-Z][\w'’\-]+){0,3}"
+)
 PLACE_NAME = _NAME  # a proper name of up to four words, for the scene's own patterns
 _FEATURE_OF = re.compile(
     r"\b(?:village|town|township|city|hamlet|settlement|camp|locality|commune|island|"
