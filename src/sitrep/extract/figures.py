@@ -117,6 +117,7 @@ _MOWED = frozenset({"gun", "mow"})
 _FATALLY = frozenset({"fatally", "mortally", "fatal", "mortal"})
 DISPLACED = frozenset({"flee", "displace", "uproot", "refugee", "displacement", "evacuate", "exodus"})
 COLLECTIVES = frozenset({"family", "group", "household", "busload", "party", "band"})
+_SITES_OF_THE_DISPLACED = frozenset({"camp", "site", "centre", "center", "settlement", "shelter"})
 # "a total of 51 people": the people are counted; "a large number of expatriates": no count
 TALLY_OF = frozenset({"total", "tally", "toll", "number"})
 NOT_COUNTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})
@@ -527,6 +528,8 @@ def casualties_in(sentence: Sequence[Token]) -> list[Casualty]:
             kind = "killed" if lives is not None else kind  # "two policemen embraced martyrdom"
         if kind is None or _undone(token):
             continue
+        if token.dep_ in ("compound", "amod") and lemma(token.head) in _SITES_OF_THE_DISPLACED:
+            continue  # "killed 42 people at a displacement camp", "a refugee camp": a place, no count
         if word == "lose" and not any(lemma(c) in ("life",) for c in token.children):
             continue
         victim = lives or _victim(token)
