@@ -683,11 +683,9 @@ class Gazetteer:
         """The countries of the provinces a text names as provinces ("the Dnipropetrovsk region",
         "Borno State", "the province of Idlib"), in order of first mention."""
         found: list[str] = []
-        for match in PROVINCE_NAMED.finditer(text):
-            name = match["before"] or match["after"]
-            place = self._pick(name, [], want="admin1", within=None, exact=True)
-            if place is not None and place.kind == "admin1" and place.country and place.country not in found:
-                found.append(place.country)
+        for province in self.provinces_in(text):
+            if province.country and province.country not in found:
+                found.append(province.country)
         return found
 
     def knows_exactly(self, name: str, countries: Sequence[str] = ()) -> bool:
