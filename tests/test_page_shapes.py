@@ -892,6 +892,11 @@ def test_the_doer_a_belief_names_is_the_acts_doer_and_hedged(app: Sitrep) -> Non
     assert ambush.hedged
 
 
+def test_an_act_that_only_frames_a_period_is_no_event(app: Sitrep) -> None:
+    page = ["In the first months of the Russian invasion, the teacher ran a shelter in a school basement."]
+    assert not [e for e in _events(app, page, date(2024, 3, 12)) if e.plover == "ASSAULT"]
+
+
 def test_a_day_named_beats_a_day_counted_back_in_the_same_phrase(app: Sitrep) -> None:
     page = ["Gunmen shot dead a village headman in Narathiwat a day earlier on March 14, police said."]
     shooting = _the_act(app, page, date(2025, 3, 16))

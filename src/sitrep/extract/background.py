@@ -1,6 +1,7 @@
 """Acts a sentence names only as background: the act a tally is counted from ("have been killed since
-the accord was signed") and an act remembered ("marked the anniversary of the school attack"). The
-sentence tells no act of its own day with them.
+the accord was signed"), an act remembered ("marked the anniversary of the school attack") and an
+act that frames a period ("in the early weeks of the invasion"). The sentence tells no act of its own
+day with them.
 """
 
 from __future__ import annotations
@@ -49,6 +50,23 @@ def counts_from(trigger: Trigger) -> bool:
         if clause is None and node.pos_ in CLAUSE_POS:
             clause = node  # "since the ceasefire took effect": the noun's own clause
     return clause is not None and since_clause(clause)
+
+
+# Words of a period an act frames: "in the early weeks of the invasion", "at the start of the offensive".
+_PERIOD_WORDS = frozenset(
+    {"hour", "day", "week", "month", "year", "start", "beginning", "outset", "onset", "end"}
+)
+
+
+def frames_a_period(trigger: Trigger) -> bool:
+    """An act named only to say when something else happened: "In the early weeks of Russia's
+    invasion, she worked as a fixer", "at the start of the offensive"."""
+    head = trigger.head
+    of = head.head if head.dep_ == "pobj" else None
+    if of is None or of.lower_ != "of" or lemma(of.head) not in _PERIOD_WORDS:
+        return False
+    period = of.head
+    return period.dep_ == "pobj" and period.head.lower_ in ("in", "during", "at", "since", "from")
 
 
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})

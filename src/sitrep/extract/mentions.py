@@ -30,7 +30,7 @@ from sitrep.extract.arguments import (
     verb_arguments,
 )
 from sitrep.extract.attribution import Disclaimer, find_source, is_hedged, speaker_of
-from sitrep.extract.background import counts_from, remembered
+from sitrep.extract.background import counts_from, frames_a_period, remembered
 from sitrep.extract.codes import EventFacts, codes_for
 from sitrep.extract.datelines import dateline_end
 from sitrep.extract.drafts import Draft, infer_mode
@@ -140,6 +140,8 @@ def build_sentence_drafts(tokens: list[Token], index: int, lexicon: Lexicon) -> 
             continue
         if counts_from(trigger):
             continue  # "killed since the accord was signed": the start of a tally, no act told
+        if frames_a_period(trigger):
+            continue  # "in the early weeks of the invasion, she worked as a fixer": when, no act told
         if remembered(trigger, lexicon):
             continue  # "marked the anniversary of the school attack": history remembered, no act told
         if plover in MATERIAL and _writers_own(trigger, sentence.text):
