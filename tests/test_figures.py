@@ -60,6 +60,8 @@ def test_parse_number(words, value):
         ("Tens of thousands of residents fled the shelling.", None, None, 10000, "thousands"),
         ("The fighting forced hundreds of thousands of people to flee.", None, None, 100000, "thousands"),
         ("The attack took place on 12 March at 3 pm.", None, None, None, None),
+        # the city of a dateline the parse made a second subject is not the one counted
+        ("KANO, March 3 (Reuters) - Seven traders were killed in a raid on a market.", 7, None, None, None),
         # a camp named for the displaced is a place, and counts no one displaced
         ("Militiamen killed 42 people at a displacement camp near Bunia on Wednesday.", 42, None, None, None),
     ],

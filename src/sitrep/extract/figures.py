@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from sitrep.extract.datelines import dateline_end
 from sitrep.extract.triggers import Token, lemma
 from sitrep.models import Figures
 
@@ -310,6 +311,10 @@ def _victim(token: Token) -> Token | None:
     for child in token.children:  # "killed four civilians, among them a child": the first object counts
         if child.dep_ in ("nsubj", "nsubjpass") and child.ent_type_ in ("DATE", "TIME"):
             continue  # "In mid-April, 54 soldiers were killed": the parse made the month a subject too
+        if child.dep_ in ("nsubj", "nsubjpass") and dateline_end(child) is not None and any(
+            c.dep_ == child.dep_ and c.i > child.i and dateline_end(c) is None for c in token.children
+        ):
+            continue  # "HODEIDAH, Dec 29 (Saba) - Six fishermen were killed": the city is the dateline's
         children.setdefault(child.dep_, child)
     if token.pos_ == "VERB":
         own_clause = any(c.dep_ in ("nsubj", "dobj", "aux", "auxpass") for c in token.children)
