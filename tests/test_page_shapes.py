@@ -897,6 +897,13 @@ def test_an_act_that_only_frames_a_period_is_no_event(app: Sitrep) -> None:
     assert not [e for e in _events(app, page, date(2024, 3, 12)) if e.plover == "ASSAULT"]
 
 
+def test_the_sides_of_clashes_the_parse_hung_on_their_place_are_the_sides(app: Sitrep) -> None:
+    page = ["Heavy clashes broke out on Thursday in Masisi territory between the army and M23 rebels."]
+    clash = _the_act(app, page, date(2022, 10, 22))
+    assert clash.actor1 is not None and clash.actor2 is not None
+    assert {clash.actor1.kind, clash.actor2.kind} == {"state_forces", "rebels"}
+
+
 def test_a_day_named_beats_a_day_counted_back_in_the_same_phrase(app: Sitrep) -> None:
     page = ["Gunmen shot dead a village headman in Narathiwat a day earlier on March 14, police said."]
     shooting = _the_act(app, page, date(2025, 3, 16))

@@ -663,10 +663,36 @@ def _came_under(noun: Token, lexicon: Lexicon) -> Token | None:
     return subject
 
 
+def _between_in_its_clause(noun: Token, lexicon: Lexicon, violent: bool) -> Token | None:
+    """ "Clashes broke out on Thursday in Rutshuru territory between the FARDC and the M23", "talks
+    took place in Havana between Santos and Timochenko": the sides the parse hung on the verb or on a
+    place, when the act is the clause's subject; sides that name a party (not "between Kidal and
+    Gao", two places; a person is a side of talks, not of a clash; a "joint" operation has allies)."""
+    if noun.dep_ not in ("nsubj", "nsubjpass") or noun.head.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(c.lower_ == "joint" for c in noun.children):
+        return None
+    for token in noun.head.subtree:
+        if token.dep_ != "prep" or token.lower_ != "between" or token.head.i == noun.i:
+            continue
+        held = token.head.pos_ in ("VERB", "AUX") or lemma(token.head) in lexicon.word_set("place_nouns")
+        if not held:
+            continue  # "the killings prompted a joint offensive between X and Y": the offensive's
+        side = next((c for c in token.children if c.dep_ == "pobj"), None)
+        if side is None or side.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME"):
+            return None
+        armed = lexicon.word_set("armed") | lexicon.word_set("shooters") | lexicon.word_set("doers")
+        party_like = side.ent_type_ in ("ORG", "NORP") or lemma(side) in armed
+        party_like = party_like or (not violent and side.ent_type_ == "PERSON")
+        return side if party_like and lemma(side) not in lexicon.word_set("place_nouns") else None
+    return None
+
+
 def noun_arguments(trigger: Trigger, lexicon: Lexicon) -> tuple[Token | None, Token | None]:  # noqa: C901
     """(actor, target) for an event noun: possessor, nationality, "by"/"from" phrases, light verb."""
     noun = trigger.head
-    between = _prep_object(noun, ("between",))
+    violent = trigger.sense.plover == "ASSAULT"
+    between = _prep_object(noun, ("between",)) or _between_in_its_clause(noun, lexicon, violent)
     if between is not None:  # "fighting between the army and the RSF"
         return _between(between)
     actor = _child(noun, ("poss",)) or _prep_object(noun, ("by", "from"))
