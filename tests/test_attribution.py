@@ -138,30 +138,33 @@ def test_a_statement_voiced_by_a_spokesperson_is_the_bodys_own_act(extract):
     assert claim(mentions, "ASSAULT", "raided")[0] == "an army spokesman"
 
 
-def test_a_post_on_social_media_cites_its_author(extract):
-    mentions = extract("The army spokesman tweeted that six gunmen were killed in the raid on the base.")
-    assert claim(mentions, "ASSAULT", "killed") == ("The army spokesman", False)
-
-
-def test_coordinated_speakers_are_the_source_together(extract):
-    mentions = extract("Both police and the governor said armed men attacked the camp at night.")
-    assert claim(mentions, "ASSAULT", "attacked")[0] == "Both police and the governor"
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "source", "hedged"),
+    [
+        # a post on social media cites its author
+        ("The army spokesman tweeted that six gunmen were killed in the raid on the base.", "killed",
+         "The army spokesman", False),
+        # coordinated speakers are the source together
+        ("Both police and the governor said armed men attacked the camp at night.", "attacked",
+         "Both police and the governor", None),
+        # a quote closing with no space after it is no part of the speaker's name
+        ("The governor also condemned the attack on the town hall, saying there would be “no "
+         "impunity.”Pineda said the killings were carried out by gunmen.", "killings", "Pineda", None),
+        # "according to" an adjective the parse took for a verb names the source
+        ("According to corroborating sources, soldiers executed 30 herders in Dioura.", "executed",
+         "corroborating sources", False),
+    ],
+)
+def test_the_source_a_sentence_names(extract, sentence, trigger, source, hedged):
+    found_source, found_hedged = claim(extract(sentence), "ASSAULT", trigger)
+    assert found_source == source
+    if hedged is not None:
+        assert found_hedged == hedged
 
 
 def test_a_report_on_a_channel_is_the_channels(extract):
     mentions = extract("Air defences downed nine drones over Kursk, according to a report on RIA Novosti.")
     assert [m.attributed_to for m in mentions if m.plover == "ASSAULT"] == ["RIA Novosti"]
-
-
-def test_a_quote_closing_with_no_space_after_it_is_no_part_of_the_speakers_name(extract):
-    said = extract("The governor also condemned the attack on the town hall, saying there would be “no "
-                   "impunity.”Pineda said the killings were carried out by gunmen.")
-    assert claim(said, "ASSAULT", "killings")[0] == "Pineda"
-
-
-def test_according_to_an_adjective_the_parse_took_for_a_verb_names_the_source(extract):
-    mentions = extract("According to corroborating sources, soldiers executed 30 herders in Dioura.")
-    assert claim(mentions, "ASSAULT", "executed") == ("corroborating sources", False)
 
 
 def test_a_harm_reported_to_have_happened_is_counted_and_hedged(extract):
