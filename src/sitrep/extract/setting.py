@@ -22,6 +22,7 @@ from sitrep.extract.arguments import _child, _prep_object, bounds, governing_ver
 from sitrep.extract.lexicon import Lexicon
 from sitrep.extract.triggers import NOUN_POS, Token, Trigger, lemma
 from sitrep.models import TextSpan
+from sitrep.parse import doc_text
 
 PLACE_ENTITIES = ("GPE", "LOC", "FAC")
 # Entity labels a proper noun in a place slot can carry and still be a place the parser mislabelled.
@@ -122,7 +123,7 @@ def _with_following_place(best: TextSpan, spans: Sequence[TextSpan], sentence: S
         for span in spans:
             gap = span.start - best.end
             if 0 < gap <= 2 and span.text.lower().startswith(_NARROWING):
-                between = doc.text[best.end : span.start] if gap > 1 else " "
+                between = doc_text(doc)[best.end : span.start] if gap > 1 else " "
                 if between.strip() in ("", ","):
                     best, joined = TextSpan(best.text + between + span.text, best.start, span.end), True
     return best

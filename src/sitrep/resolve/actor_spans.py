@@ -247,6 +247,6 @@ def named_after(span: TextSpan, doc: Any) -> list[TextSpan]:
         for obj in objects:
             words = sorted(obj.subtree, key=lambda t: t.i)
             first, last = words[0], words[-1]
-            found.append(TextSpan(doc.text[first.idx : last.idx + len(last.text)], first.idx,
+            found.append(TextSpan(doc_text(doc)[first.idx : last.idx + len(last.text)], first.idx,
                                   last.idx + len(last.text)))
     return found

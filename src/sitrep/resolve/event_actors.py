@@ -25,6 +25,7 @@ from datetime import date
 from typing import Any
 
 from sitrep.models import Actor, Event, EventMention, Location, TextSpan
+from sitrep.parse import doc_text
 from sitrep.resolve.act_places import name_on_the_act
 from sitrep.resolve.actor_spans import (
     agent_after,
@@ -208,7 +209,7 @@ class EventActors:
         """ "The Arkan Army (AA)", "the Taeng National Liberation Army (TNLA)": a group the text names
         with its initials in brackets is the group the initials name, whatever the spelling before
         them made of it (the army of the place, a namesake abroad)."""
-        text = getattr(known.doc, "text", None)
+        text = doc_text(known.doc) if known.doc is not None else None
         after = _INITIALS_AFTER.match(text, span.end) if text else None
         after = after or _INITIALS_ENDING.search(span.text)  # the phrase may hold the brackets
         if after is None:

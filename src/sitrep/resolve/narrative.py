@@ -13,6 +13,7 @@ from importlib import resources
 from typing import Any
 
 from sitrep.models import DatePrecision
+from sitrep.parse import doc_text
 from sitrep.resolve.dates import resolve_date
 
 
@@ -55,7 +56,7 @@ def narrative_days(doc: Any, published: date | None) -> list[tuple[int, str, Dat
         while first > 0 and not doc[first].is_sent_start:
             first -= 1
         start = doc[first].idx
-        before = doc.text[start : ent.start_char]
+        before = doc_text(doc)[start : ent.start_char]
         if before.count("“") > before.count("”") or before.count('"') % 2:
             continue
         preposition = (
