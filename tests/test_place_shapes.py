@@ -237,3 +237,26 @@ def test_a_spanish_name_joined_by_el_or_de_la_is_read_whole(app: Sitrep) -> None
     )
     event = _the_act(app, text, date(2018, 5, 11))
     assert event.location is not None and event.location.name == "Apaseo el Alto"
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        (
+            "Fighting has spread in Cameroon's Northwest region. Separatists ambushed two soldiers on "
+            "Tuesday night in Bambui locality of the region, killing both, an official said.",
+            ("Bambui", "CMR"),
+        ),
+        (
+            "Insurgents killed seven villagers on Sunday in Mozogo subdivision of Mayo Tsanaga "
+            "division of the Far North region of Cameroon.",
+            ("Mozogo", "CMR"),
+        ),
+    ],
+)
+def test_a_village_named_before_its_unit_noun_is_the_village_not_a_namesake_abroad(
+    app: Sitrep, text: str, where: tuple[str, str]
+) -> None:
+    event = _the_act(app, text, date(2024, 5, 17))
+    assert event.location is not None
+    assert (event.location.name, event.location.country) == where

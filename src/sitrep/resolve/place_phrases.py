@@ -66,7 +66,7 @@ _ADMIN_FEATURES = (
 )
 _PART_FEATURES = (
     r"local\s+government\s+areas?|refugee\s+camps?|displacement\s+camps?|camps?|neighbou?rhoods?|"
-    r"sub-?districts?|districts?|quarters?|suburbs?|areas?|territor(?:y|ies)|forests?|jungles?|markets?|sectors?|"
+    r"sub-?districts?|districts?|sub-?divisions?|divisions?|quarters?|suburbs?|areas?|territor(?:y|ies)|forests?|jungles?|markets?|sectors?|"
     r"outskirts"
 )
 _FEATURE_OF = re.compile(
@@ -331,9 +331,18 @@ def _feature(match: re.Match[str]) -> tuple[str, str | None, Want | None, bool]:
         # "the al-Zarka village of Tuz Khurmatu district": the village named before the noun, in the
         # district or province named after it
         return _proper_tail(pre_name), rest, "city", False
+    if pre and is_proper_name(pre_name.split()[-1]) and not _named_after(rest):
+        # "Bambui locality of the region": what follows "of" is no name, so the name is before the noun
+        return _proper_tail(pre_name), None, "city" if match.group("city") else want, False
     # "the northern Burkina Faso town of Djibo": a proper name before the noun is its country or region
     context = _proper_tail(pre_name) if pre_name and is_proper_name(pre_name.split()[-1]) else None
     return rest, context, want, False
+
+
+def _named_after(rest: str) -> bool:
+    """Does the phrase after a feature's "of" open with a name ("of Djibo", "of the Far North")?"""
+    words = re.sub(r"^the\s+", "", rest, flags=re.IGNORECASE).split()
+    return bool(words) and is_proper_name(words[0])
 
 
 def _proper_head(text: str) -> str | None:
