@@ -260,3 +260,14 @@ def test_a_village_named_before_its_unit_noun_is_the_village_not_a_namesake_abro
     event = _the_act(app, text, date(2024, 5, 17))
     assert event.location is not None
     assert (event.location.name, event.location.country) == where
+
+
+def test_a_compass_word_opening_a_sites_name_stays_in_the_name(app: Sitrep) -> None:
+    text = (
+        "Sudanese soldiers attacked protesters in the capital on Monday. They shot live bullets into "
+        "East Nile Hospital, wounding three patients."
+    )
+    events = app.analyze_text(text, published=date(2019, 6, 4)).events
+    names = [e.location.name for e in events if e.location is not None]
+    assert "East Nile Hospital" in names
+    assert "Nile Hospital" not in names

@@ -103,6 +103,11 @@ _CAPITAL_NAMED = re.compile(
 )
 # "Syria's Idlib province", "Mogadishu's Hodan district": the owner contains the place.
 _POSSESSIVE = re.compile(r"^(?P<owner>[^'’,]+?)['’]s\s+(?P<rest>\S.*)$")
+# A capitalised site noun ending a name of two words or more: "Nile Hospital", "Ahmed Bin Hanbal School"
+_NAMED_SITE = re.compile(
+    r"\S\s+(?:Hospital|Clinic|School|University|College|Mosque|Church|Market|Camp|Airport|Base|Prison|"
+    r"Stadium|Bridge|Station|Square)$"
+)
 _DIRECTION_PREFIX = re.compile(r"^(?P<dir>" + DIRECTION + r")(?:\s+|-)(?=\S)", re.IGNORECASE)
 _ADMIN_SUFFIX = re.compile(
     r"\s+(?:province|governorate|region|state|oblast|krai|prefecture|department|division|county|"
@@ -309,6 +314,8 @@ def _strip_directions(text: str, stripped: bool = False) -> tuple[str, bool]:
         match = _DIRECTION_PREFIX.match(text)
         if not match or not is_proper_name(_ADMIN_SUFFIX.sub("", text[match.end() :])):
             return text, stripped
+        if text[:1].isupper() and _NAMED_SITE.search(text[match.end() :]):
+            return text, stripped  # "East Nile Hospital": the direction is part of the site's name
         if stripped and text[:1].isupper():
             return text, stripped
         text, stripped = text[match.end() :], True
