@@ -271,3 +271,12 @@ def test_a_compass_word_opening_a_sites_name_stays_in_the_name(app: Sitrep) -> N
     names = [e.location.name for e in events if e.location is not None]
     assert "East Nile Hospital" in names
     assert "Nile Hospital" not in names
+
+
+def test_the_day_in_the_acts_own_clause_beats_the_day_opening_its_claim(app: Sitrep) -> None:
+    text = (
+        "On Sunday, a rebel group claimed responsibility for an attack that left 20 people dead on "
+        "Friday night in Gatumba."
+    )
+    event = _the_act(app, text, date(2023, 12, 25))
+    assert (event.date, event.date_precision) == ("2023-12-22", "day")

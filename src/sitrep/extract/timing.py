@@ -209,7 +209,10 @@ def time_span(trigger: Trigger, sentence: Sequence[Token]) -> TextSpan | None:
         clock = all(doc[i].ent_type_ == "TIME" for i in range(token.i, end + 1))
         # and a day named beats one counted from another ("a day earlier on March 14": March 14)
         counted = bool(_COUNTED_BACK.search(text))
-        key = (rank + 2 * bool(_SPAN.search(text)) + clock + counted, abs(token.i - event.i))
+        # and a day the act's own clause names beats one opening the sentence of its claim ("On
+        # Sunday, the group claimed an attack that left 20 dead on Friday night": Friday)
+        fronted = physical and _opens_a_statement(attached, event, start, tokens[0].i)
+        key = (rank + 2 * bool(_SPAN.search(text)) + clock + counted + 3 * fronted, abs(token.i - event.i))
         if best is None or key < best[0]:
             best = (key, span_of([doc[start], doc[end]]))
     return best[1] if best else None
@@ -309,6 +312,19 @@ def _clause_of(token: Token) -> int:
             break
         token = token.head
     return token.i
+
+
+def _opens_a_statement(attached: Token, event: Token, start: int, first: int) -> bool:
+    """A time opening the sentence, hung on its reporting verb, that the act is told inside: "On
+    Sunday, the group claimed an attack ...". It dates the act only when nothing else does."""
+    return (
+        start == first
+        and attached.dep_ == "ROOT"
+        and attached.pos_ == "VERB"
+        and lemma(attached) in _REPORTING
+        and event.i > attached.i
+        and event.i in {t.i for t in attached.subtree}
+    )
 
 
 def _dates_a_statement(attached: Token, event: Token, where: tuple[int, int]) -> bool:
