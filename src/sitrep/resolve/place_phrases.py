@@ -39,7 +39,8 @@ def far(number: str, unit: str) -> bool:
 _LEADING = re.compile(
     r"^(?:in|at|on|into|inside|within|from|across|throughout|to|towards?|over|via|the|occupied|besieged|"
     r"war-torn|war-ravaged|embattled|restive|front-?line|adjoining|adjacent|neighbou?ring|"
-    r"[a-z]+-(?:held|controlled|occupied|run|besieged))\s+",
+    r"mountainous|remote|volatile|troubled|turbulent|lawless|impoverished|rugged|restless|"
+    r"[a-z]+-(?:held|controlled|occupied|run|besieged|hit|torn|ravaged|prone|rich|stricken))\s+",
     re.IGNORECASE,
 )
 # Words saying the event was near the named place, not in it: ACLED precision 2.
@@ -103,6 +104,10 @@ _CAPITAL_NAMED = re.compile(
 )
 # "Syria's Idlib province", "Mogadishu's Hodan district": the owner contains the place.
 _POSSESSIVE = re.compile(r"^(?P<owner>[^'’,]+?)['’]s\s+(?P<rest>\S.*)$")
+# "X near the border with Algeria", "X along the border": the border says where in X, not another place
+_BORDER_TAIL = re.compile(
+    r"^(?P<head>.*?[A-Z].*?)\s*,?\s+(?:near|along|on|close\s+to|at)\s+(?:the\s+)?(?:\w+\s+)?border\b.*$"
+)
 # A capitalised site noun ending a name of two words or more: "Nile Hospital", "Ahmed Bin Hanbal School"
 _NAMED_SITE = re.compile(
     r"\S\s+(?:Hospital|Clinic|School|University|College|Mosque|Church|Market|Camp|Airport|Base|Prison|"
@@ -243,6 +248,9 @@ def parse(text: str) -> PlacePhrase:
         text, feature_qualifier, want, part = _feature(match)
         qualifier = qualifier or feature_qualifier
         near = near or part
+    border = _BORDER_TAIL.match(text)
+    if border is not None:  # "the Kasserine region near the border with Algeria": the region
+        text = border.group("head")
     items = _LIST.split(text)
     text = items[0]
     if len(items) > 1:  # "A, B and C in Zamfara State": A, and the list's container is A's too
