@@ -280,3 +280,27 @@ def test_the_day_in_the_acts_own_clause_beats_the_day_opening_its_claim(app: Sit
     )
     event = _the_act(app, text, date(2023, 12, 25))
     assert (event.date, event.date_precision) == ("2023-12-22", "day")
+
+
+def test_a_took_place_sentence_naming_a_mount_refines_the_region_of_the_lead(app: Sitrep) -> None:
+    text = (
+        "Militants killed four members of Tunisia's national guard in the mountainous Kasserine region "
+        "near the border with Algeria, the ministry said. The attack took place near Mt. Chaambi, in a "
+        "national park."
+    )
+    event = _the_act(app, text, date(2015, 2, 18))
+    assert event.location is not None
+    assert (event.location.name, event.location.admin1) == ("Mt. Chaambi", "Kasserine")
+
+
+@pytest.mark.parametrize(
+    ("text", "acts"),
+    [
+        ("Despite the army's efforts, attacks have continued around the mountain near Kasserine.", 0),
+        ("Fighting has continued to rage in the region.", 0),
+        ("Clashes continued on Tuesday in Tripoli, killing four.", 1),
+    ],
+)
+def test_acts_of_a_kind_said_to_go_on_with_no_day_are_no_act(app: Sitrep, text: str, acts: int) -> None:
+    events = app.analyze_text(text, published=date(2015, 2, 18)).events
+    assert len([e for e in events if e.plover == "ASSAULT"]) == acts

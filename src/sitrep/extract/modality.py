@@ -258,6 +258,8 @@ def is_generic(trigger: Trigger) -> bool:
     Headlines (simple present for past acts) are not read here: their lines are skipped before.
     """
     head = trigger.head
+    if _goes_on(head):
+        return True
     if head.pos_ == "NOUN" and head.tag_ == "NNS" and head.dep_ == "nsubj" and _bare(head):
         governor = head.head
         if lemma(governor) == "be" and governor.tag_ in ("VBP", "VBZ"):
@@ -287,6 +289,23 @@ def is_generic(trigger: Trigger) -> bool:
 # attacks on civilians", "linking them to missile attacks launched from Yemen").
 _MEASURES = frozenset({"sanction", "link", "tie", "connect", "punish", "blacklist", "designate", "penalize",
                        "penalise", "indict", "charge", "convict", "fine", "jail", "sentence"})
+
+
+_GOING_ON = frozenset({"continue", "persist"})
+
+
+def _goes_on(head: Token) -> bool:
+    """Acts of a kind said to go on, with no day: "attacks have continued around the mountain",
+    "fighting continues to rage in the region" (a campaign, not an act). "Clashes continued on
+    Tuesday" names its day and is an act."""
+    kind = (head.tag_ == "NNS" and _bare(head)) or head.lower_ == "fighting"
+    if head.dep_ != "nsubj" or not kind or lemma(head.head) not in _GOING_ON:
+        return False
+    governor = head.head
+    perfect = any(c.lower_ in ("has", "have") for c in governor.children)
+    if governor.tag_ not in ("VBP", "VBZ") and not perfect:
+        return False
+    return not any(t.ent_type_ in ("DATE", "TIME") for t in governor.subtree)
 
 
 def _bare(noun: Token) -> bool:
