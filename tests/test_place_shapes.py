@@ -304,3 +304,20 @@ def test_a_took_place_sentence_naming_a_mount_refines_the_region_of_the_lead(app
 def test_acts_of_a_kind_said_to_go_on_with_no_day_are_no_act(app: Sitrep, text: str, acts: int) -> None:
     events = app.analyze_text(text, published=date(2015, 2, 18)).events
     assert len([e for e in events if e.plover == "ASSAULT"]) == acts
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "Similar attacks have previously occurred, including on July 23 when four policemen were killed.",
+        "In an earlier attack on July 23, four policemen were killed while on patrol.",
+    ],
+)
+def test_an_act_told_as_a_similar_or_earlier_one_is_not_the_storys_act(app: Sitrep, other: str) -> None:
+    text = (
+        "At least 11 police officers were killed in an attack on a police station in the town of Rask, "
+        "an official told state television on Friday. " + other
+    )
+    events = [e for e in app.analyze_text(text, published=date(2023, 12, 15)).events if e.plover == "ASSAULT"]
+    assert sorted(e.killed for e in events) == [4, 11]
+    assert next(e for e in events if e.killed == 11).date != "2023-07-23"
