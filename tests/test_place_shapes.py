@@ -321,3 +321,13 @@ def test_an_act_told_as_a_similar_or_earlier_one_is_not_the_storys_act(app: Sitr
     events = [e for e in app.analyze_text(text, published=date(2023, 12, 15)).events if e.plover == "ASSAULT"]
     assert sorted(e.killed for e in events) == [4, 11]
     assert next(e for e in events if e.killed == 11).date != "2023-07-23"
+
+
+def test_a_place_in_the_clause_of_the_act_before_is_not_the_acts_place(app: Sitrep) -> None:
+    text = (
+        "Egyptian jets attacked Derna on Friday, hours after gunmen stopped a bus on its way to a "
+        "monastery in the Egyptian province of Minya and opened fire, killing 29."
+    )
+    strikes = [e for e in app.analyze_text(text, published=date(2017, 5, 27)).events if e.actor1 is not None
+               and e.actor1.country == "EGY" and e.actor1.kind == "state_forces"]
+    assert strikes and all(e.location is not None and e.location.country == "LBY" for e in strikes)

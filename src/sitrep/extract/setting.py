@@ -325,6 +325,14 @@ def _in_earlier_event(place: Token, event: Token) -> bool:
     for token in place.ancestors:
         if token.dep_ == "prep" and token.lower_ in BEFORE:
             return event.i not in {t.i for t in token.subtree}
+        # "attacked Derna on Friday, hours after militants opened fire in Minya province": a clause
+        # of the earlier act
+        if (
+            token.dep_ == "advcl"
+            and token.head.i in (event.i, event.head.i)
+            and any(c.dep_ == "mark" and c.lower_ in BEFORE for c in token.children)
+        ):
+            return event.i not in {t.i for t in token.subtree}
     return False
 
 
