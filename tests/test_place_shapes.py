@@ -248,6 +248,11 @@ def test_a_spanish_name_joined_by_el_or_de_la_is_read_whole(app: Sitrep) -> None
             ("Bambui", "CMR"),
         ),
         (
+            "Junta jets bombed Moe Tarr Lay village of Katha township in Sagaing region on Tuesday, "
+            "killing seven civilians.",
+            ("Moe Tarr Lay", "MMR"),
+        ),
+        (
             "Insurgents killed seven villagers on Sunday in Mozogo subdivision of Mayo Tsanaga "
             "division of the Far North region of Cameroon.",
             ("Mozogo", "CMR"),

@@ -67,7 +67,7 @@ _ADMIN_FEATURES = (
 )
 _PART_FEATURES = (
     r"local\s+government\s+areas?|refugee\s+camps?|displacement\s+camps?|camps?|neighbou?rhoods?|"
-    r"sub-?districts?|districts?|sub-?divisions?|divisions?|quarters?|suburbs?|areas?|territor(?:y|ies)|forests?|jungles?|markets?|sectors?|"
+    r"sub-?districts?|districts?|townships?|sub-?divisions?|divisions?|quarters?|suburbs?|areas?|territor(?:y|ies)|forests?|jungles?|markets?|sectors?|"
     r"outskirts"
 )
 _FEATURE_OF = re.compile(
@@ -83,7 +83,7 @@ _FEATURE_OF = re.compile(
 # "X community in Y local government area of Z State": a place, in a unit, in a province
 _UNIT_CHAIN = re.compile(
     r"^(?P<head>[^,]+?)\s+in\s+(?:the\s+)?[^,]+?\s+(?:local\s+government\s+area|lga|local\s+government|"
-    r"district|ward|sub-county|subcounty|commune|municipality|department|tehsil|territory|chiefdom|sector)"
+    r"district|township|ward|sub-county|subcounty|commune|municipality|department|tehsil|territory|chiefdom|sector)"
     r"\s+of\s+(?P<rest>\S.*)$",
     re.IGNORECASE,
 )
@@ -95,7 +95,8 @@ _TOWN_NOUN_NAMED = re.compile(
 # A phrase opening with an administrative unit's name and noun: "Tuz Khurmatu district", "Faskari LGA".
 _UNIT_NAMED = re.compile(
     r"^[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+(?:" + _ADMIN_FEATURES
-    + r"|sub-?districts?|districts?|local\s+government\s+areas?|LGA|tehsil|woreda|municipalit(?:y|ies))\b"
+    + r"|sub-?districts?|districts?|townships?|local\s+government\s+areas?|LGA|tehsil|woreda|"
+    r"municipalit(?:y|ies))\b"
 )
 # "the Iraqi capital Baghdad", "Khyber Pakhtunkhwa capital Peshawar": the capital is the name after it.
 _CAPITAL_NAMED = re.compile(
@@ -125,7 +126,7 @@ _CITY_SUFFIX = re.compile(
 )
 # Areas around a place: "Idlib countryside", "Bakhmut area", "Kherson outskirts".
 _AREA_SUFFIX = re.compile(
-    r"\s+(?:countryside|area|sub-?district|district|outskirts|suburbs|environs|vicinity|front|axis|sector|frontline|"
+    r"\s+(?:countryside|area|sub-?district|district|township|outskirts|suburbs|environs|vicinity|front|axis|sector|frontline|"
     r"territory|local\s+government\s+area|lga|neighbou?rhood|quarter)$",
     re.IGNORECASE,
 )
