@@ -336,3 +336,10 @@ def test_a_place_in_the_clause_of_the_act_before_is_not_the_acts_place(app: Sitr
     strikes = [e for e in app.analyze_text(text, published=date(2017, 5, 27)).events if e.actor1 is not None
                and e.actor1.country == "EGY" and e.actor1.kind == "state_forces"]
     assert strikes and all(e.location is not None and e.location.country == "LBY" for e in strikes)
+
+
+@pytest.mark.parametrize("victim", ["a Tajik border guard", "a Tajik gendarme"])
+def test_a_single_border_guard_or_gendarme_is_of_the_states_forces(app: Sitrep, victim: str) -> None:
+    event = _the_act(app, f"Kyrgyz troops killed {victim} near the border on Monday.", date(2022, 6, 14))
+    assert event.actor2 is not None
+    assert (event.actor2.country, event.actor2.kind) == ("TJK", "state_forces")
