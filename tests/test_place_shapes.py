@@ -343,3 +343,16 @@ def test_a_single_border_guard_or_gendarme_is_of_the_states_forces(app: Sitrep, 
     event = _the_act(app, f"Kyrgyz troops killed {victim} near the border on Monday.", date(2022, 6, 14))
     assert event.actor2 is not None
     assert (event.actor2.country, event.actor2.kind) == ("TJK", "state_forces")
+
+
+@pytest.mark.parametrize(
+    ("text", "side", "kind"),
+    [
+        ("Soldiers killed a bandit in Zamfara on Monday.", "actor2", "political_militia"),
+        ("A militiaman shot dead a trader in Benue on Monday.", "actor1", "political_militia"),
+        ("Gunmen shot dead a serviceman in Donetsk on Monday.", "actor2", "state_forces"),
+    ],
+)
+def test_one_armed_man_named_by_his_role_is_of_his_side(app: Sitrep, text: str, side: str, kind: str) -> None:
+    actor = getattr(_the_act(app, text, date(2022, 6, 14)), side)
+    assert actor is not None and actor.kind == kind
