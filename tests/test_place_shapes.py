@@ -356,3 +356,13 @@ def test_a_single_border_guard_or_gendarme_is_of_the_states_forces(app: Sitrep, 
 def test_one_armed_man_named_by_his_role_is_of_his_side(app: Sitrep, text: str, side: str, kind: str) -> None:
     actor = getattr(_the_act(app, text, date(2022, 6, 14)), side)
     assert actor is not None and actor.kind == kind
+
+
+@pytest.mark.parametrize("stamp", ["April 12, 2025", "12 April 2025"])
+def test_a_page_date_glued_to_the_lead_does_not_date_the_act(app: Sitrep, stamp: str) -> None:
+    text = (
+        f"Camp attacked in Darfur\n{stamp}Paramilitary forces attacked a camp for displaced people in "
+        "Darfur on Friday, killing 25 people, a local committee said."
+    )
+    event = _the_act(app, text, date(2025, 4, 11))
+    assert (event.date, event.date_precision) == ("2025-04-11", "day")

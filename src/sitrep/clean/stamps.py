@@ -20,10 +20,20 @@ def stamp_date(text: str) -> date | None:
         return None
 
 
+# A page's date glued to the line after it, with no space: "April 12, 2025Sudanese paramilitary
+# forces attacked ...", "12 April 2025The army said ..." (a sidebar stamp the extraction ran into the lead)
+_GLUED_DATE = re.compile(
+    r"(?m)^[ \t]*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}"
+    r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4})(?=[A-Z][a-z])"
+)
+
+
 def without_stamp(text: str) -> str:
     """The text with a stamp opening it blanked to spaces: the same length, so every offset holds,
-    and the parser never reads "date 2025-04-13" as words of the first sentence."""
+    and the parser never reads "date 2025-04-13" as words of the first sentence. A date glued to the
+    start of a line's story ("April 12, 2025Sudanese forces attacked ... on Friday") is blanked too:
+    it is the page's, not the act's."""
     match = PAGE_STAMP.match(text)
-    if match is None:
-        return text
-    return " " * match.end() + text[match.end() :]
+    if match is not None:
+        text = " " * match.end() + text[match.end() :]
+    return _GLUED_DATE.sub(lambda m: " " * len(m.group(0)), text)
