@@ -366,3 +366,13 @@ def test_a_page_date_glued_to_the_lead_does_not_date_the_act(app: Sitrep, stamp:
     )
     event = _the_act(app, text, date(2025, 4, 11))
     assert (event.date, event.date_precision) == ("2025-04-11", "day")
+
+
+def test_a_disease_or_a_days_tally_is_no_act_and_no_toll(app: Sitrep) -> None:
+    text = (
+        "Police fired tear gas at protesters in Belgrade on Friday. Data published on Friday showed 18 "
+        "people died in the previous 24 hours in Serbia. The pandemic has killed 370 people in Serbia."
+    )
+    events = [e for e in app.analyze_text(text, published=date(2020, 7, 11)).events if e.plover == "ASSAULT"]
+    assert len(events) == 1
+    assert events[0].killed is None

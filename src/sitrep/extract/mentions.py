@@ -192,6 +192,8 @@ def build_sentence_drafts(tokens: list[Token], index: int, lexicon: Lexicon) -> 
                     target = arguments_of(purpose, lexicon)[1]
         if trigger.modifier and actor is not None and ownerless_equipment(actor.head, lexicon):
             continue  # "units supported by armoured vehicles": equipment of no named party backs nobody
+        if plover == "ASSAULT" and actor is not None and _other_cause(actor.head, lexicon):
+            continue  # "the pandemic has killed 370 people", "floods killed ten": no act of conflict
         if plover == "ASSAULT":
             mode = infer_mode(trigger, actor, target, lexicon)
         draft = Draft(
@@ -309,7 +311,11 @@ def attach_sentence_facts(
     toll = _stated_toll(casualties, lexicon) if not violent else None
     # "147 people lost their lives ... before the siege ended": a siege, a curfew or arrests kill no one
     attacks = [d for d in violent if d.plover in ("ASSAULT", "PROTEST")]
-    deaths = _stated_deaths(casualties, words, lexicon) if not attacks and toll is None else None
+    deaths = (
+        _stated_deaths(casualties, words, lexicon)
+        if not attacks and toll is None and not _rolling_tally(tokens)
+        else None
+    )
     if casualties and violent and deaths is None:
         _assign_figures(casualties, violent, lexicon)
     elif toll is not None:  # "the hospital put the death toll at 31": each source's figure is a claim
@@ -416,6 +422,23 @@ def _writers_own(trigger: Trigger, sentence: str) -> bool:
 
 
 DEATH_WORDS = frozenset({"die", "dead", "lose", "perish"})
+
+
+def _rolling_tally(tokens: list[Token]) -> bool:
+    """ "18 people died in the previous 24 hours", "in the past 48 hours": a day's count over a
+    country, not the toll of the act told before."""
+    words = [t.lower_ for t in tokens]
+    return any(
+        words[i] in ("previous", "past", "last") and words[i + 1].isdigit() and words[i + 2] == "hours"
+        for i in range(len(words) - 2)
+    )
+
+
+def _other_cause(doer: Token, lexicon: Lexicon) -> bool:
+    """A doer that is no party: a flood, a disease, a pandemic ([words] other_causes). "Fire" is
+    left out: "Israeli fire killed two" is gunfire."""
+    word = lemma(doer)
+    return word != "fire" and word in lexicon.word_set("other_causes")
 
 
 def _stated_deaths(casualties: list[Casualty], words: frozenset[str], lexicon: Lexicon) -> Casualty | None:
