@@ -376,3 +376,10 @@ def test_a_disease_or_a_days_tally_is_no_act_and_no_toll(app: Sitrep) -> None:
     events = [e for e in app.analyze_text(text, published=date(2020, 7, 11)).events if e.plover == "ASSAULT"]
     assert len(events) == 1
     assert events[0].killed is None
+
+
+def test_a_seizure_and_arrests_told_in_one_sentence_are_two_acts(app: Sitrep) -> None:
+    text = "Gunmen attacked the office, seized its assets and detained dozens of staff in Tripoli on Tuesday."
+    events = app.analyze_text(text, published=date(2018, 8, 7)).events
+    kinds = {e.acled_sub_event_type for e in events if e.plover == "COERCE"}
+    assert {"Looting/property destruction", "Arrests"} <= kinds
