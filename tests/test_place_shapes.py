@@ -383,3 +383,22 @@ def test_a_seizure_and_arrests_told_in_one_sentence_are_two_acts(app: Sitrep) ->
     events = app.analyze_text(text, published=date(2018, 8, 7)).events
     kinds = {e.acled_sub_event_type for e in events if e.plover == "COERCE"}
     assert {"Looting/property destruction", "Arrests"} <= kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Security forces killed five protesters in Moundou on Thursday, a government statement read.",
+         "a government statement"),
+        ("Sources indicate that rebels attacked an army post in Zouar on Sunday.", "Sources"),
+    ],
+)
+def test_a_statement_that_reads_or_sources_that_indicate_are_the_source(
+    app: Sitrep, text: str, source: str
+) -> None:
+    assert _the_act(app, text, date(2022, 10, 21)).attributed_to == source
+
+
+def test_someone_reading_a_statement_is_no_source_of_the_act(app: Sitrep) -> None:
+    text = "He read the statement after soldiers shot dead two protesters in Kano on Monday."
+    assert _the_act(app, text, date(2022, 10, 21)).attributed_to is None

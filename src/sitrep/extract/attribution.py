@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from sitrep.extract.antecedents import PERSONAL
 from sitrep.extract.arguments import bounds, phrase
 from sitrep.extract.lexicon import Lexicon
+from sitrep.extract.setting import STATEMENT_NOUNS
 from sitrep.extract.triggers import Token, Trigger, lemma
 
 MEDIA_WORDS = frozenset(
@@ -240,6 +241,12 @@ def _person_before(token: Token) -> Token | None:
     return None
 
 
+# What a document or an unnamed source does when it tells something: "a government statement read",
+# "sources indicate that ...", "the report shows"; the verbs report only with such a subject
+_DOCUMENT_VERBS = frozenset({"read", "indicate", "show", "suggest"})
+_DOCUMENTS = STATEMENT_NOUNS | {"source", "sources", "document", "data", "record", "figure"}
+
+
 def find_source(
     trigger: Trigger, sentence: Sequence[Token], lexicon: Lexicon
 ) -> tuple[str | None, str | None]:
@@ -273,6 +280,10 @@ def find_source(
                 return slipped.doc[slipped.i : slipped.right_edge.i + 1].text, "according to"
         if word in cues and token.pos_ == "VERB":
             candidates.append(token)
+        elif word in _DOCUMENT_VERBS and any(  # the tagger may call "read" a noun; its subject says
+            c.dep_ == "nsubj" and lemma(c) in _DOCUMENTS for c in token.children
+        ):
+            candidates.append(token)  # "..., a government statement read", "Sources indicate that ..."
         elif word in TALLY_VERBS and any(
             c.dep_ == "dobj" and lemma(c) in TALLY_NOUNS for c in token.children
         ):
