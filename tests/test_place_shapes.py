@@ -402,3 +402,13 @@ def test_a_statement_that_reads_or_sources_that_indicate_are_the_source(
 def test_someone_reading_a_statement_is_no_source_of_the_act(app: Sitrep) -> None:
     text = "He read the statement after soldiers shot dead two protesters in Kano on Monday."
     assert _the_act(app, text, date(2022, 10, 21)).attributed_to is None
+
+
+def test_an_account_the_outlet_could_not_verify_stays_hedged_when_retold(app: Sitrep) -> None:
+    text = (
+        "According to a witness and local media, which the agency could not independently verify, jets "
+        "bombed a ceremony in Moe Tarr Lay village on Wednesday. Seven villagers were killed and five "
+        "injured, according to the witness and media."
+    )
+    event = _the_act(app, text, date(2023, 5, 18))
+    assert event.hedged is True

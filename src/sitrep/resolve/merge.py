@@ -553,7 +553,7 @@ def _combine(group: list[Event]) -> Event:
         displaced=next((e.displaced for e in group if e.displaced is not None), None),
         figure_qualifier=counted.figure_qualifier,
         attributed_to=voiced.attributed_to,
-        hedged=voiced.hedged,
+        hedged=voiced.hedged or any(e.hedged and _unverified(e) for e in group),
         mentions=tuple(sorted(mentions, key=lambda m: m.start)),
     )
 
@@ -574,6 +574,17 @@ def _settled(event: Event) -> tuple[int, int]:
         )
     )
     return filled, -_start(event)
+
+
+# "which Reuters could not independently verify", "could not be confirmed": the outlet says it could
+# not check the account, and every mention of the act tells that account
+_UNVERIFIED = re.compile(
+    r"\b(?:could|can|was|were) ?not (?:be )?(?:independently )?(?:verif|confirm)", re.IGNORECASE
+)
+
+
+def _unverified(event: Event) -> bool:
+    return event.evidence is not None and _UNVERIFIED.search(event.evidence.text) is not None
 
 
 def _named(preferred: Actor | None, candidates: Sequence[Actor | None]) -> Actor | None:
