@@ -412,3 +412,13 @@ def test_an_account_the_outlet_could_not_verify_stays_hedged_when_retold(app: Si
     )
     event = _the_act(app, text, date(2023, 5, 18))
     assert event.hedged is True
+
+
+def test_a_dateline_with_its_day_and_no_dash_is_no_part_of_the_lead(app: Sitrep) -> None:
+    text = (
+        "Khartoum, Oct 7 At least seven people were killed when security forces opened fire on "
+        "protesters in Omdurman on Sunday, witnesses said."
+    )
+    event = _the_act(app, text, date(2019, 10, 7))
+    assert event.location is not None
+    assert (event.location.name, event.date, event.killed) == ("Omdurman", "2019-10-06", 7)

@@ -28,6 +28,15 @@ _GLUED_DATE = re.compile(
 )
 
 
+# A dateline with its day and no dash, opening a line of the story's head: "Khartoum, Oct 7 At least
+# seven people were killed ..." (the parser would read the day into the first sentence)
+_DAY_DATELINE = re.compile(
+    r"(?m)^[ \t]*[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,2},\s+"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s+\d{4})?(?=\s+[A-Z])"
+)
+_DATELINE_REACH = 600  # characters: a dateline opens the story
+
+
 def without_stamp(text: str) -> str:
     """The text with a stamp opening it blanked to spaces: the same length, so every offset holds,
     and the parser never reads "date 2025-04-13" as words of the first sentence. A date glued to the
@@ -36,4 +45,6 @@ def without_stamp(text: str) -> str:
     match = PAGE_STAMP.match(text)
     if match is not None:
         text = " " * match.end() + text[match.end() :]
-    return _GLUED_DATE.sub(lambda m: " " * len(m.group(0)), text)
+    text = _GLUED_DATE.sub(lambda m: " " * len(m.group(0)), text)
+    head = _DAY_DATELINE.sub(lambda m: " " * len(m.group(0)), text[:_DATELINE_REACH])
+    return head + text[_DATELINE_REACH:]

@@ -155,11 +155,13 @@ def took_place_at(text: str) -> str | None:
 # What ends a dateline's place: a colon or a dash, after the agency in brackets it may carry
 # ("Raipur: ...", "Bamako - ...", "CAIRO, (Reuters) – ...").
 DATELINE_END = r"(?:,?\s*\([A-Z][\w .&-]{1,30}\))?(?:\s*:|\s+[-–—])\s"
+# "Khartoum, Oct 7 At least seven people ...": a dateline's day after its place, and no dash
+_DAY_END = r",\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s+\d{4})?\s"
 # A dateline left in the text: a place name opening a line, then its end, then the story; some pages
 # put a "date 2020-02-14" stamp before it.
 _DATELINE = re.compile(
     r"^\s*(?:date\s+\d{4}-\d\d-\d\d\s+)?(?P<place>[A-Z][A-Za-z'’.]+(?:[ -][A-Z][A-Za-z'’.]+){0,2})"
-    + DATELINE_END
+    + f"(?:{DATELINE_END}|{_DAY_END})"
     + r"\s*(?=[A-Z“\"‘'])"
 )
 _DATELINE_LINES = 3
