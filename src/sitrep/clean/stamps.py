@@ -41,7 +41,8 @@ def without_stamp(text: str) -> str:
     """The text with a stamp opening it blanked to spaces: the same length, so every offset holds,
     and the parser never reads "date 2025-04-13" as words of the first sentence. A date glued to the
     start of a line's story ("April 12, 2025Sudanese forces attacked ... on Friday") is blanked too:
-    it is the page's, not the act's."""
+    it is the page's, not the act's; so is a dateline with its day and no dash near the top ("Khartoum,
+    Oct 7 At least seven people ..."), whose city the scene still reads from the text itself."""
     match = PAGE_STAMP.match(text)
     if match is not None:
         text = " " * match.end() + text[match.end() :]

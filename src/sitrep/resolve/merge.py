@@ -287,7 +287,7 @@ def _same_act(a: Event, b: Event, published: date | None = None) -> bool:
     ):
         return False  # "killed 12 farmers and burned their houses", "six days after a missile hit"
     if a.plover == "COERCE" and sa != sb and sa is not None and sb is not None and _one_sentence(a, b):
-        return False  # "set up checkpoints and arrested two people", "seized its assets and detained dozens"
+        return False  # "seized its assets and detained dozens": a seizure and arrests, two acts
     stated = a.mode is not None and b.mode is not None  # a toll's sentence states no means to differ
     if sa != sb and sa in _DISTINCT_MEANS and sb in _DISTINCT_MEANS and stated:
         return False  # an air strike and the shelling that followed are two acts

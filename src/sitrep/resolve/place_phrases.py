@@ -67,7 +67,8 @@ _ADMIN_FEATURES = (
 )
 _PART_FEATURES = (
     r"local\s+government\s+areas?|refugee\s+camps?|displacement\s+camps?|camps?|neighbou?rhoods?|"
-    r"sub-?districts?|districts?|townships?|sub-?divisions?|divisions?|quarters?|suburbs?|areas?|territor(?:y|ies)|forests?|jungles?|markets?|sectors?|"
+    r"sub-?districts?|districts?|townships?|sub-?divisions?|divisions?|quarters?|suburbs?|areas?|"
+    r"territor(?:y|ies)|forests?|jungles?|markets?|sectors?|"
     r"outskirts"
 )
 _FEATURE_OF = re.compile(
@@ -83,7 +84,8 @@ _FEATURE_OF = re.compile(
 # "X community in Y local government area of Z State": a place, in a unit, in a province
 _UNIT_CHAIN = re.compile(
     r"^(?P<head>[^,]+?)\s+in\s+(?:the\s+)?[^,]+?\s+(?:local\s+government\s+area|lga|local\s+government|"
-    r"district|township|ward|sub-county|subcounty|commune|municipality|department|tehsil|territory|chiefdom|sector)"
+    r"district|township|ward|sub-county|subcounty|commune|municipality|department|tehsil|territory|"
+    r"chiefdom|sector)"
     r"\s+of\s+(?P<rest>\S.*)$",
     re.IGNORECASE,
 )
@@ -126,7 +128,8 @@ _CITY_SUFFIX = re.compile(
 )
 # Areas around a place: "Idlib countryside", "Bakhmut area", "Kherson outskirts".
 _AREA_SUFFIX = re.compile(
-    r"\s+(?:countryside|area|sub-?district|district|township|outskirts|suburbs|environs|vicinity|front|axis|sector|frontline|"
+    r"\s+(?:countryside|area|sub-?district|district|township|outskirts|suburbs|environs|vicinity|front|axis|"
+    r"sector|frontline|"
     r"territory|local\s+government\s+area|lga|neighbou?rhood|quarter)$",
     re.IGNORECASE,
 )

@@ -95,7 +95,8 @@ _ANOTHER_ACTS_DAY = re.compile(
 # with no day
 _TOOK_PLACE_AT = re.compile(
     rf"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+{_ACT_NOUN}{_WHICH}\s+(?:took place|occurred|happened)\s+"
-    r"(?P<place>(?:in|near|at|outside|between)\s+(?:(?:Mt|St|Ft)\.\s|[^.;,]){3,80}?)\s*(?=[.;,]|\s+(?:on|when|as|after|at)\s|$)"
+    r"(?P<place>(?:in|near|at|outside|between)\s+(?:(?:Mt|St|Ft)\.\s|[^.;,]){3,80}?)"
+    r"\s*(?=[.;,]|\s+(?:on|when|as|after|at)\s|$)"
 )
 # the place a "took place" sentence gives after its day, within the clause: "on Sunday in the village of
 # Tudun Biri", "last Sunday at about 1:40 pm local time in the Malha area of Deir ez-Zor province"
