@@ -426,3 +426,16 @@ def test_a_dateline_with_its_day_and_no_dash_is_no_part_of_the_lead(app: Sitrep)
     event = _the_act(app, text, date(2019, 10, 7))
     assert event.location is not None
     assert (event.location.name, event.date, event.killed) == ("Omdurman", "2019-10-06", 7)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Security forces on Saturday again met protests against the coup with lethal force, killing seven.",
+        "The army met the marchers with live fire in Mandalay on Saturday, killing seven.",
+    ],
+)
+def test_protests_met_with_force_are_no_meeting(app: Sitrep, text: str) -> None:
+    events = app.analyze_text(text, published=date(2021, 3, 13)).events
+    assert "CONSULT" not in {e.plover for e in events}
+    assert "ASSAULT" in {e.plover for e in events}

@@ -160,6 +160,8 @@ def build_sentence_drafts(tokens: list[Token], index: int, lexicon: Lexicon) -> 
             continue  # "underestimated the threat": a danger weighed, not a threat made
         if plover == "CONSULT" and contacted_for_the_story(trigger.head):
             continue  # "When contacted, the spokesman confirmed ...": the reporter's call
+        if plover == "CONSULT" and _met_with_force(trigger.head):
+            continue  # "the military has met protests with lethal force": force used, no meeting
         actor, target = arguments_of(trigger, lexicon)
         if charge is not None:
             actor = party(charge[1], None, lexicon)  # "accused the army of killing": the army did it
@@ -422,6 +424,25 @@ def _writers_own(trigger: Trigger, sentence: str) -> bool:
 
 
 DEATH_WORDS = frozenset({"die", "dead", "lose", "perish"})
+# what a crowd is "met with": force, not a meeting
+_FORCE_MET = frozenset(
+    {"force", "fire", "gunfire", "bullet", "violence", "gas", "crackdown", "baton", "repression", "brutality",
+     "cannon", "shot", "round"}
+)
+
+
+def _met_with_force(head: Token) -> bool:
+    """ "met protests with lethal force", "met the crowd with live fire": force used on a crowd."""
+    if lemma(head) != "meet":
+        return False
+    clauses = ("relcl", "advcl", "ccomp", "acl", "xcomp", "conj")
+    withs = [  # "met protests against the takeover with lethal force": the parser may hang it lower
+        t for t in head.subtree
+        if t.dep_ == "prep" and t.lower_ == "with" and not any(
+            a.dep_ in clauses for a in t.ancestors if a.i != head.i and head.i in {x.i for x in a.ancestors}
+        )
+    ]
+    return any(lemma(g) in _FORCE_MET for p in withs for g in p.children)
 
 
 def _rolling_tally(tokens: list[Token]) -> bool:
