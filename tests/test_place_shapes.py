@@ -439,3 +439,9 @@ def test_protests_met_with_force_are_no_meeting(app: Sitrep, text: str) -> None:
     events = app.analyze_text(text, published=date(2021, 3, 13)).events
     assert "CONSULT" not in {e.plover for e in events}
     assert "ASSAULT" in {e.plover for e in events}
+
+
+@pytest.mark.parametrize("gunmen", ["four of the gunmen", "two of the attackers"])
+def test_some_of_the_gunmen_killed_are_the_other_side_not_civilians(app: Sitrep, gunmen: str) -> None:
+    event = _the_act(app, f"Police killed {gunmen} in Makhachkala on Sunday.", date(2024, 6, 24))
+    assert event.actor2 is not None and event.actor2.kind == "political_militia"

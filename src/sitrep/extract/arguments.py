@@ -511,7 +511,10 @@ def is_weapon(token: Token, lexicon: Lexicon) -> bool:
         return True  # "bombed with jet fighters": aircraft, not fighters on the ground
     of = (c for c in token.children if c.lower_ == "of")
     counted = next((g for c in of for g in c.children if g.dep_ == "pobj"), None)
-    return counted is not None and lemma(counted) in means
+    # "four of the gunmen": people counted, not weapons, though "gunmen" names a means of attack
+    if counted is None or lemma(counted) in lexicon.word_set("shooters"):
+        return False
+    return lemma(counted) in means
 
 
 def _subject_above(verb: Token) -> Token | None:
