@@ -445,3 +445,16 @@ def test_protests_met_with_force_are_no_meeting(app: Sitrep, text: str) -> None:
 def test_some_of_the_gunmen_killed_are_the_other_side_not_civilians(app: Sitrep, gunmen: str) -> None:
     event = _the_act(app, f"Police killed {gunmen} in Makhachkala on Sunday.", date(2024, 6, 24))
     assert event.actor2 is not None and event.actor2.kind == "political_militia"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "group"),
+    [
+        ("Taliban gunmen stormed an army school in Peshawar on Tuesday, killing 132 children.",
+         date(2014, 12, 16), "Tehrik-i-Taliban Pakistan"),
+        ("Taliban fighters attacked Kunduz on Monday, killing nine policemen.", date(2015, 9, 29), "Taliban"),
+    ],
+)
+def test_the_taliban_in_pakistan_are_the_ttp(app: Sitrep, text: str, published: date, group: str) -> None:
+    event = _the_act(app, text, published)
+    assert event.actor1 is not None and event.actor1.name == group
