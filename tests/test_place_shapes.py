@@ -458,3 +458,10 @@ def test_some_of_the_gunmen_killed_are_the_other_side_not_civilians(app: Sitrep,
 def test_the_taliban_in_pakistan_are_the_ttp(app: Sitrep, text: str, published: date, group: str) -> None:
     event = _the_act(app, text, published)
     assert event.actor1 is not None and event.actor1.name == group
+
+
+def test_the_one_whose_arrest_it_was_is_held_not_the_holder(app: Sitrep) -> None:
+    text = "Amini died in custody three days after her arrest by the morality police in Tehran."
+    [arrest] = [e for e in app.analyze_text(text, published=date(2022, 9, 20)).events if e.plover == "COERCE"]
+    assert arrest.actor1 is not None and arrest.actor1.kind == "state_forces"
+    assert arrest.actor2 is not None and arrest.actor2.name == "Amini"

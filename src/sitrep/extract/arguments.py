@@ -691,6 +691,10 @@ def _between_in_its_clause(noun: Token, lexicon: Lexicon, violent: bool) -> Toke
     return None
 
 
+# Possessive pronouns on an act of coercion name who undergoes it: "after his arrest", "their detention".
+_POSSESSIVES_HELD = frozenset({"his", "her", "their", "its"})
+
+
 def noun_arguments(trigger: Trigger, lexicon: Lexicon) -> tuple[Token | None, Token | None]:  # noqa: C901
     """(actor, target) for an event noun: possessor, nationality, "by"/"from" phrases, light verb."""
     noun = trigger.head
@@ -699,6 +703,14 @@ def noun_arguments(trigger: Trigger, lexicon: Lexicon) -> tuple[Token | None, To
     if between is not None:  # "fighting between the army and the RSF"
         return _between(between)
     actor = _child(noun, ("poss",)) or _prep_object(noun, ("by", "from"))
+    undergone = None  # "her arrest by the morality police": the possessor undergoes what "by" does
+    agent = _prep_object(noun, ("by",))
+    if agent is not None and actor is not None and actor.i != agent.i:
+        actor, undergone = agent, actor
+    elif actor is not None and actor.dep_ == "poss" and actor.lower_ in _POSSESSIVES_HELD and (
+        trigger.sense.plover == "COERCE"
+    ):
+        actor, undergone = None, actor  # "after his arrest", "their detention": who was held
     if actor is None:
         # "two Turkish drone strikes": the nationality may hang on the trigger's own compound word
         inner = [t for t in trigger.tokens if t.i != noun.i and t.head.i == noun.i and t.dep_ == "compound"]
@@ -725,6 +737,7 @@ def noun_arguments(trigger: Trigger, lexicon: Lexicon) -> tuple[Token | None, To
     of_object = _prep_object(noun, ("of",))
     if target is None and of_object is not None and lemma(of_object) not in places:
         target = None if is_weapon(of_object, lexicon) else of_object  # "a barrage of rockets": its means
+    target = target or undergone
     if verb is not None:
         light = lemma(verb) in lexicon.word_set("light_verbs")
         if actor is None and light:
