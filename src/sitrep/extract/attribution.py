@@ -244,7 +244,7 @@ def _person_before(token: Token) -> Token | None:
 # What a document or an unnamed source does when it tells something: "a government statement read",
 # "sources indicate that ...", "the report shows"; the verbs report only with such a subject
 _DOCUMENT_VERBS = frozenset({"read", "indicate", "show", "suggest"})
-_DOCUMENTS = STATEMENT_NOUNS | {"source", "sources", "document", "data", "record", "figure"}
+_DOCUMENTS = STATEMENT_NOUNS | {"source", "document", "data", "record", "figure"}
 
 
 def find_source(

@@ -432,17 +432,23 @@ _FORCE_MET = frozenset(
 
 
 def _met_with_force(head: Token) -> bool:
-    """ "met protests with lethal force", "met the crowd with live fire": force used on a crowd."""
+    """ "met protests with lethal force", "met the crowd with live fire": force used on a crowd. The
+    parser may hang "with" low in the object ("met protests against the takeover with force"); a
+    "with" inside a clause of its own is that clause's."""
     if lemma(head) != "meet":
         return False
-    clauses = ("relcl", "advcl", "ccomp", "acl", "xcomp", "conj")
-    withs = [  # "met protests against the takeover with lethal force": the parser may hang it lower
-        t for t in head.subtree
-        if t.dep_ == "prep" and t.lower_ == "with" and not any(
-            a.dep_ in clauses for a in t.ancestors if a.i != head.i and head.i in {x.i for x in a.ancestors}
-        )
-    ]
-    return any(lemma(g) in _FORCE_MET for p in withs for g in p.children)
+    for prep in head.subtree:
+        if prep.dep_ != "prep" or prep.lower_ != "with":
+            continue
+        node = prep.head
+        while node.i != head.i and node.dep_ not in _OWN_CLAUSES:
+            node = node.head
+        if node.i == head.i and any(lemma(g) in _FORCE_MET for g in prep.children):
+            return True
+    return False
+
+
+_OWN_CLAUSES = frozenset({"relcl", "advcl", "ccomp", "acl", "xcomp", "conj"})
 
 
 def _rolling_tally(tokens: list[Token]) -> bool:

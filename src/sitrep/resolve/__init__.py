@@ -64,7 +64,9 @@ class Resolver:
         home = context[0] if context else None
         # "in the Dnipropetrovsk region" names Ukraine as surely as "Ukraine" does: a page that
         # names only the attacker's country still has the provinces it names in its context
-        context = context + [c for c in self.gazetteer.provinces_named(article.text) if c not in context]
+        provinces = self.gazetteer.provinces_in(article.text)  # read once: the scene keeps them too
+        named_in = dict.fromkeys(p.country for p in provinces if p.country)
+        context = context + [c for c in named_in if c not in context]
         known = ArticleActors(
             home=home,
             named=named,
@@ -72,7 +74,7 @@ class Resolver:
             persons=persons(getattr(parsed, "doc", None)),
             doc=getattr(parsed, "doc", None),
         )
-        scene = Scene(article, self.gazetteer, context, known.doc, self.actors.names_someone)
+        scene = Scene(article, self.gazetteer, context, known.doc, self.actors.names_someone, provinces)
         events = [self._event(article, mention, context, known, scene) for mention in mentions]
         claims = {e.event_id for e, m in zip(events, mentions, strict=True) if m.claim_only}
         others = {e.event_id for e, m in zip(events, mentions, strict=True) if m.dated_against}

@@ -679,15 +679,6 @@ class Gazetteer:
             return location
         return self._coded(found, location.precision, name)
 
-    def provinces_named(self, text: str) -> list[str]:
-        """The countries of the provinces a text names as provinces ("the Dnipropetrovsk region",
-        "Borno State", "the province of Idlib"), in order of first mention."""
-        found: list[str] = []
-        for province in self.provinces_in(text):
-            if province.country and province.country not in found:
-                found.append(province.country)
-        return found
-
     def knows_exactly(self, name: str, countries: Sequence[str] = ()) -> bool:
         """Whether the gazetteer holds `name` itself, not only a near spelling ("Hasina" is no Hassan)."""
         return self._pick(name, countries, want=None, within=None, exact=True) is not None

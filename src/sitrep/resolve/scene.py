@@ -28,6 +28,7 @@ from typing import Any
 
 from sitrep.models import Actor, CleanArticle, DatePrecision, EventMention, Location
 from sitrep.resolve.dates import COUNT_WORDS, count_of, is_part_of_day, reference_date, resolve_date
+from sitrep.resolve.gazetteer_data import Place
 from sitrep.resolve.narrative import narrative_days
 from sitrep.resolve.place_relations import is_province, placed_in, same_place, within
 from sitrep.resolve.places import PROVINCE_NAMED, Gazetteer
@@ -110,6 +111,7 @@ class Scene:
         context: Sequence[str],
         doc: Any = None,
         is_actor: Callable[[str], bool] | None = None,
+        provinces: Sequence[Place] | None = None,
     ) -> None:
         text = article.text
         self._gazetteer, self._context, self._doc, self._is_actor = gazetteer, context, doc, is_actor
@@ -143,7 +145,8 @@ class Scene:
         ]
         self._dateline: Location | None = None
         self._broken_at: int | None = None  # sentence that opened a new incident
-        self.provinces = gazetteer.provinces_in(text)  # the provinces the article names as provinces
+        # the provinces the article names as provinces (the resolver has read them for its context)
+        self.provinces = list(provinces) if provinces is not None else gazetteer.provinces_in(text)
         # the town or village the headline and lead name: the place of the article's own story
         dateline = article.dateline_place or lead_dateline(text, gazetteer, context)
         self._main = main_place(text, doc, gazetteer, context, is_actor, dateline) if doc else None
