@@ -967,6 +967,22 @@ def test_a_gang_riot_in_a_jail_is_no_ordinary_crime(extract):
     assert riots and riots[0].figures.killed == 18
 
 
+def test_a_cattle_raid_told_as_robbery_is_no_ordinary_crime(extract):
+    # "robbers", "robbery": a raid between herding communities, which ACLED codes as communal violence
+    report = (
+        "Armed men killed 15 herders and wounded nine on Sunday during a cattle robbery in the west of "
+        "the county, a local official said. The robbers drove away about 3,000 head of cattle and fled "
+        "towards the river, he said, adding that troops had been sent after them. The official blamed "
+        "youths from a neighbouring tribe and asked the state government to open an inquiry. Raids on "
+        "cattle camps rise every dry season, when the herding communities move to the grazing grounds "
+        "and old feuds between them flare up, and the revenge attacks that follow often kill more people "
+        "than the raids themselves. Aid workers say the tribal violence has kept thousands of children "
+        "out of school this year and emptied several markets along the main road."
+    )
+    attacks = [m for m in extract(report) if m.plover == "ASSAULT"]
+    assert attacks and attacks[0].figures.killed == 15
+
+
 def test_crossheads_and_slugs_inside_the_story_are_not_events(extract):
     text = (
         "Insurgents attacked the town of Mueda on Wednesday, killing at least 12 people, officials said.\n\n"

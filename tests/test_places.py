@@ -430,6 +430,16 @@ def test_a_region_of_a_country_keeps_its_direction_in_the_text(gazetteer):
     assert town is not None and town.text == "Kirkuk"
 
 
+def test_a_country_named_with_a_direction_keeps_it_after_a_direction_of(gazetteer):
+    # "the east of South Sudan" is in South Sudan: the phrase's direction is "east", "South" is a name's
+    for phrase, name, country in [
+        ("the east of South Sudan", "South Sudan", "SSD"),
+        ("the north of South Kordofan", "South Kordofan", "SDN"),
+    ]:
+        place = gazetteer.resolve_in_article(phrase, ["SSD", "SDN"])
+        assert place is not None and (place.name, place.country) == (name, country)
+
+
 def test_a_part_of_a_town_is_the_town_named_by_the_part(gazetteer):
     # coded to the town (ACLED, the team's gold), the part the article names kept as its text
     for phrase, town, part in [

@@ -242,7 +242,9 @@ def parse(text: str) -> PlacePhrase:
     road = _ROAD_BETWEEN.match(text)
     if road is not None:
         text, near = road.group("first"), True
-    text, directional = _strip_directions(text)
+    # after "the east of", a capitalised direction begins the name: "the east of South Sudan" is in
+    # South Sudan, not in the south of Sudan
+    text, directional = _strip_directions(text, stripped=near)
     text = unchain(text)
     named = _TOWN_NOUN_NAMED.match(text)
     if named is not None:
