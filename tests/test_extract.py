@@ -295,6 +295,20 @@ def test_peaceful_protest(extract):
     assert mention.acled_sub_event_type == "Peaceful protest"
 
 
+@pytest.mark.parametrize(
+    "sentence, crowd",
+    [
+        ("Thousands marched through Lusaka on Saturday against the new fuel tax.", "Thousands"),
+        ("Tens of thousands took to the streets of Dhaka on Friday.", "thousands"),
+        ("Hundreds rallied outside parliament in Kampala on Monday.", "Hundreds"),
+    ],
+)
+def test_a_vague_count_doing_a_protest_is_the_crowd(extract, sentence, crowd):
+    # no noun for the people beside the count: the count is the crowd, and the protest is recorded
+    mention = only(extract(sentence), "PROTEST")
+    assert mention.actor1 is not None and crowd in mention.actor1.text
+
+
 def test_backing_modifier_is_aid_and_its_strikes_an_aerial_attack(extract):
     mentions = extract("Government forces, backed by Iranian airstrikes, launched an offensive on the city.")
     aid = only([m for m in mentions if m.plover == "AID"], "AID")

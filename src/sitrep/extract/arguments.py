@@ -159,6 +159,12 @@ def party(token: Token | None, exclude: Token | None, lexicon: Lexicon) -> Party
         token.like_num and token.dep_ == "nsubjpass" and token.ent_type_ == "CARDINAL"
         and lemma(token.head) not in KILLED | INJURED
     )
+    # "Thousands marched", "Tens of thousands took to the streets": a vague count doing the act is a
+    # crowd (a toll's "Dozens died" is a figure)
+    crowd = (
+        token.lower_ in VAGUE_COUNTS and token.dep_ == "nsubj" and lemma(token.head) not in KILLED | INJURED
+    )
+    people = people or crowd
     if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "ORDINAL") and not people:
         return None  # "on Thursday" is a time, not a party
     if token.pos_ == "ADJ" or lemma(token) in _GROUP_WORDS:
