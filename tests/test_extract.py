@@ -341,6 +341,15 @@ def test_vow_to_attack_is_a_threat_not_an_attack(extract):
     assert text(mentions[0].actor2) == "the insurgents"
 
 
+def test_him_is_never_the_owner_of_a_place(extract):
+    # "Mardan's Takht Bhai tehsil": the name that owns a unit of land is a place, not the man shot
+    mention = only(
+        extract("A police constable died in Mardan's Takht Bhai tehsil on Friday after gunmen fired on him."),
+        "ASSAULT",
+    )
+    assert mention.actor2 is not None and "constable" in mention.actor2.text
+
+
 def test_told_to_stop_is_a_request_and_pronoun_is_resolved(extract):
     mentions = extract("Egypt contacted Israel and told them to stop bombing the crossing.")
     assert sorted(m.plover for m in mentions) == ["CONSULT", "REQUEST"]

@@ -41,6 +41,15 @@ def _a_place_named(cand: Token, lexicon: Lexicon) -> bool:
     return cand.ent_type_ in ("GPE", "LOC", "FAC") and preposition.lower_ in lexicon.word_set("place_preps")
 
 
+def _owns_a_place(owner: Token, lexicon: Lexicon) -> bool:
+    """ "Dera Ismail Khan's Kulachi tehsil", "Peshawar's Hayatabad area": the possessor of a place
+    noun (or of a name compounded with one) is a place, whatever the parser calls the name."""
+    owned = owner.head
+    while owned.dep_ == "compound" and owned.head.i != owned.i:
+        owned = owned.head
+    return lemma(owned) in lexicon.word_set("place_nouns")
+
+
 def _opens_clause(token: Token) -> bool:
     """Only time and linking words stand before the pronoun in its sentence: "Later on Friday they"."""
     before = token.doc[token.sent.start : token.i]
@@ -97,6 +106,8 @@ def _candidate_antecedent(token: Token, exclude: Token | None, lexicon: Lexicon)
             continue
         if cand.lower_ in PERSONAL or cand.lower_ in POSSESSIVE:
             continue
+        if cand.dep_ == "poss" and _owns_a_place(cand, lexicon):
+            continue  # "in Dera Ismail Khan's Kulachi tehsil": the owner of a place is a place
         if _party_like(cand, lexicon) and not (doer and _a_place_named(cand, lexicon)):
             if personal and not _a_person(cand, lexicon):
                 continue  # "he" is someone, never a town or a country
