@@ -111,6 +111,8 @@ def _candidate_antecedent(token: Token, exclude: Token | None, lexicon: Lexicon)
         if _party_like(cand, lexicon) and not (doer and _a_place_named(cand, lexicon)):
             if personal and not _a_person(cand, lexicon):
                 continue  # "he" is someone, never a town or a country
+            if personal and cand.dep_ == "pobj" and cand.head.lower_ in ("in", "at"):
+                continue  # "died in Mardan's Takht Bhai ... fired on him": a name one is in is a place
             return cand
     return None
 
