@@ -341,6 +341,12 @@ def test_vow_to_attack_is_a_threat_not_an_attack(extract):
     assert text(mentions[0].actor2) == "the insurgents"
 
 
+def test_troops_closing_an_area_are_deployed_not_holding_anyone(extract):
+    mentions = extract("Troops sealed off the roads around the market in Jolo on Sunday.")
+    assert only(mentions, "MOBILIZE").acled_sub_event_type == "Other"
+    assert not [m for m in mentions if m.plover == "COERCE"]
+
+
 def test_him_is_never_the_owner_of_a_place(extract):
     # "Mardan's Takht Bhai tehsil": the name that owns a unit of land is a place, not the man shot
     mention = only(

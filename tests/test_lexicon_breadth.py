@@ -76,7 +76,8 @@ SENSES = [
     # COERCE
     ("Police apprehended four suspects in Mombasa on Monday.", "COERCE", "apprehended"),
     ("Security forces cracked down on opposition supporters in Conakry.", "COERCE", "cracked"),
-    ("Soldiers cordoned off the neighbourhood and searched homes.", "COERCE", "cordoned"),
+    # troops closing an area are deployed (MOBILIZE, as the real-text benchmark's annotators code it)
+    ("Soldiers cordoned off the neighbourhood and searched homes.", "MOBILIZE", "cordoned"),
     ("The activist was taken into custody in Minsk on Friday.", "COERCE", "taken"),
     ("The journalist has been held incommunicado since his arrest.", "COERCE", "held"),
     ("The junta blocked access to social media websites.", "COERCE", "blocked"),
