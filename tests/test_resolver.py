@@ -88,6 +88,17 @@ def test_a_state_that_attacks_acts_through_its_forces(resolver: Resolver) -> Non
     )
 
 
+def test_a_people_named_for_who_shells_is_its_forces(resolver: Resolver) -> None:
+    # no crowd shells a town: "Armenians" firing artillery are Armenia's forces, not its civilians
+    text = "Armenians shelled the town of Tartar on Sunday, wounding two residents."
+    mention = _mention(
+        text, "Armenians shelled", "shelled", "ASSAULT", actor1="Armenians",
+        sub_event="Shelling/artillery/missile attack",
+    )  # fmt: skip
+    events = _resolve(resolver, text, [mention])
+    assert _who(events[0], 1) == ("ARM", "state_forces")
+
+
 def test_a_ministry_announcing_a_capture_is_the_military(resolver: Resolver) -> None:
     text = "Ukraine's defence ministry said its troops had retaken the village of Robotyne."
     events = _resolve(

@@ -70,6 +70,8 @@ _NON_STATE_KINDS = frozenset({"rebels", "political_militia", "identity_militia"}
 # shooting hit protesters when their sentence tells of a protest ("police shot dead 13 people
 # during protests", "dispersed the demonstrators and arrested 21 people").
 _PROTEST_SUB_EVENTS = frozenset({"Excessive force against protesters", "Protest with intervention"})
+# Means no crowd and no household has: who strikes from the air or shells is an armed force.
+_STATE_MEANS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
 # ACLED's "Violence against civilians": its target is civilians by definition.
 _AGAINST_CIVILIANS = frozenset({"Attack", "Abduction/forced disappearance", "Sexual violence"})
 # Initials in brackets right after a name, or ending its phrase: "the Arakan Army (AA)".
@@ -380,6 +382,11 @@ class EventActors:
             if actor.kind in {"civilians", "protesters", "rioters"}:
                 return replace(actor, name=self._label(label, actor.country), kind=kind)
             return actor
+        if actor is not None and actor.kind == "civilians" and actor.country and sub_event in _STATE_MEANS:
+            # "Russians dropped guided aerial bombs": a people named for who bombs or shells is its forces
+            known = self.actors.data.countries.get(actor.country)
+            name = known.name if known else actor.country
+            return replace(actor, name=f"Military Forces of {name}", kind="state_forces")
         text = actor.text if actor is not None and actor.kind in {"government", "external_other"} else None
         if plover in _SPOKEN_ACTS and actor is not None and text and self.actors.names_one_person(text):
             return replace(actor, name=" ".join(text.split()), kind="person")
