@@ -162,6 +162,9 @@ def test_the_codebook_hierarchy_holds_after_the_model() -> None:
     assert on_protesters.acled_sub_event_type == "Excessive force against protesters"
     on_soldiers = decide(_proba(Armed_clash=0.9), PLOVERS, "ASSAULT", None, "state_forces")
     assert on_soldiers.acled_sub_event_type == "Armed clash"
+    # no force used on soldiers is force against protesters, however sure the model is
+    force = _hierarchy("Excessive force against protesters", "Protests", "state_forces", "Armed clash")
+    assert force == ("Armed clash", "Battles")
 
 
 def test_ground_taken_is_regained_by_the_state_and_overtaken_by_other_armed_groups() -> None:

@@ -341,6 +341,14 @@ def test_vow_to_attack_is_a_threat_not_an_attack(extract):
     assert text(mentions[0].actor2) == "the insurgents"
 
 
+def test_the_wounded_of_an_act_told_before_tell_no_act(extract):
+    mentions = extract(
+        "Nine policemen were wounded in an ambush near Kidal on Tuesday. "
+        "One of the wounded policemen died in a hospital in Gao on Thursday."
+    )
+    assert len([m for m in mentions if m.plover == "ASSAULT"]) == 1
+
+
 def test_troops_closing_an_area_are_deployed_not_holding_anyone(extract):
     mentions = extract("Troops sealed off the roads around the market in Jolo on Sunday.")
     assert only(mentions, "MOBILIZE").acled_sub_event_type == "Other"

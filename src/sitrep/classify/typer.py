@@ -244,8 +244,10 @@ def _hierarchy(
     from_text = lexicon_sub_event not in _AGAINST_CIVILIANS
     if target_kind in _UNARMED_TARGETS and sub_event == "Armed clash" and from_text:
         return "Attack", "Violence against civilians"
-    if target_kind in _ARMED_TARGETS and sub_event == "Attack":
-        return "Armed clash", "Battles"  # "gunmen killed 12 soldiers": an attack on armed men is a battle
+    if target_kind in _ARMED_TARGETS and sub_event in ("Attack", "Excessive force against protesters"):
+        # "gunmen killed 12 soldiers": an attack on armed men is a battle, and no force used on them
+        # is force against protesters ("one of the wounded soldiers died at a hospital")
+        return "Armed clash", "Battles"
     if target_kind == "protesters" and sub_event in _BATTLE_OR_ATTACK:
         return "Excessive force against protesters", "Protests"
     return sub_event, event_type

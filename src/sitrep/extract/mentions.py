@@ -218,7 +218,7 @@ def build_sentence_drafts(tokens: list[Token], index: int, lexicon: Lexicon) -> 
             and any(c.lower_ == "the" for c in head.children)
             and head.dep_ == "dobj"
             and lemma(head.head) in CONFIRMING_CUES
-        )
+        ) or _the_hurt(head)
         drafts.append(draft)
         if charge is not None:
             draft.accuser = charge[0]
@@ -609,6 +609,14 @@ def finish_document(drafts: list[Draft], article_id: str, lexicon: Lexicon) -> l
             )
         )
     return mentions
+
+
+def _the_hurt(head: Token) -> bool:
+    """ "One of the wounded soldiers died at a hospital": people a participle calls hurt, with "the",
+    were hurt in an act told before; the participle tells no act of its own."""
+    if head.dep_ != "amod" or head.tag_ != "VBN":
+        return False
+    return any(c.lower_ == "the" for c in head.head.children)
 
 
 def _informative(draft: Draft) -> bool:
