@@ -73,6 +73,9 @@ CASES = [
     ("the Turkish-backed Syrian National Army", FEB_2020, None, ("SYR", "rebels", ("TUR",))),
     ("US-backed Syrian Democratic Forces", FEB_2020, None, ("SYR", "rebels", ("USA",))),
     ("Kurdish fighters", FEB_2020, "SYR", ("SYR", "identity_militia", ())),
+    # a community's name on insurgents fighting the state leaves them rebels
+    ("Malay Muslim insurgents", FEB_2020, "THA", ("THA", "rebels", ())),
+    ("Baloch separatists", FEB_2020, "PAK", ("PAK", "rebels", ())),
     ("Turkey-backed Syrian opposition", FEB_2020, None, ("SYR", "rebels", ("TUR",))),
     (
         "Syrian government troops backed by Russian air power",

@@ -342,7 +342,9 @@ class ActorDictionary:
         if country is not None and top.cls in _FORCE_CLASSES | {"government"} and backers == [country]:
             country = None  # "Russia-backed forces" are not Russia's own forces
         kind, label = top.kind, top.label
-        if identity and top.cls in _ARMED_CLASSES:
+        if identity and top.cls in _ARMED_CLASSES - {"rebels"}:
+            # "Fulani gunmen", "Arab militias": a community's armed men; "Muslim insurgents", "Baloch
+            # separatists" fight the state, and ACLED codes them as rebels
             kind, label = "identity_militia", "Communal Militia"
         if top.cls == "person":
             return Actor(_PERSON_LABEL, country, "person")
