@@ -341,6 +341,13 @@ def test_vow_to_attack_is_a_threat_not_an_attack(extract):
     assert text(mentions[0].actor2) == "the insurgents"
 
 
+def test_a_treaty_named_is_no_agreement_made(extract):
+    said = extract("The shelling breaks the Geneva Conventions and the Paris Peace Agreement, he said.")
+    assert not [m for m in said if m.plover == "AGREE"]
+    signed = extract("The rebels and the government signed the Juba Peace Agreement on Saturday.")
+    assert [m for m in signed if m.plover == "AGREE"]
+
+
 def test_the_wounded_of_an_act_told_before_tell_no_act(extract):
     mentions = extract(
         "Nine policemen were wounded in an ambush near Kidal on Tuesday. "

@@ -148,6 +148,8 @@ def build_sentence_drafts(tokens: list[Token], index: int, lexicon: Lexicon) -> 
             continue  # "I saw someone with a gun and I shot him": a blogger's game, not news
         if is_imperative(trigger):
             continue  # "Just fight us like a man.": an order, not an act
+        if plover not in MATERIAL and _a_documents_name(trigger):
+            continue  # "violates the Comprehensive Agreement on Respect for Human Rights": a treaty named
         if lemma(trigger.head) in commissive and _content_trigger(trigger, triggers) is None:
             continue
         if plover == "THREATEN" and trigger.head.pos_ in NOUN_POS and trigger.head.dep_ == "attr":
@@ -609,6 +611,17 @@ def finish_document(drafts: list[Draft], article_id: str, lexicon: Lexicon) -> l
             )
         )
     return mentions
+
+
+def _a_documents_name(trigger: Trigger) -> bool:
+    """A noun trigger that is a word of a named treaty or law ("the Comprehensive Agreement on Respect
+    for Human Rights") names a document; the act, when one is told, has its own verb ("signed")."""
+    head = trigger.head
+    if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in trigger.tokens):
+        return False
+    if head.dep_ not in ("dobj", "pobj", "conj", "appos"):
+        return False  # "the Juba Agreement took effect": the agreement itself does something
+    return any(c.dep_ == "compound" and c.pos_ == "PROPN" and c not in trigger.tokens for c in head.children)
 
 
 def _the_hurt(head: Token) -> bool:
