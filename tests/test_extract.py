@@ -341,6 +341,13 @@ def test_vow_to_attack_is_a_threat_not_an_attack(extract):
     assert text(mentions[0].actor2) == "the insurgents"
 
 
+def test_talks_held_at_no_time_and_no_place_are_no_event(extract):
+    # a vague retrospective: the act's own word ("talks") is no party to it
+    assert not extract("Of course, negotiations have taken place. Deals have been signed too.")
+    dated = extract("The talks finally began in Addis Ababa last week.")
+    assert [m for m in dated if m.plover == "CONSULT"]
+
+
 def test_a_treaty_named_is_no_agreement_made(extract):
     said = extract("The shelling breaks the Geneva Conventions and the Paris Peace Agreement, he said.")
     assert not [m for m in said if m.plover == "AGREE"]

@@ -634,11 +634,19 @@ def _the_hurt(head: Token) -> bool:
 
 def _informative(draft: Draft) -> bool:
     """An analyst records an event with a party, or a figure; "fighting looks to be starting" is not one."""
+    # "Yes, talks have been held": the act's own word is no party to a statement, and with no time and
+    # no place the mention is a vague retrospective ("the talks began last week" is dated: an act)
+    vague = draft.time is None and draft.place is None and draft.plover not in MATERIAL
+    actor1, actor2 = draft.actor1, draft.actor2
+    if vague and actor1 is not None and actor1.head.i == draft.trigger.head.i:
+        actor1 = None
+    if vague and actor2 is not None and actor2.head.i == draft.trigger.head.i:
+        actor2 = None
     if draft.plover in ("AID", "SUPPORT", "CONSULT", "REQUEST", "ACCUSE", "THREATEN"):
-        return draft.actor1 is not None
+        return actor1 is not None
     figures = draft.figures
     has_figure = any(v is not None for v in (figures.killed, figures.injured, figures.displaced))
-    return draft.actor1 is not None or draft.actor2 is not None or has_figure
+    return actor1 is not None or actor2 is not None or has_figure
 
 
 def _text(p: Party | None) -> str:
