@@ -1241,3 +1241,13 @@ def test_a_hromada_shelled_is_the_town_and_a_clock_zone_is_no_place(app: Sitrep)
     page = ["Drones attacked a fuel depot at 03:00 Moscow time on Monday, officials said."]
     place = _the_act(app, page, date(2024, 6, 26)).location
     assert place is None or place.name != "Moscow"
+
+
+def test_a_village_stormed_is_no_person_hit(app: Sitrep) -> None:
+    # "stormed Tudun Bakura": the name is a village the gazetteer lacks, its people the victims
+    events = _events(app, [
+        "Suspected bandits stormed Tudun Bakura in Zurmi local government area of Zamfara State, Nigeria, "
+        "on Sunday night and killed seven residents, police said.",
+    ])  # fmt: skip
+    attacks = [e for e in events if e.plover == "ASSAULT"]
+    assert attacks and attacks[0].actor2 is not None and attacks[0].actor2.kind == "civilians"

@@ -138,6 +138,8 @@ class Resolver:
         # "Russian drones struck Sumy": the town is the act's place, not a party (its people are
         # found as any victims are: "killing three people")
         sides_of = replace(mention, actor2=None) if hit_town and location is not None else mention
+        if sides_of.actor2 is not None and self.places.stormed_name(sides_of):
+            sides_of = replace(sides_of, actor2=None)  # "stormed Gaambetiev": a village, not a man
         actor1, actor2 = self.parties.both(sides_of, event_date, home, target, known, location)
         location = scene.speaker_place(mention, actor1, location)
         actor2 = self.parties.hit_side(actor2, actor1, mention, location.country if location else None)

@@ -26,6 +26,12 @@ _VILLAGES_OF = re.compile(
 _WHO_AFTER = re.compile(r"^\s*,?\s*who\b")
 
 
+# Verbs whose object is a place: a settlement stormed, overrun, besieged or razed, never a person.
+_TAKES_A_PLACE = re.compile(
+    r"^(?:storm|raid|overr[au]n|invad|besieg|occup|ransack|raz|sack|torch|overpower)\w*$", re.IGNORECASE
+)
+
+
 class ActPlaces:
     def __init__(self, actors: ActorDictionary, gazetteer: Gazetteer) -> None:
         self.actors = actors
@@ -149,7 +155,24 @@ class ActPlaces:
         if actor is not None and actor.kind not in ("civilians", "person", "government"):
             return None  # "struck Hamas", "attacked the army": a party, not a town
         location = self.gazetteer.resolve_in_article(span.text, context, self.actors.names_someone)
-        return span if location is not None and location.precision == 1 else None
+        if location is None:
+            return None
+        # "herders stormed Gaambetiev": what is stormed, overrun or razed is a place, even one the
+        # gazetteer lacks (kept by its name in the article's country)
+        unlisted = location.geonames_id is None and _TAKES_A_PLACE.search(mention.trigger.text) is not None
+        return span if location.precision == 1 or unlisted else None
+
+    def stormed_name(self, mention: EventMention) -> bool:
+        """ "Herders stormed Gaambetiev in Logo local government area": a bare name that a verb of
+        taking or razing a place has as its object, and that names no one the dictionary knows, is
+        a settlement (the gazetteer may lack it), never a person."""
+        span = mention.actor2
+        if span is None or mention.plover not in PHYSICAL or not _TAKES_A_PLACE.search(mention.trigger.text):
+            return False
+        words = span.text.split()
+        if not 1 <= len(words) <= 3 or not all(word[:1].isupper() for word in words):
+            return False
+        return not self.actors.names_someone(span.text, target=True)
 
     def town_on_the_act(self, mention: EventMention, context: Sequence[str]) -> TextSpan | None:
         """The town named on the act's noun in the actor phrase ("the Kismayo bombing killed seven"):
