@@ -543,3 +543,14 @@ def test_the_attacked_sides_reply_is_the_same_clash() -> None:
     reply = replace(reply, evidence=TextSpan("Russia retaliated with missile strikes.", 100, 140))
     assert not act_parts.response(reply, _event(0, actor1=RUSSIA, actor2=UKRAINE))
     assert act_parts.response(replace(reply, actor1=UKRAINE, actor2=RUSSIA), _event(0, actor1=RUSSIA))
+
+
+def test_one_side_at_both_ends_of_a_merged_act_keeps_the_leads_sides() -> None:
+    # the police killed in an attack on their station, merged with a mention where the police act:
+    # the attack's doer is not the police; the lead names none
+    day = {"date": "2024-05-10", "date_source": "stated", "date_precision": "day"}
+    police = Actor("Police Forces of Ukraine", "UKR", "state_forces")
+    lead = _event(0, actor2=police, location=SUMY, killed=13, **day)
+    other = _event(100, actor1=police, location=SUMY, **day)
+    [merged] = merge_events([lead, other], date(2024, 5, 11))
+    assert merged.actor2 == police and merged.actor1 is None

@@ -536,6 +536,13 @@ def _combine(group: list[Event]) -> Event:
         # themselves, when one mention names it
         others = (e.actor2 for e in group if e.actor2 is not None and e.actor2.kind is not None)
         actor2 = next((a for a in others if a.name != actor1.name), actor2)
+        if actor2 is not None and actor2.name == actor1.name:
+            # still one side at both ends ("thirteen police officers were killed in an attack on a
+            # police station" merged with the police's own act): the lead mention's sides stand
+            if lead.actor1 is None or lead.actor1.name != actor1.name:
+                actor1 = lead.actor1
+            elif lead.actor2 is None or lead.actor2.name != actor2.name:
+                actor2 = lead.actor2
     return replace(
         best,
         event_id=first.event_id,
