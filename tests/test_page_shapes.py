@@ -1251,3 +1251,19 @@ def test_a_village_stormed_is_no_person_hit(app: Sitrep) -> None:
     ])  # fmt: skip
     attacks = [e for e in events if e.plover == "ASSAULT"]
     assert attacks and attacks[0].actor2 is not None and attacks[0].actor2.kind == "civilians"
+
+
+@pytest.mark.parametrize(
+    "page, village",
+    [
+        # a place named as the act's site, in apposition
+        ("Gunmen killed five villagers in Kaduna State on Monday, police said. Kurmin Masara, the scene "
+         "of the attack, lies about 30 km from the state capital.", "Kurmin Masara"),
+        # a place the words announce by "known as", in a zone
+        ("Gunmen killed 12 people in Oromia region on Wednesday. The incident took place in a location "
+         "known as Miriga in Horo Guduru Wollega zone.", "Miriga"),
+    ],
+)  # fmt: skip
+def test_the_site_a_later_sentence_names_is_the_acts(app: Sitrep, page: str, village: str) -> None:
+    event = _the_act(app, [page], date(2024, 8, 6))
+    assert event.location is not None and event.location.name == village

@@ -129,6 +129,7 @@ _CITY_SUFFIX = re.compile(
 # Areas around a place: "Idlib countryside", "Bakhmut area", "Kherson outskirts".
 _AREA_SUFFIX = re.compile(
     r"\s+(?:countryside|area|sub-?district|district|township|outskirts|suburbs|environs|vicinity|front|axis|"
+    r"zone|woreda|kebele|"
     r"sector|frontline|"
     r"territory|local\s+government\s+area|lga|neighbou?rhood|quarter)$",
     re.IGNORECASE,
@@ -220,9 +221,17 @@ def clean(text: str) -> str:
     return text
 
 
+# "a location known as Miriga", "an area called Tangi": the name the words announce
+_KNOWN_AS = re.compile(
+    r"^(?:a|an|the)\s+(?:location|place|area|locality|site|spot|village|settlement)\s+"
+    r"(?:known\s+(?:locally\s+)?as|called|named)\s+",
+    re.IGNORECASE,
+)
+
+
 def parse(text: str) -> PlacePhrase:
     """Split a cleaned phrase into name and cues (see PlacePhrase); never fails."""
-    text = clean(text)
+    text = _KNOWN_AS.sub("", clean(text))
     near = directional = area = False
     want: Want | None = None
     qualifier: str | None = None

@@ -95,8 +95,15 @@ _ANOTHER_ACTS_DAY = re.compile(
 # with no day
 _TOOK_PLACE_AT = re.compile(
     rf"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+{_ACT_NOUN}{_WHICH}\s+(?:took place|occurred|happened)\s+"
+    # "occurred at about 9:55 am at an abandoned temple in ...": the hour before the place
+    r"(?:(?:at|around)\s+(?:about\s+|around\s+)?\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?|hrs|hours)?\s+)?"
     r"(?P<place>(?:in|near|at|outside|between)\s+(?:(?:Mt|St|Ft)\.\s|[^.;,]){3,80}?)"
-    r"\s*(?=[.;,]|\s+(?:on|when|as|after|at)\s|$)"
+    r"\s*(?=[.;,]|\s+(?:on|when|after|at)\s|(?<!known)\s+as\s|$)"
+)
+# "Pinanag-an Village, the site of the firefight, is ...": a place named as the act's site
+_SITE_OF_THE_ACT = re.compile(
+    r"(?P<place>\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}),\s+the\s+(?:site|scene)\s+of\s+the\s+"
+    + _ACT_NOUN + r"\b"
 )
 # the place a "took place" sentence gives after its day, within the clause: "on Sunday in the village of
 # Tudun Biri", "last Sunday at about 1:40 pm local time in the Malha area of Deir ez-Zor province"
@@ -148,8 +155,10 @@ def took_place_on(text: str, reference: date | None) -> Told | None:
 
 def took_place_at(text: str) -> str | None:
     """The place a sentence of the first paragraphs says the story's act took place at ("The blast
-    took place in the Tarrem area of Bijapur district"), when one place is given so."""
+    took place in the Tarrem area of Bijapur district", "Pinanag-an Village, the site of the
+    firefight, is ..."), when one place is given so."""
     places = {m["place"] for m in _TOOK_PLACE_AT.finditer(text[:1500])}
+    places |= {"in " + m["place"] for m in _SITE_OF_THE_ACT.finditer(text[:1500])}
     return places.pop() if len(places) == 1 else None
 
 
