@@ -341,6 +341,17 @@ def test_vow_to_attack_is_a_threat_not_an_attack(extract):
     assert text(mentions[0].actor2) == "the insurgents"
 
 
+def test_a_place_long_abandoned_tells_no_withdrawal(extract):
+    for text in (
+        "The base has been abandoned for months.",
+        "The blast went off near the deserted school, which has been abandoned for years.",
+        "Police said the bomb was hidden at the abandoned rubber factory in Bannang Sata on Monday.",
+    ):
+        assert not [m for m in extract(text) if m.plover == "RETREAT"], text
+    left = extract("Soldiers abandoned their positions near Bakhmut on Monday.")
+    assert [m for m in left if m.plover == "RETREAT"]
+
+
 def test_talks_held_at_no_time_and_no_place_are_no_event(extract):
     # a vague retrospective: the act's own word ("talks") is no party to it
     assert not extract("Of course, negotiations have taken place. Deals have been signed too.")

@@ -44,6 +44,7 @@ from sitrep.extract.merging import (
     names_both_sides,
 )
 from sitrep.extract.modality import (
+    a_lasting_state,
     accusation_of,
     describes,
     is_asserted,
@@ -148,6 +149,10 @@ def build_sentence_drafts(tokens: list[Token], index: int, lexicon: Lexicon) -> 
             continue  # "I saw someone with a gun and I shot him": a blogger's game, not news
         if is_imperative(trigger):
             continue  # "Just fight us like a man.": an order, not an act
+        if a_lasting_state(trigger.head):
+            continue  # "the temple has been abandoned for over 20 years": a state, no act
+        if plover not in MATERIAL and trigger.head.dep_ == "amod" and trigger.head.tag_ == "VBN":
+            continue  # "at the abandoned temple": a participle describing a place, no withdrawal told
         if plover not in MATERIAL and _a_documents_name(trigger):
             continue  # "violates the Comprehensive Agreement on Respect for Human Rights": a treaty named
         if lemma(trigger.head) in commissive and _content_trigger(trigger, triggers) is None:

@@ -308,6 +308,24 @@ def _goes_on(head: Token) -> bool:
     return not any(t.ent_type_ in ("DATE", "TIME") for t in governor.subtree)
 
 
+_SPANS_OF_TIME = frozenset({"hour", "day", "week", "month", "year", "decade", "century"})
+
+
+def a_lasting_state(verb: Token) -> bool:
+    """A state that has lasted, with no act told: "the temple has been abandoned for over 20 years",
+    "the base has been deserted for months" (a perfect passive held "for" a span of time)."""
+    if verb.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in verb.children):
+        return False
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "for":
+            span = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if span is not None and lemma(span) in _SPANS_OF_TIME:
+                return True
+    return False
+
+
 def _bare(noun: Token) -> bool:
     """A plural with no article, possessive or number: the kind, not acts counted or pointed at."""
     return not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children)
