@@ -162,6 +162,13 @@ def test_the_source_a_sentence_names(extract, sentence, trigger, source, hedged)
         assert found_hedged == hedged
 
 
+def test_a_toll_that_claimed_lives_is_no_ones_claim(extract):
+    mentions = extract(
+        "The unrest has claimed at least 90 lives, with police accused by rights groups of firing on crowds."
+    )
+    assert mentions and all(m.attributed_to != "The unrest" for m in mentions)
+
+
 def test_a_report_on_a_channel_is_the_channels(extract):
     mentions = extract("Air defences downed nine drones over Kursk, according to a report on RIA Novosti.")
     assert [m.attributed_to for m in mentions if m.plover == "ASSAULT"] == ["RIA Novosti"]

@@ -278,7 +278,7 @@ def find_source(
             )
             if slipped is not None and any(g.dep_ == "dobj" for g in slipped.children):
                 return slipped.doc[slipped.i : slipped.right_edge.i + 1].text, "according to"
-        if word in cues and token.pos_ == "VERB":
+        if word in cues and token.pos_ == "VERB" and not _claims_lives(token):
             candidates.append(token)
         elif word in _DOCUMENT_VERBS and any(  # the tagger may call "read" a noun; its subject says
             c.dep_ == "nsubj" and lemma(c) in _DOCUMENTS for c in token.children
@@ -316,6 +316,12 @@ def find_source(
             source = _person_before(source) or source
         return source_text(_claimant_of(source, lexicon)), _cue_text(cue)
     return None, None
+
+
+def _claims_lives(cue: Token) -> bool:
+    """ "The violence has claimed at least 280 lives": a toll taken, no one's claim."""
+    lives = (c for c in cue.children if c.dep_ == "dobj" and lemma(c) in ("life", "lives"))
+    return lemma(cue) == "claim" and next(lives, None) is not None
 
 
 def _no_one(source: Token) -> bool:
