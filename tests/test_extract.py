@@ -1627,6 +1627,12 @@ def test_an_act_named_in_a_despite_phrase_counts_when_it_has_its_own_day(extract
     assert "ASSAULT" not in [m.plover for m in said]
 
 
+def test_a_day_in_a_despite_phrase_dates_what_the_act_defied(extract):
+    said = extract("Despite a curfew imposed on Tuesday, thousands marched through Lusaka again.")
+    [march] = [m for m in said if m.plover == "PROTEST"]
+    assert march.time is None
+
+
 def test_a_nationality_on_the_compound_of_an_act_noun_names_the_doer(extract):
     said = extract("Nine villagers were killed in two Russian drone strikes on Monday.")
     [act] = [m for m in said if m.plover == "ASSAULT"]

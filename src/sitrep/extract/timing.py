@@ -196,6 +196,8 @@ def time_span(trigger: Trigger, sentence: Sequence[Token]) -> TextSpan | None:
             continue  # "blocked streets a day after Saturday's clashes": Saturday is the clashes' day
         if _dates_a_periods_start(root, event):
             continue
+        if _in_a_concession(root, event):
+            continue  # "despite a curfew imposed on Sunday, protests continue": the curfew's day
         if trigger.sense.plover in _TAKE_EFFECT and _takes_effect(root, attached, event):
             continue
         if physical and in_speakers_phrase(root, event, _REPORTING):
@@ -413,6 +415,17 @@ def _owned_by_an_earlier_act(root: Token, event: Token) -> bool:
         return False
     noun = root.head
     return noun.dep_ == "pobj" and noun.head.lower_ in BEFORE | {"before"}
+
+
+def _in_a_concession(root: Token, event: Token) -> bool:
+    """A time inside a "despite ..." phrase that does not hold the act dates what the act went on in
+    spite of ("Despite an indefinite curfew imposed on Sunday, protests continue")."""
+    for token in root.ancestors:
+        if token.i == event.i:
+            return False
+        if token.dep_ == "prep" and token.lower_ == "despite":
+            return event.i not in {t.i for t in token.subtree}
+    return False
 
 
 def _owned_by_the_object(root: Token, event: Token) -> bool:
