@@ -1627,6 +1627,17 @@ def test_an_act_named_in_a_despite_phrase_counts_when_it_has_its_own_day(extract
     assert "ASSAULT" not in [m.plover for m in said]
 
 
+def test_the_dead_counted_before_who_were_killed(extract):
+    said = extract("Two soldiers are among five people who were killed in a blast in Gao on Monday.")
+    assert [m.figures.killed for m in said if m.plover == "ASSAULT"] == [5]
+
+
+def test_a_side_identified_as_members_of_a_group_is_the_group(extract):
+    said = extract("The attackers, identified as members of the ADF, killed nine villagers near Beni.")
+    [act] = [m for m in said if m.plover == "ASSAULT"]
+    assert text(act.actor1) is not None and "ADF" in text(act.actor1)
+
+
 def test_a_day_in_a_despite_phrase_dates_what_the_act_defied(extract):
     said = extract("Despite a curfew imposed on Tuesday, thousands marched through Lusaka again.")
     [march] = [m for m in said if m.plover == "PROTEST"]

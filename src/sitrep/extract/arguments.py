@@ -183,6 +183,7 @@ def party(token: Token | None, exclude: Token | None, lexicon: Lexicon) -> Party
     head = resolve_head(token, exclude, lexicon)
     if head.pos_ == "PRON" and head.lower_ in PERSONAL | {"both", "each"}:
         return None
+    head = _identified_as(head)
     first, last = bounds(head)
     dash = dateline_end(head.doc[first]) if first < head.i else None
     if dash is not None and dash < head.i:  # "OUAGADOUGOU, Burkina Faso Gunmen": the gunmen
@@ -192,6 +193,21 @@ def party(token: Token | None, exclude: Token | None, lexicon: Lexicon) -> Party
     if before is not None and before.text == "IS" and before.dep_ in ("aux", "auxpass"):
         found = span_of([before, head.doc[last]])  # "IS militants": initials the parse took for "is"
     return Party(found, head, backers_of(head))
+
+
+def _identified_as(head: Token) -> Token:
+    """ "The assailants, identified as members of Fano": the group the side is identified as."""
+    identified = next((c for c in head.children if c.dep_ == "acl" and lemma(c) == "identify"), None)
+    if identified is None:
+        return head
+    as_ = next((c for c in identified.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+    named = next((c for c in as_.children if c.dep_ == "pobj"), None) if as_ is not None else None
+    if named is None:
+        return head
+    of = next((c for c in named.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    owner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    found = owner if owner is not None and owner.pos_ == "PROPN" else named
+    return found if found.pos_ == "PROPN" else head
 
 
 def _mostly(token: Token, lexicon: Lexicon) -> Token:

@@ -540,6 +540,8 @@ def casualties_in(sentence: Sequence[Token]) -> list[Casualty]:
         victim = lives or _victim(token)
         if victim is None:
             continue
+        if victim.lower_ in ("who", "that") and victim.head.dep_ == "relcl":
+            victim = victim.head.head  # "among three people who were killed": the people counted
         if _shared_with_other_harm(token, kind, victim):
             continue  # "13 were killed or wounded", "killed and wounded 13": dead and hurt in one count
         if word in EUPHEMISMS and not (victim.like_num or victim.tag_ == "NNS"):
