@@ -1627,6 +1627,16 @@ def test_an_act_named_in_a_despite_phrase_counts_when_it_has_its_own_day(extract
     assert "ASSAULT" not in [m.plover for m in said]
 
 
+def test_fighting_a_phenomenon_is_a_policy_not_a_battle(extract):
+    for text in (
+        "Relying on airstrikes in fighting piracy and smuggling has not brought peace to the coast.",
+        "The new command will lead the fight against insecurity in the north.",
+    ):
+        assert not [m for m in extract(text) if m.plover == "ASSAULT"], text
+    fought = extract("Soldiers fought pirates off the coast of Puntland on Tuesday.")
+    assert [m for m in fought if m.plover == "ASSAULT"]
+
+
 def test_the_dead_counted_before_who_were_killed(extract):
     said = extract("Two soldiers are among five people who were killed in a blast in Gao on Monday.")
     assert [m.figures.killed for m in said if m.plover == "ASSAULT"] == [5]

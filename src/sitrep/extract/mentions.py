@@ -149,6 +149,8 @@ def build_sentence_drafts(tokens: list[Token], index: int, lexicon: Lexicon) -> 
             continue  # "I saw someone with a gun and I shot him": a blogger's game, not news
         if is_imperative(trigger):
             continue  # "Just fight us like a man.": an order, not an act
+        if plover == "ASSAULT" and _against_a_phenomenon(trigger.head, lexicon):
+            continue  # "military action in fighting banditry and terrorism": a policy, no battle
         if a_lasting_state(trigger.head):
             continue  # "the temple has been abandoned for over 20 years": a state, no act
         if plover not in MATERIAL and trigger.head.dep_ == "amod" and trigger.head.tag_ == "VBN":
@@ -616,6 +618,16 @@ def finish_document(drafts: list[Draft], article_id: str, lexicon: Lexicon) -> l
             )
         )
     return mentions
+
+
+def _against_a_phenomenon(head: Token, lexicon: Lexicon) -> bool:
+    """ "fighting banditry and terrorism", "the fight against insecurity": what is fought is a
+    phenomenon a state acts on as a policy, not a side in a battle."""
+    phenomena = lexicon.word_set("phenomena")
+    objects = [c for c in head.children if c.dep_ == "dobj"]
+    objects += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "against" for g in c.children]
+    objects = [o for o in objects if o.dep_ in ("dobj", "pobj")]
+    return bool(objects) and all(lemma(o).lower() in phenomena for o in objects)
 
 
 def _a_documents_name(trigger: Trigger) -> bool:
