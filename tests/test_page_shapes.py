@@ -1267,3 +1267,12 @@ def test_a_village_stormed_is_no_person_hit(app: Sitrep) -> None:
 def test_the_site_a_later_sentence_names_is_the_acts(app: Sitrep, page: str, village: str) -> None:
     event = _the_act(app, [page], date(2024, 8, 6))
     assert event.location is not None and event.location.name == village
+
+
+def test_the_rebels_after_a_named_group_are_that_group(app: Sitrep) -> None:
+    events = _events(app, [
+        "ADF rebels killed 14 villagers near Beni in North Kivu on Friday, local officials said.",
+        "On Saturday the rebels ambushed an army convoy on the road to Eringeti, the army said.",
+    ], date(2024, 6, 10))  # fmt: skip
+    sides = [e.actor1.name for e in events if e.plover == "ASSAULT" and e.actor1 is not None]
+    assert len(sides) == 2 and sides[0] == sides[1] and "Rebels" not in sides[1]

@@ -49,6 +49,8 @@ _MILITARY_ACTS = frozenset({"ASSAULT", "MOBILIZE", "RETREAT"})
 # Sub-events whose target is the side that lost ground, never the place taken.
 _TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 # Whole phrases that only point back: "the group" to the last armed group, pronouns to the last name.
+# "the rebels", "the gunmen", "the armed men": a described side with "the", back to the group named
+_THE_KIND = re.compile(r"^the\s+(?:\w+\s+)?\w+$", re.IGNORECASE)
 _GROUP_ANAPHORS = frozenset(
     {"the group", "group", "the movement", "the organisation", "the organization", "the faction"}
 )
@@ -185,6 +187,11 @@ class EventActors:
                 actor = replace(actor, text=agent.text) if actor is not None else None
         if actor is None:
             return None
+        if actor.kind in _NON_STATE_KINDS and described_only(actor) and _THE_KIND.match(span.text.strip()):
+            # "M23 rebels seized Kiwanja ... the rebels attacked an army position": the group named
+            # before, of the same kind and country, is the one "the rebels" are
+            group = self._last_group_of(actor, span, when, home, known)
+            actor = replace(group, text=span.text) if group is not None else actor
         crowd = _CROWD_EVENT.search(span.text) or _CAUSE_ONLY.match(span.text)
         if crowd and actor.kind not in ("state_forces", "protesters", "rioters"):
             # "an opposition protest", "a pro-EU demonstration", "pro-EU" on the protest it names: the
@@ -204,6 +211,24 @@ class EventActors:
             backed += [code for code in self.actors.backers(phrase) if code not in backed]
         backed = [code for code in backed if code != actor.country]
         return replace(actor, backed_by=tuple(backed))
+
+    def _last_group_of(
+        self, kind_of: Actor, span: TextSpan, when: date | None, home: str | None, known: ArticleActors
+    ) -> Actor | None:
+        """The last armed group named before the span whose kind and country are the described
+        side's; None when the last one of that kind is not named (two named groups of the kind
+        before it: the nearest)."""
+        before = known.named[: bisect.bisect_left(known.starts, span.start)]
+        for mention in reversed(before):
+            if not mention.group:
+                continue
+            named = self.actors.resolve(mention.text, when, home)
+            if named is None or described_only(named) or named.kind != kind_of.kind:
+                continue
+            if kind_of.country is not None and named.country not in (None, kind_of.country):
+                continue
+            return named
+        return None
 
     def _by_acronym(
         self, span: TextSpan, actor: Actor | None, when: date | None, home: str | None, known: ArticleActors
