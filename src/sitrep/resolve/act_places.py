@@ -32,6 +32,12 @@ _TAKES_A_PLACE = re.compile(
 )
 
 
+def _bare_name(text: str) -> bool:
+    """One to three capitalised words: a name alone, as a town is named ("Kharkiv", "Tudun Bakura")."""
+    words = text.split()
+    return 1 <= len(words) <= 3 and all(word[:1].isupper() for word in words)
+
+
 class ActPlaces:
     def __init__(self, actors: ActorDictionary, gazetteer: Gazetteer) -> None:
         self.actors = actors
@@ -145,8 +151,7 @@ class ActPlaces:
         span = mention.actor2
         if span is None or mention.plover not in PHYSICAL:
             return None
-        words = span.text.split()
-        if not 1 <= len(words) <= 3 or not all(word[:1].isupper() for word in words):
+        if not _bare_name(span.text):
             return None
         after = mention.sentence.text[span.end - mention.sentence.start :]
         if _WHO_AFTER.match(after):
@@ -169,10 +174,7 @@ class ActPlaces:
         span = mention.actor2
         if span is None or mention.plover not in PHYSICAL or not _TAKES_A_PLACE.search(mention.trigger.text):
             return False
-        words = span.text.split()
-        if not 1 <= len(words) <= 3 or not all(word[:1].isupper() for word in words):
-            return False
-        return not self.actors.names_someone(span.text, target=True)
+        return _bare_name(span.text) and not self.actors.names_someone(span.text, target=True)
 
     def town_on_the_act(self, mention: EventMention, context: Sequence[str]) -> TextSpan | None:
         """The town named on the act's noun in the actor phrase ("the Kismayo bombing killed seven"):

@@ -49,11 +49,11 @@ _MILITARY_ACTS = frozenset({"ASSAULT", "MOBILIZE", "RETREAT"})
 # Sub-events whose target is the side that lost ground, never the place taken.
 _TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 # Whole phrases that only point back: "the group" to the last armed group, pronouns to the last name.
-# "the rebels", "the gunmen", "the armed men": a described side with "the", back to the group named
-_THE_KIND = re.compile(r"^the\s+(?:\w+\s+)?\w+$", re.IGNORECASE)
 _GROUP_ANAPHORS = frozenset(
     {"the group", "group", "the movement", "the organisation", "the organization", "the faction"}
 )
+# "the rebels", "the extremist group": a described armed side with "the", back to the group named before
+_THE_KIND = re.compile(r"^the\s+(?:\w+\s+)?\w+$", re.IGNORECASE)
 # Sub-events of riots: whoever demonstrates violently is coded a rioter.
 _RIOTS = frozenset({"Violent demonstration", "Mob violence"})
 _PRONOUNS = frozenset({"it", "its", "they", "their", "them"})
@@ -409,8 +409,8 @@ class EventActors:
             return actor
         if actor is not None and actor.kind == "civilians" and actor.country and sub_event in _STATE_MEANS:
             # "Russians dropped guided aerial bombs": a people named for who bombs or shells is its forces
-            known = self.actors.data.countries.get(actor.country)
-            name = known.name if known else actor.country
+            listed = self.actors.data.countries.get(actor.country)
+            name = listed.name if listed else actor.country
             return replace(actor, name=f"Military Forces of {name}", kind="state_forces")
         text = actor.text if actor is not None and actor.kind in {"government", "external_other"} else None
         if plover in _SPOKEN_ACTS and actor is not None and text and self.actors.names_one_person(text):
