@@ -1630,6 +1630,11 @@ def test_the_dead_counted_before_who_were_killed(extract):
     assert [m.figures.killed for m in said if m.plover == "ASSAULT"] == [5]
 
 
+def test_them_shot_dead_are_the_people_counted_before(extract):
+    said = extract("Gunmen stopped a minibus and pulled out nine passengers before shooting them dead.")
+    assert [m.figures.killed for m in said if m.plover == "ASSAULT"] == [9]
+
+
 def test_a_side_identified_as_members_of_a_group_is_the_group(extract):
     said = extract("The attackers, identified as members of the ADF, killed nine villagers near Beni.")
     [act] = [m for m in said if m.plover == "ASSAULT"]

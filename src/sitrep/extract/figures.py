@@ -542,6 +542,8 @@ def casualties_in(sentence: Sequence[Token]) -> list[Casualty]:
             continue
         if victim.lower_ in ("who", "that") and victim.head.dep_ == "relcl":
             victim = victim.head.head  # "among three people who were killed": the people counted
+        if victim.lower_ == "them":
+            victim = _counted_before(victim) or victim  # "singled out 28 passengers ... shot them dead"
         if _shared_with_other_harm(token, kind, victim):
             continue  # "13 were killed or wounded", "killed and wounded 13": dead and hurt in one count
         if word in EUPHEMISMS and not (victim.like_num or victim.tag_ == "NNS"):
@@ -558,6 +560,16 @@ def casualties_in(sentence: Sequence[Token]) -> list[Casualty]:
             further = any(t.lower_ in FURTHER and not _more_than(t) for t in victim.subtree)
             found.append(Casualty(kind, _with_conjuncts(victim, count), token, named, further))
     return found
+
+
+def _counted_before(pronoun: Token) -> Token | None:
+    """The people "them" stands for in its sentence: the nearest plural noun before it with a count
+    ("singled out 28 non-Muslims, forcing them to lie on the ground before shooting them dead")."""
+    for i in range(pronoun.i - 1, pronoun.sent.start - 1, -1):
+        noun = pronoun.doc[i]
+        if noun.tag_ in ("NNS", "NNPS") and count_in(noun) is not None:
+            return noun
+    return None
 
 
 def _kind_of(token: Token) -> str | None:
