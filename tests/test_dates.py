@@ -242,3 +242,10 @@ def test_a_count_of_days_earlier_is_counted_back_from_publication(phrase: str, e
 @pytest.mark.parametrize("phrase", ["by 19:30", "at 21.45 hrs", "around 06:10"])
 def test_a_24_hour_clock_is_no_day_and_year(phrase: str) -> None:
     assert resolve_date(phrase, FRI) == (None, None)
+
+
+def test_a_span_of_years_written_short_is_no_day():
+    # "(2008-13)", "from 2015-18": years; never the 13th or the 18th of the publication's month
+    for phrase in ("(2010-14)", "from 2016-19", "in 2001-15"):
+        assert resolve_date(phrase, date(2024, 8, 4)) == (None, None), phrase
+    assert resolve_date("2008-12", date(2024, 8, 4)) == ("2008-12", "month")

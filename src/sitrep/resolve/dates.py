@@ -315,6 +315,8 @@ def _dateparser_fallback(text: str, published: date | None, tense_past: bool) ->
     """dateparser for whatever the rules do not cover; only for text that looks temporal at all."""
     if not TEMPORAL_HINT.search(text) or text == "may":  # alone, "may" is the verb
         return NOTHING
+    if YEAR_RANGE.search(text):
+        return NOTHING  # "(2008-13)", "from 2015-18": years, never a day of the publication's month
     if published is None and not re.search(_YEAR, text):
         return NOTHING  # a relative phrase with nothing to count from: dateparser would count from today
     base = datetime.combine(published, time(12)) if published else None
@@ -329,6 +331,10 @@ def _dateparser_fallback(text: str, published: date | None, tense_past: bool) ->
     if parsed.period == "month" and re.search(_MONTH + r"|month|\d{4}", text):
         return day.strftime("%Y-%m"), "month"
     return NOTHING
+
+
+# A span of years written short: "2008-13", "2015-18" (the second number no month)
+YEAR_RANGE = re.compile(r"\b(?:19|20)\d\d-(?:1[3-9]|[2-9]\d)\b")
 
 
 @lru_cache(maxsize=64)
