@@ -1630,6 +1630,12 @@ def test_the_dead_counted_before_who_were_killed(extract):
     assert [m.figures.killed for m in said if m.plover == "ASSAULT"] == [5]
 
 
+def test_a_person_and_a_count_hurt_add_up(extract):
+    # the parse hangs "a civilian" on the article of "two soldiers": still three people hurt
+    said = extract("The attack injured a civilian and two soldiers in Rueso on Tuesday.")
+    assert [m.figures.injured for m in said if m.plover == "ASSAULT"] == [3]
+
+
 def test_them_shot_dead_are_the_people_counted_before(extract):
     said = extract("Gunmen stopped a minibus and pulled out nine passengers before shooting them dead.")
     assert [m.figures.killed for m in said if m.plover == "ASSAULT"] == [9]

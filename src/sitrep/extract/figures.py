@@ -684,6 +684,11 @@ def _with_conjuncts(victim: Token, count: Count) -> Count:
     """ "17 soldiers and 23 militiamen were killed", "killing a child, three women and a man":
     coordinated counts add up (ACLED sums them)."""
     total = count.value
+    # "injured a civilian and two soldiers": the parse may hang "a civilian" on the second count's noun
+    # (an article with a noun under it), one person more
+    article = next((c for c in victim.children if c.dep_ == "det" and c.lower_ in ("a", "an")), None)
+    if article is not None and any(g.dep_ == "preconj" and g.tag_ == "NN" for g in article.children):
+        total += 1
     casualty_words = KILLED | INJURED | DISPLACED
     # "a child, three women and a man": the parse chains each conjunct onto the one before, or hangs
     # them on the verb beside its object
