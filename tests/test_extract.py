@@ -1012,35 +1012,31 @@ def test_a_conflict_report_with_crime_or_film_words_is_read_as_usual(extract, ne
     assert [m for m in extract(news) if m.plover == "ASSAULT"]
 
 
-def test_a_gang_riot_in_a_jail_is_no_ordinary_crime(extract):
-    # crime words (an inmate, a stabbing) but a gang's collective violence: a conflict record keeps it
-    report = (
-        "A riot at the central jail outside San Pedro Sula on Sunday has left at least 18 prisoners dead, "
-        "the prisons agency said. Members of one gang forced their way into a wing held by a rival gang, "
-        "and guards found several men stabbed and others burned in their cells. One inmate taken to "
-        "hospital with wounds told a local radio station that the attackers had smuggled in pistols "
-        "weeks before. Families waited outside the gates on Monday for the names of the dead, and the "
-        "security minister said the army would take over the running of the country's prisons for a "
-        "year. The agency said it had moved forty prisoners to other jails."
-    )
-    riots = [m for m in extract(report) if m.plover == "PROTEST"]
-    assert riots and riots[0].figures.killed == 18
-
-
-def test_a_cattle_raid_told_as_robbery_is_no_ordinary_crime(extract):
-    # "robbers", "robbery": a raid between herding communities, which ACLED codes as communal violence
-    report = (
-        "Armed men killed 15 herders and wounded nine on Sunday during a cattle robbery in the west of "
-        "the county, a local official said. The robbers drove away about 3,000 head of cattle and fled "
-        "towards the river, he said, adding that troops had been sent after them. The official blamed "
-        "youths from a neighbouring tribe and asked the state government to open an inquiry. Raids on "
-        "cattle camps rise every dry season, when the herding communities move to the grazing grounds "
-        "and old feuds between them flare up, and the revenge attacks that follow often kill more people "
-        "than the raids themselves. Aid workers say the tribal violence has kept thousands of children "
-        "out of school this year and emptied several markets along the main road."
-    )
-    attacks = [m for m in extract(report) if m.plover == "ASSAULT"]
-    assert attacks and attacks[0].figures.killed == 15
+@pytest.mark.parametrize(
+    ("report", "plover", "killed"),
+    [
+        # crime words (an inmate, a stabbing) but a gang's collective violence: a conflict record keeps it
+        ("A riot at the central jail outside San Pedro Sula on Sunday has left at least 18 prisoners dead, "
+         "the prisons agency said. Members of one gang forced their way into a wing held by a rival gang, "
+         "and guards found several men stabbed and others burned in their cells. One inmate taken to "
+         "hospital with wounds told a local radio station that the attackers had smuggled in pistols "
+         "weeks before. Families waited outside the gates on Monday for the names of the dead, and the "
+         "security minister said the army would take over the running of the country's prisons for a "
+         "year. The agency said it had moved forty prisoners to other jails.", "PROTEST", 18),
+        # "robbers", "robbery": a raid between herding communities, which ACLED codes as communal violence
+        ("Armed men killed 15 herders and wounded nine on Sunday during a cattle robbery in the west of "
+         "the county, a local official said. The robbers drove away about 3,000 head of cattle and fled "
+         "towards the river, he said, adding that troops had been sent after them. The official blamed "
+         "youths from a neighbouring tribe and asked the state government to open an inquiry. Raids on "
+         "cattle camps rise every dry season, when the herding communities move to the grazing grounds "
+         "and old feuds between them flare up, and the revenge attacks that follow often kill more people "
+         "than the raids themselves. Aid workers say the tribal violence has kept thousands of children "
+         "out of school this year and emptied several markets along the main road.", "ASSAULT", 15),
+    ],
+)
+def test_collective_violence_told_in_crime_words_is_no_ordinary_crime(extract, report, plover, killed):
+    acts = [m for m in extract(report) if m.plover == plover]
+    assert acts and acts[0].figures.killed == killed
 
 
 def test_crossheads_and_slugs_inside_the_story_are_not_events(extract):
