@@ -1626,6 +1626,12 @@ def test_the_dead_counted_before_who_were_killed(extract):
     assert [m.figures.killed for m in said if m.plover == "ASSAULT"] == [5]
 
 
+def test_local_time_is_no_side(extract):
+    said = extract("NATO forces said they carried out an air strike near Lashkar Gah at 3.40am local time.")
+    [strike] = [m for m in said if m.plover == "ASSAULT"]
+    assert strike.actor2 is None or "time" not in strike.actor2.text
+
+
 def test_a_person_and_a_count_hurt_add_up(extract):
     # the parse hangs "a civilian" on the article of "two soldiers": still three people hurt
     said = extract("The attack injured a civilian and two soldiers in Rueso on Tuesday.")

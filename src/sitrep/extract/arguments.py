@@ -167,6 +167,8 @@ def party(token: Token | None, exclude: Token | None, lexicon: Lexicon) -> Party
     people = people or crowd
     if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "ORDINAL") and not people:
         return None  # "on Thursday" is a time, not a party
+    if lemma(token) in ("time", "hour") and token.pos_ == "NOUN":
+        return None  # "at 2.15am local time": the tagger does not always call it a time
     if token.pos_ == "ADJ" or lemma(token) in _GROUP_WORDS:
         # "the paramilitary Rapid Support Forces (RSF)": the name the parse hung on it; "ethnic armed
         # group the Kachin Independence Army": the name a word for a group announces
