@@ -282,6 +282,9 @@ def test_tear_gas_on_demonstrators_is_crowd_control(extract):
         # words sent are no delivery of aid
         ("AID", ["A kidnapped teacher sent a plea for help to her family."],
          "The agency sent food and medicine to help the displaced families."),
+        # a family visit is no meeting of parties
+        ("CONSULT", ["The student was visiting Mashhad with her family when she was detained."],
+         "The foreign minister visited Kabul on Monday for talks with the interim government."),
         # a place long abandoned, or called so, tells no withdrawal
         ("RETREAT", ["The base has been abandoned for months.",
                      "The blast went off near the deserted school, which has been abandoned for years.",

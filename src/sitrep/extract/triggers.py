@@ -107,9 +107,9 @@ def _argument_words(token: Token) -> set[str]:
         words.add(lemma(token.head))  # "a statement he jointly signed": what was signed
     for clause in (c for c in token.children if c.dep_ == "xcomp"):  # "asking not to use his name"
         words.update(lemma(g) for g in clause.children if g.dep_ == "dobj")
-    if token.pos_ == "VERB":  # "agreed to a rally", "called for backup"
+    if token.pos_ == "VERB":  # "agreed to a rally", "called for backup", "visiting Tehran with her family"
         words.update(
-            lemma(g) for c in token.children if c.dep_ == "prep" and c.lower_ in ("to", "for")
+            lemma(g) for c in token.children if c.dep_ == "prep" and c.lower_ in ("to", "for", "with")
             for g in c.children if g.dep_ == "pobj"
         )
     if token.pos_ in NOUN_POS:  # "requests for comment": what the request is for
