@@ -249,3 +249,12 @@ def test_a_span_of_years_written_short_is_no_day():
     for phrase in ("(2010-14)", "from 2016-19", "in 2001-15"):
         assert resolve_date(phrase, date(2024, 8, 4)) == (None, None), phrase
     assert resolve_date("2008-12", date(2024, 8, 4)) == ("2008-12", "month")
+
+
+def test_a_year_less_day_in_an_undated_article_takes_the_year_it_names():
+    from sitrep.resolve.dates import in_undated_article
+
+    text = "The siege of the port began in August 2019. On September 12, the militants took the harbour."
+    assert in_undated_article("On September 12", text, date(2026, 1, 1)) == ("2019-09-12", "day")
+    assert in_undated_article("on Tuesday", text, date(2026, 1, 1)) == (None, None)  # needs the day written
+    assert in_undated_article("On September 12", "No year is named here.", date(2026, 1, 1)) == (None, None)

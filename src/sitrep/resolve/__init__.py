@@ -30,7 +30,7 @@ from sitrep.models import (
 )
 from sitrep.resolve.act_places import ActPlaces
 from sitrep.resolve.actors import ActorDictionary
-from sitrep.resolve.dates import quoted_deictic, resolve_date
+from sitrep.resolve.dates import in_undated_article, quoted_deictic, resolve_date
 from sitrep.resolve.event_actors import ArticleActors, EventActors, persons
 from sitrep.resolve.merge import disrupting, merge_events
 from sitrep.resolve.named_acts import named_act_places
@@ -101,6 +101,9 @@ class Resolver:
         published = article.published
         time = None if mention.time is None else mention.time.text
         when, precision = resolve_date(time, published)
+        if when is None and published is None:
+            # "On March 24, three groups attacked" in a page with no date: the year the article names
+            when, precision = in_undated_article(time, article.text, date.today())
         if mention.time is not None and time is not None:
             offset = mention.time.start - mention.sentence.start
             spoken = quoted_deictic(mention.sentence.text, offset, mention.time.text, published)
