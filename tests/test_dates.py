@@ -252,9 +252,11 @@ def test_a_span_of_years_written_short_is_no_day():
 
 
 def test_a_year_less_day_in_an_undated_article_takes_the_year_it_names():
+    from sitrep.extract.register import latest_year
     from sitrep.resolve.dates import in_undated_article
 
     text = "The siege of the port began in August 2019. On September 12, the militants took the harbour."
-    assert in_undated_article("On September 12", text, date(2026, 1, 1)) == ("2019-09-12", "day")
-    assert in_undated_article("on Tuesday", text, date(2026, 1, 1)) == (None, None)  # needs the day written
-    assert in_undated_article("On September 12", "No year is named here.", date(2026, 1, 1)) == (None, None)
+    year = latest_year(text, 2026)
+    assert in_undated_article("On September 12", year) == ("2019-09-12", "day")
+    assert in_undated_article("on Tuesday", year) == (None, None)  # a weekday needs the day of writing
+    assert in_undated_article("On September 12", latest_year("No year is named.", 2026)) == (None, None)

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from sitrep.classify.proposals import propose
 from sitrep.classify.typer import EventTyper, settle
+from sitrep.extract.register import latest_year
 from sitrep.models import (
     CleanArticle,
     DateSource,
@@ -103,7 +104,7 @@ class Resolver:
         when, precision = resolve_date(time, published)
         if when is None and published is None:
             # "On March 24, three groups attacked" in a page with no date: the year the article names
-            when, precision = in_undated_article(time, article.text, date.today())
+            when, precision = in_undated_article(time, latest_year(article.text, date.today().year))
         if mention.time is not None and time is not None:
             offset = mention.time.start - mention.sentence.start
             spoken = quoted_deictic(mention.sentence.text, offset, mention.time.text, published)

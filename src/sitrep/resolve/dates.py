@@ -143,23 +143,16 @@ def resolve_date(expression: str | None, published: date | None, *, tense_past: 
     return _resolve_cached(normalise(expression), published, tense_past)
 
 
-def in_undated_article(expression: str | None, text: str, today: date) -> Resolved:
-    """A year-less day ("on March 24", "June 4") in an article with no publication date: in the latest
-    year the article names (it was written no earlier), when it names one; nothing otherwise.
+def in_undated_article(expression: str | None, year: int | None) -> Resolved:
+    """A year-less day ("on March 24", "June 4") in an article with no publication date: in `year`, the
+    latest year the article names (it was written no earlier), when it names one; nothing otherwise.
     Weekdays and relative phrases stay unresolved: they need the day of writing."""
-    if not expression:
+    if not expression or year is None:
         return NOTHING
     normal = normalise(expression)
     if not (DAY_MONTH.search(normal) or MONTH_DAY.search(normal)):
         return NOTHING
-    year = _latest_year(text, today.year)
-    return NOTHING if year is None else resolve_date(expression, date(year, 12, 31))
-
-
-@lru_cache(maxsize=64)
-def _latest_year(text: str, this_year: int) -> int | None:
-    years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", text) if int(y) <= this_year]
-    return max(years) if years else None
+    return resolve_date(expression, date(year, 12, 31))
 
 
 def normalise(expression: str) -> str:
