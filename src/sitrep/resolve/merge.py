@@ -51,6 +51,7 @@ from datetime import date
 from functools import cache
 from importlib import resources
 
+from sitrep.extract.lexicon import default_lexicon
 from sitrep.extract.register import acts_years
 from sitrep.models import Actor, Event, Location
 from sitrep.resolve import act_parts
@@ -583,15 +584,19 @@ def _settled(event: Event) -> tuple[int, int]:
     return filled, -_start(event)
 
 
-# "which Reuters could not independently verify", "could not be confirmed": the outlet says it could
-# not check the account, and every mention of the act tells that account
-_UNVERIFIED = re.compile(
-    r"\b(?:could|can|was|were) ?not (?:be )?(?:independently )?(?:verif|confirm)", re.IGNORECASE
-)
-
-
 def _unverified(event: Event) -> bool:
-    return event.evidence is not None and _UNVERIFIED.search(event.evidence.text) is not None
+    """ "which Reuters could not independently verify", "could not be confirmed": the outlet says it
+    could not check the account (the lexicon's hedge phrases of verifying and confirming), and every
+    mention of the act tells that account."""
+    if event.evidence is None:
+        return False
+    text = event.evidence.text.lower()
+    return any(phrase in text for phrase in _unverified_phrases())
+
+
+@cache
+def _unverified_phrases() -> tuple[str, ...]:
+    return tuple(p for p in default_lexicon().hedge_phrases if "verif" in p or "confirm" in p)
 
 
 def _named(preferred: Actor | None, candidates: Sequence[Actor | None]) -> Actor | None:
