@@ -212,6 +212,9 @@ def test_reference_date_of_an_article_without_publication_date():
     two_days = "Fighters attacked on Wednesday, 24 March, and on Friday, 26 March."
     assert reference_date(two_days, today) == date(2021, 3, 26)
     assert reference_date("Two bombs exploded on Jan 27, 2019 in Jolo.", today) == date(2019, 1, 27)
+    # a weekday before a day that states its year: that year, not the latest one the weekday fits
+    stated = "Friday, April 8, 2016. Mortars hit the market on Thursday."
+    assert reference_date(stated, today) == date(2016, 4, 8)
     # a deadline is not the article's frame; a year named in passing dates nothing
     assert reference_date("The embargo runs until May 31, 2019.", today) is None
     assert reference_date("Fighting has raged since December 2021.", today) is None
@@ -260,3 +263,19 @@ def test_a_year_less_day_in_an_undated_article_takes_the_year_it_names():
     assert in_undated_article("On September 12", year) == ("2019-09-12", "day")
     assert in_undated_article("on Tuesday", year) == (None, None)  # a weekday needs the day of writing
     assert in_undated_article("On September 12", latest_year("No year is named.", 2026)) == (None, None)
+
+
+def test_a_weekday_with_a_year_less_day_picks_the_year_it_fits_in_an_undated_article():
+    from sitrep.resolve.dates import in_undated_article
+
+    # the article names 2017 at the latest; "Saturday, March 14" is a Saturday first in 2020, not 2017
+    assert in_undated_article("Saturday, March 14", 2017) == ("2020-03-14", "day")
+    assert in_undated_article("Tuesday, March 14", 2017) == ("2017-03-14", "day")
+    assert in_undated_article("March 14", 2017) == ("2017-03-14", "day")
+
+
+@pytest.mark.parametrize("phrase", ["the 1980s", "in the 1990s", "2010s"])
+def test_a_decade_is_no_day(phrase: str) -> None:
+    # dateparser reads a decade as the day it is counted from: the publication's, or today's
+    assert resolve_date(phrase, date(2024, 8, 4)) == (None, None)
+    assert resolve_date(phrase, None) == (None, None)

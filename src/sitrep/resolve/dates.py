@@ -25,6 +25,7 @@ from __future__ import annotations
 import calendar
 import re
 import tomllib
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
@@ -150,8 +151,17 @@ def in_undated_article(expression: str | None, year: int | None) -> Resolved:
     if not expression or year is None:
         return NOTHING
     normal = normalise(expression)
-    if not (DAY_MONTH.search(normal) or MONTH_DAY.search(normal)):
+    day = DAY_MONTH.search(normal) or MONTH_DAY.search(normal)
+    if day is None:
         return NOTHING
+    weekday = WEEKDAY.search(normal)
+    if weekday is not None and not day["year"] and 1 <= int(day["day"]) <= 31:
+        # "Tuesday, September 17": the first year from `year` on whose September 17 is a Tuesday
+        month, target = MONTHS[day["month"]], WEEKDAYS[weekday["weekday"]]
+        for candidate in range(year, min(year + 7, date.today().year + 1)):
+            with suppress(ValueError):
+                if date(candidate, month, int(day["day"])).weekday() == target:
+                    return date(candidate, month, int(day["day"])).isoformat(), "day"
     return resolve_date(expression, date(year, 12, 31))
 
 
@@ -327,8 +337,8 @@ def _dateparser_fallback(text: str, published: date | None, tense_past: bool) ->
     """dateparser for whatever the rules do not cover; only for text that looks temporal at all."""
     if not TEMPORAL_HINT.search(text) or text == "may":  # alone, "may" is the verb
         return NOTHING
-    if YEAR_RANGE.search(text):
-        return NOTHING  # "(2008-13)", "from 2015-18": years, never a day of the publication's month
+    if YEAR_RANGE.search(text) or DECADE.search(text):
+        return NOTHING  # "(2008-13)", "the 1990s": years, never a day of the publication's month
     if published is None and not re.search(_YEAR, text):
         return NOTHING  # a relative phrase with nothing to count from: dateparser would count from today
     base = datetime.combine(published, time(12)) if published else None
@@ -346,6 +356,7 @@ def _dateparser_fallback(text: str, published: date | None, tense_past: bool) ->
 
 
 # A span of years written short: "2008-13", "2015-18" (the second number no month)
+DECADE = re.compile(r"\b(?:19|20)\d0s\b")
 YEAR_RANGE = re.compile(r"\b(?:19|20)\d\d-(?:1[3-9]|[2-9]\d)\b")
 
 
@@ -450,6 +461,8 @@ def reference_date(text: str, today: date | None = None) -> date | None:
                 days.append(date.fromisoformat(found))
     limit = today or date.today()
     for match in _WEEKDAY_DAY.finditer(lowered):
+        if re.match(r"\s*(?:of\s+)?(?:19|20)\d\d\b", lowered[match.end() :]):
+            continue  # "Friday, April 8, 2016": the year is stated, counted above
         month = MONTHS[match["month"] or match["month2"]]
         day = int(match["day"] or match["day2"])
         weekday = WEEKDAYS[match["weekday"]]
