@@ -1276,3 +1276,44 @@ def test_the_rebels_after_a_named_group_are_that_group(app: Sitrep) -> None:
     ], date(2024, 6, 10))  # fmt: skip
     sides = [e.actor1.name for e in events if e.plover == "ASSAULT" and e.actor1 is not None]
     assert len(sides) == 2 and sides[0] == sides[1] and "Rebels" not in sides[1]
+
+
+def test_a_village_whose_name_carries_a_capital_village_is_the_place(app: Sitrep) -> None:
+    # spaCy takes "Taw Ma Lar Village" for a person; the word "Village" after the name says otherwise
+    text = "Two jets dropped bombs on Taw Ma Lar Village in Magway's Gangaw Township on Friday, killing four."
+    location = _place_of_the_act(app, text, date(2024, 3, 2))
+    assert location.name == "Taw Ma Lar"
+
+
+@pytest.mark.parametrize(
+    "source_sentence, source",
+    [
+        ("This was reported by the head of the district administration, Petro Ivanenko.", "Petro Ivanenko"),
+        ("The regional governor announced this on Telegram.", "The regional governor"),
+        ("That's according to the regional prosecutor's office.", "the regional prosecutor's office"),
+    ],
+)
+def test_a_sentence_naming_the_source_of_the_one_before_attributes_it(
+    app: Sitrep, source_sentence: str, source: str
+) -> None:
+    page = ["Artillery shelled the village of Bilozerka on Sunday, wounding a woman. " + source_sentence]
+    event = _the_act(app, page, date(2024, 5, 6))
+    assert event.attributed_to is not None and source in event.attributed_to
+    assert not event.hedged
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Air defences downed at least seven drones over Mykolaiv Oblast overnight.",
+        "Three missiles were intercepted over the Kyiv region overnight, the air force said.",
+    ],
+)
+def test_drones_brought_down_are_a_clash_not_a_strike(app: Sitrep, sentence: str) -> None:
+    page = [
+        sentence + " Debris fell on a field outside a village, he added.",
+        "Schools across the region will open as usual on Monday, the education department said.",
+        "Officials urged residents to report any fragments they find to the police.",
+    ]
+    event = _the_act(app, page, date(2024, 5, 6))
+    assert event.acled_sub_event_type == "Armed clash"

@@ -122,7 +122,9 @@ def without_territory(proba: Mapping[str, float], sentence: str) -> Mapping[str,
     return {label: (0.0 if label in _TERRITORY else p) for label, p in proba.items()}
 
 
-def lexicon_fallback(sub_event: str | None, trigger: str, mode: str | None = None) -> bool:
+def lexicon_fallback(
+    sub_event: str | None, trigger: str, mode: str | None = None, sentence: str = ""
+) -> bool:
     """Whether the lexicon's sub-event is only its fallback: an "Armed clash" whose trigger ("killed",
     "attacked", "opened fire") does not tell two sides fighting ("clashed", "gun battle"); or an
     "Attack" read off the victims alone, with no means ("the strike claimed the lives of 50
@@ -130,7 +132,10 @@ def lexicon_fallback(sub_event: str | None, trigger: str, mode: str | None = Non
     means in words the lexicon's trigger is not ("strike", "shelling" as a subject)."""
     if sub_event == "Attack" and mode is None:
         return True
-    return sub_event == FALLBACK and not _signal("clash", "triggers").search(trigger)
+    if sub_event != FALLBACK:
+        return False
+    fought = _signal("clash", "triggers").search(trigger) or _signal("clash", "shoot_down").search(sentence)
+    return not fought
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,7 +316,9 @@ class EventTyper:
         for mention, event, proba in zip(mentions, events, probabilities, strict=True):
             target = event.actor2.kind if event.actor2 is not None and mention.actor2 is not None else None
             actor = _actor_kind(event) if mention.actor1 is not None else None
-            fallback = lexicon_fallback(event.acled_sub_event_type, mention.trigger.text, mention.mode)
+            fallback = lexicon_fallback(
+                event.acled_sub_event_type, mention.trigger.text, mention.mode, mention.sentence.text
+            )
             typing = decide(
                 without_territory(proba, event.evidence.text if event.evidence else ""),
                 self.plovers,

@@ -13,10 +13,16 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sitrep.extract.attribution import find_disclaimer
+from sitrep.extract.attribution import find_back_source, find_disclaimer
 from sitrep.extract.layout import furniture_line_spans
 from sitrep.extract.lexicon import Lexicon, default_lexicon
-from sitrep.extract.mentions import Draft, apply_disclaimer, build_sentence_drafts, finish_document
+from sitrep.extract.mentions import (
+    Draft,
+    apply_back_source,
+    apply_disclaimer,
+    build_sentence_drafts,
+    finish_document,
+)
 from sitrep.extract.register import is_history, latest_year, tells_no_conflict
 from sitrep.models import EventMention, ParsedArticle
 from sitrep.parse import doc_text
@@ -133,6 +139,8 @@ def extract_mentions(parsed: ParsedArticle, lexicon: Lexicon | None = None) -> l
             disclaimer = find_disclaimer(list(tokens), lexicon)
             if disclaimer is not None:
                 apply_disclaimer(disclaimer, drafts, index)
+            elif (source := find_back_source(list(tokens))) is not None:
+                apply_back_source(source, drafts, index)
         drafts.extend(found)
     mentions = finish_document(drafts, article.id, lexicon)
     # an undated page was written no earlier than the latest year it names

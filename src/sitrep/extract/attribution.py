@@ -134,6 +134,9 @@ def source_text(source: Token) -> str:
             end = max(t.i for t in child.subtree)  # "Both police and the president said": both claim it
             if end - last <= 8:
                 last = end
+    opened = any(doc[i].text == "(" for i in range(first, last))
+    if opened and last + 1 < len(doc) and doc[last + 1].text == ")":
+        last += 1  # "... Northern Cauca (ACIN)": the acronym's closing bracket too
     acronym = last + 3 < len(doc) and doc[last + 1].text == "(" and doc[last + 3].text == ")"
     if acronym and doc[last + 2].text.isupper():
         last += 3
@@ -461,3 +464,36 @@ def _back_reference(token: Token) -> bool:
         return True
     pointing = ("the", "these", "this", "those", "such", "either", "both")
     return any(c.dep_ in ("det", "predet") and c.lower_ in pointing for c in token.children)
+
+
+# "This was reported by the head of the regional administration", "The mayor announced this on
+# Telegram", "That's according to the regional military administration": a sentence naming the source
+# of what the sentence before it told
+_BACK_SOURCE_VERBS = frozenset({"report", "announce", "state", "say", "confirm", "write", "post", "inform"})
+
+
+def find_back_source(sentence: Sequence[Token]) -> str | None:
+    """The source a sentence without events of its own names for the sentence before it, if any."""
+    for token in sentence:
+        subjects = [c for t in (token, token.head) for c in t.children if c.dep_ == "nsubj"]
+        if token.lower_ == "according" and any(c.lower_ in ("that", "this") for c in subjects):
+            to = next((c for c in token.children if c.lower_ == "to"), None)
+            source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            if source is not None:
+                return source_text(source)
+        if token.pos_ not in ("VERB", "AUX") or lemma(token) not in _BACK_SOURCE_VERBS:
+            continue
+        if any(c.dep_ == "neg" for c in token.children):
+            continue
+        roles = ("nsubjpass", "dobj")
+        pointed = [c for c in token.children if c.dep_ in roles and c.lower_ in ("this", "it")]
+        if not pointed:
+            continue
+        if pointed[0].dep_ == "nsubjpass":
+            agents = (c for c in token.children if c.dep_ == "agent")
+            source = next((g for c in agents for g in c.children if g.dep_ == "pobj"), None)
+        else:
+            source = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if source is not None and source.lower_ not in PERSONAL:
+            return source_text(source)
+    return None

@@ -80,6 +80,8 @@ def infer_mode(trigger: Trigger, actor: Party | None, target: Party | None, lexi
     own = trigger.sense.mode
     if own and own not in OVERRIDABLE_MODES:
         return own
+    if _shoot_down(trigger, actor):
+        return None  # "air defences destroyed four drones": a shoot-down, a clash (EVENTS), not a strike
     excluded: set[int] = set()
     means: list[Token] = []
     if target is not None:
@@ -128,6 +130,31 @@ def infer_mode(trigger: Trigger, actor: Party | None, target: Party | None, lexi
                 return own
             return mode
     return own
+
+
+# What air defences bring down, and the verbs they do it with ("shoot down", "downed", "intercepted")
+_AIRBORNE = frozenset(
+    {"drone", "missile", "rocket", "uav", "aircraft", "plane", "jet", "warplane", "helicopter", "shahed",
+     "projectile", "balloon", "airliner", "bomber", "fighter"}
+)
+_BRINGS_DOWN = frozenset({"down", "intercept", "destroy", "neutralize", "neutralise"})
+
+
+def _shoot_down(trigger: Trigger, actor: Party | None) -> bool:
+    """Air defences bringing down what flies: the drones, missiles or aircraft shot down, intercepted or
+    destroyed are the trigger's object (or its passive subject). When the sentence names who launched
+    them ("shot down five drones that the Houthis launched"), the act is the attack."""
+    verbs = {lemma(t) for t in trigger.tokens} | {t.lower_ for t in trigger.tokens}
+    if not verbs & _BRINGS_DOWN and not ("shoot" in verbs and "down" in {t.lower_ for t in trigger.tokens}):
+        return False
+    shot = [c for c in trigger.head.children if c.dep_ in ("dobj", "nsubjpass")]
+    launched = [g for c in shot for g in c.children if g.dep_ in ("relcl", "acl")]
+    launchers = [x for g in launched for x in g.children if x.dep_ in ("nsubj", "agent")]
+    if any(x.lower_ not in ("that", "which") for x in launchers):
+        return False  # "... five drones that the Houthis launched at Jizan": the launch is told
+    if actor is not None and any(actor.head in c.subtree for c in shot):
+        return False
+    return any(lemma(c) in _AIRBORNE or c.lower_.rstrip("s") in _AIRBORNE for c in shot)
 
 
 def _of_tear_gas(token: Token) -> bool:

@@ -554,6 +554,16 @@ def apply_disclaimer(disclaimer: Disclaimer, drafts: list[Draft], index: int) ->
             draft.attributed_to, draft.cue = disclaimer.source, disclaimer.cue
 
 
+def apply_back_source(source: str, drafts: list[Draft], index: int) -> None:
+    """Attribute the events of the sentence before (or the one before it, "Unfortunately, there are
+    victims" between) to the source a sentence names for them ("This was reported by the head of the
+    regional administration"), where they name none of their own."""
+    told = [d.sentence_index for d in drafts if index - 2 <= d.sentence_index < index]
+    for draft in drafts:
+        if told and draft.sentence_index == max(told) and draft.attributed_to is None:
+            draft.attributed_to, draft.cue = source, "reported"
+
+
 def _party_words(p: Party | None) -> frozenset[str]:
     if p is None:
         return frozenset()

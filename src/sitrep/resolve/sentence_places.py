@@ -42,7 +42,7 @@ _PART_OF = re.compile(rf"\b(?:neighbou?rhood|district|area|quarter|suburb)\s+of\
 _NAME_PART = re.compile(rf"\b(?P<name>{_NAME})\s+(?:neighbou?rhood|district|quarter|suburb)\b")
 # The town a site is in comes with it: "Ex-Control checkpoint in Mogadishu", "Pazi Gyi village, Kanbalu".
 _NAME_FEATURE = re.compile(
-    rf"\b(?P<name>{_NAME})\s+(?:village|town|township|locality|camp|refugee camp|"
+    rf"\b(?P<name>{_NAME})\s+(?:[Vv]illage|[Tt]own|[Tt]ownship|locality|camp|refugee camp|"
     r"(?:military\s+|army\s+|police\s+)?(?:camp|outpost|barracks)|(?:military|army|police|border)\s+post|"
     r"(?:military\s+|army\s+|air\s+|naval\s+)?base|airbase|airport|checkpoint|railway station|station)\b"
     rf"(?:(?:,?\s+(?:in|near|outside)\s+|,\s+)(?:the\s+(?:\w+\s+)?)?(?P<container>{_NAME}))?"
