@@ -300,6 +300,10 @@ def _kept(body: str) -> str:
         "FILE: Medics carry a wounded man into the hospital in Gusau on May 3.",
         "Earlier this week, the governor warned against arming vigilantes in the state. [GETTY]",
         "Traders inspect burnt stalls at the market in Kadisau on Wednesday. [AFP]",
+        # a credit opened by "Credit:", one after a slash, an agency in brackets with no stop before it
+        "Mourners carry the coffins of two teachers through the town square. (Credit: Amina Bello/DT)",
+        "Two army jets over the capital during a training flight. /Photo: army website",
+        "Supporters of the movement march through the capital in solidarity with the detainees [Getty]",
     ],
 )
 def test_a_line_closed_by_a_photo_credit_is_a_caption(caption: str) -> None:
