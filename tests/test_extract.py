@@ -1330,6 +1330,14 @@ def test_a_present_perfect_toll_this_year_or_since_a_day_is_a_tally(extract):
     assert only(extract("Gunmen have killed nine villagers in Kidal, officials said."), "ASSAULT")
 
 
+def test_acts_that_left_a_years_toll_are_a_tally(extract):
+    # the acts as the subject and the year as the frame: many acts, no one of them told
+    assert extract("Militant raids in Chad, Niger and Nigeria left nearly 3,000 people dead last year.") == []
+    assert extract("Bandit attacks killed more than 900 villagers across the state in 2023.") == []
+    # one act with its year stays an act
+    assert only(extract("A bomb attack on the market killed 30 people in 2019."), "ASSAULT")
+
+
 def test_an_act_remembered_is_no_act_of_the_day(extract):
     assert extract("Families marked the anniversary of the Garissa university attack on Thursday.") == []
     assert extract("A memorial to the victims of the market bombing was unveiled on Sunday.") == []

@@ -71,6 +71,8 @@ def is_aggregate(trigger: Trigger, lexicon: Lexicon) -> bool:
     clause = head.head if head.pos_ in ("NOUN", "PROPN") and head.head.pos_ in CLAUSE_POS else head
     if head.pos_ in ("NOUN", "PROPN") and head.dep_ == "pobj" and head.head.head.pos_ in CLAUSE_POS:
         clause = head.head.head  # "were killed in attacks from 2012 to 2014": the verb's frame
+    if head.dep_ in ("oprd", "acomp") and head.head.pos_ in CLAUSE_POS:
+        clause = head.head  # "left nearly 3,000 people dead last year": the verb's frame
     habitual = lexicon.modality.get("habitual", frozenset())
     spans = lexicon.modality.get("span_units", frozenset())
     campaigns = lexicon.modality.get("campaign_nouns", frozenset())
@@ -228,9 +230,13 @@ def _counted_over_a_year(clause: Token, lexicon: Lexicon) -> bool:
     killed in Niger in 2024", "more than 4,000 people were killed in Mali last year" tally a year's
     acts ("30 people were killed by a bomb in 2019", "in an ambush early this year" name their act:
     one act, dated by its year)."""
-    if clause.tag_ != "VBN":
-        return False
-    counted = next((c for c in clause.children if c.dep_ == "nsubjpass"), None)
+    if clause.tag_ == "VBN":
+        counted = next((c for c in clause.children if c.dep_ == "nsubjpass"), None)
+    else:  # "jihadist attacks left nearly 4,000 people dead last year": acts as the subject
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.tag_ != "NNS" or not _act_noun(subject, lexicon):
+            return False
+        counted = next((c for c in clause.children if c.dep_ == "dobj"), None)
     if counted is None or not any(c.dep_ == "nummod" or c.like_num for c in counted.subtree):
         return False
     links = [c for c in clause.children if c.dep_ in ("prep", "agent")]
