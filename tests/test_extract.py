@@ -618,6 +618,11 @@ def test_each_figure_goes_to_the_event_that_states_it(extract):
         # background: many acts "also" done, on no day told
         "The army has also launched incursions into the border district.",
         "Rwanda has also carried out raids against the rebels in the east.",
+        # to show something, a state of things going on, and alerts: no protest, refusal or threat
+        "The movement has demonstrated a remarkable capacity to recruit in the border districts.",
+        "The bloodshed in the northern provinces does not stop.",
+        "The emergency service warned about the threat of rocket fire for three districts.",
+        "Residents warned about the presence of armed men near the school.",
     ],
 )
 def test_no_event_from_tallies_habits_and_other_senses(extract, sentence):
@@ -922,6 +927,16 @@ def test_sports_report_tells_no_conflict_events(extract):
         "The league suspended its matches after the attack."
     )
     assert [m for m in extract(news) if m.plover == "ASSAULT"]
+
+
+def test_a_cricket_report_tells_no_conflict_events(extract):
+    report = (
+        "The openers launched an assault on the new-ball bowlers and reached fifty in the fifth over.\n\n"
+        "The visiting captain dismissed the Sri Lankan spinner for 41, but the hosts won by six wickets "
+        "with two overs to spare.\n\n"
+        "A half-century from the all-rounder settled the chase after the batters had been rattled."
+    )
+    assert extract(report) == []
 
 
 def test_a_rugby_league_report_tells_no_conflict_events(extract):

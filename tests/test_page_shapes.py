@@ -1317,3 +1317,9 @@ def test_drones_brought_down_are_a_clash_not_a_strike(app: Sitrep, sentence: str
     ]
     event = _the_act(app, page, date(2024, 5, 6))
     assert event.acled_sub_event_type == "Armed clash"
+
+
+def test_a_district_located_from_a_town_is_the_place_not_the_town(app: Sitrep) -> None:
+    # "X district, south of Y": Y only says where X lies
+    text = "A drone struck an army post in Wadi Sirr district, south of Marib, on Sunday, Yemen's army said."
+    assert _place_of_the_act(app, text, date(2024, 1, 15)).name == "Wadi Sirr"

@@ -186,6 +186,11 @@ def rejects_by_negation(token: Token, lexicon: Lexicon) -> bool:
     subordinated = any(c.dep_ in ("mark", "advmod") and c.lower_ in _CIRCUMSTANCE for c in token.children)
     if token.dep_ == "advcl" and subordinated:
         return False  # "fired at the car when it did not stop": the circumstance of another act
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    wars = lexicon.modality.get("campaign_nouns", frozenset())
+    fought = subject is not None and any(s.plover == "ASSAULT" for s in lexicon.nouns.get(lemma(subject), ()))
+    if subject is not None and (lemma(subject) in wars or fought):
+        return False  # "the violence does not stop", "the fighting did not stop": no one refusing
     if word in lexicon.modality.get("yield_only_with", frozenset()):  # "will not give up", not "did
         # not give details"
         kept = ("prt", "dobj", "prep", "advmod")

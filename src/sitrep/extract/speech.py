@@ -76,11 +76,22 @@ def reported_threat(
     return Draft(index, trigger, sentence, "THREATEN", None, actor, target, sentence_words=words)
 
 
+# What a warning "of" alerts to without menacing anyone: "warned of the threat of drone attacks"
+_ALARMS = frozenset(
+    {"threat", "danger", "risk", "possibility", "likelihood", "presence", "spread", "discovery"}
+)
+
+
 def warns_of_a_state(word: Token, lexicon: Lexicon) -> bool:
     """ "warned that more than a million civilians remain trapped": what a warning says is a present
-    state, with no act to come (a threat says what will or would happen, or on what condition)."""
+    state, with no act to come (a threat says what will or would happen, or on what condition); a
+    warning about something, or of a danger, is an alert."""
     if lemma(word) != "warn" or word.pos_ != "VERB":
         return False
+    for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ in ("about", "of")):
+        told = [g for g in prep.children if g.dep_ == "pobj"]
+        if prep.lower_ == "about" or any(lemma(g) in _ALARMS for g in told):
+            return True  # "warned about the discovery of six bodies", "warned of the threat of drone attacks"
     content = next((c for c in word.children if c.dep_ == "ccomp"), None)
     if content is None:  # "warned in a statement that ...": the parse hangs the clause on the statement
         held = (g for c in word.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")

@@ -56,7 +56,8 @@ _NAME_IS_FEATURE = re.compile(
 # "Kubum, about 30 km north of Maiduguri", "Kereinik locality, west of El Geneina": a name the next words
 # locate from a reference town is a place.
 NAME_LOCATED = re.compile(
-    rf"\b(?P<name>{_NAME})(?:\s+(?:village|town|locality|hamlet|area))?,\s+(?:(?:about|some|around|roughly|nearly|just|approximately)\s+)?"
+    rf"\b(?P<name>{_NAME})(?:\s+(?:village|town|locality|hamlet|area|district))?,\s+"
+    r"(?:(?:about|some|around|roughly|nearly|just|approximately)\s+)?"
     rf"(?:\d[\d,.]*\s*{DISTANCE_UNIT}\s+)?{DIRECTION}\s+of\s"
 )
 # "Grafovka in the Krasnoyarsk district of Belgorod region": a name the text places in a district or
