@@ -1797,3 +1797,12 @@ def test_a_count_of_people_arrested_is_the_arrested(extract):
 def test_a_day_that_names_a_movement_is_no_time(extract):
     said = extract("Police detained 40 members of the April 6 movement outside the court.")
     assert [text(m.time) for m in said if m.plover == "COERCE"] == [None]
+
+
+def test_a_verdict_on_an_act_in_what_someone_said_is_an_accusation(extract):
+    found = extract("The foreign minister said that the rebel shelling of the port was illegal and barbaric.")
+    [accusation] = [m for m in found if m.plover == "ACCUSE"]
+    assert text(accusation.actor1) == "The foreign minister"
+    # a verdict on no act of force is no accusation of one
+    assert [m for m in extract("The coach said the referee's decision was unacceptable.")
+            if m.plover == "ACCUSE"] == []

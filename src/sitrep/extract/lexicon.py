@@ -46,6 +46,7 @@ class Lexicon:
     displacement: dict[str, frozenset[str]]
     lemma_fixes: dict[str, str]
     threat_speech: re.Pattern[str] | None = None  # menaces that make a statement a THREATEN
+    accuse_speech: re.Pattern[str] | None = None  # verdicts on an act that make a statement an ACCUSE
     speech_cues: frozenset[str] = frozenset()
 
     def word_set(self, name: str) -> frozenset[str]:
@@ -87,6 +88,7 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
     pattern = cues.get("aircraft_pattern", "^$")
     mode_cues = tuple((mode, frozenset(words)) for mode, words in cues.items() if isinstance(words, list))
     threats = data.get("threat_speech", {})
+    verdicts = data.get("accuse_speech", {})
     attribution = {k: frozenset(v) for k, v in data.get("attribution", {}).items() if k != "hedge_phrases"}
     return Lexicon(
         verbs={k: tuple(v) for k, v in verbs.items()},
@@ -103,6 +105,7 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         lemma_fixes=dict(data.get("lemma_fixes", {})),
         threat_speech=re.compile("|".join(f"(?:{p})" for p in threats["patterns"])) if threats else None,
         speech_cues=frozenset(data.get("threat_speech", {}).get("speech_cues", ())),
+        accuse_speech=re.compile("|".join(f"(?:{p})" for p in verdicts["patterns"])) if verdicts else None,
     )
 
 

@@ -60,6 +60,7 @@ from sitrep.extract.speech import (
     announced,
     contacted_for_the_story,
     ownerless_equipment,
+    reported_accusation,
     reported_threat,
     speech_cue,
     threatened_by_a_thing,
@@ -242,6 +243,9 @@ def build_sentence_drafts(tokens: list[Token], index: int, lexicon: Lexicon) -> 
     threat = reported_threat(tokens, sentence, index, words, drafts, lexicon)
     if threat is not None:
         drafts.append(threat)
+    verdict = reported_accusation(tokens, sentence, index, words, drafts, lexicon)
+    if verdict is not None:
+        drafts.append(verdict)
     attach_sentence_facts(drafts, tokens, sentence, index, words, lexicon)
     for draft in drafts:
         if draft.accuser is not None:

@@ -76,6 +76,43 @@ def reported_threat(
     return Draft(index, trigger, sentence, "THREATEN", None, actor, target, sentence_words=words)
 
 
+def reported_accusation(
+    tokens: list[Token],
+    sentence: TextSpan,
+    index: int,
+    words: frozenset[str],
+    drafts: list[Draft],
+    lexicon: Lexicon,
+) -> Draft | None:
+    """A statement whose content passes a verdict on an act: "Cameron said that Houthi attacks were
+    unacceptable and illegal". The speaker accuses; the party named in what the verdict is passed on,
+    if any, is accused."""
+    if lexicon.accuse_speech is None or any(d.plover == "ACCUSE" for d in drafts):
+        return None
+    match = lexicon.accuse_speech.search(sentence.text.lower())
+    if match is None:
+        return None
+    start, end = sentence.start + match.start(), sentence.start + match.end()
+    inside = [t for t in tokens if start <= t.idx < end]
+    if not inside:
+        return None
+    cue = speech_cue(inside[0], lexicon)
+    actor = party(speaker_of(cue), None, lexicon) if cue is not None else None
+    if actor is None or cue is None:
+        return None
+    first, last = bounds(actor.head)
+    judged = [t for t in tokens if cue.idx < t.idx < start and not first <= t.i <= last]
+    acts = ("ASSAULT", "COERCE")
+    senses = [s for t in judged for table in (lexicon.nouns, lexicon.verbs) for s in table.get(lemma(t), ())]
+    if not any(sense.plover in acts for sense in senses):
+        return None  # "said the referee's decision was unacceptable": a verdict on no act of force
+    named = (t for t in judged if t.ent_type_ in ("GPE", "NORP", "ORG") and t.dep_ != "pobj")
+    target_token = next(named, None)
+    target = party(target_token, actor.head, lexicon) if target_token is not None else None
+    trigger = Trigger(inside[0], tuple(inside), Sense("ACCUSE"))
+    return Draft(index, trigger, sentence, "ACCUSE", None, actor, target, sentence_words=words)
+
+
 # What a warning "of" alerts to without menacing anyone: "warned of the threat of drone attacks"
 _ALARMS = frozenset(
     {"threat", "danger", "risk", "possibility", "likelihood", "presence", "spread", "discovery"}
