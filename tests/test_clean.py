@@ -304,6 +304,7 @@ def _kept(body: str) -> str:
         "Mourners carry the coffins of two teachers through the town square. (Credit: Amina Bello/DT)",
         "Two army jets over the capital during a training flight. /Photo: army website",
         "Supporters of the movement march through the capital in solidarity with the detainees [Getty]",
+        "File image of rescuers searching a shelled apartment block in the city centre",
     ],
 )
 def test_a_line_closed_by_a_photo_credit_is_a_caption(caption: str) -> None:

@@ -1323,3 +1323,19 @@ def test_a_district_located_from_a_town_is_the_place_not_the_town(app: Sitrep) -
     # "X district, south of Y": Y only says where X lies
     text = "A drone struck an army post in Wadi Sirr district, south of Marib, on Sunday, Yemen's army said."
     assert _place_of_the_act(app, text, date(2024, 1, 15)).name == "Wadi Sirr"
+
+
+def test_an_arabic_name_with_its_article_in_lower_case_is_kept_as_the_village(app: Sitrep) -> None:
+    text = ("Israeli settlers attacked the village of al-Khirba, to the southwest of Hebron, on Monday, "
+            "a Palestinian official said.")
+    assert _place_of_the_act(app, text, date(2024, 1, 15)).name == "al-Khirba"
+
+
+def test_a_day_counted_from_or_an_old_picture_does_not_date_an_undated_page(app: Sitrep) -> None:
+    page = [
+        "File: Troops patrol the camp during an earlier raid, March 2, 2021.",
+        "Soldiers raided the Balata camp on Saturday and arrested four men, residents said.",
+        "Raids on the camps have grown more frequent since the events of 9 January 2021.",
+    ]
+    [arrest] = [e for e in app.analyze_text("\n\n".join(page)).events if e.plover == "COERCE"]
+    assert arrest.date is None

@@ -440,6 +440,8 @@ _WEEKDAY_DAY = re.compile(
     rf"\b{_WEEKDAY},?\s+(?:(?:{_DAY}\s+{_MONTH})|(?:{_MONTH.replace('?P<month>', '?P<month2>')}\s+"
     rf"{_DAY.replace('?P<day>', '?P<day2>')}))\b"
 )
+# "since the events of 7 October 2023": a day counted from, long before the article's own
+_SINCE = re.compile(r"\bsince\b[^.;:]{0,30}$")
 _DEADLINE = re.compile(r"\b(?:until|till|by|before|through|deadline of|expires?|extended to)\s+(?:the\s+)?$")
 
 
@@ -447,14 +449,16 @@ def reference_date(text: str, today: date | None = None) -> date | None:
     """The article's own time frame when it carries no publication date: the latest day its text
     states in full ("26 March 2021", "Jan 27, 2019") or pins by its weekday ("Wednesday, November
     2" is 2022's, the latest such year up to `today`). A weekday or "yesterday" in the text is
-    counted from it. Days the text gives as deadlines ("until May 31, 2019") are not its frame.
+    counted from it. Days the text gives as deadlines ("until May 31, 2019") or counts from ("since
+    the events of 7 October 2023") are not its frame.
     None when the text states no such day: a year named in passing dates nothing."""
     lowered = text.lower().replace(",", "")
     days: list[date] = []
     for pattern in (DAY_MONTH, MONTH_DAY):
         for match in pattern.finditer(lowered):
             deadline = _DEADLINE.search(lowered[max(0, match.start() - 20) : match.start()])
-            if not match["year"] or not 1 <= int(match["day"]) <= 31 or deadline:
+            since = _SINCE.search(lowered[max(0, match.start() - 40) : match.start()])
+            if not match["year"] or not 1 <= int(match["day"]) <= 31 or deadline or since:
                 continue
             found = _day_or_nothing(int(match["year"]), MONTHS[match["month"]], int(match["day"]))[0]
             if found:

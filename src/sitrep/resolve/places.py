@@ -496,7 +496,7 @@ class Gazetteer:
             countries = [found.country]
         if not countries or keep:
             return found
-        if not name or not place_phrases.is_proper_name(name) or not name[:1].isupper():
+        if not name or not place_phrases.is_proper_name(name) or not _capitalised(name):
             return found
         if self.country_iso3(name) is not None or (is_actor is not None and is_actor(name)):
             return found
@@ -774,3 +774,11 @@ def _location(place: Place, precision: int, text: str) -> Location:
 def country_iso3(name: str) -> str | None:
     """ISO3 code for a country name or alias ("Syria", "the DRC", "Burma"); None if not a country."""
     return Gazetteer.shared().country_iso3(name)
+
+
+# "al-Jaba'a", "el-Geneina": an Arabic name written with its article in lower case is still a name
+_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ed|en|er|es|et|ez)-(?=[A-Z])")
+
+
+def _capitalised(name: str) -> bool:
+    return _ARTICLE.sub("", name)[:1].isupper()

@@ -103,6 +103,11 @@ class _Dated:
     paragraph: int
 
 
+# A caption of an old picture ("File: Smoke rises over Tulkarem, December 17, 2023"): its day is the
+# picture's, not the page's
+_FILE_PICTURE = re.compile(r"(?im)^\s*file(?:\s+(?:image|photo|picture|footage)s?\b|\s*:).*$")
+
+
 class Scene:
     def __init__(
         self,
@@ -121,7 +126,7 @@ class Scene:
         # A caption or a page's date line removed as furniture still dates the page ("Debris inside the
         # church ... on Jan 27, 2019. PHOTO: AFP").
         self._reference = (
-            (reference_date(text) or reference_date(article.original or ""))
+            (reference_date(text) or reference_date(_FILE_PICTURE.sub("", article.original or "")))
             if article.published is None
             else None
         )

@@ -29,6 +29,8 @@ _ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG"})
 # named features spaCy misses; "al-", "ez-" and "ash-" join the words of an Arabic name ("Deir ez-Zor"),
 # "de", "del", "el" and "la" those of a Spanish or Portuguese one ("Apaseo el Alto", "San Juan de la Vega").
 _NAME = (
+    # "al-Jaba'a", "el-Geneina": an Arabic name may open with its article in lower case
+    r"(?:(?:al|el|ad|ar|as|ash|at|az|an|ed|en|er|es|et|ez)-)?"
     r"[A-Z][\w'’\-]+(?:\s+(?:[a-z]{2,3}-|(?:de|da|do|dos|del|el|la|las|los)\s+(?:la\s+)?)?[A-Z][\w'’\-]+){0,3}"
 )
 PLACE_NAME = _NAME  # a proper name of up to four words, for the scene's own patterns
@@ -58,7 +60,7 @@ _NAME_IS_FEATURE = re.compile(
 NAME_LOCATED = re.compile(
     rf"\b(?P<name>{_NAME})(?:\s+(?:village|town|locality|hamlet|area|district))?,\s+"
     r"(?:(?:about|some|around|roughly|nearly|just|approximately)\s+)?"
-    rf"(?:\d[\d,.]*\s*{DISTANCE_UNIT}\s+)?{DIRECTION}\s+of\s"
+    rf"(?:\d[\d,.]*\s*{DISTANCE_UNIT}\s+)?(?:to\s+the\s+)?{DIRECTION}\s+of\s"
 )
 # "Grafovka in the Krasnoyarsk district of Belgorod region": a name the text places in a district or
 # province by its noun is a place, looked up inside that container.
