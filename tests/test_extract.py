@@ -623,6 +623,11 @@ def test_each_figure_goes_to_the_event_that_states_it(extract):
         "The bloodshed in the northern provinces does not stop.",
         "The emergency service warned about the threat of rocket fire for three districts.",
         "Residents warned about the presence of armed men near the school.",
+        # habits and a war's tallies
+        "The armed groups attack villages in the district at will.",
+        "The towns continue to suffer sporadic attacks from rebels based in the hills.",
+        "Roadside bombs and ambushes against army convoys have become a daily occurrence in the province.",
+        "Throughout the war, the army has shelled the city's eastern districts.",
     ],
 )
 def test_no_event_from_tallies_habits_and_other_senses(extract, sentence):
@@ -1806,3 +1811,14 @@ def test_a_verdict_on_an_act_in_what_someone_said_is_an_accusation(extract):
     # a verdict on no act of force is no accusation of one
     assert [m for m in extract("The coach said the referee's decision was unacceptable.")
             if m.plover == "ACCUSE"] == []
+
+
+def test_what_came_under_fire_killed_no_one(extract):
+    [attack] = extract("A relief convoy came under fire near Kidal on Friday, killing two drivers.")
+    assert attack.actor1 is None and text(attack.actor2) != "A relief convoy"
+
+
+def test_an_act_carried_out_as_an_accusation_says_is_the_accused_partys_claimed_act(extract):
+    found = extract("The ministry accused the militia of carrying out drone attacks on the refinery.")
+    [act] = [m for m in found if m.plover == "ASSAULT"]
+    assert text(act.actor1) == "the militia" and act.hedged

@@ -64,6 +64,11 @@ def test_parse_number(words, value):
         ("KANO, March 3 (Reuters) - Seven traders were killed in a raid on a market.", 7, None, None, None),
         # a camp named for the displaced is a place, and counts no one displaced
         ("Militiamen killed 42 people at a displacement camp near Bunia on Wednesday.", 42, None, None, None),
+        # one person by role, and a counted group beside them
+        ("The district governor and two of his guards were killed in the ambush.", 3, None, None, None),
+        ("The village head and four other elders were shot dead on Friday.", 5, None, None, None),
+        ("The governor and his guards were killed in the ambush.", None, None, None, None),
+        ("Another police officer was killed in the market on Sunday.", 1, None, None, None),
     ],
 )
 def test_figures_in_sentence(nlp, sentence, killed, injured, displaced, qualifier):

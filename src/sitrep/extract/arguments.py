@@ -293,6 +293,8 @@ def inherited_subject(verb: Token) -> Token | None:
                 return split
             if token.dep_ in ("pcomp", "prep") and lemma(token.head) in _UNDERGOING:
                 return None  # "a man suffered an injury from shelling": he was harmed, he did not shell
+            if token.dep_ == "advcl" and _came_under_fire(token.head):
+                return None  # "the convoy came under fire, killing two": the convoy was hit, it killed no one
             if _misattached_conjunct(token):  # "said X would prolong the war and warned that ...": the
                 token = token.head.head  # past-tense conjunct belongs with "said", not with the modal clause
                 continue
@@ -300,6 +302,13 @@ def inherited_subject(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _came_under_fire(verb: Token) -> bool:
+    """ "came under fire", "came under attack": the subject of the verb was the one attacked."""
+    return lemma(verb) == "come" and any(
+        c.dep_ == "prep" and c.lower_ == "under" for c in verb.children
+    )
 
 
 # Verbs whose subject undergoes what the phrase after them names: "suffered wounds from shelling".

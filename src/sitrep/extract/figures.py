@@ -235,9 +235,9 @@ def count_in(noun: Token) -> Count | None:
             qualifier = numeral.lower_
         return Count(value, qualifier)
     if noun.tag_ in ("NN", "NNP") and any(
-        c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in noun.children
+        c.dep_ == "det" and c.lower_ in ("a", "an", "one", "another") for c in noun.children
     ):
-        return Count(1, None)
+        return Count(1, None)  # "another police officer was killed": one (more)
     if noun.lower_ in ONE_PERSON or (noun.ent_type_ == "PERSON" and noun.tag_ == "NNP"):
         return Count(1, None)  # "gunmen killed her", "Mota was executed": one person
     if noun.lower_ == "another" and not list(noun.children):
@@ -551,6 +551,8 @@ def casualties_in(sentence: Sequence[Token]) -> list[Casualty]:
         count = count_in(victim)
         if found and _as_many(victim):
             count = found[-1].count  # "killed 13 people and wounded an equal number": as many as the last
+        if count is None:
+            count = _one_and_counted(victim)  # "the police chief and two of his aides were killed"
         if count is None:  # "PESHAWAR, Pakistan (UPI) - At least 126 people ... were killed": a dateline
             counted = next((a for a in _appositions(victim) if count_in(a) is not None), None)
             if counted is not None:
@@ -661,6 +663,24 @@ def _some_of(conjunct: Token) -> int | None:
     if conjunct.pos_ != "NUM" or not any(c.dep_ == "prep" and c.lower_ == "of" for c in conjunct.children):
         return None
     return parse_number(conjunct.lower_)
+
+
+def _one_and_counted(victim: Token) -> Count | None:
+    """One person named by role or name, then a counted group beside them: "the police chief and two of
+    his aides", "the mayor and three bodyguards": one, and the group's count (summed by
+    `_with_conjuncts`). None when no conjunct is counted ("the chief and his aides")."""
+    if victim.tag_ not in ("NN", "NNP") or victim.ent_type_ in ("GPE", "ORG", "NORP", "LOC", "FAC"):
+        return None
+    if victim.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in victim.children):
+        return None
+    for conjunct in victim.conjuncts:
+        if conjunct.i < victim.i:
+            continue
+        some = _some_of(conjunct)
+        counted = any(c.dep_ == "nummod" for c in conjunct.children) and count_in(conjunct) is not None
+        if some is not None or counted:
+            return Count(1, None)
+    return None
 
 
 def _listed_after(victim: Token, value: int) -> int:

@@ -232,10 +232,18 @@ def _granted(head: Token) -> bool:
 _GRANTING = frozenset({"despite", "notwithstanding"})
 
 
+# Verbs that only carry out the act their object names: "launching attacks", "carrying out raids"
+_CARRYING_OUT = frozenset({"launch", "carry", "conduct", "commit", "stage", "mount", "perpetrate", "wage"})
+
+
 def accusation_of(head: Token, lexicon: Lexicon) -> tuple[str, Token] | None:
     """The accuser's words and the accused party when the act is what an accusation names ("Moscow
     accused Kyiv of shelling the plant", "blamed the army for killing 30"): the act is told as the
     accuser's claim. None for anything else, or an accusation itself hypothetical or denied."""
+    if head.dep_ == "relcl" and head.head.dep_ == "dobj":
+        head = head.head  # "... of launching shelling that killed 33": the shelling's killing
+    if head.dep_ == "dobj" and head.head.dep_ == "pcomp" and lemma(head.head) in _CARRYING_OUT:
+        head = head.head  # "accused the RSF of launching indiscriminate shelling": of the launching
     preposition = head.head if head.dep_ == "pcomp" else None
     if preposition is None or preposition.lower_ not in ("of", "for") or preposition.dep_ != "prep":
         return None
@@ -254,6 +262,12 @@ def accusation_of(head: Token, lexicon: Lexicon) -> tuple[str, Token] | None:
     return words, accused
 
 
+# What acts "become" when they are no longer news: "a daily occurrence", "the norm"
+_USUAL_THINGS = frozenset(
+    {"occurrence", "routine", "norm", "feature", "reality", "fact", "staple", "commonplace"}
+)
+
+
 def is_generic(trigger: Trigger) -> bool:
     """A statement about a kind of act, not an act: "Attacks on children are unacceptable" (a bare
     plural event noun as the subject of a present "be"), "It fights for an Islamic state", "the
@@ -265,6 +279,13 @@ def is_generic(trigger: Trigger) -> bool:
     head = trigger.head
     if _goes_on(head):
         return True
+    first = head
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # "bombs and ambushes have become ...": the ambushes too
+    if first.dep_ == "nsubj" and lemma(first.head) in ("become", "remain") and any(
+        c.dep_ == "attr" and lemma(c) in _USUAL_THINGS for c in first.head.children
+    ):
+        return True  # "roadside bombs have become a daily occurrence": a state of things
     if head.pos_ == "NOUN" and head.tag_ == "NNS" and head.dep_ == "nsubj" and _bare(head):
         governor = head.head
         if lemma(governor) == "be" and governor.tag_ in ("VBP", "VBZ"):

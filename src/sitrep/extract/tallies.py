@@ -125,6 +125,13 @@ def is_aggregate(trigger: Trigger, lexicon: Lexicon) -> bool:
                 return True
             if _since(child):
                 return True
+            at_will = child.dep_ == "prep" and child.lower_ == "at"
+            if at_will and any(lemma(g) == "will" for g in child.children):
+                return True  # "the groups attack communities at will": a habit
+            if child.dep_ == "prep" and child.lower_ in ("throughout", "during") and any(
+                g.dep_ == "pobj" and lemma(g) in campaigns for g in child.children
+            ) and _present_perfect(word):
+                return True  # "Throughout the war, Russia has fired hundreds of drones": a war's tally
             if child.dep_ == "prep" and child.lower_ in ("across", "throughout") and any(
                 g.dep_ == "pobj" and lemma(g) in wide for g in child.children
             ) and not _one_day(word):
