@@ -1339,3 +1339,18 @@ def test_a_day_counted_from_or_an_old_picture_does_not_date_an_undated_page(app:
     ]
     [arrest] = [e for e in app.analyze_text("\n\n".join(page)).events if e.plover == "COERCE"]
     assert arrest.date is None
+
+
+def test_a_village_given_with_its_region_is_that_regions_not_a_namesake_elsewhere(app: Sitrep) -> None:
+    # "Stanislav" is also an old name of Ivano-Frankivsk; the region after the comma says which
+    text = "Shelling struck the village of Stanislav, Kherson region, on Sunday, wounding a man, officials said."
+    location = _place_of_the_act(app, text, date(2024, 6, 3))
+    assert (location.name, location.admin1) == ("Stanislav", "Kherson")
+
+
+def test_a_part_of_the_country_is_not_the_reporters_city(app: Sitrep) -> None:
+    page = ["Niamey – Officials said on Sunday that gunmen killed 11 herders in an attack on a camp in the "
+            "country's far west earlier this week.",
+            "The government has sent reinforcements, a spokesman said."]
+    event = _the_act(app, page, date(2024, 6, 3))
+    assert event.location is None or event.location.name != "Niamey"

@@ -637,8 +637,10 @@ class Gazetteer:
         found = self.resolve(f"{place.text}, {after['name']}", countries)
         if found is None or found.country != location.country or normalise(found.admin1 or "") != province:
             return location
-        if normalise(found.name) != normalise(location.name):
-            return location  # only the same name in that province, never a near spelling
+        if normalise(found.name) not in (normalise(location.name), normalise(location.text or "")):
+            # only the same name in that province, never a near spelling ("Stanislav, Kherson region" is
+            # that village, not Ivano-Frankivsk, whose old name it also is)
+            return location
         return replace(found, precision=location.precision, text=location.text)
 
     def provinces_in(self, text: str) -> list[Place]:

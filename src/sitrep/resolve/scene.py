@@ -108,6 +108,15 @@ class _Dated:
 _FILE_PICTURE = re.compile(r"(?im)^\s*file(?:\s+(?:image|photo|picture|footage)s?\b|\s*:).*$")
 
 
+# "in the country's far north", "in the north of the country": a part of the country, not the
+# reporter's city
+_PART_OF_THE_COUNTRY = re.compile(
+    r"\b(?:the\s+country['’]s\s+(?:far[- ])?(?:north|south|east|west)|(?:far[- ])?(?:north|south|east|west)"
+    r"(?:ern)?\s+(?:part\s+)?of\s+the\s+country)",
+    re.IGNORECASE,
+)
+
+
 class Scene:
     def __init__(
         self,
@@ -383,7 +392,9 @@ class Scene:
             elif self._broken_at is None:
                 # the place a "took place" sentence gives the story's act, else the story's, else the
                 # reporter's city only when the story names none
-                location = self._took_place or self._story or self._dateline
+                location = self._took_place or self._story
+                if location is None and not _PART_OF_THE_COUNTRY.search(mention.sentence.text):
+                    location = self._dateline  # not "in the country's far north": the capital is not there
         elif mention.plover in _VENUE_ACTS and self._dateline is not None:
             # "DOHA, Qatar - The United States and the Taliban signed a peace deal": the reporter is
             # where the talks are

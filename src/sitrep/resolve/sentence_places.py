@@ -37,6 +37,8 @@ PLACE_NAME = _NAME  # a proper name of up to four words, for the scene's own pat
 _FEATURE_OF = re.compile(
     r"\b(?:village|town|township|city|hamlet|settlement|camp|locality|commune|island|"
     rf"population\s+cent(?:re|er))\s+(?:of|called|named|known\s+as)\s+(?P<name>{_NAME})"
+    # "the village of Stanislav, Kherson region": looked up in that region, not as a namesake elsewhere
+    rf"(?:,\s+(?P<container>{_NAME}\s+(?i:region|oblast|province|governorate|state|county|district)))?"
 )
 # A part of a town ("the neighbourhood of Noailles", "Birere district"): coded to its town when the
 # text gives it, and never preferred to a town the gazetteer knows.
