@@ -1354,3 +1354,15 @@ def test_a_part_of_the_country_is_not_the_reporters_city(app: Sitrep) -> None:
             "The government has sent reinforcements, a spokesman said."]
     event = _the_act(app, page, date(2024, 6, 3))
     assert event.location is None or event.location.name != "Niamey"
+
+
+def test_the_town_the_officials_sit_in_is_not_the_acts(app: Sitrep) -> None:
+    text = "Officials in Kandahar told the agency that six soldiers were killed in the ambush."
+    event = _the_act(app, [text], date(2024, 6, 3))
+    assert event.location is None or event.location.name != "Kandahar"
+
+
+def test_a_national_sports_team_is_no_armed_force(app: Sitrep) -> None:
+    text = "The Malian football team, advancing further than ever in qualifying, hopes to host a match in Bamako."
+    actors = [e.actor1 for e in app.analyze_text(text).events if e.actor1 is not None]
+    assert not [a for a in actors if a.kind == "state_forces"]

@@ -216,6 +216,8 @@ class ActorDictionary:
         head = self.reader.head(phrase, a, b, sites=target)
         top, rest = head.top, head.rest
         named = [(m, self._pick(m.entries, when, context)) for m in head.matches]
+        if any(e.kind == "blocked" and m.end >= b for m, e in named):
+            return None  # "the Palestinian soccer team": a phrase that ends in no actor names none
         named = [(m, e) for m, e in named if e.kind not in {"generic", "identity", "blocked", "city"}]
 
         if named:
