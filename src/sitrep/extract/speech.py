@@ -6,7 +6,9 @@ present state ("warned that a million civilians remain trapped") and weapons tha
 
 from __future__ import annotations
 
-from sitrep.extract.arguments import bounds, is_weapon, party
+import re
+
+from sitrep.extract.arguments import Party, bounds, is_weapon, party
 from sitrep.extract.attribution import speaker_of
 from sitrep.extract.drafts import Draft
 from sitrep.extract.lexicon import Lexicon, Sense
@@ -44,6 +46,23 @@ def speech_cue(token: Token, lexicon: Lexicon) -> Token | None:
     return None
 
 
+def _said(
+    pattern: re.Pattern[str] | None, tokens: list[Token], sentence: TextSpan, lexicon: Lexicon
+) -> tuple[list[Token], Token, Party, int] | None:
+    """Where a statement's pattern matches in what a speech verb says: the matched tokens, the speech
+    verb, its speaker as a party, and the match's start offset. One regular-expression scan."""
+    match = pattern.search(sentence.text.lower()) if pattern is not None else None
+    if match is None:
+        return None
+    start, end = sentence.start + match.start(), sentence.start + match.end()
+    inside = [t for t in tokens if start <= t.idx < end]
+    cue = speech_cue(inside[0], lexicon) if inside else None
+    actor = party(speaker_of(cue), None, lexicon) if cue is not None else None
+    if cue is None or actor is None:
+        return None
+    return inside, cue, actor, start
+
+
 def reported_threat(
     tokens: list[Token],
     sentence: TextSpan,
@@ -54,20 +73,13 @@ def reported_threat(
 ) -> Draft | None:
     """A statement whose content is a menace: "Nasrallah said no town in the north would be safe",
     "the minister said Ankara would not hesitate to act". The speaker threatens; the party named
-    inside the menace, if any, is threatened. One regular-expression scan of the sentence."""
-    if lexicon.threat_speech is None or any(d.plover == "THREATEN" for d in drafts):
+    inside the menace, if any, is threatened."""
+    if any(d.plover == "THREATEN" for d in drafts):
         return None
-    match = lexicon.threat_speech.search(sentence.text.lower())
-    if match is None:
+    said = _said(lexicon.threat_speech, tokens, sentence, lexicon)
+    if said is None:
         return None
-    start, end = sentence.start + match.start(), sentence.start + match.end()
-    inside = [t for t in tokens if start <= t.idx < end]
-    if not inside:
-        return None
-    cue = speech_cue(inside[0], lexicon)
-    actor = party(speaker_of(cue), None, lexicon) if cue is not None else None
-    if actor is None:
-        return None
+    inside, _, actor, _ = said
     first, last = bounds(actor.head)
     named = (t for t in inside if t.ent_type_ in ("GPE", "NORP", "ORG") and not first <= t.i <= last)
     target_token = next(named, None)
@@ -87,19 +99,12 @@ def reported_accusation(
     """A statement whose content passes a verdict on an act: "Cameron said that Houthi attacks were
     unacceptable and illegal". The speaker accuses; the party named in what the verdict is passed on,
     if any, is accused."""
-    if lexicon.accuse_speech is None or any(d.plover == "ACCUSE" for d in drafts):
+    if any(d.plover == "ACCUSE" for d in drafts):
         return None
-    match = lexicon.accuse_speech.search(sentence.text.lower())
-    if match is None:
+    said = _said(lexicon.accuse_speech, tokens, sentence, lexicon)
+    if said is None:
         return None
-    start, end = sentence.start + match.start(), sentence.start + match.end()
-    inside = [t for t in tokens if start <= t.idx < end]
-    if not inside:
-        return None
-    cue = speech_cue(inside[0], lexicon)
-    actor = party(speaker_of(cue), None, lexicon) if cue is not None else None
-    if actor is None or cue is None:
-        return None
+    inside, cue, actor, start = said
     first, last = bounds(actor.head)
     judged = [t for t in tokens if cue.idx < t.idx < start and not first <= t.i <= last]
     acts = ("ASSAULT", "COERCE")
