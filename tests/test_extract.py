@@ -628,6 +628,10 @@ def test_each_figure_goes_to_the_event_that_states_it(extract):
         "The towns continue to suffer sporadic attacks from rebels based in the hills.",
         "Roadside bombs and ambushes against army convoys have become a daily occurrence in the province.",
         "Throughout the war, the army has shelled the city's eastern districts.",
+        # writing about a subject, and a thing seen as threatening
+        "This chapter discusses the factors behind the rebellion in the north.",
+        "Villagers read the message as threatening and kept their children home, elders said on Monday.",
+        "The company's gas plant has been suspended since 2020 because of the insurgency.",
     ],
 )
 def test_no_event_from_tallies_habits_and_other_senses(extract, sentence):
@@ -1822,3 +1826,10 @@ def test_an_act_carried_out_as_an_accusation_says_is_the_accused_partys_claimed_
     found = extract("The ministry accused the militia of carrying out drone attacks on the refinery.")
     [act] = [m for m in found if m.plover == "ASSAULT"]
     assert text(act.actor1) == "the militia" and act.hedged
+
+
+def test_an_act_with_no_one_no_time_no_place_and_no_figure_is_no_event():
+    from sitrep.app import Sitrep
+
+    text = "She believes the authorities are shielding the men behind her husband's murder."
+    assert [e for e in Sitrep().analyze_text(text).events if e.plover == "ASSAULT"] == []

@@ -132,8 +132,10 @@ def build_sentence_drafts(tokens: list[Token], index: int, lexicon: Lexicon) -> 
             continue
         if plover in MATERIAL and (is_aggregate(trigger, lexicon) or is_generic(trigger)):
             continue
-        if plover == "MOBILIZE" and is_aggregate(trigger, lexicon):
-            continue  # "peacekeepers have been deployed since 2011": a presence, not a deployment
+        if plover in ("MOBILIZE", "RETREAT", "SANCTION") and is_aggregate(trigger, lexicon):
+            # "peacekeepers have been deployed since 2011": a presence, not a deployment; "the project has
+            # been suspended since 2021": a state, not a withdrawal or a measure
+            continue
         if plover not in MATERIAL and said_by_habit(trigger, lexicon):
             continue  # "Russia has consistently denied such allegations": a stance, not a statement
         if plover not in MATERIAL and many_told(trigger, lexicon):
@@ -162,6 +164,8 @@ def build_sentence_drafts(tokens: list[Token], index: int, lexicon: Lexicon) -> 
             continue
         if plover == "THREATEN" and trigger.head.pos_ in NOUN_POS and trigger.head.dep_ == "attr":
             continue  # "the attacks were a threat to shipping": what something is called, not a threat
+        if plover == "THREATEN" and _called_threatening(trigger.head):
+            continue  # "interpreted the post as threatening", "a threatening letter": how a thing is seen
         if plover == "THREATEN" and warns_of_a_state(trigger.head, lexicon):
             continue  # "warned that a million civilians remain trapped": an alarm, not a threat
         if plover == "THREATEN" and threatened_by_a_thing(trigger.head, lexicon):
@@ -556,6 +560,15 @@ def apply_disclaimer(disclaimer: Disclaimer, drafts: list[Draft], index: int) ->
         draft.hedged = True
         if draft.attributed_to is None and disclaimer.source is not None:
             draft.attributed_to, draft.cue = disclaimer.source, disclaimer.cue
+
+
+def _called_threatening(word: Token) -> bool:
+    """ "Threatening" said of a thing: "interpreted a post as threatening", "found it threatening", "a
+    threatening letter". No one threatened anyone."""
+    if not word.lower_.startswith("threaten") or (word.tag_ != "VBG" and word.pos_ != "ADJ"):
+        return False
+    described = word.dep_ in ("acomp", "oprd", "amod")
+    return described or (word.dep_ in ("pobj", "pcomp") and word.head.lower_ == "as")
 
 
 def apply_back_source(source: str, drafts: list[Draft], index: int) -> None:

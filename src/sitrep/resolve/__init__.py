@@ -89,7 +89,8 @@ class Resolver:
         acts = EventTyper.shared().type_snippet(article, acts)
         acts = named_act_places(article.text, acts, self.gazetteer, context, self.actors.names_someone)
         acts = [self.parties.typed_target(event) for event in acts]
-        return _condemned_doers([event for event in acts if not _with_itself(event)])
+        kept = [event for event in acts if not _with_itself(event) and not _vague(event)]
+        return _condemned_doers(kept)
 
     def _event(
         self,
@@ -192,6 +193,14 @@ def _inside_a_name(span: TextSpan, known: ArticleActors) -> bool:
     """A place phrase that is part of a group's name ("the Islamic State in the Greater Sahara")."""
     index = bisect.bisect_right(known.starts, span.start) - 1
     return index >= 0 and known.named[index].end >= span.end and known.named[index].start < span.start
+
+
+def _vague(event: Event) -> bool:
+    """An act told with no one doing or suffering it, no time, no place and no figure ("hiding the
+    perpetrators of his son's murder"): a vague retrospective mention, no event (EVENTS.md)."""
+    sides = (event.actor1, event.actor2, event.date, event.location)
+    figures = (event.killed, event.injured, event.displaced)
+    return event.plover == "ASSAULT" and all(field is None for field in (*sides, *figures))
 
 
 def _with_itself(event: Event) -> bool:
