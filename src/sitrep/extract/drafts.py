@@ -144,9 +144,8 @@ def _shoot_down(trigger: Trigger, actor: Party | None) -> bool:
     """Air defences bringing down what flies: the drones, missiles or aircraft shot down, intercepted or
     destroyed are the trigger's object (or its passive subject). When the sentence names who launched
     them ("shot down five drones that the Houthis launched"), the act is the attack."""
-    verbs = {lemma(t) for t in trigger.tokens} | {t.lower_ for t in trigger.tokens}
-    if not verbs & _BRINGS_DOWN and not ("shoot" in verbs and "down" in {t.lower_ for t in trigger.tokens}):
-        return False
+    if not ({lemma(t) for t in trigger.tokens} | {t.lower_ for t in trigger.tokens}) & _BRINGS_DOWN:
+        return False  # ("shot down": its particle "down" is among the trigger's words)
     shot = [c for c in trigger.head.children if c.dep_ in ("dobj", "nsubjpass")]
     launched = [g for c in shot for g in c.children if g.dep_ in ("relcl", "acl")]
     launchers = [x for g in launched for x in g.children if x.dep_ in ("nsubj", "agent")]

@@ -779,7 +779,7 @@ def country_iso3(name: str) -> str | None:
 
 
 # "al-Jaba'a", "el-Geneina": an Arabic name written with its article in lower case is still a name
-_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ed|en|er|es|et|ez)-(?=[A-Z])")
+_ARTICLE = re.compile(rf"^{place_phrases.ARABIC_ARTICLE}(?=[A-Z])")
 
 
 def _capitalised(name: str) -> bool:

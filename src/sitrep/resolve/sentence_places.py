@@ -20,7 +20,7 @@ from dataclasses import replace
 from typing import Any
 
 from sitrep.models import EventMention, Location, TextSpan
-from sitrep.resolve.place_phrases import DIRECTION, DISTANCE_UNIT, far
+from sitrep.resolve.place_phrases import ARABIC_ARTICLE, DIRECTION, DISTANCE_UNIT, far
 from sitrep.resolve.places import Gazetteer
 from sitrep.resolve.scene_cues import DATELINE_END
 
@@ -30,7 +30,7 @@ _ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG"})
 # "de", "del", "el" and "la" those of a Spanish or Portuguese one ("Apaseo el Alto", "San Juan de la Vega").
 _NAME = (
     # "al-Jaba'a", "el-Geneina": an Arabic name may open with its article in lower case
-    r"(?:(?:al|el|ad|ar|as|ash|at|az|an|ed|en|er|es|et|ez)-)?"
+    rf"(?:{ARABIC_ARTICLE})?"
     r"[A-Z][\w'’\-]+(?:\s+(?:[a-z]{2,3}-|(?:de|da|do|dos|del|el|la|las|los)\s+(?:la\s+)?)?[A-Z][\w'’\-]+){0,3}"
 )
 PLACE_NAME = _NAME  # a proper name of up to four words, for the scene's own patterns
