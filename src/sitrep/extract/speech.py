@@ -81,11 +81,8 @@ def reported_threat(
         return None
     inside, _, actor, _ = said
     first, last = bounds(actor.head)
-    named = (t for t in inside if t.ent_type_ in ("GPE", "NORP", "ORG") and not first <= t.i <= last)
-    target_token = next(named, None)
-    target = party(target_token, actor.head, lexicon) if target_token is not None else None
-    trigger = Trigger(inside[0], tuple(inside), Sense("THREATEN"))
-    return Draft(index, trigger, sentence, "THREATEN", None, actor, target, sentence_words=words)
+    named = [t for t in inside if t.ent_type_ in ("GPE", "NORP", "ORG") and not first <= t.i <= last]
+    return _statement("THREATEN", inside, actor, named, (index, sentence, words), lexicon)
 
 
 def reported_accusation(
@@ -111,11 +108,23 @@ def reported_accusation(
     senses = [s for t in judged for table in (lexicon.nouns, lexicon.verbs) for s in table.get(lemma(t), ())]
     if not any(sense.plover in acts for sense in senses):
         return None  # "said the referee's decision was unacceptable": a verdict on no act of force
-    named = (t for t in judged if t.ent_type_ in ("GPE", "NORP", "ORG") and t.dep_ != "pobj")
-    target_token = next(named, None)
-    target = party(target_token, actor.head, lexicon) if target_token is not None else None
-    trigger = Trigger(inside[0], tuple(inside), Sense("ACCUSE"))
-    return Draft(index, trigger, sentence, "ACCUSE", None, actor, target, sentence_words=words)
+    named = [t for t in judged if t.ent_type_ in ("GPE", "NORP", "ORG") and t.dep_ != "pobj"]
+    return _statement("ACCUSE", inside, actor, named, (index, sentence, words), lexicon)
+
+
+def _statement(
+    plover: str,
+    inside: list[Token],
+    actor: Party,
+    named: list[Token],
+    told: tuple[int, TextSpan, frozenset[str]],
+    lexicon: Lexicon,
+) -> Draft:
+    """The speaker's statement, against the first party named (none when nobody is)."""
+    target = party(named[0], actor.head, lexicon) if named else None
+    index, sentence, words = told
+    trigger = Trigger(inside[0], tuple(inside), Sense(plover))
+    return Draft(index, trigger, sentence, plover, None, actor, target, sentence_words=words)
 
 
 # What a warning "of" alerts to without menacing anyone: "warned of the threat of drone attacks"
