@@ -1366,3 +1366,8 @@ def test_a_national_sports_team_is_no_armed_force(app: Sitrep) -> None:
     text = "The Malian football team, advancing further than ever in qualifying, hopes to host a match."
     actors = [e.actor1 for e in app.analyze_text(text).events if e.actor1 is not None]
     assert not [a for a in actors if a.kind == "state_forces"]
+
+
+def test_a_locality_given_with_its_territory_is_the_place_not_the_country(app: Sitrep) -> None:
+    text = "M23 fighters shelled army positions in Bweza, territory of Rutshuru, on Monday night."
+    assert _place_of_the_act(app, text, date(2024, 6, 3)).name != "Democratic Republic of the Congo"

@@ -75,6 +75,13 @@ _NAME_IN_UNIT = re.compile(
     rf"(?P<container>{_NAME}\s+{_ADMIN_NOUN}"
     rf"(?:\s+of\s+(?:the\s+)?{_NAME}(?:\s+{_ADMIN_NOUN})?)?)"
 )
+# "in Pundanhar, Palma district", "in Bweza, territory of Rutshuru": a name the text places in a unit
+# named after a comma is a place, looked up inside that unit
+_NAME_THEN_UNIT = re.compile(
+    rf"\b(?:in|at|near)\s+(?P<name>{_NAME}),\s+(?:the\s+)?"
+    rf"(?P<container>{_NAME}\s+(?:district|territory|county|municipality|commune|prefecture)|"
+    rf"(?:district|territory|county|municipality|commune|prefecture)\s+of\s+{_NAME})(?=[\s,.;:)]|$)"
+)
 # "the attack took place in Inates": a sentence saying where the act happened.
 _TOOK_PLACE = re.compile(rf"\b(?:took\s+place|occurred|happened)\s+(?:in|at)\s+(?:the\s+)?(?P<name>{_NAME})")
 # "in Makka, Kenya": a name the text places in a country or province (checked when resolved).
@@ -177,6 +184,7 @@ def candidates(text: str, start: int, doc: Any) -> Iterator[tuple[TextSpan, str]
         (_NAME_PART, "part"),
         (_NAME_FEATURE, "feature"),
         (_NAME_IS_FEATURE, "feature"),
+        (_NAME_THEN_UNIT, "feature"),
         (NAME_LOCATED, "feature"),
         (_TOOK_PLACE, "feature"),
         (_NAME_IN, "qualified"),
