@@ -1833,3 +1833,8 @@ def test_an_act_with_no_one_no_time_no_place_and_no_figure_is_no_event():
 
     text = "She believes the authorities are shielding the men behind her husband's murder."
     assert [e for e in Sitrep().analyze_text(text).events if e.plover == "ASSAULT"] == []
+
+
+def test_two_sides_fighting_each_other_are_the_acts_two_sides(extract):
+    [clash] = extract("Army units and militia fighters shelled each other near the border town on Monday.")
+    assert text(clash.actor2) == "militia fighters"

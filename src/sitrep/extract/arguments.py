@@ -513,7 +513,18 @@ def verb_arguments(trigger: Trigger, lexicon: Lexicon) -> tuple[Token | None, To
         and lemma(target) not in lexicon.word_set("shooters")  # "clashed with Abu Sayyaf gunmen"
     ):  # "lobbed a grenade into a church", "rockets were fired at Haifa": the target is where it was aimed
         target = _prep_object(verb, AIM_PREPS) or _prep_object(target, AIM_PREPS)
+    if trigger.sense.plover == "ASSAULT" and target is not None and _reciprocal(target):
+        # "the army and the M23 are pounding each other": the subject's second side; "rival gangs
+        # attacked each other": no other side named
+        target = next((c for c in actor.conjuncts if c.i > actor.i), None) if actor is not None else None
     return actor, target
+
+
+def _reciprocal(noun: Token) -> bool:
+    """ "each other", "one another": the sides of the subject, each the other's target."""
+    return (noun.lower_ == "other" and any(c.lower_ == "each" for c in noun.children)) or (
+        noun.lower_ == "another" and any(c.lower_ == "one" for c in noun.children)
+    )
 
 
 def _absolute(noun: Token) -> bool:
