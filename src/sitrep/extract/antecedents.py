@@ -187,8 +187,7 @@ def _reporters_self(token: Token, exclude: Token | None, lexicon: Lexicon) -> To
 
 
 def _an_assault(token: Token, lexicon: Lexicon) -> bool:
-    senses = lexicon.nouns.get(lemma(token), ()) if token.pos_ == "NOUN" else ()
-    return any(sense.plover == "ASSAULT" for sense in senses)
+    return token.pos_ == "NOUN" and lexicon.names_an_assault(lemma(token))
 
 
 def resolve_head(token: Token, exclude: Token | None, lexicon: Lexicon) -> Token:

@@ -492,7 +492,7 @@ def verb_arguments(trigger: Trigger, lexicon: Lexicon) -> tuple[Token | None, To
             target = _child(verb.head, ("nsubjpass", "nsubj"))
     else:
         actor = inherited_subject(verb)
-        if actor is not None and any(s.plover == "ASSAULT" for s in lexicon.nouns.get(lemma(actor), ())):
+        if actor is not None and lexicon.names_an_assault(lemma(actor)):
             actor = done_by(actor) or actor  # "an attack carried out by the OLA killed 15": the OLA
         if actor is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in NOUN_POS:
             actor = verb.head  # "protesters blocking the highway"
@@ -626,7 +626,7 @@ def _fights_counted_in(verb: Token, lexicon: Lexicon) -> list[Token]:
         for preposition in verb.children
         if preposition.dep_ == "prep" and preposition.lower_ in ("in", "during")
         for fight in preposition.children
-        if fight.dep_ == "pobj" and any(s.plover == "ASSAULT" for s in lexicon.nouns.get(lemma(fight), ()))
+        if fight.dep_ == "pobj" and lexicon.names_an_assault(lemma(fight))
     ]
 
 

@@ -52,6 +52,10 @@ class Lexicon:
     def word_set(self, name: str) -> frozenset[str]:
         return self.words.get(name, frozenset())
 
+    def names_an_assault(self, word: str) -> bool:
+        """A noun lemma the lexicon reads as an act of violence ("attack", "raid", "shelling")."""
+        return any(sense.plover == "ASSAULT" for sense in self.nouns.get(word, ()))
+
 
 def _add(table: dict[Any, list[Sense]], key: Any, sense: Sense) -> None:
     table.setdefault(key, []).append(sense)

@@ -188,8 +188,7 @@ def rejects_by_negation(token: Token, lexicon: Lexicon) -> bool:
         return False  # "fired at the car when it did not stop": the circumstance of another act
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
     wars = lexicon.modality.get("campaign_nouns", frozenset())
-    fought = subject is not None and any(s.plover == "ASSAULT" for s in lexicon.nouns.get(lemma(subject), ()))
-    if subject is not None and (lemma(subject) in wars or fought):
+    if subject is not None and (lemma(subject) in wars or lexicon.names_an_assault(lemma(subject))):
         return False  # "the violence does not stop", "the fighting did not stop": no one refusing
     if word in lexicon.modality.get("yield_only_with", frozenset()):  # "will not give up", not "did
         # not give details"

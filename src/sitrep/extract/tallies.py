@@ -290,7 +290,7 @@ def _one_act_named(child: Token, lexicon: Lexicon) -> bool:
 
 def _act_noun(token: Token, lexicon: Lexicon) -> bool:
     """A noun the lexicon reads as an assault ("attack", "raid", "shelling", "fighting")."""
-    return any(sense.plover == "ASSAULT" for sense in lexicon.nouns.get(lemma(token), ()))
+    return lexicon.names_an_assault(lemma(token))
 
 
 def _many(lexicon: Lexicon) -> frozenset[str]:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import calendar
 import re
 import tomllib
+from collections.abc import Iterable
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -157,12 +158,23 @@ def in_undated_article(expression: str | None, year: int | None) -> Resolved:
     weekday = WEEKDAY.search(normal)
     if weekday is not None and not day["year"] and 1 <= int(day["day"]) <= 31:
         # "Tuesday, September 17": the first year from `year` on whose September 17 is a Tuesday
-        month, target = MONTHS[day["month"]], WEEKDAYS[weekday["weekday"]]
-        for candidate in range(year, min(year + 7, date.today().year + 1)):
-            with suppress(ValueError):
-                if date(candidate, month, int(day["day"])).weekday() == target:
-                    return date(candidate, month, int(day["day"])).isoformat(), "day"
+        years = range(year, min(year + 7, date.today().year + 1))
+        fitting = _weekday_fits(MONTHS[day["month"]], int(day["day"]), WEEKDAYS[weekday["weekday"]], years)
+        if fitting is not None:
+            return fitting.isoformat(), "day"
     return resolve_date(expression, date(year, 12, 31))
+
+
+def _weekday_fits(
+    month: int, day: int, weekday: int, years: Iterable[int], limit: date | None = None
+) -> date | None:
+    """The first of `years` whose `month`/`day` falls on `weekday` (and on or before `limit`)."""
+    for year in years:
+        with suppress(ValueError):
+            candidate = date(year, month, day)
+            if (limit is None or candidate <= limit) and candidate.weekday() == weekday:
+                return candidate
+    return None
 
 
 def normalise(expression: str) -> str:
@@ -355,8 +367,9 @@ def _dateparser_fallback(text: str, published: date | None, tense_past: bool) ->
     return NOTHING
 
 
-# A span of years written short: "2008-13", "2015-18" (the second number no month)
+# A decade: "the 1990s", a span of years, never a day
 DECADE = re.compile(r"\b(?:19|20)\d0s\b")
+# A span of years written short: "2008-13", "2015-18" (the second number no month)
 YEAR_RANGE = re.compile(r"\b(?:19|20)\d\d-(?:1[3-9]|[2-9]\d)\b")
 
 
@@ -469,15 +482,10 @@ def reference_date(text: str, today: date | None = None) -> date | None:
             continue  # "Friday, April 8, 2016": the year is stated, counted above
         month = MONTHS[match["month"] or match["month2"]]
         day = int(match["day"] or match["day2"])
-        weekday = WEEKDAYS[match["weekday"]]
-        for year in range(limit.year, limit.year - 30, -1):
-            try:
-                candidate = date(year, month, day)
-            except ValueError:
-                break
-            if candidate <= limit and candidate.weekday() == weekday:
-                days.append(candidate)
-                break
+        back = range(limit.year, limit.year - 30, -1)  # the latest such year up to `limit`
+        fitting = _weekday_fits(month, day, WEEKDAYS[match["weekday"]], back, limit)
+        if fitting is not None:
+            days.append(fitting)
     return max(days) if days else None
 
 

@@ -15,9 +15,9 @@ from typing import Literal
 
 Want = Literal["city", "admin1"]
 
-# Longest alternatives first: "north-western" must not stop at "north".
 # The Arabic article written in lower case before a capitalised name: "al-Jaba'a", "el-Geneina"
 ARABIC_ARTICLE = r"(?:al|el|ad|ar|as|ash|at|az|an|ed|en|er|es|et|ez)-"
+# Longest alternatives first: "north-western" must not stop at "north".
 DIRECTION = (
     r"(?:far[- ](?:north|south|east|west)(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?|"
     r"(?:north|south|east|west)(?:ern)?|central|mid|upper|lower)"
