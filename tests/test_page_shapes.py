@@ -1371,3 +1371,66 @@ def test_a_national_sports_team_is_no_armed_force(app: Sitrep) -> None:
 def test_a_locality_given_with_its_territory_is_the_place_not_the_country(app: Sitrep) -> None:
     text = "M23 fighters shelled army positions in Bweza, territory of Rutshuru, on Monday night."
     assert _place_of_the_act(app, text, date(2024, 6, 3)).name != "Democratic Republic of the Congo"
+
+
+def test_a_toll_said_to_be_likely_to_rise_is_no_threat(app: Sitrep) -> None:
+    page = ["Shells struck a market in Omdurman on Sunday, killing nine people, a rescue group said, "
+            "warning that the number of dead could climb further."]
+    assert "THREATEN" not in [e.plover for e in _events(app, page, date(2024, 6, 3))]
+
+
+def test_evacuating_people_from_a_house_is_no_withdrawal(app: Sitrep) -> None:
+    page = ["Soldiers exchanged fire with gunmen in Culiacan on Saturday.",
+            "The soldiers later managed to evacuate four adults and a minor from the house."]
+    assert "RETREAT" not in [e.plover for e in _events(app, page, date(2024, 6, 3))]
+
+
+def test_a_topic_discussed_on_air_is_no_meeting(app: Sitrep) -> None:
+    page = ["Protesters marched through Tbilisi on Sunday night, police said.",
+            "On a talk show, the commentator also discussed the possibility of early elections."]
+    assert "CONSULT" not in [e.plover for e in _events(app, page, date(2024, 6, 3))]
+
+
+def test_a_year_counted_from_gives_no_year_to_a_day_named_without_one(app: Sitrep) -> None:
+    page = ["Drone strikes on a market killed eight civilians in Inadiatafane on October 21, the "
+            "rights group said.",
+            "The army has fought armed groups in the region since 2012."]
+    event = _the_act(app, page, None)  # type: ignore[arg-type]
+    assert event.date is None or not event.date.startswith("2012")
+
+
+def test_fighting_that_has_gone_on_is_a_campaign_not_an_act(app: Sitrep) -> None:
+    page = ["Two teachers were shot dead in Tumaco on Monday, the mayor said.",
+            "Some former fighters rejected the deal and have continued to battle government troops."]
+    acts = [e for e in _events(app, page, date(2024, 6, 3)) if e.plover == "ASSAULT"]
+    assert len(acts) == 1 and acts[0].killed == 2
+    assert [m.text for m in acts[0].mentions if "continued" in m.text] == []  # no mention of the act
+
+
+def test_stun_grenades_are_crowd_control_and_a_gold_mine_is_a_place(app: Sitrep) -> None:
+    riot = _the_act(app, ["Police threw stun grenades at students marching in Novi Sad on Friday."],
+                    date(2024, 6, 3))
+    assert riot.mode == "crowd-control"
+    mine = _the_act(app, ["Gunmen killed 11 diggers in a raid on the Kamituga gold mine on Friday."],
+                    date(2024, 6, 3))
+    assert mine.mode != "explosives"
+
+
+def test_an_allied_force_named_in_passing_is_no_alliance(app: Sitrep) -> None:
+    page = ["The paramilitary said it retook Sinja on Friday after fighting the army and allied "
+            "armed groups."]
+    assert "COOPERATE" not in [e.plover for e in _events(app, page, date(2024, 6, 3))]
+
+
+def test_a_claim_for_recent_attacks_does_not_claim_this_one(app: Sitrep) -> None:
+    page = ["Three mortar shells landed near the port of Kismayo on Tuesday, wounding four people.",
+            "Nobody has claimed the shelling, but al-Shabaab has claimed responsibility for recent "
+            "attacks in the city."]
+    event = _the_act(app, page, date(2024, 6, 3))
+    assert event.actor1 is None or "Shabaab" not in event.actor1.name
+
+
+def test_a_months_count_of_attacks_is_a_tally(app: Sitrep) -> None:
+    page = ["A research group said the province saw 64 militant attacks in March that killed 70 people.",
+            "It said the number of attacks had grown for a third month."]
+    assert [e for e in _events(app, page, date(2024, 6, 3)) if e.plover == "ASSAULT"] == []

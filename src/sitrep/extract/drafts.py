@@ -51,6 +51,8 @@ def means_of(token: Token, lexicon: Lexicon) -> list[Token]:
     word = lemma(token)
     if word not in lexicon.word_set("means") and not lexicon.aircraft.match(token.lower_):
         return []
+    if _a_pit(token):
+        return []  # "attacked the Biakato gold mine": the place hit
     return [token, *(c for c in token.children if c.dep_ == "compound")]
 
 
@@ -118,8 +120,10 @@ def infer_mode(trigger: Trigger, actor: Party | None, target: Party | None, lexi
         if _skyward(token):
             continue  # "fired shots into the air": warning shots, no aircraft
         if _of_tear_gas(token):
-            words.add("teargas")  # "tear gas shells", "gas grenades": crowd control, no artillery
+            words.add("teargas")  # "tear gas shells", "stun grenades": crowd control, no artillery
             continue
+        if _a_pit(token):
+            continue  # "the Biakato gold mine": where the act was, no explosive
         words.add(lemma(token))
         words.add(token.lower_)
         if lexicon.aircraft.match(token.lower_):
@@ -156,10 +160,27 @@ def _shoot_down(trigger: Trigger, actor: Party | None) -> bool:
     return any(lemma(c) in _AIRBORNE or c.lower_.rstrip("s") in _AIRBORNE for c in shot)
 
 
+# What makes a shell, canister or grenade one for crowds: "tear gas shells", "stun grenades"
+_CROWD_MUNITION = frozenset(
+    {"gas", "teargas", "tear-gas", "stun", "flash", "flash-bang", "smoke", "sound", "noise"}
+)
+# What a mine is dug for: "a gold mine", "the Rubaya coltan mine" are places, not explosives
+_ORES = frozenset({"gold", "coal", "diamond", "copper", "cobalt", "coltan", "tin", "salt", "artisanal",
+                   "mining", "iron", "uranium", "lithium", "emerald", "jade"})
+
+
 def _of_tear_gas(token: Token) -> bool:
-    """A shell, canister or grenade whose name says it holds gas: "tear gas shells"."""
-    gas = ("gas", "teargas", "tear-gas")
-    return any(c.dep_ in ("compound", "amod") and c.lower_ in gas for c in token.children)
+    """A shell, canister or grenade whose name says it is for crowds: "tear gas shells", "stun grenades"."""
+    return any(c.dep_ in ("compound", "amod") and c.lower_ in _CROWD_MUNITION for c in token.children)
+
+
+def _a_pit(token: Token) -> bool:
+    """A mine dug for ore ("the Biakato gold mine", "a coltan mine"), not a landmine."""
+    if token.lower_ not in ("mine", "mines"):
+        return False
+    return any(
+        c.dep_ in ("compound", "amod") and (c.lower_ in _ORES or c.pos_ == "PROPN") for c in token.children
+    )
 
 
 def _skyward(token: Token) -> bool:

@@ -323,10 +323,18 @@ def _goes_on(head: Token) -> bool:
     """Acts of a kind said to go on, with no day: "attacks have continued around the mountain",
     "fighting continues to rage in the region" (a campaign, not an act). "Clashes continued on
     Tuesday" names its day and is an act."""
+    if head.dep_ == "xcomp" and lemma(head.head) in _GOING_ON and head.head.dep_ != "xcomp":
+        # "some members have continued to battle government forces", "the group continues to attack
+        # convoys": a campaign told in the present or the perfect, with no day
+        return _undated_present(head.head)
     kind = (head.tag_ == "NNS" and _bare(head)) or head.lower_ == "fighting"
     if head.dep_ != "nsubj" or not kind or lemma(head.head) not in _GOING_ON:
         return False
-    governor = head.head
+    return _undated_present(head.head)
+
+
+def _undated_present(governor: Token) -> bool:
+    """A verb in the present or the present perfect whose clause names no day or time."""
     perfect = any(c.lower_ in ("has", "have") for c in governor.children)
     if governor.tag_ not in ("VBP", "VBZ") and not perfect:
         return False

@@ -125,7 +125,16 @@ def acts_years(sentence: str) -> list[int]:
     ]
 
 
-def latest_year(text: str, this_year: int) -> int | None:
-    """The latest year an undated article names (up to this year): it was written no earlier."""
-    years = [int(y) for y in _YEAR.findall(text) if int(y) <= this_year]
+def latest_year(text: str, this_year: int, *, counted_from: bool = True) -> int | None:
+    """The latest year an undated article names (up to this year): it was written no earlier. With
+    `counted_from` False, a year the text counts from ("attacks since 2015") is left out: it bounds
+    the time of writing but is no year to give a day the text names without one."""
+    years = [
+        int(match.group(1))
+        for match in _YEAR.finditer(text)
+        if int(match.group(1)) <= this_year and (counted_from or not _SINCE.search(text[: match.start()]))
+    ]
     return max(years) if years else None
+
+
+_SINCE = re.compile(r"\bsince\s+(?:(?:early|late|mid-?|the\s+start\s+of|the\s+end\s+of)\s+)?$", re.IGNORECASE)

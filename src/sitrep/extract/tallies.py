@@ -30,6 +30,22 @@ def _wages_a_campaign(verb: Token, lexicon: Lexicon) -> bool:
     )
 
 
+# Acts counted in tens or more are a tally: one report does not tell each ("97 attacks in February")
+_MANY_ACTS = 10
+
+
+def _counted_many(acts: Token, lexicon: Lexicon) -> bool:
+    """A plural act noun counted with a number of at least ten ("97 militant attacks", "more than 650
+    airstrikes")."""
+    if acts.tag_ not in ("NNS", "NNPS") or not _act_noun(acts, lexicon):
+        return False  # "in October 2017 when a truck bomb killed": a date, no acts counted
+    for number in (c for c in acts.children if c.dep_ == "nummod"):
+        digits = number.text.replace(",", "")
+        if digits.isdigit() and int(digits) >= _MANY_ACTS:
+            return True
+    return False
+
+
 def _a_spell(noun: Token, lexicon: Lexicon) -> bool:
     """Fighting told as a spell, not as one act: "in recent fighting", "during the ongoing clashes"."""
     spells = lexicon.modality.get("spell_nouns", frozenset())
@@ -79,6 +95,11 @@ def is_aggregate(trigger: Trigger, lexicon: Lexicon) -> bool:
     repeated = lexicon.modality.get("habitual_modifiers", frozenset())
     several = _several(lexicon)
     plural = head.pos_ in ("NOUN", "PROPN") and head.tag_ in ("NNS", "NNPS")
+    # "the country saw 97 militant attacks in February" (or "64 attacks that killed 70"): a month's
+    # count, no one act (but "carried out 30 airstrikes overnight" is one night's)
+    counted = head if plural else clause.head if clause.dep_ == "relcl" else None
+    if counted is not None and _counted_many(counted, lexicon) and not _one_day(counted.head):
+        return True
     if plural and _modified_by(head, repeated):
         return True  # "has witnessed repeated attacks", "numerous raids", "died in various attacks"
     framed = head.dep_ == "pobj" and head.head.lower_ in ("in", "during")

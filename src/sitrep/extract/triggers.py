@@ -208,6 +208,8 @@ def _verb_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
         and not any(child.dep_ in ("nsubj", "nsubjpass") for child in token.children)
     ):
         return None  # "Army troops and allied tribal fighters": the participle the parse took for a verb
+    if key == "ally" and not any(c.dep_ == "prep" and c.lower_ in ("with", "to") for c in token.children):
+        return None  # "clashes with the army and allied armed movements": who they are, not an alliance made
     if sense.plover == "COOPERATE" and token.dep_ == "acl" and token.tag_ in ("VBN", "VBD"):
         return None  # "a gang apparently allied with the Jalisco cartel": a standing relation
     if sense.plover in _STANDING_ACTS and token.dep_ == "relcl" and token.tag_ in ("VBZ", "VBP"):

@@ -105,7 +105,10 @@ class Resolver:
         when, precision = resolve_date(time, published)
         if when is None and published is None:
             # "On March 24, three groups attacked" in a page with no date: the year the article names
-            when, precision = in_undated_article(time, latest_year(article.text, date.today().year))
+            # (not one it counts from: "since 2015")
+            when, precision = in_undated_article(
+                time, latest_year(article.text, date.today().year, counted_from=False)
+            )
         if mention.time is not None and time is not None:
             offset = mention.time.start - mention.sentence.start
             spoken = quoted_deictic(mention.sentence.text, offset, mention.time.text, published)
