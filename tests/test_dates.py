@@ -220,6 +220,21 @@ def test_reference_date_of_an_article_without_publication_date():
     assert reference_date("Fighting has raged since December 2021.", today) is None
 
 
+def test_the_reference_date_skips_a_history_and_takes_the_pages_own_published_line():
+    from sitrep.resolve.dates import reference_date
+
+    today = date(2026, 1, 1)
+    history = "Shells hit the camp on Sunday. The camp was founded on March 3, 2005, for the displaced."
+    assert reference_date(history, today) is None
+    footer = (
+        "Police fired tear gas on Thursday.\n\nPublished in The Gazette, May 9th, 2024\n\n"
+        "Updated 2 Oct, 2024"
+    )
+    assert reference_date(footer, today) == date(2024, 5, 9)
+    stamp = "Drones hit the port\n\n03/14/2025 09:41:07 AM\n\nDrones hit the port on Friday night."
+    assert reference_date(stamp, today) == date(2025, 3, 14)
+
+
 def test_relative_phrase_without_publication_date_is_not_counted_from_today():
     assert resolve_date("a fortnight ago", None) == (None, None)
     assert resolve_date("12 March 2024", None) == ("2024-03-12", "day")

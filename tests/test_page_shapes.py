@@ -1434,3 +1434,10 @@ def test_a_months_count_of_attacks_is_a_tally(app: Sitrep) -> None:
     page = ["A research group said the province saw 64 militant attacks in March that killed 70 people.",
             "It said the number of attacks had grown for a third month."]
     assert [e for e in _events(app, page, date(2024, 6, 3)) if e.plover == "ASSAULT"] == []
+
+
+def test_the_day_of_an_old_picture_in_brackets_does_not_date_an_undated_page(app: Sitrep) -> None:
+    page = ["A drone struck a house in the city on Monday evening, killing six people, witnesses said.",
+            "Rescuers search the ruins of a school hit on June 4, 2023 (File photo: local media)"]
+    event = _the_act(app, page, None)  # type: ignore[arg-type]
+    assert event.date is None

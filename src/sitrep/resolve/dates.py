@@ -458,24 +458,51 @@ _SINCE = re.compile(r"\bsince\b[^.;:]{0,30}$")
 _DEADLINE = re.compile(r"\b(?:until|till|by|before|through|deadline of|expires?|extended to)\s+(?:the\s+)?$")
 
 
+# "(It was) established on April 20, 2004", "founded in June 1998": a history's day, not the page's
+_FOUNDED = re.compile(
+    r"\b(?:established|founded|built|created|set\s+up|inaugurated|opened|born|formed)\s+(?:on\s+|in\s+)?$"
+)
+# "Published in Dawn, July 12th, 2024", "Published on 3 May 2023": the page says when it was published
+# (read in the text without its commas)
+_PUBLISHED = re.compile(r"\bpublished\s+(?:in\s+[^\n]{2,40}?\s+|on\s+|:\s*)$")
+# "10/19/2024 12:02:36 PM": a syndicator's stamp, month first before a 12-hour clock
+_US_STAMP = re.compile(
+    r"\b(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>(?:19|20)\d\d)\s+\d{1,2}:\d\d(?::\d\d)?\s*[ap]\.?m\b"
+)
+
+
 def reference_date(text: str, today: date | None = None) -> date | None:
     """The article's own time frame when it carries no publication date: the latest day its text
     states in full ("26 March 2021", "Jan 27, 2019") or pins by its weekday ("Wednesday, November
     2" is 2022's, the latest such year up to `today`). A weekday or "yesterday" in the text is
-    counted from it. Days the text gives as deadlines ("until May 31, 2019") or counts from ("since
-    the events of 7 October 2023") are not its frame.
+    counted from it. Days the text gives as deadlines ("until May 31, 2019"), counts from ("since
+    the events of 7 October 2023") or as a history ("established on April 20, 2004") are not its
+    frame; a day the page says it was published on ("Published in Dawn, July 12th, 2024") is, before
+    any later one; a syndicator's stamp ("10/19/2024 12:02:36 PM") is a day stated in full.
     None when the text states no such day: a year named in passing dates nothing."""
     lowered = text.lower().replace(",", "")
+    published: list[tuple[int, date]] = []
     days: list[date] = []
     for pattern in (DAY_MONTH, MONTH_DAY):
         for match in pattern.finditer(lowered):
-            deadline = _DEADLINE.search(lowered[max(0, match.start() - 20) : match.start()])
-            since = _SINCE.search(lowered[max(0, match.start() - 40) : match.start()])
-            if not match["year"] or not 1 <= int(match["day"]) <= 31 or deadline or since:
+            before = lowered[max(0, match.start() - 40) : match.start()]
+            deadline = _DEADLINE.search(before[-20:])
+            if not match["year"] or not 1 <= int(match["day"]) <= 31 or deadline or _SINCE.search(before):
                 continue
+            if _FOUNDED.search(before):
+                continue  # "the camp was established on April 20, 2004": its history
             found = _day_or_nothing(int(match["year"]), MONTHS[match["month"]], int(match["day"]))[0]
             if found:
                 days.append(date.fromisoformat(found))
+                if _PUBLISHED.search(lowered[max(0, match.start() - 60) : match.start()]):
+                    published.append((match.start(), days[-1]))
+    if published:
+        return min(published)[1]  # the page's own "Published in Dawn, July 12th, 2024" line, not a
+        # related story's later "Updated 11 Dec, 2024"
+    for stamp in _US_STAMP.finditer(lowered):
+        found = _day_or_nothing(int(stamp["year"]), int(stamp["month"]), int(stamp["day"]))[0]
+        if found:
+            days.append(date.fromisoformat(found))
     limit = today or date.today()
     for match in _WEEKDAY_DAY.finditer(lowered):
         if re.match(r"\s*(?:of\s+)?(?:19|20)\d\d\b", lowered[match.end() :]):

@@ -103,9 +103,11 @@ class _Dated:
     paragraph: int
 
 
-# A caption of an old picture ("File: Smoke rises over Tulkarem, December 17, 2023"): its day is the
-# picture's, not the page's
-_FILE_PICTURE = re.compile(r"(?im)^\s*file(?:\s+(?:image|photo|picture|footage)s?\b|\s*:).*$")
+# A caption of an old picture ("File: Smoke rises over Tulkarem, December 17, 2023", "... on July 11,
+# 2024 (File photo: ...)"): its day is the picture's, not the page's
+_FILE_PICTURE = re.compile(
+    r"(?im)^(?:\s*file(?:\s+(?:image|photo|picture|footage)s?\b|\s*:)|.*\(file\s+(?:image|photo|picture)).*$"
+)
 
 
 # "in the country's far north", "in the north of the country": a part of the country, not the
@@ -135,7 +137,10 @@ class Scene:
         # A caption or a page's date line removed as furniture still dates the page ("Debris inside the
         # church ... on Jan 27, 2019. PHOTO: AFP").
         self._reference = (
-            (reference_date(text) or reference_date(_FILE_PICTURE.sub("", article.original or "")))
+            (
+                reference_date(_FILE_PICTURE.sub("", text))
+                or reference_date(_FILE_PICTURE.sub("", article.original or ""))
+            )
             if article.published is None
             else None
         )
