@@ -1441,3 +1441,36 @@ def test_the_day_of_an_old_picture_in_brackets_does_not_date_an_undated_page(app
             "Rescuers search the ruins of a school hit on June 4, 2023 (File photo: local media)"]
     event = _the_act(app, page, None)  # type: ignore[arg-type]
     assert event.date is None
+
+
+def test_an_act_in_a_list_of_towns_is_one_act_per_town(app: Sitrep) -> None:
+    page = ["Militants attacked police posts in Bannu, Lakki Marwat and Tank on Saturday, police said."]
+    acts = [e for e in _events(app, page, date(2024, 6, 3)) if e.plover == "ASSAULT"]
+    assert len(acts) == 3 and len({e.location.name for e in acts if e.location is not None}) == 3
+
+
+def test_one_name_with_and_a_list_of_countries_or_anothers_clause_are_not_split(app: Sitrep) -> None:
+    for text in (
+        "Troops killed two militants in Jammu and Kashmir on Monday, the army said.",
+        "Sirens sounded in Ashkelon and Sderot on Monday as rockets were fired from Gaza.",
+        "Jihadists attacked army posts in Mali and Niger on Monday, officials said.",
+    ):
+        assert len([e for e in _events(app, [text], date(2024, 6, 3)) if e.plover == "ASSAULT"]) == 1, text
+
+
+def test_a_countrys_protests_are_its_peoples_not_its_governments(app: Sitrep) -> None:
+    page = ["Kenya's protests spread to Mombasa on Tuesday, witnesses said."]
+    for event in _events(app, page, date(2024, 6, 3)):
+        assert event.actor1 is None or event.actor1.kind != "government"
+
+
+def test_a_protest_with_its_day_and_place_is_an_event_without_a_named_crowd(app: Sitrep) -> None:
+    page = ["Protests erupted in Mombasa on Friday over the new tax, witnesses said."]
+    [protest] = [e for e in _events(app, page, date(2024, 6, 3)) if e.plover == "PROTEST"]
+    assert protest.location is not None and protest.location.name == "Mombasa"
+
+
+def test_an_attack_blamed_on_a_group_is_hedged(app: Sitrep) -> None:
+    page = ["At least 30 villagers were killed on Sunday in an attack blamed on the Rapid Support Forces "
+            "in Gezira state."]
+    assert _the_act(app, page, date(2024, 6, 3)).hedged

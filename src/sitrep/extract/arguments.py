@@ -755,6 +755,10 @@ def noun_arguments(trigger: Trigger, lexicon: Lexicon) -> tuple[Token | None, To
         trigger.sense.plover == "COERCE"
     ):
         actor, undergone = None, actor  # "after his arrest", "their detention": who was held
+    elif actor is not None and actor.dep_ == "poss" and actor.ent_type_ == "GPE" and (
+        trigger.sense.plover == "PROTEST"
+    ):
+        actor = None  # "Iran's anti-government protests": where they were, its people protest, not its state
     if actor is None:
         # "two Turkish drone strikes": the nationality may hang on the trigger's own compound word
         inner = [t for t in trigger.tokens if t.i != noun.i and t.head.i == noun.i and t.dep_ == "compound"]

@@ -399,8 +399,14 @@ def is_hedged(trigger: Trigger, sentence_text: str, lexicon: Lexicon) -> bool:
         return True  # "..., and al-Shabaab claimed responsibility" is a statement of its own
     if _doer_hedged(head, lexicon):
         return True
+    if any(t.dep_ == "acl" and lemma(t) in _LAID_AT for t in inside):
+        return True  # "an attack blamed on the RSF", "a raid attributed to the ADF": who did it is a claim
     lowered = sentence_text.lower()
     return any(phrase_ in lowered for phrase_ in lexicon.hedge_phrases)
+
+
+# Participles that lay an act at someone's door: the doer they name is a claim
+_LAID_AT = frozenset({"blame", "attribute", "ascribe", "impute"})
 
 
 def _doer_hedged(head: Token, lexicon: Lexicon) -> bool:

@@ -54,7 +54,7 @@ from sitrep.extract.modality import (
     negated,
     rejects_by_negation,
 )
-from sitrep.extract.setting import place_span
+from sitrep.extract.setting import listed_places, place_span
 from sitrep.extract.speech import (
     a_danger_handled,
     announced,
@@ -370,6 +370,26 @@ def attach_sentence_facts(
         if (draft.plover in VERBAL or performed) and _speaker_is_actor(draft):
             draft.attributed_to, draft.cue = None, None  # the outlet reports the speech act itself
         draft.hedged = is_hedged(draft.trigger, sentence.text, lexicon)
+    drafts.extend(other for draft in list(drafts) for other in _at_other_places(draft, tokens, lexicon))
+
+
+# Acts whose listed places are several acts (EVENTS.md: different places are different events):
+# "militants attacked police posts in Bannu, Lakki Marwat and Tank", "protests in Jenin and Tubas".
+_ONE_PER_PLACE = frozenset({"ASSAULT", "PROTEST"})
+
+
+def _at_other_places(draft: Draft, tokens: list[Token], lexicon: Lexicon) -> list[Draft]:
+    """The draft again at each other place its place phrase lists, with its parties, time and source;
+    the figures stay with the first (a toll given for all the places is not each one's)."""
+    if draft.plover not in _ONE_PER_PLACE or draft.place is None or draft.claim_only:
+        return []
+    copies = []
+    for place in listed_places(draft.place, draft.trigger, tokens, lexicon):
+        copy = _again(draft, draft.actor1, draft.actor2)
+        copy.place, copy.time = place, draft.time
+        copy.attributed_to, copy.cue, copy.hedged = draft.attributed_to, draft.cue, draft.hedged
+        copies.append(copy)
+    return copies
 
 
 def _in_dateline(place: TextSpan, tokens: Sequence[Token]) -> bool:
@@ -690,7 +710,15 @@ def _informative(draft: Draft) -> bool:
         return actor1 is not None
     figures = draft.figures
     has_figure = any(v is not None for v in (figures.killed, figures.injured, figures.displaced))
-    return actor1 is not None or actor2 is not None or has_figure
+    # "protests erupted in Tehran on Friday": a protest told as the subject of its clause, with its day
+    # and place, needs no named crowd ("killed during protests" tells the killing, not a protest)
+    gathered = (
+        draft.plover == "PROTEST"
+        and draft.trigger.head.dep_ in ("nsubj", "nsubjpass")
+        and draft.time is not None
+        and draft.place is not None
+    )
+    return actor1 is not None or actor2 is not None or has_figure or gathered
 
 
 def _text(p: Party | None) -> str:

@@ -17,9 +17,10 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 from sitrep.extract.arguments import _child, _prep_object, bounds, governing_verb, span_of
-from sitrep.extract.lexicon import Lexicon
+from sitrep.extract.lexicon import Lexicon, read_data
 from sitrep.extract.triggers import NOUN_POS, Token, Trigger, lemma
 from sitrep.models import TextSpan
 from sitrep.parse import doc_text
@@ -438,3 +439,76 @@ def _is_place(token: Token, places: frozenset[str]) -> bool:
     if token.pos_ == "PROPN" and _name_label_fits(token):
         return True  # a name in a place slot: the gazetteer decides
     return any(c.ent_type_ in PLACE_ENTITIES for c in token.children if c.dep_ in ("compound", "poss"))
+
+
+# Prepositions that list the places of several acts: "attacks in Bannu, Lakki Marwat and Tank",
+# "strikes on the city of Kherson and the city of Kharkiv" ("between X and Y" is one stretch of road).
+# ("near X and Y", "between X and Y" place one act in an area or on a stretch of road).
+_LISTING = frozenset({"in", "on", "at"})
+
+
+def listed_places(
+    place: TextSpan, trigger: Trigger, tokens: Sequence[Token], lexicon: Lexicon
+) -> list[TextSpan]:
+    """The other places a place phrase on the act itself lists with its first ("raided homes in Jenin
+    and Tubas": Tubas), each a town or a "city of X" named by a proper noun; none when the list is
+    one name ("Jammu and Kashmir") or the phrase belongs to another clause ("sirens sounded in
+    Ashkelon and Sderot as rockets were fired")."""
+    inside = [t for t in tokens if place.start <= t.idx < place.end]
+    roots = [t for t in inside if not place.start <= t.head.idx < place.end or t.head.i == t.i]
+    if len(roots) != 1:
+        return []
+    root = roots[0]
+    settlement = lemma(root.head.head) in ("city", "town", "village")
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and settlement:
+        root = root.head.head  # "the city of Kherson" read from its name
+    if root.pos_ == "ADP":
+        root = _child(root, ("pobj",)) or root
+    if root.dep_ != "pobj" or root.head.lower_ not in _LISTING:
+        return []
+    act = trigger.head
+    if root.head.head.i != act.i and root.head.head.head.i != act.i:
+        return []  # the places of another clause, not of this act or of what it hit
+    if not _named_place(root):
+        return []
+    paired = lexicon.word_set("paired_place_names")
+    listed: list[TextSpan] = []
+    item = root
+    while (item := next((c for c in item.children if c.dep_ == "conj"), None)) is not None:
+        if not _named_place(item) or item.lower_ in paired:
+            return []
+        listed.append(_listed_name(item))
+    if any(_a_country(span.text) for span in (_listed_name(root), *listed)):
+        return []  # "attacks in Burkina Faso, Mali and Niger": a region's tally more often than acts
+    return listed
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    countries = read_data("actors/countries.toml").get("country", [])
+    return frozenset(name.lower() for country in countries for name in country.get("names", []))
+
+
+def _a_country(name: str) -> bool:
+    """A country's name, alone or with a part of it ("Western Ukraine")."""
+    words = name.lower().removeprefix("the ").split()
+    names = _country_names()
+    return any(" ".join(words[k:]) in names for k in range(len(words)))
+
+
+def _named_place(token: Token) -> bool:
+    """A proper noun that may name a place ("Tubas"), or "the city of X" around one."""
+    if lemma(token) in ("city", "town", "village") and (name := _child(token, ("prep",))) is not None:
+        inner = _child(name, ("pobj",)) if name.lower_ == "of" else None
+        return inner is not None and _named_place(inner)
+    return token.pos_ == "PROPN" and token.ent_type_ not in _NOT_PLACE_ENTITIES
+
+
+def _listed_name(token: Token) -> TextSpan:
+    """The words of one listed place: the name with its compounds ("Lakki Marwat"), or "the city of X"."""
+    first = min([token.i, *(c.i for c in token.children if c.dep_ in ("compound", "det", "amod"))])
+    last = token.i
+    of = _child(token, ("prep",))
+    if of is not None and of.lower_ == "of" and (inner := _child(of, ("pobj",))) is not None:
+        last = inner.i
+    return span_of([token.doc[first], token.doc[last]])
