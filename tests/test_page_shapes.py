@@ -1449,6 +1449,12 @@ def test_an_act_in_a_list_of_towns_is_one_act_per_town(app: Sitrep) -> None:
     assert len(acts) == 3 and len({e.location.name for e in acts if e.location is not None}) == 3
 
 
+def test_a_raid_on_two_named_towns_is_two_acts(app: Sitrep) -> None:
+    page = ["Israeli forces stormed the city of Jenin and the town of Tubas in the West Bank on Monday."]
+    acts = [e for e in _events(app, page, date(2024, 6, 3)) if e.plover == "ASSAULT"]
+    assert len(acts) == 2 and len({e.location.name for e in acts if e.location is not None}) == 2
+
+
 def test_one_name_with_and_a_list_of_countries_or_anothers_clause_are_not_split(app: Sitrep) -> None:
     for text in (
         "Troops killed two militants in Jammu and Kashmir on Monday, the army said.",
@@ -1474,3 +1480,57 @@ def test_an_attack_blamed_on_a_group_is_hedged(app: Sitrep) -> None:
     page = ["At least 30 villagers were killed on Sunday in an attack blamed on the Rapid Support Forces "
             "in Gezira state."]
     assert _the_act(app, page, date(2024, 6, 3)).hedged
+
+
+def test_a_participle_of_saying_is_said_by_its_verbs_subject(app: Sitrep) -> None:
+    page = ["The spokesman rejected the charges, stating that the marchers had thrown stones at police in "
+            "Quetta on Friday."]
+    sources = {e.attributed_to for e in _events(app, page, date(2024, 6, 3)) if e.plover != "REJECT"}
+    assert "the charges" not in sources and "The spokesman" in sources
+
+
+def test_a_subject_cut_off_after_a_headline_is_the_doer_not_the_speaker(app: Sitrep) -> None:
+    page = ["Four farmers killed in Kaduna", "Gunmen killed four farmers in Kaduna on Monday, police said."]
+    event = _the_act(app, page, date(2024, 6, 3))
+    assert event.actor1 is not None and event.actor1.kind != "state_forces"
+
+
+def test_a_town_named_after_the_word_capital_is_the_place(app: Sitrep) -> None:
+    page = ["The paramilitary took control of the state after seizing the capital Wad Madani on Monday."]
+    location = _the_act(app, page, date(2024, 6, 3)).location
+    assert location is not None and location.precision == 1
+
+
+def test_a_protest_march_is_not_the_month(app: Sitrep) -> None:
+    page = ["Police and opposition supporters clashed in Narayanganj on Saturday, leaving 10 injured.",
+            "Members of the local unit held the march as part of the party’s nationwide march scheduled for "
+            "Saturday."]
+    assert all(e.date is None or "-03" not in e.date for e in _events(app, page, date(2023, 2, 11)))
+
+
+def test_no_one_held_and_no_force_sent_are_no_acts(app: Sitrep) -> None:
+    page = ["Police and party supporters clashed on the highway in Narayanganj on Saturday, leaving ten "
+            "injured.",
+            "No one was arrested after the clash, and no extra police were deployed to the area."]
+    kinds = [e.plover for e in _events(app, page, date(2024, 6, 3))]
+    assert "COERCE" not in kinds and "MOBILIZE" not in kinds
+
+
+def test_a_source_speaking_by_phone_and_ambulances_sent_are_no_acts(app: Sitrep) -> None:
+    page = ["A drone struck a car near Srifa on Saturday, wounding the driver, said resident Ali Haidar, "
+            "speaking by phone.",
+            "Ambulances were dispatched to the scene."]
+    kinds = [e.plover for e in _events(app, page, date(2024, 6, 3))]
+    assert "CONSULT" not in kinds and "MOBILIZE" not in kinds
+
+
+def test_what_a_man_is_known_for_is_no_act(app: Sitrep) -> None:
+    page = ["Troops killed the bandit leader Kachalla Bello, known for collaborating with other gang "
+            "bosses, in Zurmi on Monday."]
+    assert "COOPERATE" not in [e.plover for e in _events(app, page, date(2024, 6, 3))]
+
+
+def test_a_danger_that_threatens_unity_is_no_threat(app: Sitrep) -> None:
+    page = ["Study warns of widening conflict",
+            "The conflict in the north threatens national unity, the report's authors said on Monday."]
+    assert "THREATEN" not in [e.plover for e in _events(app, page, date(2024, 6, 3))]

@@ -272,6 +272,9 @@ def _prep_object(token: Token, preps: tuple[str, ...]) -> Token | None:
 
 def inherited_subject(verb: Token) -> Token | None:
     """The subject of a verb, climbing through xcomp/conj/advcl/pcomp when the verb has none."""
+    cut_off = _cut_off_subject(verb)
+    if cut_off is not None:
+        return cut_off
     token = verb
     for _ in range(6):
         subject = _child(token, ("nsubj", "csubj"))
@@ -295,6 +298,11 @@ def inherited_subject(verb: Token) -> Token | None:
                 return None  # "a man suffered an injury from shelling": he was harmed, he did not shell
             if token.dep_ == "advcl" and _came_under_fire(token.head):
                 return None  # "the convoy came under fire, killing two": the convoy was hit, it killed no one
+            finite = token.i == verb.i and token.tag_ in ("VBD", "VBZ", "VBP") and lemma(token) != "be"
+            if finite and token.dep_ == "ccomp" and lemma(token.head) in _SAYING:
+                # "[Gunmen] killed four farmers ..., police said" with its subject lost to a bad sentence
+                # split: a finite verb says who did it itself; the speaker is no doer
+                return None
             if _misattached_conjunct(token):  # "said X would prolong the war and warned that ...": the
                 token = token.head.head  # past-tense conjunct belongs with "said", not with the modal clause
                 continue
@@ -302,6 +310,20 @@ def inherited_subject(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _cut_off_subject(verb: Token) -> Token | None:
+    """A subject the parser split off as a sentence of its own right before its verb, after a headline
+    ("Gunmen" | "killed four farmers ..."): a lone noun ending a "sentence" the verb opens the next of."""
+    if verb.i == 0 or not verb.is_sent_start or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    before = verb.doc[verb.i - 1]
+    alone = before.is_sent_start and before.dep_ == "ROOT" and not any(True for _ in before.children)
+    return before if alone and before.pos_ in NOUN_POS else None
+
+
+# Verbs of saying: the finite clause they report has its own subject
+_SAYING = frozenset({"say", "tell", "report", "announce", "confirm", "state", "add", "claim", "note"})
 
 
 def _came_under_fire(verb: Token) -> bool:

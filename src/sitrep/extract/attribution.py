@@ -62,6 +62,11 @@ def speaker_of(cue: Token) -> Token | None:
     for child in cue.children:
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
+    if cue.dep_ == "advcl" and cue.tag_ == "VBG":
+        # "X refuted these allegations, stating that ...": the participle's speaker is its verb's subject
+        owner = next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
+        if owner is not None:
+            return owner
     doc = cue.doc  # "..., Ali Demir, a local official, told reporters": a parse that lost the subject
     before = _noun_before(cue)
     if before is not None:

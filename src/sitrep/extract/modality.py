@@ -37,11 +37,23 @@ def _has_infinitive_to(token: Token) -> bool:
 
 
 def negated(token: Token) -> bool:
-    """A `not`/`never`/`no` on the clause of a trigger ("did not attack", "no attack took place")."""
+    """A `not`/`never`/`no` on the clause of a trigger ("did not attack", "no attack took place"), or a
+    subject that is no one ("No one was arrested", "no security personnel were deployed")."""
     for child in token.children:
         if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
             return True
+        if child.dep_ in ("nsubj", "nsubjpass") and _no_one(child):
+            return True
     return False
+
+
+def _no_one(subject: Token) -> bool:
+    """ "No one was arrested", "nobody fired", "no security personnel were deployed": a subject that
+    denies anyone did or underwent it (not "there was no progress during a meeting")."""
+    if subject.lower_ in ("nobody", "no-one"):
+        return True
+    denied = any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
+    return denied and (subject.dep_ == "nsubjpass" or subject.lower_ == "one")
 
 
 def _in_a_noun_denied(token: Token) -> bool:
@@ -379,6 +391,8 @@ def describes(trigger: Trigger, lexicon: Lexicon) -> bool:
     head = trigger.head
     if head.pos_ == "VERB" and (_long_standing(head) or _formerly(head)):
         return True
+    if _known_for(head):
+        return True  # "Dankarami, known for collaborating with other kingpins": what he is known for
     if trigger.sense.plover == "COOPERATE" and _names_a_body(head):
         return True  # "separatists from a newly formed rebel alliance": the group, not an act of allying
     # "often kill, loot and terrorise": a conjoined verb (tagged as a bare form) shares its first
@@ -396,6 +410,18 @@ def describes(trigger: Trigger, lexicon: Lexicon) -> bool:
     if head.dep_ != "relcl":
         return False
     return any(c.dep_ == "nsubj" and (c.tag_ == "WDT" or c.lower_ == "who") for c in head.children)
+
+
+_REPUTED = frozenset({"know", "notorious", "famous", "infamous", "renowned", "noted", "feared"})
+
+
+def _known_for(word: Token) -> bool:
+    """An act a person or a group is known for ("known for collaborating with", "notorious for
+    kidnappings"): a reputation, not an act told."""
+    preposition = word.head
+    if word.dep_ not in ("pcomp", "pobj") or preposition.lower_ != "for":
+        return False
+    return lemma(preposition.head) in _REPUTED
 
 
 def _names_a_body(noun: Token) -> bool:

@@ -359,6 +359,10 @@ def _place_bounds(head: Token, places: frozenset[str]) -> tuple[int, int]:
                 last = max(last, bounds(obj, verbal_modifiers=False)[1])
         elif child.dep_ == "appos" and head.doc[last + 1].text == "," and _names_region(child):
             last = max(last, bounds(child, verbal_modifiers=False)[1])
+        elif child.dep_ == "appos" and child.pos_ == "PROPN" and lemma(head) in places:
+            named = bounds(child, verbal_modifiers=False)
+            if named[0] == last + 1:  # "the capital Wad Madani": the name right after the noun
+                last = named[1]
     doc = head.doc
     if last + 3 < len(doc) and doc[last + 1].lower_ == "and" and doc[last + 3].text in ("'s", "’s"):
         # "in Jammu and Kashmir's Kathua district": a two-word owner parsed as a list, then what it owns
@@ -398,6 +402,8 @@ def _is_named(token: Token, places: frozenset[str]) -> bool:
             obj = _child(child, ("pobj",))
             if obj is not None and obj.pos_ == "PROPN":
                 return True
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and lemma(token) in places:
+            return True  # "seized the capital Wad Madani": the name in apposition
     return False
 
 
@@ -464,10 +470,12 @@ def listed_places(
         root = root.head.head  # "the city of Kherson" read from its name
     if root.pos_ == "ADP":
         root = _child(root, ("pobj",)) or root
-    if root.dep_ != "pobj" or root.head.lower_ not in _LISTING:
-        return []
     act = trigger.head
-    if root.head.head.i != act.i and root.head.head.head.i != act.i:
+    if root.dep_ == "dobj" and root.head.i == act.i:
+        pass  # "stormed the city of Bethlehem and the town of Beitunia": the places it hit
+    elif root.dep_ != "pobj" or root.head.lower_ not in _LISTING:
+        return []
+    elif root.head.head.i != act.i and root.head.head.head.i != act.i:
         return []  # the places of another clause, not of this act or of what it hit
     if not _named_place(root):
         return []

@@ -179,7 +179,10 @@ def a_danger_handled(word: Token, lexicon: Lexicon) -> bool:
 
 def contacted_for_the_story(word: Token) -> bool:
     """ "When contacted, the police spokesman confirmed ...": the reporter's call to a source, not a
-    meeting of parties (a passive "contacted" with no one named as contacted)."""
+    meeting of parties (a passive "contacted" with no one named as contacted); "..., said a resident,
+    speaking by phone": how the source spoke to the reporter."""
+    if lemma(word) in ("speak", "talk") and word.tag_ == "VBG" and word.dep_ in ("advcl", "acl", "xcomp"):
+        return not any(c.dep_ in ("nsubj", "dobj") or c.lower_ == "with" for c in word.children)
     return (
         lemma(word) == "contact"
         and word.tag_ == "VBN"

@@ -133,6 +133,14 @@ _STATEMENT_REACH = 4
 _DEICTIC = frozenset({"today", "yesterday", "tonight"})
 
 
+def _a_walk_not_a_month(token: Token) -> bool:
+    """ "the march", "their march", "a long march": the noun, which a tagger may call the month March."""
+    if token.text != "march" or token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    return before.dep_ in ("det", "poss", "amod") or before.lower_ in ("the", "a", "their", "its", "his")
+
+
 def time_span(trigger: Trigger, sentence: Sequence[Token]) -> TextSpan | None:
     """The time expression of the event, with its preposition ("on Thursday").
 
@@ -156,6 +164,8 @@ def time_span(trigger: Trigger, sentence: Sequence[Token]) -> TextSpan | None:
             continue
         if token.idx < dateline:
             continue
+        if _a_walk_not_a_month(token):
+            continue  # "held the march on the highway": a protest, not the month
         end = token.i
         while end + 1 < len(doc) and doc[end + 1].ent_type_ in ("DATE", "TIME") and (
             doc[end + 1].ent_iob_ == "I"
