@@ -1534,3 +1534,34 @@ def test_a_danger_that_threatens_unity_is_no_threat(app: Sitrep) -> None:
     page = ["Study warns of widening conflict",
             "The conflict in the north threatens national unity, the report's authors said on Monday."]
     assert "THREATEN" not in [e.plover for e in _events(app, page, date(2024, 6, 3))]
+
+
+def test_dozens_of_attacks_and_a_campaigns_toll_so_far_are_tallies(app: Sitrep) -> None:
+    page = ["A drone hit a cargo ship off Hodeidah on Thursday, the maritime agency said.",
+            "Since November, the rebels have launched dozens of attacks on merchant ships.",
+            "In their campaign so far, the rebels have killed at least eight sailors.",
+            "The clashes, which began in May, have so far claimed about 160 lives."]
+    acts = [e for e in _events(app, page, date(2024, 6, 3)) if e.plover == "ASSAULT"]
+    assert len(acts) == 1 and acts[0].killed is None
+
+
+def test_a_backer_named_in_a_participle_is_no_act_of_support(app: Sitrep) -> None:
+    page = ["Airstrikes hit Saada on Monday, killing six people, residents said.",
+            "The coalition entered the war in March 2015, backed by Western powers."]
+    assert "SUPPORT" not in [e.plover for e in _events(app, page, date(2024, 6, 3))]
+
+
+def test_a_standing_charge_its_denial_and_a_designation_are_no_acts(app: Sitrep) -> None:
+    page = ["A drone killed two fighters near Qamishli on Friday, a monitor said.",
+            "Ankara accuses the militia of being an offshoot of the PKK, designated a terrorist group by "
+            "Turkey. The militia denies the charge."]
+    kinds = [e.plover for e in _events(app, page, date(2024, 6, 3))]
+    assert not {"ACCUSE", "REJECT", "SANCTION"} & set(kinds)
+
+
+def test_a_sites_date_bar_above_its_breadcrumb_does_not_date_the_story(app: Sitrep) -> None:
+    text = ("Monday, July 8, 2024\nHomeNewsMilitia repels attack on district town\n\n"
+            "Militia repels attack on district town\n\n"
+            "Gunmen attacked the district town on Tuesday, killing three guards, the administrator said.")
+    [event] = [e for e in app.analyze_text(text).events if e.plover == "ASSAULT"]
+    assert event.date is None

@@ -46,6 +46,26 @@ def _counted_many(acts: Token, lexicon: Lexicon) -> bool:
     return False
 
 
+def _so_far(verb: Token) -> bool:
+    """ "so far", "thus far", "to date" on a verb: counted up to now."""
+    for child in verb.children:
+        far = child.dep_ == "advmod" and child.lower_ == "far"
+        if far and any(g.lower_ in ("so", "thus") for g in child.children):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "to" and any(g.lower_ == "date" for g in child.children):
+            return True
+    return False
+
+
+_DOZENS = frozenset({"dozen", "dozens", "score", "scores", "hundred", "hundreds", "thousand", "thousands"})
+
+
+def _in_dozens(acts: Token) -> bool:
+    """Acts counted in dozens or hundreds ("dozens of attacks", "hundreds of airstrikes")."""
+    counter = acts.head.head if acts.dep_ == "pobj" and acts.head.lower_ == "of" else None
+    return counter is not None and counter.lower_ in _DOZENS
+
+
 def _a_spell(noun: Token, lexicon: Lexicon) -> bool:
     """Fighting told as a spell, not as one act: "in recent fighting", "during the ongoing clashes"."""
     spells = lexicon.modality.get("spell_nouns", frozenset())
@@ -100,6 +120,10 @@ def is_aggregate(trigger: Trigger, lexicon: Lexicon) -> bool:
     counted = head if plural else clause.head if clause.dep_ == "relcl" else None
     if counted is not None and _counted_many(counted, lexicon) and not _one_day(counted.head):
         return True
+    if plural and _in_dozens(head) and not _one_day(clause):
+        return True  # "have launched dozens of attacks on ships": many acts, no one told
+    if _present_perfect(clause) and _so_far(clause) and not _one_day(clause):
+        return True  # "the clashes have so far claimed 160 lives": a running total
     if plural and _modified_by(head, repeated):
         return True  # "has witnessed repeated attacks", "numerous raids", "died in various attacks"
     framed = head.dep_ == "pobj" and head.head.lower_ in ("in", "during")
@@ -149,7 +173,7 @@ def is_aggregate(trigger: Trigger, lexicon: Lexicon) -> bool:
             at_will = child.dep_ == "prep" and child.lower_ == "at"
             if at_will and any(lemma(g) == "will" for g in child.children):
                 return True  # "the groups attack communities at will": a habit
-            if child.dep_ == "prep" and child.lower_ in ("throughout", "during") and any(
+            if child.dep_ == "prep" and child.lower_ in ("throughout", "during", "in") and any(
                 g.dep_ == "pobj" and lemma(g) in campaigns for g in child.children
             ) and _present_perfect(word):
                 return True  # "Throughout the war, Russia has fired hundreds of drones": a war's tally
@@ -187,7 +211,32 @@ def said_by_habit(trigger: Trigger, lexicon: Lexicon) -> bool:
     """A statement verb with an adverb of a standing position ("has consistently denied", "routinely
     condemns"); "repeatedly called on" still tells calls made."""
     stance = lexicon.modality.get("stance_adverbs", frozenset())
-    return any(c.dep_ in ("advmod", "npadvmod") and lemma(c) in stance for c in trigger.head.children)
+    if any(c.dep_ in ("advmod", "npadvmod") and lemma(c) in stance for c in trigger.head.children):
+        return True
+    return _standing_charge(trigger.head)
+
+
+# What a standing charge and its standing denial hold against: "accuses the YPG of being the PKK's
+# wing", "The YPG denies the charge"
+_CHARGES = frozenset({"charge", "accusation", "allegation", "claim"})
+
+
+def _standing_charge(verb: Token) -> bool:
+    """A charge of what someone is, and its denial, in the simple present with no day: the background
+    every story on a conflict carries ("Turkey accuses the YPG of being a PKK offshoot", "The YPG
+    denies the charge"), not a statement made."""
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBZ", "VBP") or any(c.dep_ == "aux" for c in verb.children):
+        return False
+    if any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree):
+        return False
+    word = lemma(verb)
+    if word == "accuse":
+        return any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(lemma(g) == "be" for g in c.children)
+            for c in verb.children
+        )
+    denial = word in ("deny", "reject")
+    return denial and any(c.dep_ == "dobj" and lemma(c) in _CHARGES for c in verb.children)
 
 
 def many_told(trigger: Trigger, lexicon: Lexicon) -> bool:

@@ -193,6 +193,10 @@ def _verb_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
         child.dep_ in ("agent", "dobj", "nsubjpass", "auxpass") for child in token.children
     ):
         return None  # "some of them armed", "heavily armed": a state, not an act of arming
+    if key in BACKING_LEMMAS and token.tag_ == "VBN" and token.dep_ == "advcl" and not any(
+        child.dep_ in ("nsubjpass", "auxpass") for child in token.children
+    ):
+        return None  # "the coalition entered the war in 2015, backed by the United States": its backer
     if (
         sense.plover in ("SANCTION", "COERCE", "COOPERATE")
         and token.dep_ == "amod"
@@ -210,6 +214,18 @@ def _verb_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
         return None  # "Army troops and allied tribal fighters": the participle the parse took for a verb
     if key == "ally" and not any(c.dep_ == "prep" and c.lower_ in ("with", "to") for c in token.children):
         return None  # "clashes with the army and allied armed movements": who they are, not an alliance made
+    # "the PKK, designated a terrorist group by Ankara" (a participle the parse may take for a verb
+    # joined to the clause): what the group is held to be, no measure told
+    participle = token.dep_ == "acl" and token.tag_ == "VBN"
+    misparsed = token.dep_ == "conj" and token.tag_ == "VBD" and not _child_of(token, ("nsubj",)) and any(
+        c.dep_ in ("prep", "agent") and c.lower_ == "by" for c in token.children
+    )
+    if (
+        sense.plover == "SANCTION"
+        and (participle or misparsed)
+        and not any(t.ent_type_ in ("DATE", "TIME") for t in token.subtree)
+    ):
+        return None
     if sense.plover == "COOPERATE" and token.dep_ == "acl" and token.tag_ in ("VBN", "VBD"):
         return None  # "a gang apparently allied with the Jalisco cartel": a standing relation
     if sense.plover in _STANDING_ACTS and token.dep_ == "relcl" and token.tag_ in ("VBZ", "VBP"):
@@ -223,6 +239,10 @@ def _verb_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
     if sense.plover in _STANDING_ACTS and token.dep_ == "acl" and token.tag_ == "VBG":
         return None  # "the UN agency providing aid", "a village hosting displaced families": who they are
     return Trigger(token, (token,), sense, modifier=modifier and sense.plover in ("AID", "SUPPORT"))
+
+
+def _child_of(token: Token, deps: tuple[str, ...]) -> Token | None:
+    return next((c for c in token.children if c.dep_ in deps), None)
 
 
 # Acts that can also name what someone does as a rule: a present tense relative clause or a participle

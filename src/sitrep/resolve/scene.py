@@ -103,6 +103,25 @@ class _Dated:
     paragraph: int
 
 
+# A site's date bar above its breadcrumb: "Wednesday, June 19, 2024" | "HomeNewsRenewed clashes ..." |
+# "Renewed clashes ...": the day the page was read, not the day of the story
+_BANNER_DAY = re.compile(
+    r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+[A-Z][a-z]+\s+\d{1,2},\s+(?:19|20)\d\d\s*$"
+)
+
+
+def without_site_banner(text: str) -> str:
+    """The text without a date bar that opens it, when the line after it is a breadcrumb trail run into
+    the headline (the headline follows again on its own)."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()][:6]
+    if len(lines) < 3 or not _BANNER_DAY.match(lines[0]):
+        return text
+    crumb = lines[1]
+    if any(len(crumb) > len(line) >= 20 and crumb.endswith(line) for line in lines[2:]):
+        return text.replace(lines[0], "", 1)
+    return text
+
+
 # A caption of an old picture ("File: Smoke rises over Tulkarem, December 17, 2023", "... on July 11,
 # 2024 (File photo: ...)"): its day is the picture's, not the page's
 _FILE_PICTURE = re.compile(
@@ -138,8 +157,8 @@ class Scene:
         # church ... on Jan 27, 2019. PHOTO: AFP").
         self._reference = (
             (
-                reference_date(_FILE_PICTURE.sub("", text))
-                or reference_date(_FILE_PICTURE.sub("", article.original or ""))
+                reference_date(_FILE_PICTURE.sub("", without_site_banner(text)))
+                or reference_date(_FILE_PICTURE.sub("", without_site_banner(article.original or "")))
             )
             if article.published is None
             else None
