@@ -1565,3 +1565,19 @@ def test_a_sites_date_bar_above_its_breadcrumb_does_not_date_the_story(app: Sitr
             "Gunmen attacked the district town on Tuesday, killing three guards, the administrator said.")
     [event] = [e for e in app.analyze_text(text).events if e.plover == "ASSAULT"]
     assert event.date is None
+
+
+def test_a_withdrawal_a_truce_requires_and_a_ceasefire_broken_are_no_acts(app: Sitrep) -> None:
+    page = ["Israeli strikes killed two people in the Bekaa on Thursday, in the latest violations of the "
+            "ceasefire that began in November.",
+            "Israel has kept troops at five hilltops despite the truce requiring their full withdrawal."]
+    kinds = [e.plover for e in _events(app, page, date(2024, 6, 3))]
+    assert "RETREAT" not in kinds and "AGREE" not in kinds
+
+
+def test_a_killing_dated_by_an_old_deal_is_a_killing(app: Sitrep) -> None:
+    page = ["Gunmen shot dead two community leaders in Cauca on Monday, the ombudsman said.",
+            "Two more were killed in Tumaco on Tuesday, seven years after the signing of the peace "
+            "agreement between the government and the FARC."]
+    kinds = [e.plover for e in _events(app, page, date(2024, 6, 3))]
+    assert kinds.count("ASSAULT") == 2 and "AGREE" not in kinds

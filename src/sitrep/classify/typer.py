@@ -258,6 +258,12 @@ def _hierarchy(
     return sub_event, event_type
 
 
+def _tolled(mention: EventMention) -> bool:
+    """A violent mention with its own count of dead or hurt."""
+    figures = mention.figures
+    return mention.plover == "ASSAULT" and (figures.killed is not None or figures.injured is not None)
+
+
 class EventTyper:
     """The trained model, loaded once per process (like Resolver.shared())."""
 
@@ -329,8 +335,10 @@ class EventTyper:
                 drop_none=self.drop_none,
                 fallback=fallback,
                 actor_kind=actor,
-                # the sentence's label is its one event's; beside another trigger it may be the other's
-                switch_at=SWITCH_LABEL if told_in[mention.sentence.start] == 1 else None,
+                # the sentence's label is its one event's; beside another trigger it may be the other's;
+                # an act with a toll of its own is violence whatever else the sentence names ("killed
+                # ... three years after the signing of the peace agreement" is no agreement)
+                switch_at=None if told_in[mention.sentence.start] > 1 or _tolled(mention) else SWITCH_LABEL,
             )
             if typing.drop:
                 continue

@@ -60,13 +60,27 @@ _PERIOD_WORDS = frozenset(
 
 def frames_a_period(trigger: Trigger) -> bool:
     """An act named only to say when something else happened: "In the early weeks of Russia's
-    invasion, she worked as a fixer", "at the start of the offensive"."""
+    invasion, she worked as a fixer", "at the start of the offensive", "three years after the signing
+    of the peace agreement"; or a deal named only as what is broken ("violations of the ceasefire")."""
     head = trigger.head
+    named = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else head
+    after = named.head if named.dep_ == "pobj" and named.head.lower_ in ("after", "before") else None
+    if after is not None and any(c.dep_ == "npadvmod" and lemma(c) in _LONG_AGO for c in after.children):
+        # "killed three years after the signing of the accord": how long ago it was (but "died three
+        # days after her arrest" tells the arrest)
+        return True
+    broken = head.dep_ == "pobj" and head.head.lower_ == "of" and lemma(head.head.head) in _BREACHES
+    if broken and trigger.sense.plover == "AGREE":
+        return True  # "the latest violations of the ceasefire that began in November": a deal in force
     of = head.head if head.dep_ == "pobj" else None
     if of is None or of.lower_ != "of" or lemma(of.head) not in _PERIOD_WORDS:
         return False
     period = of.head
     return period.dep_ == "pobj" and period.head.lower_ in ("in", "during", "at", "since", "from")
+
+
+_LONG_AGO = frozenset({"year", "decade", "century"})
+_BREACHES = frozenset({"violation", "breach", "violate", "collapse", "terms"})
 
 
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
