@@ -51,7 +51,7 @@ def means_of(token: Token, lexicon: Lexicon) -> list[Token]:
     word = lemma(token)
     if word not in lexicon.word_set("means") and not lexicon.aircraft.match(token.lower_):
         return []
-    if _a_pit(token):
+    if _a_pit(token, lexicon):
         return []  # "attacked the Biakato gold mine": the place hit
     return [token, *(c for c in token.children if c.dep_ == "compound")]
 
@@ -119,10 +119,10 @@ def infer_mode(trigger: Trigger, actor: Party | None, target: Party | None, lexi
             continue
         if _skyward(token):
             continue  # "fired shots into the air": warning shots, no aircraft
-        if _of_tear_gas(token):
+        if _of_tear_gas(token, lexicon):
             words.add("teargas")  # "tear gas shells", "stun grenades": crowd control, no artillery
             continue
-        if _a_pit(token):
+        if _a_pit(token, lexicon):
             continue  # "the Biakato gold mine": where the act was, no explosive
         words.add(lemma(token))
         words.add(token.lower_)
@@ -160,26 +160,19 @@ def _shoot_down(trigger: Trigger, actor: Party | None) -> bool:
     return any(lemma(c) in _AIRBORNE or c.lower_.rstrip("s") in _AIRBORNE for c in shot)
 
 
-# What makes a shell, canister or grenade one for crowds: "tear gas shells", "stun grenades"
-_CROWD_MUNITION = frozenset(
-    {"gas", "teargas", "tear-gas", "stun", "flash", "flash-bang", "smoke", "sound", "noise"}
-)
-# What a mine is dug for: "a gold mine", "the Rubaya coltan mine" are places, not explosives
-_ORES = frozenset({"gold", "coal", "diamond", "copper", "cobalt", "coltan", "tin", "salt", "artisanal",
-                   "mining", "iron", "uranium", "lithium", "emerald", "jade"})
-
-
-def _of_tear_gas(token: Token) -> bool:
+def _of_tear_gas(token: Token, lexicon: Lexicon) -> bool:
     """A shell, canister or grenade whose name says it is for crowds: "tear gas shells", "stun grenades"."""
-    return any(c.dep_ in ("compound", "amod") and c.lower_ in _CROWD_MUNITION for c in token.children)
+    crowds = lexicon.word_set("crowd_munitions")
+    return any(c.dep_ in ("compound", "amod") and c.lower_ in crowds for c in token.children)
 
 
-def _a_pit(token: Token) -> bool:
+def _a_pit(token: Token, lexicon: Lexicon) -> bool:
     """A mine dug for ore ("the Biakato gold mine", "a coltan mine"), not a landmine."""
     if token.lower_ not in ("mine", "mines"):
         return False
+    ores = lexicon.word_set("ores")
     return any(
-        c.dep_ in ("compound", "amod") and (c.lower_ in _ORES or c.pos_ == "PROPN") for c in token.children
+        c.dep_ in ("compound", "amod") and (c.lower_ in ores or c.pos_ == "PROPN") for c in token.children
     )
 
 

@@ -448,9 +448,11 @@ def _is_place(token: Token, places: frozenset[str]) -> bool:
 
 
 # Prepositions that list the places of several acts: "attacks in Bannu, Lakki Marwat and Tank",
-# "strikes on the city of Kherson and the city of Kharkiv" ("between X and Y" is one stretch of road).
-# ("near X and Y", "between X and Y" place one act in an area or on a stretch of road).
+# "strikes on the city of Kherson and the city of Kharkiv" ("near X and Y", "between X and Y" place one
+# act in an area or on a stretch of road).
 _LISTING = frozenset({"in", "on", "at"})
+# Nouns of a town named by an "of" phrase: "the city of Kherson"
+_SETTLEMENTS = frozenset({"city", "town", "village"})
 
 
 def listed_places(
@@ -465,17 +467,16 @@ def listed_places(
     if len(roots) != 1:
         return []
     root = roots[0]
-    settlement = lemma(root.head.head) in ("city", "town", "village")
-    if root.dep_ == "pobj" and root.head.lower_ == "of" and settlement:
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and lemma(root.head.head) in _SETTLEMENTS:
         root = root.head.head  # "the city of Kherson" read from its name
     if root.pos_ == "ADP":
         root = _child(root, ("pobj",)) or root
     act = trigger.head
-    if root.dep_ == "dobj" and root.head.i == act.i:
-        pass  # "stormed the city of Bethlehem and the town of Beitunia": the places it hit
-    elif root.dep_ != "pobj" or root.head.lower_ not in _LISTING:
+    hit = root.dep_ == "dobj" and root.head.i == act.i  # "stormed the city of X and the town of Y"
+    listing = root.dep_ == "pobj" and root.head.lower_ in _LISTING
+    if not hit and not listing:
         return []
-    elif root.head.head.i != act.i and root.head.head.head.i != act.i:
+    if listing and act.i not in (root.head.head.i, root.head.head.head.i):
         return []  # the places of another clause, not of this act or of what it hit
     if not _named_place(root):
         return []
@@ -506,7 +507,7 @@ def _a_country(name: str) -> bool:
 
 def _named_place(token: Token) -> bool:
     """A proper noun that may name a place ("Tubas"), or "the city of X" around one."""
-    if lemma(token) in ("city", "town", "village") and (name := _child(token, ("prep",))) is not None:
+    if lemma(token) in _SETTLEMENTS and (name := _child(token, ("prep",))) is not None:
         inner = _child(name, ("pobj",)) if name.lower_ == "of" else None
         return inner is not None and _named_place(inner)
     return token.pos_ == "PROPN" and token.ent_type_ not in _NOT_PLACE_ENTITIES

@@ -57,13 +57,10 @@ def _so_far(verb: Token) -> bool:
     return False
 
 
-_DOZENS = frozenset({"dozen", "dozens", "score", "scores", "hundred", "hundreds", "thousand", "thousands"})
-
-
-def _in_dozens(acts: Token) -> bool:
+def _in_dozens(acts: Token, lexicon: Lexicon) -> bool:
     """Acts counted in dozens or hundreds ("dozens of attacks", "hundreds of airstrikes")."""
     counter = acts.head.head if acts.dep_ == "pobj" and acts.head.lower_ == "of" else None
-    return counter is not None and counter.lower_ in _DOZENS
+    return counter is not None and counter.lower_ in lexicon.word_set("round_counts")
 
 
 def _a_spell(noun: Token, lexicon: Lexicon) -> bool:
@@ -120,7 +117,7 @@ def is_aggregate(trigger: Trigger, lexicon: Lexicon) -> bool:
     counted = head if plural else clause.head if clause.dep_ == "relcl" else None
     if counted is not None and _counted_many(counted, lexicon) and not _one_day(counted.head):
         return True
-    if plural and _in_dozens(head) and not _one_day(clause):
+    if plural and _in_dozens(head, lexicon) and not _one_day(clause):
         return True  # "have launched dozens of attacks on ships": many acts, no one told
     if _present_perfect(clause) and _so_far(clause) and not _one_day(clause):
         return True  # "the clashes have so far claimed 160 lives": a running total
