@@ -1581,3 +1581,16 @@ def test_a_killing_dated_by_an_old_deal_is_a_killing(app: Sitrep) -> None:
             "agreement between the government and the FARC."]
     kinds = [e.plover for e in _events(app, page, date(2024, 6, 3))]
     assert kinds.count("ASSAULT") == 2 and "AGREE" not in kinds
+
+
+def test_a_day_written_with_an_ordinal_before_its_month_is_that_day(app: Sitrep) -> None:
+    page = ["On 3rd August 2023, armed bandits attacked a base near Isa in Sokoto, the army said."]
+    event = _the_act(app, page, date(2023, 8, 4))
+    assert (event.date, event.date_precision) == ("2023-08-03", "day")
+
+
+def test_an_act_that_began_a_war_counted_since_its_year_is_no_act(app: Sitrep) -> None:
+    page = ["Airstrikes killed six people in Saada on Monday, residents said.",
+            "The country has been at war since 2014, when the rebels captured the capital."]
+    acts = [e for e in _events(app, page, date(2024, 6, 3)) if e.plover == "ASSAULT"]
+    assert len(acts) == 1 and acts[0].killed == 6

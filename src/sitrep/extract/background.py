@@ -39,6 +39,9 @@ def counts_from(trigger: Trigger) -> bool:
     """The act a span is counted from: "have been killed since the accord was signed", "since the
     signing of the truce": the start of a tally, told to date it, not an act the sentence tells."""
     head = trigger.head
+    year = head.head if head.dep_ in ("relcl", "advcl") else None
+    if year is not None and year.dep_ == "pobj" and year.head.lower_ == "since":
+        return True  # "in civil war since 2014, when the Houthis captured the capital": the war's start
     clause = head if head.pos_ in CLAUSE_POS else None
     node = head
     for _ in range(4):  # "since the signing of the accord": up through the noun's "of" and "since"

@@ -176,6 +176,8 @@ def time_span(trigger: Trigger, sentence: Sequence[Token]) -> TextSpan | None:
         end = _with_its_year(doc, end)
         index = max(index, end + 1 - tokens[0].i)
         start = token.i
+        if start > 0 and doc[start - 1].ent_type_ == "ORDINAL" and token.lower_ in MONTH_NAMES:
+            start -= 1  # "On 3rd August 2023": the tagger leaves the day out of the date
         if start > 0 and doc[start - 1].pos_ == "ADP" and doc[start - 1].lower_ in _TIME_PREPS:
             start -= 1
         before = [t.lower_ for t in doc[max(start - 2, 0) : start]]
