@@ -1594,3 +1594,30 @@ def test_an_act_that_began_a_war_counted_since_its_year_is_no_act(app: Sitrep) -
             "The country has been at war since 2014, when the rebels captured the capital."]
     acts = [e for e in _events(app, page, date(2024, 6, 3)) if e.plover == "ASSAULT"]
     assert len(acts) == 1 and acts[0].killed == 6
+
+
+def test_a_weekday_before_a_day_in_figures_or_with_its_part_of_day_dates_an_undated_page() -> None:
+    from sitrep.resolve.dates import reference_date
+
+    today = date(2026, 1, 1)
+    figures = "Thursday, 01/05/2023\n\nTroops exchanged fire on Thursday."
+    assert reference_date(figures, today) == date(2023, 1, 5)
+    assert reference_date("Friday, 05/01/2023\n\nTroops exchanged fire.", today) is None  # neither fits
+    text = "The blast went off on Monday afternoon, September 2, outside the prosecutor's office."
+    assert reference_date(text, today) == date(2024, 9, 2)
+
+
+def test_market_demand_an_interview_a_clinic_and_troops_stationed_are_no_acts(app: Sitrep) -> None:
+    page = ["Gunmen shot four fishermen near Ilala on Thursday, residents said; the wounded were evacuated "
+            "to the health centre.",
+            "The village lies 13km from where troops are stationed.",
+            "The mayor spoke to a local radio station from the town.",
+            "With global gas demand projected to grow, the investors are wary."]
+    kinds = [e.plover for e in _events(app, page, date(2024, 6, 3))]
+    assert kinds == ["ASSAULT"]
+
+
+def test_refusing_to_surrender_in_a_shootout_is_no_rejection(app: Sitrep) -> None:
+    page = ["Police killed a gunman in Burshi on Tuesday after the suspect refused to surrender and opened "
+            "fire on officers."]
+    assert "REJECT" not in [e.plover for e in _events(app, page, date(2024, 6, 3))]

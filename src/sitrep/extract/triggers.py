@@ -226,6 +226,8 @@ def _verb_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
         and not any(t.ent_type_ in ("DATE", "TIME") for t in token.subtree)
     ):
         return None
+    if sense.plover == "MOBILIZE" and _present_state(token) and _where_clause(token):
+        return None  # "13km from where troops are stationed": a presence that places something else
     if sense.plover == "COOPERATE" and token.dep_ == "acl" and token.tag_ in ("VBN", "VBD"):
         return None  # "a gang apparently allied with the Jalisco cartel": a standing relation
     if sense.plover in _STANDING_ACTS and token.dep_ == "relcl" and token.tag_ in ("VBZ", "VBP"):
@@ -239,6 +241,19 @@ def _verb_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
     if sense.plover in _STANDING_ACTS and token.dep_ == "acl" and token.tag_ == "VBG":
         return None  # "the UN agency providing aid", "a village hosting displaced families": who they are
     return Trigger(token, (token,), sense, modifier=modifier and sense.plover in ("AID", "SUPPORT"))
+
+
+def _present_state(verb: Token) -> bool:
+    """A passive in the simple present with no day ("are stationed", "is deployed"): a state, not an
+    act ("are being deployed" and "were deployed on Monday" tell one)."""
+    passive = [c.lower_ for c in verb.children if c.dep_ == "auxpass"]
+    if verb.tag_ != "VBN" or passive not in (["is"], ["are"]):
+        return False
+    return not any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree)
+
+
+def _where_clause(verb: Token) -> bool:
+    return any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children)
 
 
 def _child_of(token: Token, deps: tuple[str, ...]) -> Token | None:

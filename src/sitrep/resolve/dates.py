@@ -387,6 +387,13 @@ def _date_parser(base: datetime | None, tense_past: bool) -> DateDataParser:
     return DateDataParser(languages=["en"], settings=settings)
 
 
+def _a_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
 def _day_or_nothing(year: int, month: int, day: int) -> Resolved:
     try:
         return date(year, month, day).isoformat(), "day"
@@ -450,8 +457,13 @@ def is_part_of_day(expression: str | None) -> bool:
 
 # "Wednesday, November 2", "Friday, 26 March": a weekday and a year-less day, which together pin the year.
 _WEEKDAY_DAY = re.compile(
-    rf"\b{_WEEKDAY},?\s+(?:(?:{_DAY}\s+{_MONTH})|(?:{_MONTH.replace('?P<month>', '?P<month2>')}\s+"
-    rf"{_DAY.replace('?P<day>', '?P<day2>')}))\b"
+    rf"\b{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:(?:{_DAY}\s+{_MONTH})|"
+    rf"(?:{_MONTH.replace('?P<month>', '?P<month2>')}\s+{_DAY.replace('?P<day>', '?P<day2>')}))\b"
+)
+# "Thursday, 01/05/2023": a weekday before a day written in figures; the weekday says which figure is
+# the month
+_WEEKDAY_FIGURES = re.compile(
+    rf"\b{_WEEKDAY},?\s+(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<year>(?:19|20)\d\d)\b"
 )
 # "since the events of 7 October 2023": a day counted from, long before the article's own
 _SINCE = re.compile(r"\bsince\b[^.;:]{0,30}$")
@@ -503,6 +515,13 @@ def reference_date(text: str, today: date | None = None) -> date | None:
         found = _day_or_nothing(int(stamp["year"]), int(stamp["month"]), int(stamp["day"]))[0]
         if found:
             days.append(date.fromisoformat(found))
+    for figures in _WEEKDAY_FIGURES.finditer(lowered):
+        first, second, year = int(figures["a"]), int(figures["b"]), int(figures["year"])
+        weekday = WEEKDAYS[figures["weekday"]]
+        candidates = (_a_date(year, first, second), _a_date(year, second, first))
+        named = next((d for d in candidates if d is not None and d.weekday() == weekday), None)
+        if named is not None:
+            days.append(named)
     limit = today or date.today()
     for match in _WEEKDAY_DAY.finditer(lowered):
         if re.match(r"\s*(?:of\s+)?(?:19|20)\d\d\b", lowered[match.end() :]):
