@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from sitrep.extract.background import WEEKDAYS
 from sitrep.extract.lexicon import Lexicon
-from sitrep.extract.triggers import Token, Trigger, lemma
+from sitrep.extract.triggers import Token, Trigger, lemma, names_a_time
 
 CLAUSE_POS = frozenset({"VERB", "AUX"})
 # how a clause or noun hangs below its governor when the governor embeds it (not "conj": a sibling)
@@ -350,7 +350,7 @@ def _undated_present(governor: Token) -> bool:
     perfect = any(c.lower_ in ("has", "have") for c in governor.children)
     if governor.tag_ not in ("VBP", "VBZ") and not perfect:
         return False
-    return not any(t.ent_type_ in ("DATE", "TIME") for t in governor.subtree)
+    return not names_a_time(governor)
 
 
 _SPANS_OF_TIME = frozenset({"hour", "day", "week", "month", "year", "decade", "century"})

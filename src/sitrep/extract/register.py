@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from sitrep.extract.figures import parse_number
@@ -125,6 +125,7 @@ def acts_years(sentence: str) -> list[int]:
     ]
 
 
+@lru_cache(maxsize=16)  # the resolver asks once per undated mention of the same article
 def latest_year(text: str, this_year: int, *, counted_from: bool = True) -> int | None:
     """The latest year an undated article names (up to this year): it was written no earlier. With
     `counted_from` False, a year the text counts from ("attacks since 2015") is left out: it bounds
@@ -132,7 +133,8 @@ def latest_year(text: str, this_year: int, *, counted_from: bool = True) -> int 
     years = [
         int(match.group(1))
         for match in _YEAR.finditer(text)
-        if int(match.group(1)) <= this_year and (counted_from or not _SINCE.search(text[: match.start()]))
+        if int(match.group(1)) <= this_year
+        and (counted_from or not _SINCE.search(text[max(0, match.start() - 40) : match.start()]))
     ]
     return max(years) if years else None
 

@@ -9,7 +9,7 @@ from sitrep.extract.background import since_clause
 from sitrep.extract.lexicon import Lexicon
 from sitrep.extract.modality import CLAUSE_POS, DAYS_NAMED
 from sitrep.extract.setting import MONTH_NAMES
-from sitrep.extract.triggers import Token, Trigger, lemma
+from sitrep.extract.triggers import Token, Trigger, lemma, names_a_time
 
 _DAY_WORDS = DAYS_NAMED | {"tonight", "overnight"}
 
@@ -224,7 +224,7 @@ def _standing_charge(verb: Token) -> bool:
     denies the charge"), not a statement made."""
     if verb.pos_ != "VERB" or verb.tag_ not in ("VBZ", "VBP") or any(c.dep_ == "aux" for c in verb.children):
         return False
-    if any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree):
+    if names_a_time(verb):
         return False
     word = lemma(verb)
     if word == "accuse":

@@ -217,14 +217,11 @@ def _verb_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
     # "the PKK, designated a terrorist group by Ankara" (a participle the parse may take for a verb
     # joined to the clause): what the group is held to be, no measure told
     participle = token.dep_ == "acl" and token.tag_ == "VBN"
-    misparsed = token.dep_ == "conj" and token.tag_ == "VBD" and not _child_of(token, ("nsubj",)) and any(
+    subjectless = not any(c.dep_ == "nsubj" for c in token.children)
+    misparsed = token.dep_ == "conj" and token.tag_ == "VBD" and subjectless and any(
         c.dep_ in ("prep", "agent") and c.lower_ == "by" for c in token.children
     )
-    if (
-        sense.plover == "SANCTION"
-        and (participle or misparsed)
-        and not any(t.ent_type_ in ("DATE", "TIME") for t in token.subtree)
-    ):
+    if sense.plover == "SANCTION" and (participle or misparsed) and not names_a_time(token):
         return None
     if sense.plover == "MOBILIZE" and _present_state(token) and _where_clause(token):
         return None  # "13km from where troops are stationed": a presence that places something else
@@ -249,15 +246,16 @@ def _present_state(verb: Token) -> bool:
     passive = [c.lower_ for c in verb.children if c.dep_ == "auxpass"]
     if verb.tag_ != "VBN" or passive not in (["is"], ["are"]):
         return False
-    return not any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree)
+    return not names_a_time(verb)
 
 
 def _where_clause(verb: Token) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children)
 
 
-def _child_of(token: Token, deps: tuple[str, ...]) -> Token | None:
-    return next((c for c in token.children if c.dep_ in deps), None)
+def names_a_time(word: Token) -> bool:
+    """The phrase a word heads names a day or a time ("were deployed on Monday", "last week")."""
+    return any(t.ent_type_ in ("DATE", "TIME") for t in word.subtree)
 
 
 # Acts that can also name what someone does as a rule: a present tense relative clause or a participle
@@ -290,8 +288,7 @@ def _on_condition(verb: Token) -> bool:
 
 def _undated_past_perfect(verb: Token) -> bool:
     had = any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
-    dated = any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree)
-    return had and not dated
+    return had and not names_a_time(verb)
 
 
 # entities whose inner words are a name's, not an event's ("Alliance", "Front", "Resistance")

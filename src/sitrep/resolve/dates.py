@@ -395,10 +395,8 @@ def _a_date(year: int, month: int, day: int) -> date | None:
 
 
 def _day_or_nothing(year: int, month: int, day: int) -> Resolved:
-    try:
-        return date(year, month, day).isoformat(), "day"
-    except ValueError:
-        return NOTHING
+    found = _a_date(year, month, day)
+    return (found.isoformat(), "day") if found is not None else NOTHING
 
 
 def _month_offset(published: date, offset: int) -> str:
@@ -512,9 +510,9 @@ def reference_date(text: str, today: date | None = None) -> date | None:
         return min(published)[1]  # the page's own "Published in Dawn, July 12th, 2024" line, not a
         # related story's later "Updated 11 Dec, 2024"
     for stamp in _US_STAMP.finditer(lowered):
-        found = _day_or_nothing(int(stamp["year"]), int(stamp["month"]), int(stamp["day"]))[0]
-        if found:
-            days.append(date.fromisoformat(found))
+        stamped = _a_date(int(stamp["year"]), int(stamp["month"]), int(stamp["day"]))
+        if stamped is not None:
+            days.append(stamped)
     for figures in _WEEKDAY_FIGURES.finditer(lowered):
         first, second, year = int(figures["a"]), int(figures["b"]), int(figures["year"])
         weekday = WEEKDAYS[figures["weekday"]]

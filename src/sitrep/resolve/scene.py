@@ -110,7 +110,7 @@ _BANNER_DAY = re.compile(
 )
 
 
-def without_site_banner(text: str) -> str:
+def _without_site_banner(text: str) -> str:
     """The text without a date bar that opens it, when the line after it is a breadcrumb trail run into
     the headline (the headline follows again on its own)."""
     lines = [line.strip() for line in text.split("\n") if line.strip()][:6]
@@ -127,6 +127,12 @@ def without_site_banner(text: str) -> str:
 _FILE_PICTURE = re.compile(
     r"(?im)^(?:\s*file(?:\s+(?:image|photo|picture|footage)s?\b|\s*:)|.*\(file\s+(?:image|photo|picture)).*$"
 )
+
+
+def _dating_text(text: str) -> str:
+    """The text a page with no publication date is dated by: without its site's date bar and without
+    captions of old pictures."""
+    return _FILE_PICTURE.sub("", _without_site_banner(text))
 
 
 # "in the country's far north", "in the north of the country": a part of the country, not the
@@ -156,10 +162,7 @@ class Scene:
         # A caption or a page's date line removed as furniture still dates the page ("Debris inside the
         # church ... on Jan 27, 2019. PHOTO: AFP").
         self._reference = (
-            (
-                reference_date(_FILE_PICTURE.sub("", without_site_banner(text)))
-                or reference_date(_FILE_PICTURE.sub("", without_site_banner(article.original or "")))
-            )
+            (reference_date(_dating_text(text)) or reference_date(_dating_text(article.original or "")))
             if article.published is None
             else None
         )
