@@ -1621,3 +1621,43 @@ def test_refusing_to_surrender_in_a_shootout_is_no_rejection(app: Sitrep) -> Non
     page = ["Police killed a gunman in Burshi on Tuesday after the suspect refused to surrender and opened "
             "fire on officers."]
     assert "REJECT" not in [e.plover for e in _events(app, page, date(2024, 6, 3))]
+
+
+def test_a_market_attacked_keeps_its_attackers_and_names_its_town(app: Sitrep) -> None:
+    page = ["Bandits kill six in Zamfara",
+            "Gunmen attacked Gusau market on Sunday, killing six traders, police said."]
+    event = _the_act(app, page, date(2024, 6, 3))
+    assert event.actor1 is not None and event.actor1.kind == "political_militia"
+    assert event.location is not None and event.location.name == "Gusau"
+
+
+def test_a_passive_split_by_its_day_has_the_victims_as_its_target(app: Sitrep) -> None:
+    page = ["Three pupils were on Tuesday kidnapped from a school in Runka, Katsina State, police said."]
+    event = _the_act(app, page, date(2024, 6, 5))
+    assert event.actor1 is None or event.actor1.kind != "civilians"
+    assert event.actor2 is not None and event.actor2.kind == "civilians"
+
+
+def test_a_toll_told_across_a_country_gives_way_to_each_citys_own(app: Sitrep) -> None:
+    page = ["Russian strikes killed nine civilians across Ukraine on Monday, officials said.",
+            "In Kharkiv, a missile hit an apartment block, killing four people.",
+            "Five people died in Odesa when a drone struck a port warehouse."]
+    tolls = {e.location.name: e.killed for e in _events(app, page, date(2024, 6, 3))
+             if e.plover == "ASSAULT" and e.location is not None}
+    assert tolls.get("Kharkiv") == 4
+
+
+def test_acts_inside_a_sentence_counting_since_a_date_are_a_tally(app: Sitrep) -> None:
+    page = ["Since October 2014, the territory of Beni has become the scene of rebel raids which "
+            "have left more than 700 people dead."]
+    assert [e for e in _events(app, page, date(2016, 9, 23)) if e.plover == "ASSAULT"] == []
+
+
+def test_an_offshoot_named_after_its_parent_is_the_actor(app: Sitrep) -> None:
+    page = ["Members of Boko Haram's splinter group, Islamic State West Africa Province (ISWAP), overran "
+            "an army base in Gamboru on Sunday night, residents said."]
+    event = _the_act(app, page, date(2024, 6, 3))
+    assert event.actor1 is not None and event.actor1.name == "Islamic State West Africa Province"
+    page = ["Fighters of an al-Qaeda affiliate, al-Shabaab, stormed a police station in Jilib on Sunday."]
+    event = _the_act(app, page, date(2024, 6, 3))
+    assert event.actor1 is not None and event.actor1.name == "al-Shabaab"

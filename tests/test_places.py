@@ -663,3 +663,10 @@ def test_a_namesake_in_the_province_named_after_the_town_is_that_one(gazetteer: 
     assert (found.name, found.admin1) == ("Calamar", "Guaviare")
     said = TextSpan("Troops bombed a camp in Calamar, Colombia said.", 0, 47)
     assert gazetteer.in_province_after(first, place, said, ["COL"]) == first
+
+
+def test_a_province_alias_that_is_its_capitals_name_is_the_capital(gazetteer):
+    # "Diwaniyah" is listed for Al-Qadisiyyah province and is the name of its capital: the city
+    assert gazetteer.lookup("Diwaniyah", ["IRQ"])[0].kind == "city"
+    assert gazetteer.lookup("Qadisiyah", ["IRQ"])[0].kind == "admin1"  # the province's own name
+    assert gazetteer.lookup("Gaza", ["PSE"])[0].kind == "admin1"  # reports' bare "Gaza" is the Strip

@@ -383,9 +383,25 @@ def _misattached_conjunct(verb: Token) -> bool:
     )
 
 
+def split_passive_subject(verb: Token) -> Token | None:
+    """The subject of a passive the parser cut in two at a time or place set between auxiliary and
+    participle ("three students were on Tuesday kidnapped": "were" the root with the subject, the
+    participle a clause of it): the one the act was done to."""
+    head = verb.head
+    if verb.tag_ != "VBN" or verb.dep_ not in ("advcl", "xcomp") or head.i > verb.i or lemma(head) != "be":
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in verb.children):
+        return None
+    if any(c.dep_ in ("attr", "acomp") for c in head.children):
+        return None
+    return _child(head, ("nsubj",))
+
+
 def is_passive(verb: Token) -> bool:
     # "IS militants attacked": the group's initials, which the parser took for "is", make no passive
     if any(c.dep_ == "nsubjpass" or c.dep_ == "auxpass" and c.text != "IS" for c in verb.children):
+        return True
+    if split_passive_subject(verb) is not None:
         return True
     if verb.tag_ != "VBN" or any(c.dep_ == "nsubj" for c in verb.children):
         return False  # "a statement that strikes had killed four": a clause of its own, active
@@ -509,7 +525,7 @@ def verb_arguments(trigger: Trigger, lexicon: Lexicon) -> tuple[Token | None, To
             return _between(fought_between)
         if actor is None:
             actor = _fought_with(verb, lexicon)  # "two soldiers were killed in a clash with NPA rebels"
-        target = target or _child(verb, ("nsubjpass",))
+        target = target or _child(verb, ("nsubjpass",)) or split_passive_subject(verb)
         if target is None and verb.dep_ == "conj":
             target = _child(verb.head, ("nsubjpass", "nsubj"))
     else:

@@ -136,6 +136,8 @@ def is_aggregate(trigger: Trigger, lexicon: Lexicon) -> bool:
         return True  # "Israel has kept up its strikes in Lebanon": a trend, no one act
     if _ongoing(clause) or _campaign_subject(head, clause, campaigns):
         return True
+    if _inside_a_count_since(head, clause):
+        return True
     # a conjoined verb shares the frame: "were killed and 90 wounded over the same period"
     conjoined = [c for c in clause.children if c.dep_ == "conj" and c.pos_ in CLAUSE_POS]
     # so do the doer and the tally the act is counted in: "a series of bombings in recent months has
@@ -202,6 +204,24 @@ def is_aggregate(trigger: Trigger, lexicon: Lexicon) -> bool:
         if "from" in bounds and {"to", "through", "until", "till"} & bounds:
             return True  # "from 2012 to 2014": a period's tally
     return False
+
+
+def _inside_a_count_since(head: Token, clause: Token) -> bool:
+    """An act named inside a sentence whose main verb counts from a time ("Since October 2014, the
+    territory has become the centre of attacks which have killed 700"): the whole sentence is a
+    tally, unless the act's own clause names its day."""
+    root = head.sent.root
+    if root.i in (head.i, clause.i) or not _present_perfect(root) or _one_day(clause):
+        return False
+    if head.tag_ not in ("NNS", "NNPS") and not _present_perfect(clause):
+        return False  # "attempts have been made to end the fighting since ...": not told as many acts
+    if not any(_since(c) for c in root.children):
+        return False
+    # the act hangs under the counting verb's subject, object or their clauses, not a clause of its own
+    node = clause
+    while node.head.i != node.i and node.head.i != root.i:
+        node = node.head
+    return node.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "prep", "relcl", "acl")
 
 
 def said_by_habit(trigger: Trigger, lexicon: Lexicon) -> bool:

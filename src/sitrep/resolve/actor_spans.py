@@ -223,6 +223,23 @@ def is_reciprocal(trigger: TextSpan, doc: Any, verbs: frozenset[str]) -> bool:
 _NAMING_VERBS = frozenset({"know", "call", "name", "dub"})
 
 
+# ", Islamic State West Africa Province (ISWAP)," after a span: a proper name set off by commas
+_APPOSED = re.compile(r",\s+(?:the\s+)?(?P<name>(?:[a-z]{1,3}-)?[A-Z][^,;:.]{2,80}?)\s*(?:,|$)")
+
+
+def apposed_name(span: TextSpan, doc: Any) -> list[TextSpan]:
+    """The proper name set off by commas right after a span ("Boko Haram's splinter group, Islamic
+    State West Africa Province (ISWAP), overran ..."), whatever the parse made of it."""
+    if doc is None:
+        return []
+    text = doc_text(doc)
+    match = _APPOSED.match(text, span.end)
+    if match is None:
+        return []
+    start, end = match.start("name"), match.end("name")
+    return [TextSpan(text[start:end], start, end)]
+
+
 def named_after(span: TextSpan, doc: Any) -> list[TextSpan]:
     """The names a generic actor noun is given after it: "guerrillas from the National Liberation Army
     (ELN)", "fighters known as the White Army", "militants of the Allied Democratic Forces", "the

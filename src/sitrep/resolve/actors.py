@@ -37,6 +37,10 @@ from sitrep.resolve.actor_dictionary import (
 from sitrep.resolve.actor_phrase import ASSET, Phrase, PhraseReader, state_of
 from sitrep.resolve.actor_tokens import fold
 
+# Words that make a group another's offshoot: the offshoot's own name, apposed, is the actor.
+OFFSHOOT_WORDS = frozenset({"splinter", "breakaway", "offshoot", "affiliate", "franchise"})
+_GROUP_KINDS = frozenset({"rebels", "political_militia", "identity_militia"})
+
 # Which entry wins when one alias names several things, before the article's country decides.
 _KIND_ORDER = {
     "group": 8,
@@ -106,6 +110,14 @@ class ActorDictionary:
             borrowed = self.reader.head(phrase, *parts[k + 1]).top if coordinated else None
             actor = self._resolve_segment(phrase, a, b, when, context_country, borrowed, target)
             if actor is not None:
+                if any(t.folded in OFFSHOOT_WORDS for t in phrase.tokens[a:b]):
+                    # "an al-Qaeda affiliate, al-Shabaab": the group the apposition names, not the one
+                    # it is an offshoot of
+                    later = (
+                        self._resolve_segment(phrase, c, d, when, context_country, None, target)
+                        for c, d in parts[k + 1 :]
+                    )
+                    actor = next((x for x in later if x is not None and x.kind in _GROUP_KINDS), actor)
                 break
         if actor is None:
             return None

@@ -29,6 +29,7 @@ from sitrep.parse import doc_text
 from sitrep.resolve.act_places import name_on_the_act
 from sitrep.resolve.actor_spans import (
     agent_after,
+    apposed_name,
     claimant,
     harmed,
     hung_on,
@@ -39,7 +40,7 @@ from sitrep.resolve.actor_spans import (
     with_noun,
     without_dateline,
 )
-from sitrep.resolve.actors import ActorDictionary, NamedMention
+from sitrep.resolve.actors import OFFSHOOT_WORDS, ActorDictionary, NamedMention
 from sitrep.resolve.place_names import same_name
 from sitrep.resolve.places import Gazetteer
 from sitrep.resolve.sides import described_only
@@ -198,12 +199,16 @@ class EventActors:
             # crowd, whatever cause or camp the modifier names, not the opposition's armed wing or the EU
             country = home or actor.country
             actor = Actor(self._label("Protesters", country), country, "protesters", text=actor.text)
-        if not target and actor.kind in _NON_STATE_KINDS and _common_noun(span.text):
-            # "guerrillas from the National Liberation Army", "fighters known as the White Army"
-            for named in named_after(span, known.doc):
+        named_later = _common_noun(span.text) or _offshoot(span.text)
+        if not target and actor.kind in _NON_STATE_KINDS and named_later:
+            # "guerrillas from the National Liberation Army", "fighters known as the White Army",
+            # "Boko Haram's splinter group, Islamic State West Africa Province": the group named after
+            apposed = apposed_name(span, known.doc)  # a capitalised name, however short
+            for named in [*apposed, *named_after(span, known.doc)]:
                 better = self.actors.resolve(named.text, when, home)
                 better = self._by_acronym(named, better, when, home, known)
-                if better is not None and better.kind in _NON_STATE_KINDS and not _common_noun(named.text):
+                proper = named in apposed or not _common_noun(named.text)
+                if better is not None and better.kind in _NON_STATE_KINDS and proper:
                     actor = replace(better, text=span.text)
                     break
         backed = list(actor.backed_by)
@@ -427,6 +432,11 @@ class EventActors:
     def _label(self, label: str, iso3: str | None) -> str:
         country = self.actors.data.countries.get(iso3 or "")
         return f"{label} ({country.name})" if country else label
+
+
+def _offshoot(text: str) -> bool:
+    """A group named as another's offshoot ("Boko Haram's splinter group"): its own name follows."""
+    return any(word in OFFSHOOT_WORDS for word in re.findall(r"[\w-]+", text.lower()))
 
 
 def _common_noun(text: str) -> bool:

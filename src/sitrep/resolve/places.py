@@ -23,7 +23,7 @@ from sitrep.extract.setting import MONTH_NAMES
 from sitrep.models import Location, TextSpan
 from sitrep.resolve import place_phrases
 from sitrep.resolve.countries import capitals, neighbours
-from sitrep.resolve.gazetteer_data import Place, PlaceData, load_place_data
+from sitrep.resolve.gazetteer_data import Admin1, Place, PlaceData, load_place_data
 from sitrep.resolve.gazetteer_index import (
     ALTERNATE,
     FUZZY,
@@ -285,7 +285,8 @@ class Gazetteer:
 
     def _promote_namesake_capital(self, ranked: list[tuple[Place, int]], key: str) -> list[tuple[Place, int]]:
         """A bare "Idlib" or "Hodeidah" is the city, not the governorate named after it: ACLED codes
-        the town. "Idlib governorate", or a province named otherwise ("Nineveh"), stays the province."""
+        the town; so is a province's alias that is its capital's name ("Diwaniyah" for Al-Qadisiyyah).
+        "Idlib governorate", or a province named otherwise ("Nineveh"), stays the province."""
         if not ranked or ranked[0][0].kind != "admin1" or ranked[0][1] == WITHOUT_ARTICLE:
             return ranked
         if _ADMIN_WORDS.intersection(key.split()):
@@ -293,7 +294,10 @@ class Gazetteer:
         place, quality = ranked[0]
         iso2 = self._iso3_to_iso2.get(place.country or "", "")
         unit = self._data.admin1.get((iso2, place.admin1_code or ""))
-        if unit is None or not self._is_named_after_capital(unit.name, unit.capital_id):
+        if unit is None or not (
+            self._is_named_after_capital(unit.name, unit.capital_id)  # "Idlib" names both
+            or self._names_the_capital(key, unit)  # "Diwaniyah": the capital's name
+        ):
             return ranked
         capital = self._cities_by_id([unit.capital_id])
         if not capital:
@@ -333,6 +337,13 @@ class Gazetteer:
         with self._lock:
             rows = self._db.execute(query, (*codes, shape)).fetchall()
         return found + [self._city(row) for row in rows if close(row[7], key)]
+
+    def _names_the_capital(self, key: str, unit: Admin1) -> bool:
+        """An alias of the unit that is its capital's name, unless reports use it for the unit itself
+        (bare "Gaza" is the Strip)."""
+        if any(normalise(alias) == key for alias in unit.primary_aliases):
+            return False
+        return self._is_named_after_capital(key, unit.capital_id)
 
     def _is_named_after_capital(self, name: str, capital_id: int) -> bool:
         query = "SELECT 1 FROM name WHERE key IN (?, ?) AND place = ? LIMIT 1"

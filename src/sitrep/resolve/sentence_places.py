@@ -48,7 +48,9 @@ _NAME_PART = re.compile(rf"\b(?P<name>{_NAME})\s+(?:neighbou?rhood|district|quar
 _NAME_FEATURE = re.compile(
     rf"\b(?P<name>{_NAME})\s+(?:[Vv]illage|[Tt]own|[Tt]ownship|locality|camp|refugee camp|"
     r"(?:military\s+|army\s+|police\s+)?(?:camp|outpost|barracks)|(?:military|army|police|border)\s+post|"
-    r"(?:military\s+|army\s+|air\s+|naval\s+)?base|airbase|airport|checkpoint|railway station|station)\b"
+    r"(?:military\s+|army\s+|air\s+|naval\s+)?base|airbase|airport|checkpoint|railway station|station|"
+    # "attacked Gusau market", "Sabon Gari mosque": a site named by its town
+    r"market|marketplace|mosque|church)\b"
     rf"(?:(?:,?\s+(?:in|near|outside)\s+|,\s+)(?:the\s+(?:\w+\s+)?)?(?P<container>{_NAME}))?"
 )
 # "Ogossagou, a village of herders", "Solhan, a small town in Yagha": a name the next words call a place.
