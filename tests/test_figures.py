@@ -297,3 +297,26 @@ def test_two_nouns_sharing_one_article_count_two(nlp, sentence: str) -> None:
 def test_no_fewer_than_is_a_minimum(nlp, sentence: str, qualifier: str) -> None:
     found = casualties_in(list(nlp(sentence)))
     assert [c.count.qualifier for c in found if c.count] == [qualifier]
+
+
+def test_a_source_the_parser_made_a_second_subject_is_not_counted(nlp):
+    from spacy.tokens import Doc
+
+    from sitrep.extract.arguments import _child
+
+    # the parse real pages get for "According to X, a police spokesman, thirty gang members were
+    # killed": the apposition hung on the verb as a subject of its own, before the real one
+    words = ["According", "to", "Marc", ",", "a", "police", "spokesman", ",", "thirty", "gang", "members",
+             "were", "killed", "."]
+    heads = [12, 0, 1, 12, 6, 6, 12, 12, 10, 10, 12, 12, 12, 12]
+    deps = ["prep", "pobj", "pobj", "punct", "det", "compound", "nsubjpass", "punct", "nummod", "compound",
+            "nsubjpass", "auxpass", "ROOT", "punct"]
+    tags = ["VBG", "IN", "NNP", ",", "DT", "NN", "NN", ",", "CD", "NN", "NNS", "VBD", "VBN", "."]
+    lemmas = [w.lower() for w in words[:10]] + ["member", "be", "kill", "."]
+    pos = ["VERB", "ADP", "PROPN", "PUNCT", "DET", "NOUN", "NOUN", "PUNCT", "NUM", "NOUN", "NOUN", "AUX",
+           "VERB", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, lemmas=lemmas, pos=pos)
+    killed = doc[12]
+    assert _child(killed, ("nsubjpass",)).text == "members"
+    [casualty] = [c for c in casualties_in(doc) if c.kind == "killed"]
+    assert casualty.count.value == 30

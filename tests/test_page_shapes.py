@@ -1661,3 +1661,30 @@ def test_an_offshoot_named_after_its_parent_is_the_actor(app: Sitrep) -> None:
     page = ["Fighters of an al-Qaeda affiliate, al-Shabaab, stormed a police station in Jilib on Sunday."]
     event = _the_act(app, page, date(2024, 6, 3))
     assert event.actor1 is not None and event.actor1.name == "al-Shabaab"
+
+
+def test_acts_told_in_the_simple_present_with_no_day_are_a_habit(app: Sitrep) -> None:
+    page = ["Herders have fled the district. The gangs roam the forests of Zamfara, and they kill villagers "
+            "with impunity. Bandits burn granaries and steal cattle every week."]
+    assert [e for e in _events(app, page, date(2024, 6, 3)) if e.plover == "ASSAULT"] == []
+    page = ["Gunmen kill five in Kano on Monday, police said."]  # a day of its own: one act
+    assert len([e for e in _events(app, page, date(2024, 6, 3)) if e.plover == "ASSAULT"]) == 1
+
+
+def test_tolls_told_as_nouns_and_left_injured_are_counted(app: Sitrep) -> None:
+    page = ["Gunmen attacked a police post in Kalat on Sunday, resulting in the martyrdom of one constable "
+            "and leaving two others injured, officials said."]
+    event = _the_act(app, page, date(2024, 6, 3))
+    assert (event.killed, event.injured) == (1, 2)
+    page = ["The ambush on the convoy near Tera on Monday resulted in injuries to 11 soldiers."]
+    assert _the_act(app, page, date(2024, 6, 3)).injured == 11
+
+
+def test_a_year_naming_a_past_war_does_not_date_an_undated_page() -> None:
+    from sitrep.extract.register import latest_year
+
+    text = "Settlers attacked the village on April 12. The land was seized in the 1967 war."
+    assert latest_year(text, 2026, counted_from=False) is None
+    text = "Quotas favour veterans of the 1971 war of independence. Protests began in 2024."
+    assert latest_year(text, 2026, counted_from=False) == 2024
+

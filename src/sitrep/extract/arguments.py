@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from sitrep.extract.antecedents import PERSONAL, resolve_head
 from sitrep.extract.datelines import after_dateline, dateline_end, dateline_word
-from sitrep.extract.figures import INJURED, KILLED, count_in, names_a_count
+from sitrep.extract.figures import INJURED, KILLED, count_in, names_a_count, set_off_subject
 from sitrep.extract.lexicon import Lexicon
 from sitrep.extract.triggers import BACKING_LEMMAS, NOUN_POS, Token, Trigger, lemma
 from sitrep.models import TextSpan
@@ -258,7 +258,10 @@ def _second_between(first: Token) -> Token | None:
 
 
 def _child(token: Token, deps: frozenset[str] | tuple[str, ...]) -> Token | None:
-    return next((c for c in token.children if c.dep_ in deps), None)
+    found = [c for c in token.children if c.dep_ in deps]
+    if len(found) > 1 and set_off_subject(found[0], found[1]):
+        return found[1]
+    return found[0] if found else None
 
 
 def _prep_object(token: Token, preps: tuple[str, ...]) -> Token | None:

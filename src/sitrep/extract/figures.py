@@ -105,6 +105,7 @@ KILLED = frozenset(
         "assassinate",
         "lynch",
         "martyr",
+        "martyrdom",  # "resulting in the martyrdom of one officer"
         "lose",
         "neutralise",  # military communiqués (Sahel, Turkey, Israel) for enemy fighters killed
         "neutralize",
@@ -304,6 +305,19 @@ def names_a_count(noun: Token) -> bool:
     return noun.like_num or any(c.dep_ == "nummod" for c in noun.children)
 
 
+def set_off_subject(first: Token, second: Token) -> bool:
+    """A subject the parser gave a verb twice, the first set off by commas before the second ("According
+    to Lionel Lazarre, a police spokesperson, thirty gang members were killed": the spokesperson is
+    the source's apposition, the members the subject)."""
+    after = first.right_edge.i + 1
+    subjects = ("nsubj", "nsubjpass")
+    counted = [any(c.dep_ == "nummod" for c in t.children) for t in (first, second)]
+    return (
+        first.dep_ in subjects and second.dep_ in subjects and first.i < second.i < first.head.i
+        and after < len(first.doc) and first.doc[after].text == "," and counted == [False, True]
+    )
+
+
 def _victim(token: Token) -> Token | None:
     """The noun counted by a casualty word, by its grammatical role."""
     word = lemma(token)
@@ -315,12 +329,18 @@ def _victim(token: Token) -> Token | None:
             c.dep_ == child.dep_ and c.i > child.i and dateline_end(c) is None for c in token.children
         ):
             continue  # "HODEIDAH, Dec 29 (Saba) - Six fishermen were killed": the city is the dateline's
+        kept = children.get(child.dep_)
+        if kept is not None and set_off_subject(kept, child):
+            children[child.dep_] = child  # "According to X, a police spokesperson, 30 were killed"
         children.setdefault(child.dep_, child)
     if token.pos_ == "VERB":
         own_clause = any(c.dep_ in ("nsubj", "dobj", "aux", "auxpass") for c in token.children)
         modifier = token.dep_ in ("amod", "acl") and token.tag_ == "VBN" and not own_clause
         if modifier and word not in DISPLACED and token.head.pos_ == "NUM" and token.head.like_num:
             return token.head  # "More than 60 killed in car bombing": a headline's count
+        left = token.dep_ in ("advcl", "oprd") and lemma(token.head) == "leave"
+        if left and token.tag_ == "VBN" and not own_clause:  # "leaving two others injured": the others
+            return next((c for c in token.head.children if c.dep_ == "dobj"), None)
         raised = token.dep_ == "xcomp" and lemma(token.head) in _RAISING and not any(
             c.dep_ in ("nsubj", "dobj") for c in token.children
         )  # "nine people were reported to be killed", "were known to have died"
@@ -387,8 +407,9 @@ def _victim(token: Token) -> Token | None:
         )
     if word in ("wound", "injury") and token.pos_ == "NOUN":
         return _bearer(token)
-    if word in ("killing", "murder", "massacre") and token.pos_ == "NOUN":
-        # "the killing of three militants", "the massacre of 40 villagers": the people of "of", counted
+    if word in ("killing", "murder", "massacre", "martyrdom") and token.pos_ == "NOUN":
+        # "the killing of three militants", "the massacre of 40 villagers", "resulting in the martyrdom
+        # of one officer": the people of "of", counted
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         people = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
         if people is not None and any(c.dep_ == "nummod" for c in people.children):
@@ -423,8 +444,12 @@ _BORNE = frozenset({"sustain", "suffer", "receive", "incur", "get"})
 
 
 def _bearer(wounds: Token) -> Token | None:
-    """Who bears the wounds a noun names: the subject of "sustained/suffered/received wounds", or
-    who an act left "with injuries" ("leaving three people with shrapnel injuries")."""
+    """Who bears the wounds a noun names: the subject of "sustained/suffered/received wounds", who an
+    act left "with injuries" ("leaving three people with shrapnel injuries"), or whom they are "to"."""
+    to = next((c for c in wounds.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    borne = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
+    if borne is not None and any(c.dep_ == "nummod" for c in borne.children):
+        return borne  # "resulted in injuries to 10 police officers"
     while wounds.dep_ == "conj":  # "with burns and injuries"
         wounds = wounds.head
     verb = wounds.head

@@ -135,8 +135,18 @@ def latest_year(text: str, this_year: int, *, counted_from: bool = True) -> int 
         for match in _YEAR.finditer(text)
         if int(match.group(1)) <= this_year
         and (counted_from or not _SINCE.search(text[max(0, match.start() - 40) : match.start()]))
+        and (counted_from or not _NAMES_AN_ERA.match(text, match.end()))
     ]
     return max(years) if years else None
+
+
+# A year that names a past event ("the 1967 Middle East war", "the 1971 war of independence") dates
+# the event, not the time of writing
+_NAMES_AN_ERA = re.compile(
+    r"\s+(?:[A-Z][\w-]*\s+){0,2}(?:war|conflict|revolution|uprising|genocide|massacre|coup|famine|"
+    r"independence|liberation|partition|intifada|earthquake|tsunami)\b",
+    re.IGNORECASE,
+)
 
 
 _SINCE = re.compile(r"\bsince\s+(?:(?:early|late|mid-?|the\s+start\s+of|the\s+end\s+of)\s+)?$", re.IGNORECASE)

@@ -138,6 +138,8 @@ def is_aggregate(trigger: Trigger, lexicon: Lexicon) -> bool:
         return True
     if _inside_a_count_since(head, clause):
         return True
+    if head.i == clause.i and trigger.sense.plover in _DONE_AS_A_HABIT and _habitual_present(clause):
+        return True
     # a conjoined verb shares the frame: "were killed and 90 wounded over the same period"
     conjoined = [c for c in clause.children if c.dep_ == "conj" and c.pos_ in CLAUSE_POS]
     # so do the doer and the tally the act is counted in: "a series of bombings in recent months has
@@ -204,6 +206,31 @@ def is_aggregate(trigger: Trigger, lexicon: Lexicon) -> bool:
         if "from" in bounds and {"to", "through", "until", "till"} & bounds:
             return True  # "from 2012 to 2014": a period's tally
     return False
+
+
+# Acts a simple present in running text tells as what someone does as a rule
+_DONE_AS_A_HABIT = frozenset({"ASSAULT", "COERCE"})
+_EVERY = frozenset({"every", "each"})
+
+
+def _habitual_present(verb: Token) -> bool:
+    """An act told in the simple present in a sentence of running text with no day of its own ("they
+    kill people with impunity"), or on a recurring one ("kill villagers every week"): a habit, not
+    one act. A line with no full stop (a subheading, a caption) is not running text; headlines are
+    read apart (`headline_spans`)."""
+    # a conjoined verb shares its first verb's tense and time ("kill villagers and burn homes every week")
+    shared = [verb, verb.head] if verb.dep_ == "conj" else [verb]
+    present = verb if verb.tag_ != "VB" else shared[-1]  # "burn" in "kill ... and burn": "kill"'s tense
+    if verb.pos_ != "VERB" or present.tag_ not in ("VBP", "VBZ"):
+        return False
+    if any(c.dep_ == "aux" for v in {verb, present} for c in v.children):
+        return False
+    words = [t for t in verb.sent if not t.is_space]
+    if len(words) < 6 or words[-1].text not in (".", "!"):
+        return False
+    if any(t.lower_ in _EVERY and t.head.ent_type_ in ("DATE", "TIME") for v in shared for t in v.subtree):
+        return True
+    return not any(names_a_time(v) for v in shared)
 
 
 def _inside_a_count_since(head: Token, clause: Token) -> bool:
