@@ -1688,3 +1688,51 @@ def test_a_year_naming_a_past_war_does_not_date_an_undated_page() -> None:
     text = "Quotas favour veterans of the 1971 war of independence. Protests began in 2024."
     assert latest_year(text, 2026, counted_from=False) == 2024
 
+
+
+def test_a_group_named_first_on_the_line_after_the_headline_is_the_actor(app: Sitrep) -> None:
+    page = ["M23 advance on Goma", "M23 rebels seized the town of Kiwanja on Monday, residents said."]
+    event = _the_act(app, page, date(2024, 6, 4))
+    assert event.actor1 is not None and event.actor1.name == "M23"
+
+
+def test_the_paramilitary_force_named_before_is_the_group_accused(app: Sitrep) -> None:
+    page = ["The Rapid Support Forces shelled El Fasher on Monday, killing nine people, medics said.",
+            "The paramilitary force also attacked a market in Nyala on Tuesday."]
+    events = [e for e in _events(app, page, date(2024, 6, 5)) if e.plover == "ASSAULT"]
+    assert all(e.actor1 is not None and e.actor1.name == "Rapid Support Forces" for e in events)
+
+
+def test_a_dateline_in_brackets_is_neither_the_source_nor_the_place(app: Sitrep) -> None:
+    page = ["Israel and Hezbollah trade fire",
+            "(Beirut) Hezbollah announced Thursday the death of two of its fighters in Israeli strikes on "
+            "southern Lebanon."]
+    event = _the_act(app, page, date(2024, 6, 6))
+    assert event.attributed_to == "Hezbollah"
+    assert event.location is not None and event.location.name != "Beirut"
+
+
+def test_one_toll_retold_in_a_quote_with_other_means_is_one_act(app: Sitrep) -> None:
+    page = ["At least 14 civilians were killed and 19 wounded in Kadugli on Thursday after shelling by the "
+            "Rapid Support Forces, a medical group said.",
+            "\"The militia's rockets and drones killed 14 civilians and wounded 19 in Kadugli,\" the group "
+            "said in a statement."]
+    [event] = [e for e in _events(app, page, date(2024, 6, 7)) if e.plover == "ASSAULT"]
+    assert (event.killed, event.injured) == (14, 19)
+    assert event.actor1 is not None and event.actor1.name == "Rapid Support Forces"
+
+
+def test_an_attack_ruled_out_or_yet_to_be_denied_is_no_act(app: Sitrep) -> None:
+    page = ["A drone dropped explosives on a militia base in Amirli on Friday, wounding two fighters.",
+            "The Pentagon denied any role, ruling out an American attack on the base.",
+            "The militia has yet to confirm or deny the raid on its positions near the town."]
+    events = _events(app, page, date(2024, 6, 8))
+    assert [e.plover for e in events].count("ASSAULT") == 1
+    denials = [e for e in events if e.plover == "REJECT" and e.evidence is not None]
+    assert all("yet to" not in e.evidence.text for e in denials)
+
+
+def test_levies_and_counter_terrorism_police_are_state_forces(app: Sitrep) -> None:
+    page = ["Gunmen shot dead two Levies personnel near Kalat on Sunday night, officials said."]
+    event = _the_act(app, page, date(2024, 6, 4))
+    assert event.actor2 is not None and event.actor2.kind == "state_forces"

@@ -50,6 +50,12 @@ def span_of(tokens: Sequence[Token]) -> TextSpan:
     return TextSpan(doc_text(doc)[start:end], start, end)
 
 
+def _cut_off_word(word: Token) -> bool:
+    """A lone proper name the parse made a sentence of its own on the line of the next one."""
+    alone = word.is_sent_start and word.dep_ == "ROOT" and not any(True for _ in word.children)
+    return alone and word.pos_ == "PROPN" and word.whitespace_ == " "
+
+
 def is_backing_modifier(token: Token) -> bool:
     return lemma(token) in BACKING_LEMMAS and token.tag_ == "VBN" and token.dep_ in ("amod", "acl")
 
@@ -123,6 +129,11 @@ def _bounds(head: Token, keep_numbers: bool, verbal_modifiers: bool) -> tuple[in
             break
     while first < last and doc[first].pos_ == "PUNCT":
         first += 1
+    closing = [i for i in range(first, head.i) if doc[i].text == ")"]
+    if closing and not any(doc[i].text == "(" for i in range(first, closing[-1])):
+        first = closing[-1] + 1  # "(Beirut) Hezbollah announced": a dateline's bracket, not the name
+    if first > 0 and doc[first].is_sent_start and _cut_off_word(doc[first - 1]):
+        first -= 1  # "M23 | rebels seized Kiwanja": the parse made the name a sentence of its own
     while last + 1 < len(doc) and not doc[last].whitespace_:  # "commander-in-chief": a hyphenated word
         if doc[last].text in HYPHENS:  # is kept whole
             last += 1
@@ -539,6 +550,8 @@ def verb_arguments(trigger: Trigger, lexicon: Lexicon) -> tuple[Token | None, To
             actor = verb.head  # "protesters blocking the highway"
             if lemma(actor) in lexicon.word_set("messages") and actor.head.pos_ == "VERB":
                 actor = inherited_subject(actor.head)  # "posted a video threatening to attack"
+        if actor is None and verb.tag_ == "VBG" and verb.dep_ in ("pcomp", "pobj"):
+            actor = _prep_object(verb, ("by",))  # "were killed in shelling by the RSF": the RSF shelled
     if target is None:
         target = _prep_object(verb, ("against", "on", "at", "with"))
         if target is not None and target.head.lower_ == "with" and _absolute(target):
@@ -661,22 +674,30 @@ def _behind(noun: Token) -> Token | None:
 
 
 def _fights_counted_in(verb: Token, lexicon: Lexicon) -> list[Token]:
-    """The act nouns a passive toll is counted in: "were killed in a clash", "died during fighting"."""
+    """The act nouns a passive toll is counted in: "were killed in a clash", "died during fighting",
+    "were killed and 19 wounded after shelling" (on the toll's conjoined verb too)."""
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VBN")]
     return [
         fight
-        for preposition in verb.children
-        if preposition.dep_ == "prep" and preposition.lower_ in ("in", "during")
+        for word in verbs
+        for preposition in word.children
+        if preposition.dep_ == "prep" and preposition.lower_ in ("in", "during", "after", "following")
         for fight in preposition.children
-        if fight.dep_ == "pobj" and lexicon.names_an_assault(lemma(fight))
+        if fight.dep_ in ("pobj", "pcomp") and lexicon.names_an_assault(_noun_form(fight))
     ]
+
+
+def _noun_form(word: Token) -> str:
+    """The noun a word is as an act's name: "shelling" as a gerund is the noun "shelling", not "shell"."""
+    return word.lower_ if word.tag_ == "VBG" else lemma(word)
 
 
 def _fought_with(verb: Token, lexicon: Lexicon) -> Token | None:
     """The other side of the fight a passive toll is counted in: "were killed in a clash with X",
     "died during fighting with X"."""
     for fight in _fights_counted_in(verb, lexicon):
-        other = _prep_object(fight, ("with",)) or done_by(fight)
-        if other is not None:
+        other = _prep_object(fight, ("with",)) or done_by(fight) or _prep_object(fight, ("by",))
+        if other is not None:  # "after shelling by the RSF": the RSF
             return other
     return None
 

@@ -116,7 +116,7 @@ def is_asserted(trigger: Trigger, lexicon: Lexicon) -> bool:
         if first and _finite_misparse(token):
             return True  # "gunmen believed to be members of a faction shot dead a leader": a main verb
         if not first:
-            if lemma(token) in cues and came_from != "xcomp":
+            if lemma(token) in cues and came_from not in ("xcomp", "conj"):  # "confirm or deny": a sibling
                 # "denied reports that shelling destroyed an airfield": a report denied asserts nothing
                 denying = lexicon.modality.get("denying_verbs", frozenset())
                 denied = token.pos_ in ("NOUN", "PROPN") and token.dep_ == "dobj"
@@ -125,10 +125,14 @@ def is_asserted(trigger: Trigger, lexicon: Lexicon) -> bool:
             participle = came_from == "advcl" and previous.tag_ == "VBG"
             if lemma(token) in non_factive and came_from in EMBEDDING_DEPS and not participle:
                 return False
+            if _ruled_out(token) and came_from in EMBEDDING_DEPS:
+                return False  # "ruling out an American attack": an act denied
         if token.dep_ in INFINITIVE_DEPS and _has_infinitive_to(token):
             governor = token.head
             if _going_to(governor):
                 return False  # "the army is going to attack", "I am not going to agree": a future
+            if _yet_to(governor):
+                return False  # "has yet to confirm or deny the attack": not done
             if (
                 lemma(governor) not in implicative
                 and not (governor.dep_ == "acomp" and lemma(governor) in implicative)
@@ -149,6 +153,16 @@ def is_asserted(trigger: Trigger, lexicon: Lexicon) -> bool:
         token = token.head
         first = False
     return True
+
+
+def _ruled_out(verb: Token) -> bool:
+    """ "ruled out", "ruling out": what is ruled out did not happen."""
+    return lemma(verb) == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+
+
+def _yet_to(governor: Token) -> bool:
+    """ "has yet to", "is yet to": what is yet to be done was not done."""
+    return lemma(governor) in ("have", "be") and any(c.lower_ == "yet" for c in governor.children)
 
 
 def _going_to(governor: Token) -> bool:

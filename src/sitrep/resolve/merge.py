@@ -59,7 +59,7 @@ from sitrep.resolve.place_phrases import strip_direction
 from sitrep.resolve.places import country_iso3
 from sitrep.resolve.scene_cues import comparison_cues, new_incident_cues
 from sitrep.resolve.sides import NON_STATE, described_only, same_sides, who
-from sitrep.resolve.tolls import several_acts_cues, standing
+from sitrep.resolve.tolls import VAGUE, several_acts_cues, standing
 
 # Means of attack that are different acts when two sentences state different ones.
 _DISTINCT_MEANS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon"})
@@ -289,6 +289,8 @@ def _same_act(a: Event, b: Event, published: date | None = None) -> bool:
         return False  # "killed 12 farmers and burned their houses", "six days after a missile hit"
     if a.plover == "COERCE" and sa != sb and sa is not None and sb is not None and _one_sentence(a, b):
         return False  # "seized its assets and detained dozens": a seizure and arrests, two acts
+    if _same_toll(a, b) and _same_place(a.location, b.location, True) and _same_day(a, b, published):
+        return True  # "16 killed in shelling", then quoted "rocket and drone strikes killed 16": one act
     stated = a.mode is not None and b.mode is not None  # a toll's sentence states no means to differ
     if sa != sb and sa in _DISTINCT_MEANS and sb in _DISTINCT_MEANS and stated:
         return False  # an air strike and the shelling that followed are two acts
@@ -306,6 +308,14 @@ def _same_act(a: Event, b: Event, published: date | None = None) -> bool:
     # an agreement's mentions each name some of its parties ("Putin announced the deal", "the leaders of
     # Russia, Ukraine, France and Germany reached a ceasefire"): one day's deal at one place is one act
     return a.plover in _MULTILATERAL or same_sides(a, b)
+
+
+def _same_toll(a: Event, b: Event) -> bool:
+    """Two mentions of harm in different sentences giving the same exact toll of several (the dead, and
+    the hurt when both give them): one act told twice, whatever words each uses for its means."""
+    if a.plover != "ASSAULT" or _one_sentence(a, b) or (a.killed, a.injured) != (b.killed, b.injured):
+        return False
+    return max(a.killed or 0, a.injured or 0) >= 2 and a.figure_qualifier not in VAGUE
 
 
 def _one_riot(a: Event, b: Event) -> bool:

@@ -136,6 +136,7 @@ _LOCATIVE_HEAD = re.compile(
 # A dateline left in the text opens its line: "Raipur: ...", "DONETSK: ...", "Bamako - ...".
 _DATELINE_BEFORE = re.compile(r"(?:^|\n)\s*(?:date\s+\d{4}-\d\d-\d\d\s+)?$")
 _DATELINE_AFTER = re.compile("^" + DATELINE_END)
+_BRACKETED_AFTER = re.compile(r"^\)\s+(?=[A-Z])")
 # Words just before a name that make it a destination or an origin, not where the act took place
 # ("on the road to Kaduna" places the act on that road: near Kaduna).
 AWAY = re.compile(
@@ -374,7 +375,10 @@ def _dateline(before: str, after: str) -> bool:
     """A name opening its line as a dateline: a colon or a dash, then the story's first sentence
     ("Raipur: In the deadliest ambush ... ."), not a headline about the place ("Kharkiv: strike kills 3")."""
     match = _DATELINE_AFTER.match(after)
-    if not _DATELINE_BEFORE.search(before[-40:]) or match is None:
+    bracketed = _BRACKETED_AFTER.match(after) if before.endswith("(") else None  # "(Beirut) Hezbollah said"
+    if bracketed is not None and _DATELINE_BEFORE.search(before[-41:-1]):
+        match = bracketed
+    elif not _DATELINE_BEFORE.search(before[-40:]) or match is None:
         return False
     line = after[match.end() :].split("\n", 1)[0].rstrip()
     return len(line) >= 30 and line.endswith((".", "”", '"'))
