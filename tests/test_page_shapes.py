@@ -1736,3 +1736,11 @@ def test_levies_and_counter_terrorism_police_are_state_forces(app: Sitrep) -> No
     page = ["Gunmen shot dead two Levies personnel near Kalat on Sunday night, officials said."]
     event = _the_act(app, page, date(2024, 6, 4))
     assert event.actor2 is not None and event.actor2.kind == "state_forces"
+
+
+def test_the_deadliest_ambush_since_a_year_is_one_act_and_a_years_attacks_are_not(app: Sitrep) -> None:
+    page = ["In the deadliest ambush by Maoists since 2010, 24 soldiers died in Sukma on Monday."]
+    event = _the_act(app, page, date(2024, 6, 4))
+    assert event.killed == 24 and event.actor1 is not None
+    page = ["The group carried out large-scale attacks in the county last year, officials said."]
+    assert [e for e in _events(app, page, date(2024, 6, 4)) if e.plover == "ASSAULT"] == []

@@ -155,6 +155,8 @@ def is_aggregate(trigger: Trigger, lexicon: Lexicon) -> bool:
     verb = next((a for a in head.ancestors if a.pos_ in CLAUSE_POS and a.dep_ != "prep"), None)
     if plural and verb is not None and _counted_over_a_year(verb, lexicon):
         return True  # "... were killed in Niger in 2024, including 416 in attacks on civilians"
+    if plural and head.dep_ in ("dobj", "nsubj", "nsubjpass") and _over_a_whole_year(clause):
+        return True  # "Al-Shabab carried out large-scale attacks in Mandera last year": a year's acts
     # "has been ravaged by fighting since April 2023, killing more than 20,000": a participle's toll
     # is counted over the span of the verb it goes with
     governing = [clause.head] if clause.dep_ == "advcl" and clause.tag_ == "VBG" else []
@@ -169,7 +171,7 @@ def is_aggregate(trigger: Trigger, lexicon: Lexicon) -> bool:
         for child in word.children:
             if child.dep_ in ("advmod", "npadvmod") and lemma(child) in habitual:
                 return True
-            if _since(child):
+            if _since(child) and not _compared(word):
                 return True
             at_will = child.dep_ == "prep" and child.lower_ == "at"
             if at_will and any(lemma(g) == "will" for g in child.children):
@@ -302,6 +304,15 @@ def _present_perfect(clause: Token) -> bool:
     return clause.tag_ == "VBN" and having
 
 
+def _compared(noun: Token) -> bool:
+    """A noun ranked against the past: "the deadliest ambush since 2010", "the first attack since the
+    truce" (its "since" bounds the comparison, it counts no acts)."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    ranked = (c for c in noun.children if c.dep_ == "amod")
+    return any(c.tag_ == "JJS" or c.lower_ in ("first", "last") for c in ranked)
+
+
 def _since(token: Token) -> bool:
     return token.dep_ in ("prep", "mark") and token.lower_ == "since"
 
@@ -365,14 +376,21 @@ def _counted_over_a_year(clause: Token, lexicon: Lexicon) -> bool:
         return False  # "were killed ... early this year in a deadly ambush": one act
     if any(_one_act_named(c, lexicon) for c in links if c.dep_ == "agent"):
         return False
+    return _over_a_whole_year(clause)  # "last year", "this year", "in 2024"
+
+
+def _over_a_whole_year(clause: Token) -> bool:
+    """The clause is dated to a whole year and no day: "last year", "this year", "in 2023"."""
+    if _one_day(clause):
+        return False
     for child in clause.children:
         if child.dep_ == "npadvmod" and lemma(child) == "year" and any(
             d.lower_ in ("last", "past", "this") for d in child.children
         ):
-            return True  # "last year", "this year"
+            return True
         spanning = child.dep_ == "prep" and child.lower_ in ("in", "during", "throughout", "over")
         if spanning and any(g.dep_ == "pobj" and _year(g) for g in child.children):
-            return True  # "in 2024"
+            return True
     return False
 
 
