@@ -879,9 +879,16 @@ def test_people_most_of_whom_are_named_as_a_force_are_that_force(app: Sitrep, te
     assert bombing.actor2 is not None and bombing.actor2.kind == kind
 
 
-def test_what_came_under_attack_is_the_target(app: Sitrep) -> None:
-    page = ["An army patrol came under attack near Menaka on Sunday, the defence ministry said."]
-    attack = _the_act(app, page, date(2024, 3, 12))
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An army patrol came under attack near Menaka on Sunday, the defence ministry said.",
+        # Pakistan's Levies (and its Counter Terrorism Department) are the state's forces
+        "Gunmen shot dead two Levies personnel near Kalat on Sunday night, officials said.",
+    ],
+)
+def test_the_force_attacked_is_the_target(app: Sitrep, text: str) -> None:
+    attack = _the_act(app, [text], date(2024, 3, 12))
     assert attack.actor2 is not None and attack.actor2.kind == "state_forces"
 
 
@@ -1732,15 +1739,35 @@ def test_an_attack_ruled_out_or_yet_to_be_denied_is_no_act(app: Sitrep) -> None:
     assert all("yet to" not in e.evidence.text for e in denials)
 
 
-def test_levies_and_counter_terrorism_police_are_state_forces(app: Sitrep) -> None:
-    page = ["Gunmen shot dead two Levies personnel near Kalat on Sunday night, officials said."]
-    event = _the_act(app, page, date(2024, 6, 4))
-    assert event.actor2 is not None and event.actor2.kind == "state_forces"
-
-
 def test_the_deadliest_ambush_since_a_year_is_one_act_and_a_years_attacks_are_not(app: Sitrep) -> None:
     page = ["In the deadliest ambush by Maoists since 2010, 24 soldiers died in Sukma on Monday."]
     event = _the_act(app, page, date(2024, 6, 4))
     assert event.killed == 24 and event.actor1 is not None
     page = ["The group carried out large-scale attacks in the county last year, officials said."]
     assert [e for e in _events(app, page, date(2024, 6, 4)) if e.plover == "ASSAULT"] == []
+
+
+def test_a_capacity_or_its_lack_is_no_act(app: Sitrep) -> None:
+    page = ["Officials said the group is still capable of launching attacks on villages near Dibis.",
+            "Several districts lack security cooperation between Erbil and Baghdad."]
+    assert _events(app, page, date(2024, 6, 3)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There are reports that fighters seized the market district of Suwayda on Monday.",
+        "Reports emerged of a farmer being kidnapped near Suwayda on Monday.",
+        "Some of the bodies found near Tarhuna in June appear to be civilians who were shot, officials said.",
+    ],
+)
+def test_reports_no_one_is_named_for_and_what_only_seems_so_are_hedged(app: Sitrep, text: str) -> None:
+    acts = [e for e in _events(app, [text], date(2024, 6, 4)) if e.plover == "ASSAULT"]
+    assert acts and all(e.hedged for e in acts)
+
+
+def test_an_ousted_regimes_remnants_are_a_militia_not_the_state(app: Sitrep) -> None:
+    page = ["Regime remnants ambushed a security patrol near Jableh in Latakia on Thursday, killing one "
+            "member of the security forces, the interior ministry said."]
+    event = _the_act(app, page, date(2025, 3, 8))
+    assert event.actor1 is not None and event.actor1.kind == "political_militia"
