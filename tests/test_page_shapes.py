@@ -1771,3 +1771,11 @@ def test_an_ousted_regimes_remnants_are_a_militia_not_the_state(app: Sitrep) -> 
             "member of the security forces, the interior ministry said."]
     event = _the_act(app, page, date(2025, 3, 8))
     assert event.actor1 is not None and event.actor1.kind == "political_militia"
+
+
+def test_a_town_named_alone_is_the_one_in_the_province_the_page_owns_it_to(app: Sitrep) -> None:
+    page = ["A Maoist was killed in an encounter with security forces in Chhattisgarh's Bijapur district on "
+            "Monday.",
+            "In a separate incident, Maoists shot dead a villager in Bijapur on Tuesday, police said."]
+    acts = [e for e in _events(app, page, date(2024, 6, 5)) if e.plover == "ASSAULT"]
+    assert acts and all(e.location is not None and e.location.admin1 == "Chhattisgarh" for e in acts)

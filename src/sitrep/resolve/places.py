@@ -81,6 +81,11 @@ PROVINCE_NAMED = re.compile(
     r"\b(?P<before>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)\s+" + _PROVINCE_WORD + r"\b"
     r"|\b" + _PROVINCE_WORD + r"\s+of\s+(?P<after>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)"
 )
+# A province named as the owner of a district or town: "Chhattisgarh's Bijapur district".
+_PROVINCE_OWNS = re.compile(
+    r"\b(?P<owner>[A-Z][\w-]+(?:[ -][A-Z][\w-]+)?)['’]s\s+(?=[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+"
+    r"(?:district|town|city|village|county|area|region|province)\b)"
+)
 # A province named right after a place, set off by a comma: "in Calamar, Guaviare, on Monday".
 _PROVINCE_AFTER = re.compile(r"^,\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\b(?!\s+(?:said|told))")
 _LIST_GOES_ON = re.compile(r"^(?:\s*,\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)*,?\s+(?:and|or)\s+[A-Z]")
@@ -655,11 +660,14 @@ class Gazetteer:
         return replace(found, precision=location.precision, text=location.text)
 
     def provinces_in(self, text: str) -> list[Place]:
-        """The provinces a text names as provinces ("the Zaporizhzhia region", "Borno State"), in
-        order of first mention, each once."""
+        """The provinces a text names as provinces ("the Zaporizhzhia region", "Borno State") or as
+        the owner of a district or town ("Chhattisgarh's Bijapur district"), each once (those named as
+        provinces first)."""
         found: list[Place] = []
-        for match in PROVINCE_NAMED.finditer(text):
-            place = self._pick(match["before"] or match["after"], [], want="admin1", within=None, exact=True)
+        names = [m["before"] or m["after"] for m in PROVINCE_NAMED.finditer(text)]
+        names += [m["owner"] for m in _PROVINCE_OWNS.finditer(text)]  # "Chhattisgarh's Bijapur district"
+        for name in names:
+            place = self._pick(name, [], want="admin1", within=None, exact=True)
             if place is not None and place.kind == "admin1" and place not in found:
                 found.append(place)
         return found
@@ -669,8 +677,9 @@ class Gazetteer:
     ) -> Location:
         """A small town the gazetteer put in another province than the one province the article names
         in its country, when that province has a town of that very name ("Pavlivka" in a report on
-        Zaporizhzhia oblast, not the Pavlivka of Vinnytsia): the namesake there. A town of 50,000 or
-        more, and a town the sentence places in its own province, stand."""
+        Zaporizhzhia oblast, not the Pavlivka of Vinnytsia): the namesake there. A town the sentence
+        places in its own province stands; so does a town of 50,000 or more, unless the article never
+        names its province and the namesake is a town of 10,000 or more itself."""
         if location.geonames_id is None or location.precision > 2 or location.admin1 is None:
             return location
         named = [p for p in provinces if p.country == location.country]
@@ -682,13 +691,20 @@ class Gazetteer:
         if normalise(location.admin1) in normalise(sentence):
             return location  # "Pavlivka in Vinnytsia region": the sentence says which
         population = self._population(location)
-        if population is None or population >= _STANDS_ALONE:
+        if population is None:
+            return location
+        # a city stands unless the article never names its province and the one it names has a
+        # town of that name too ("Bijapur" in a report on Chhattisgarh, not Karnataka's Vijayapura)
+        own_named = any(normalise(p.name) == normalise(location.admin1) for p in provinces)
+        if population >= _STANDS_ALONE and own_named:
             return location
         name = location.text or location.name
         # the name itself (or a name GeoNames gives the town), never a near spelling
         within = (province.country or "", province.admin1_code)
         found = self._pick(name, [province.country or ""], want=None, within=within, exact=True)
         if found is None or found.kind != "city":
+            return location
+        if population >= _STANDS_ALONE and found.population < _A_TOWN:
             return location
         return self._coded(found, location.precision, name)
 
@@ -760,6 +776,7 @@ def _inside(place: Place, within: tuple[str, str | None]) -> bool:
 
 # A town this large is the one meant, whatever the story's province (a namesake there is a village).
 _STANDS_ALONE = 50_000
+_A_TOWN = 10_000  # a namesake that may stand for a city elsewhere must be a town itself
 
 
 def _admin1_code_of(gazetteer: Gazetteer, location: Location) -> str | None:
