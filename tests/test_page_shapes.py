@@ -1779,3 +1779,9 @@ def test_a_town_named_alone_is_the_one_in_the_province_the_page_owns_it_to(app: 
             "In a separate incident, Maoists shot dead a villager in Bijapur on Tuesday, police said."]
     acts = [e for e in _events(app, page, date(2024, 6, 5)) if e.plover == "ASSAULT"]
     assert acts and all(e.location is not None and e.location.admin1 == "Chhattisgarh" for e in acts)
+
+
+def test_threats_someone_does_not_have_are_none(app: Sitrep) -> None:
+    page = ["\"We really don't have specific threats in the county,\" the regional commissioner said on "
+            "Monday."]
+    assert [e.plover for e in _events(app, page, date(2024, 6, 3))] == []

@@ -25,7 +25,9 @@ NARRATIVE_MARKS = frozenset(
 
 
 # verbs that only carry an event noun: negating them negates the event
-LIGHT_VERBS = frozenset({"be", "happen", "occur", "take", "carry", "launch", "conduct", "stage"})
+# verbs that only state or hold an act named by their noun: negated, they deny it ("there was no
+# strike", "did not carry out the raid", "we don't have specific threats")
+LIGHT_VERBS = frozenset({"be", "happen", "occur", "take", "carry", "launch", "conduct", "stage", "have"})
 
 
 def _never(verb: Token) -> bool:
