@@ -1785,3 +1785,18 @@ def test_threats_someone_does_not_have_are_none(app: Sitrep) -> None:
     page = ["\"We really don't have specific threats in the county,\" the regional commissioner said on "
             "Monday."]
     assert [e.plover for e in _events(app, page, date(2024, 6, 3))] == []
+
+
+def test_a_toll_told_of_the_incident_is_the_toll_of_the_act_before(app: Sitrep) -> None:
+    page = ["Armed men stopped a bus and abducted dozens of passengers near Ali Doro on Tuesday, residents "
+            "said.",
+            "At least one person was killed during the incident, a local official said."]
+    [event] = [e for e in _events(app, page, date(2024, 6, 6)) if e.plover == "ASSAULT"]
+    assert event.killed == 1
+
+
+def test_a_number_of_attacks_the_speaker_launched_are_his(app: Sitrep) -> None:
+    page = ["Hezbollah said it had launched a number of attacks on army positions in northern Israel on "
+            "Thursday."]
+    event = _the_act(app, page, date(2024, 6, 7))
+    assert event.actor1 is not None and event.actor1.name == "Hezbollah"

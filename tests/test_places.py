@@ -670,3 +670,9 @@ def test_a_province_alias_that_is_its_capitals_name_is_the_capital(gazetteer):
     assert gazetteer.lookup("Diwaniyah", ["IRQ"])[0].kind == "city"
     assert gazetteer.lookup("Qadisiyah", ["IRQ"])[0].kind == "admin1"  # the province's own name
     assert gazetteer.lookup("Gaza", ["PSE"])[0].kind == "admin1"  # reports' bare "Gaza" is the Strip
+
+
+def test_several_units_of_an_area_are_somewhere_in_the_area(gazetteer):
+    for phrase in ("different areas of the West Bank", "several governorates of the West Bank"):
+        place = gazetteer.resolve_in_article(phrase, ["PSE", "ISR"])
+        assert place is not None and place.name == "West Bank" and place.precision == 3

@@ -31,7 +31,8 @@ HYPHENS = frozenset({"-", "‐", "–"})
 DASHES = frozenset({"-", "–", "—"})
 NAME_ENTITIES = frozenset({"ORG", "PERSON"})
 MEASURE_NOUNS = frozenset(
-    {"package", "round", "wave", "series", "set", "batch", "raft", "spate", "string", "slew"}
+    {"package", "round", "wave", "series", "set", "batch", "raft", "spate", "string", "slew", "number",
+     "couple", "handful", "dozens", "scores"}
 )
 
 

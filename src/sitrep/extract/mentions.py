@@ -252,6 +252,8 @@ def build_sentence_drafts(tokens: list[Token], index: int, lexicon: Lexicon) -> 
         drafts.append(verdict)
     attach_sentence_facts(drafts, tokens, sentence, index, words, lexicon)
     for draft in drafts:
+        if _toll_of_the_act_told(draft):
+            draft.claim_only = True
         if draft.accuser is not None:
             # EVENTS.md: an act an accusation names is an event too, the accuser's claim, hedged
             draft.hedged = True
@@ -302,6 +304,24 @@ def _again(draft: Draft, actor1: Party | None, actor2: Party | None) -> Draft:
         actor2,
         cameo=draft.cameo,
         sentence_words=draft.sentence_words,
+    )
+
+
+def _toll_of_the_act_told(draft: Draft) -> bool:
+    """A toll told of "the incident" or of "the same attack", with no doer, place or day of its own
+    ("At least one person was killed during the incident"): the toll of the act told before, no act
+    itself ("six soldiers were killed in the ambush" still tells the ambush)."""
+    head = draft.trigger.head
+    if draft.plover != "ASSAULT" or draft.actor1 is not None or draft.place is not None or draft.time:
+        return False
+    if lemma(head) not in ("kill", "die", "wound", "injure") or draft.figures is None:
+        return False
+    preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "during")]
+    frames = [g for c in preps for g in c.children if g.dep_ == "pobj"]
+    return any(
+        (lemma(g) == "incident" and any(d.lower_ in ("the", "this", "that") for d in g.children))
+        or any(d.lower_ == "same" for d in g.children)
+        for g in frames
     )
 
 

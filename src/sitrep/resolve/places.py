@@ -113,9 +113,11 @@ _UNIT_WORD_END = re.compile(
 )
 # Several places of an area, none named: "various cities of the West Bank", "towns across Darfur".
 _SEVERAL_PLACES = re.compile(
-    r"^(?:(?:various|several|many|some|other|\w+ern|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+)*"
+    r"^(?:(?:various|several|many|some|other|different|multiple|numerous|\w+ern|\d+|two|three|four|five|six|"
+    r"seven|eight|nine|ten)\s+)*"
     r"(?:cities|towns|villages|hamlets|areas|parts|regions|districts|provinces|camps|localities|"
-    r"communities|neighbou?rhoods|settlements)\s+(?:of|in|across|throughout|around)\s+(?:the\s+)?(?P<area>\S.*)$",
+    r"communities|neighbou?rhoods|settlements|governorates|counties|municipalities|oblasts|states)\s+"
+    r"(?:of|in|across|throughout|around)\s+(?:the\s+)?(?P<area>\S.*)$",
     re.IGNORECASE,
 )
 # A demonym on the place noun: "the eastern Ukrainian city of", "a Syrian village".
