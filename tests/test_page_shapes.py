@@ -1800,3 +1800,12 @@ def test_a_number_of_attacks_the_speaker_launched_are_his(app: Sitrep) -> None:
             "Thursday."]
     event = _the_act(app, page, date(2024, 6, 7))
     assert event.actor1 is not None and event.actor1.name == "Hezbollah"
+
+
+def test_attacks_launched_as_a_habit_are_no_act(app: Sitrep) -> None:
+    page = ["Gunmen killed two soldiers in Kunar on Monday, officials said.",
+            "Analysts say the border hills offer havens from which militants launch raids on army posts.",
+            "The group continues to launch attacks on foreign-linked interests."]
+    acts = [e for e in _events(app, page, date(2024, 6, 4)) if e.plover == "ASSAULT"]
+    assert len(acts) == 1 and acts[0].killed == 2
+    assert len(acts[0].mentions) == 1  # the habits tell no act, nor a mention of this one

@@ -5,6 +5,7 @@ and statements or talks told as many ("has consistently denied", "multiple cease
 
 from __future__ import annotations
 
+from sitrep.extract.arguments import governing_verb
 from sitrep.extract.background import since_clause
 from sitrep.extract.lexicon import Lexicon
 from sitrep.extract.modality import CLAUSE_POS, DAYS_NAMED
@@ -138,7 +139,7 @@ def is_aggregate(trigger: Trigger, lexicon: Lexicon) -> bool:
         return True
     if _inside_a_count_since(head, clause):
         return True
-    if head.i == clause.i and trigger.sense.plover in _DONE_AS_A_HABIT and _habitual_present(clause):
+    if trigger.sense.plover in _DONE_AS_A_HABIT and _done_as_a_habit(head, clause):
         return True
     # a conjoined verb shares the frame: "were killed and 90 wounded over the same period"
     conjoined = [c for c in clause.children if c.dep_ == "conj" and c.pos_ in CLAUSE_POS]
@@ -213,6 +214,24 @@ def is_aggregate(trigger: Trigger, lexicon: Lexicon) -> bool:
 # Acts a simple present in running text tells as what someone does as a rule
 _DONE_AS_A_HABIT = frozenset({"ASSAULT", "COERCE"})
 _EVERY = frozenset({"every", "each"})
+
+
+def _done_as_a_habit(head: Token, clause: Token) -> bool:
+    """The act's verb, or the verb launching the acts a plural noun names ("militants launch
+    cross-border attacks", "continues to launch attacks"), tells a habit."""
+    if head.i == clause.i:
+        return _habitual_present(clause)
+    if head.tag_ not in ("NNS", "NNPS"):
+        return False
+    verb = governing_verb(head)
+    if verb is None:
+        return False
+    kept_up = verb.dep_ == "xcomp" and lemma(verb.head) in _KEEPING_ON and verb.head.tag_ in ("VBP", "VBZ")
+    return (kept_up and not names_a_time(verb.head)) or _habitual_present(verb)
+
+
+# "continues to launch attacks", "keeps carrying out raids": acts told as going on, no one act
+_KEEPING_ON = frozenset({"continue", "keep"})
 
 
 def _habitual_present(verb: Token) -> bool:
