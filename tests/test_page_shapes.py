@@ -1809,3 +1809,13 @@ def test_attacks_launched_as_a_habit_are_no_act(app: Sitrep) -> None:
     acts = [e for e in _events(app, page, date(2024, 6, 4)) if e.plover == "ASSAULT"]
     assert len(acts) == 1 and acts[0].killed == 2
     assert len(acts[0].mentions) == 1  # the habits tell no act, nor a mention of this one
+
+
+def test_asking_for_people_and_a_deal_struck_are_no_acts(app: Sitrep) -> None:
+    page = ["Gunmen shot dead five villagers in Currulao on Monday, the mayor said.",
+            "Residents said the gunmen were asking for men who had left the armed group.",
+            "The killings came despite the peace deal struck between the government and the rebels last "
+            "year."]
+    events = _events(app, page, date(2024, 6, 4))
+    assert [e.plover for e in events] == ["ASSAULT"]
+    assert events[0].actor1 is not None and events[0].actor1.kind == "political_militia"

@@ -129,6 +129,9 @@ def _argument_words(token: Token) -> set[str]:
 def sense_applies(sense: Sense, token: Token, lexicon: Lexicon) -> bool:
     if sense.unless and sense.unless & _argument_words(token):
         return False
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    if sense.unless and token.pos_ == "VERB" and before is not None and lemma(before) in sense.unless:
+        return False  # "the peace deal struck between the US and the Taliban", however it is parsed
     if sense.context and not sense.context & neighbourhood(token):
         return False
     if sense.armed_party:
