@@ -307,7 +307,7 @@ def names_a_count(noun: Token) -> bool:
 
 def set_off_subject(first: Token, second: Token) -> bool:
     """A subject the parser gave a verb twice, the first set off by commas before the second ("According
-    to Lionel Lazarre, a police spokesperson, thirty gang members were killed": the spokesperson is
+    to X, a police spokesperson, thirty gang members were killed": the spokesperson is
     the source's apposition, the members the subject)."""
     after = first.right_edge.i + 1
     subjects = ("nsubj", "nsubjpass")
