@@ -1655,13 +1655,13 @@ def test_a_toll_told_across_a_country_gives_way_to_each_citys_own(app: Sitrep) -
 
 
 def test_acts_inside_a_sentence_counting_since_a_date_are_a_tally(app: Sitrep) -> None:
-    page = ["Since October 2014, the territory of Beni has become the scene of rebel raids which "
-            "have left more than 700 people dead."]
+    page = ["Since March 2019, the district around Oicha has turned into the target of rebel raids that "
+            "have left over 300 residents dead."]
     assert [e for e in _events(app, page, date(2016, 9, 23)) if e.plover == "ASSAULT"] == []
 
 
 def test_an_offshoot_named_after_its_parent_is_the_actor(app: Sitrep) -> None:
-    page = ["Members of Boko Haram's splinter group, Islamic State West Africa Province (ISWAP), overran "
+    page = ["Fighters from Boko Haram's splinter group, Islamic State West Africa Province (ISWAP), raided "
             "an army base in Gamboru on Sunday night, residents said."]
     event = _the_act(app, page, date(2024, 6, 3))
     assert event.actor1 is not None and event.actor1.name == "Islamic State West Africa Province"
@@ -1679,8 +1679,8 @@ def test_acts_told_in_the_simple_present_with_no_day_are_a_habit(app: Sitrep) ->
 
 
 def test_tolls_told_as_nouns_and_left_injured_are_counted(app: Sitrep) -> None:
-    page = ["Gunmen attacked a police post in Kalat on Sunday, resulting in the martyrdom of one constable "
-            "and leaving two others injured, officials said."]
+    page = ["Militants stormed a police checkpoint outside Kalat on Sunday night, resulting in the martyrdom "
+            "of one constable and leaving two guards injured."]
     event = _the_act(app, page, date(2024, 6, 3))
     assert (event.killed, event.injured) == (1, 2)
     page = ["The ambush on the convoy near Tera on Monday resulted in injuries to 11 soldiers."]
@@ -1712,7 +1712,7 @@ def test_the_paramilitary_force_named_before_is_the_group_accused(app: Sitrep) -
 
 def test_a_dateline_in_brackets_is_neither_the_source_nor_the_place(app: Sitrep) -> None:
     page = ["Israel and Hezbollah trade fire",
-            "(Beirut) Hezbollah announced Thursday the death of two of its fighters in Israeli strikes on "
+            "(Beirut) Hezbollah announced Friday the death of three of its members in Israeli raids on "
             "southern Lebanon."]
     event = _the_act(app, page, date(2024, 6, 6))
     assert event.attributed_to == "Hezbollah"
@@ -1731,7 +1731,7 @@ def test_one_toll_retold_in_a_quote_with_other_means_is_one_act(app: Sitrep) -> 
 
 def test_an_attack_ruled_out_or_yet_to_be_denied_is_no_act(app: Sitrep) -> None:
     page = ["A drone dropped explosives on a militia base in Amirli on Friday, wounding two fighters.",
-            "The Pentagon denied any role, ruling out an American attack on the base.",
+            "Washington denied any role, ruling out a US raid on the camp.",
             "The militia has yet to confirm or deny the raid on its positions near the town."]
     events = _events(app, page, date(2024, 6, 8))
     assert [e.plover for e in events].count("ASSAULT") == 1
@@ -1740,17 +1740,20 @@ def test_an_attack_ruled_out_or_yet_to_be_denied_is_no_act(app: Sitrep) -> None:
 
 
 def test_the_deadliest_ambush_since_a_year_is_one_act_and_a_years_attacks_are_not(app: Sitrep) -> None:
-    page = ["In the deadliest ambush by Maoists since 2010, 24 soldiers died in Sukma on Monday."]
+    page = ["In the deadliest raid by rebels since 2015, 19 police officers died near Dantewada on Friday."]
     event = _the_act(app, page, date(2024, 6, 4))
-    assert event.killed == 24 and event.actor1 is not None
+    assert event.killed == 19 and event.actor1 is not None
     page = ["The group carried out large-scale attacks in the county last year, officials said."]
     assert [e for e in _events(app, page, date(2024, 6, 4)) if e.plover == "ASSAULT"] == []
 
 
 def test_a_capacity_or_its_lack_is_no_act(app: Sitrep) -> None:
-    page = ["Officials said the group is still capable of launching attacks on villages near Dibis.",
+    page = ["A roadside bomb killed two soldiers near Dibis on Saturday, the army said.",
+            "Officials said the group is still capable of launching attacks on army posts between Kirkuk "
+            "and Tikrit.",
             "Several districts lack security cooperation between Erbil and Baghdad."]
-    assert _events(app, page, date(2024, 6, 3)) == []
+    events = _events(app, page, date(2024, 6, 3))
+    assert [e.plover for e in events] == ["ASSAULT"] and len(events[0].mentions) == 1
 
 
 @pytest.mark.parametrize(
@@ -1758,7 +1761,7 @@ def test_a_capacity_or_its_lack_is_no_act(app: Sitrep) -> None:
     [
         "There are reports that fighters seized the market district of Suwayda on Monday.",
         "Reports emerged of a farmer being kidnapped near Suwayda on Monday.",
-        "Some of the bodies found near Tarhuna in June appear to be civilians who were shot, officials said.",
+        "Several of the bodies found near Tarhuna in June appear to be farmers who were shot, police said.",
     ],
 )
 def test_reports_no_one_is_named_for_and_what_only_seems_so_are_hedged(app: Sitrep, text: str) -> None:
@@ -1782,21 +1785,21 @@ def test_a_town_named_alone_is_the_one_in_the_province_the_page_owns_it_to(app: 
 
 
 def test_threats_someone_does_not_have_are_none(app: Sitrep) -> None:
-    page = ["\"We really don't have specific threats in the county,\" the regional commissioner said on "
-            "Monday."]
+    page = ["\"At the moment we do not have any specific threats against the county,\" the commissioner "
+            "said on Monday."]
     assert [e.plover for e in _events(app, page, date(2024, 6, 3))] == []
 
 
 def test_a_toll_told_of_the_incident_is_the_toll_of_the_act_before(app: Sitrep) -> None:
     page = ["Armed men stopped a bus and abducted dozens of passengers near Ali Doro on Tuesday, residents "
             "said.",
-            "At least one person was killed during the incident, a local official said."]
+            "One passenger was shot dead during the incident, a local official said."]
     [event] = [e for e in _events(app, page, date(2024, 6, 6)) if e.plover == "ASSAULT"]
     assert event.killed == 1
 
 
 def test_a_number_of_attacks_the_speaker_launched_are_his(app: Sitrep) -> None:
-    page = ["Hezbollah said it had launched a number of attacks on army positions in northern Israel on "
+    page = ["Hezbollah said it had mounted a number of attacks on army outposts along the frontier on "
             "Thursday."]
     event = _the_act(app, page, date(2024, 6, 7))
     assert event.actor1 is not None and event.actor1.name == "Hezbollah"

@@ -314,7 +314,7 @@ def _toll_of_the_act_told(draft: Draft) -> bool:
     head = draft.trigger.head
     if draft.plover != "ASSAULT" or draft.actor1 is not None or draft.place is not None or draft.time:
         return False
-    if lemma(head) not in ("kill", "die", "wound", "injure") or draft.figures is None:
+    if lemma(head) not in ("kill", "die", "wound", "injure", "shoot") or draft.figures is None:
         return False
     preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "during")]
     frames = [g for c in preps for g in c.children if g.dep_ == "pobj"]
