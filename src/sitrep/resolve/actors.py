@@ -36,10 +36,10 @@ from sitrep.resolve.actor_dictionary import (
 )
 from sitrep.resolve.actor_phrase import ASSET, Phrase, PhraseReader, state_of
 from sitrep.resolve.actor_tokens import fold
+from sitrep.resolve.sides import ARMED_NON_STATE
 
 # Words that make a group another's offshoot: the offshoot's own name, apposed, is the actor.
 OFFSHOOT_WORDS = frozenset({"splinter", "breakaway", "offshoot", "affiliate", "franchise"})
-_GROUP_KINDS = frozenset({"rebels", "political_militia", "identity_militia"})
 
 # Which entry wins when one alias names several things, before the article's country decides.
 _KIND_ORDER = {
@@ -117,7 +117,7 @@ class ActorDictionary:
                         self._resolve_segment(phrase, c, d, when, context_country, None, target)
                         for c, d in parts[k + 1 :]
                     )
-                    actor = next((x for x in later if x is not None and x.kind in _GROUP_KINDS), actor)
+                    actor = next((x for x in later if x is not None and x.kind in ARMED_NON_STATE), actor)
                 break
         if actor is None:
             return None

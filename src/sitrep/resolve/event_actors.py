@@ -43,7 +43,7 @@ from sitrep.resolve.actor_spans import (
 from sitrep.resolve.actors import OFFSHOOT_WORDS, ActorDictionary, NamedMention
 from sitrep.resolve.place_names import same_name
 from sitrep.resolve.places import Gazetteer
-from sitrep.resolve.sides import described_only
+from sitrep.resolve.sides import ARMED_NON_STATE, described_only
 
 # Events a state carries out with its forces; the state named as their actor is its military.
 _MILITARY_ACTS = frozenset({"ASSAULT", "MOBILIZE", "RETREAT"})
@@ -68,7 +68,6 @@ _JOINT_ACTS = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 # Acts done by stating them: one office holder who makes one acts as a person (EVENTS.md), not as
 # the government or body he serves; in agreements and talks he stands for it.
 _SPOKEN_ACTS = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT"})
-_NON_STATE_KINDS = frozenset({"rebels", "political_militia", "identity_militia"})
 # Sub-events whose victims are protesters by definition; arrests, crowd control and state forces'
 # shooting hit protesters when their sentence tells of a protest ("police shot dead 13 people
 # during protests", "dispersed the demonstrators and arrested 21 people").
@@ -188,7 +187,7 @@ class EventActors:
                 actor = replace(actor, text=agent.text) if actor is not None else None
         if actor is None:
             return None
-        if actor.kind in _NON_STATE_KINDS and described_only(actor) and _THE_KIND.match(span.text.strip()):
+        if actor.kind in ARMED_NON_STATE and described_only(actor) and _THE_KIND.match(span.text.strip()):
             # "M23 rebels seized Kiwanja ... the rebels attacked an army position": the group named
             # before, of the same kind and country, is the one "the rebels" are
             group = self._last_group_of(actor, span, when, home, known)
@@ -200,7 +199,7 @@ class EventActors:
             country = home or actor.country
             actor = Actor(self._label("Protesters", country), country, "protesters", text=actor.text)
         named_later = _common_noun(span.text) or _offshoot(span.text)
-        if not target and actor.kind in _NON_STATE_KINDS and named_later:
+        if not target and actor.kind in ARMED_NON_STATE and named_later:
             # "guerrillas from the National Liberation Army", "fighters known as the White Army",
             # "Boko Haram's splinter group, Islamic State West Africa Province": the group named after
             apposed = apposed_name(span, known.doc)  # a capitalised name, however short
@@ -208,7 +207,7 @@ class EventActors:
                 better = self.actors.resolve(named.text, when, home)
                 better = self._by_acronym(named, better, when, home, known)
                 proper = named in apposed or not _common_noun(named.text)
-                if better is not None and better.kind in _NON_STATE_KINDS and proper:
+                if better is not None and better.kind in ARMED_NON_STATE and proper:
                     actor = replace(better, text=span.text)
                     break
         backed = list(actor.backed_by)
@@ -247,7 +246,7 @@ class EventActors:
         if after is None:
             return actor
         named = self.actors.resolve(after["initials"], when, home)
-        if named is None or named.kind not in _NON_STATE_KINDS or described_only(named):
+        if named is None or named.kind not in ARMED_NON_STATE or described_only(named):
             return actor
         if actor is not None and actor.name == named.name:
             return actor
@@ -339,7 +338,7 @@ class EventActors:
         if span2 is None and joint and span1 is not None:
             # A domestic armed group's partner "the military" is its own country's ("the RSF and
             # the army agreed"), wherever the talks were held.
-            domestic = actor1 is not None and actor1.country and actor1.kind in _NON_STATE_KINDS
+            domestic = actor1 is not None and actor1.country and actor1.kind in ARMED_NON_STATE
             partner_home = actor1.country if actor1 is not None and domestic else home
             actor2 = self._actor(partner(span1, known.doc), start, (), when, partner_home, known)
         if actor2 is None and mention.plover in _HIT_SIDE_ACTS:

@@ -58,7 +58,7 @@ from sitrep.resolve import act_parts
 from sitrep.resolve.place_phrases import strip_direction
 from sitrep.resolve.places import country_iso3
 from sitrep.resolve.scene_cues import comparison_cues, new_incident_cues
-from sitrep.resolve.sides import NON_STATE, described_only, same_sides, who
+from sitrep.resolve.sides import ARMED_NON_STATE, described_only, same_sides, who
 from sitrep.resolve.tolls import VAGUE, several_acts_cues, standing
 
 # Means of attack that are different acts when two sentences state different ones.
@@ -576,9 +576,6 @@ def _combine(group: list[Event]) -> Event:
     )
 
 
-# Sides that fight: a described one ("Rebels") gives way to one a mention names.
-_ARMED = NON_STATE - {"protesters", "rioters"}
-
 
 def _settled(event: Event) -> tuple[int, int]:
     """How much a mention settles: places, days, sides and figures; the earlier wins a tie."""
@@ -610,14 +607,15 @@ def _unverified_phrases() -> tuple[str, ...]:
 
 
 def _named(preferred: Actor | None, candidates: Sequence[Actor | None]) -> Actor | None:
-    if preferred is not None and preferred.kind in _ARMED and described_only(preferred):
+    """The lead's side, unless it only describes an armed side ("Rebels") another mention names."""
+    if preferred is not None and preferred.kind in ARMED_NON_STATE and described_only(preferred):
         # "jihadists killed 54 soldiers ... JNIM claimed responsibility": the armed group one
         # mention names is the side the others describe
         armed = (
             a
             for a in candidates
             if a is not None
-            and a.kind in _ARMED
+            and a.kind in ARMED_NON_STATE
             and not described_only(a)
             and a.country is not None
             and a.country == preferred.country

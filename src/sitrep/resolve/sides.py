@@ -29,6 +29,7 @@ from sitrep.models import Actor, Event
 PHYSICAL = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT"})
 SYMMETRIC = frozenset({"AGREE", "CONSULT"})
 NON_STATE = frozenset({"rebels", "political_militia", "identity_militia", "rioters", "protesters"})
+ARMED_NON_STATE = NON_STATE - {"rioters", "protesters"}  # the sides that fight: rebels and militias
 _STATE_CLASSES = frozenset({"force", "police", "government", "asset", "strike", "role"})
 
 
