@@ -1822,3 +1822,42 @@ def test_asking_for_people_and_a_deal_struck_are_no_acts(app: Sitrep) -> None:
     events = _events(app, page, date(2024, 6, 4))
     assert [e.plover for e in events] == ["ASSAULT"]
     assert events[0].actor1 is not None and events[0].actor1.kind == "political_militia"
+
+
+def test_the_wounded_evacuated_for_care_are_no_retreat_nor_displaced(app: Sitrep) -> None:
+    page = ["Insurgents killed eleven soldiers at an army post near Tongomayel on Friday, the army said.",
+            "Some twenty wounded were evacuated and treated.",
+            "Four others were evacuated by comrades to a clinic in Djibo."]
+    events = _events(app, page, date(2024, 6, 8))
+    assert [e.plover for e in events] == ["ASSAULT"]
+    assert events[0].displaced is None
+
+
+def test_a_candidate_shot_dead_is_a_civilian_attacked(app: Sitrep) -> None:
+    page = ["A fellow candidate was gunned down in Zitacuaro on Thursday."]
+    event = _the_act(app, page, date(2024, 6, 7))
+    assert event.actor2 is not None and event.actor2.kind == "civilians"
+    assert event.acled_sub_event_type == "Attack"
+
+
+def test_a_town_put_in_a_named_province_of_another_country_is_there(app: Sitrep) -> None:
+    # Colombia has a municipality called Páez; the province named after the comma is Venezuela's
+    page = ["Two soldiers died on Sunday in fighting with guerrillas near Páez, Apure state, the governor "
+            "said."]
+    event = _the_act(app, page, date(2024, 6, 4))
+    assert event.location is not None
+    assert (event.location.name, event.location.admin1, event.location.country) == ("Páez", "Apure", "VEN")
+
+
+def test_a_name_a_who_clause_describes_is_a_person_not_a_town(app: Sitrep) -> None:
+    page = ["Ibarra, who was walking home from work, was shot in the leg on Friday night."]
+    event = _the_act(app, page, date(2024, 6, 8))
+    assert event.location is None or event.location.name != "Ibarra"
+
+
+def test_a_rebel_group_cited_for_its_own_act_is_a_hedged_claim(app: Sitrep) -> None:
+    page = ["Al-Shabaab said its fighters killed four soldiers in an ambush near Afgoye on Tuesday."]
+    event = _the_act(app, page, date(2024, 6, 5))
+    assert event.hedged is True
+    army = ["The army said its troops killed four militants near Afgoye on Tuesday."]
+    assert _the_act(app, army, date(2024, 6, 5)).hedged is False

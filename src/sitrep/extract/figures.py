@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sitrep.extract.datelines import dateline_end
-from sitrep.extract.triggers import Token, lemma
+from sitrep.extract.triggers import Token, argument_words, lemma
 from sitrep.models import Figures
 
 UNITS = {
@@ -120,6 +120,11 @@ _FATALLY = frozenset({"fatally", "mortally", "fatal", "mortal"})
 DISPLACED = frozenset({"flee", "displace", "uproot", "refugee", "displacement", "evacuate", "exodus"})
 COLLECTIVES = frozenset({"family", "group", "household", "busload", "party", "band"})
 _SITES_OF_THE_DISPLACED = frozenset({"camp", "site", "centre", "center", "settlement", "shelter"})
+# "the wounded were evacuated to hospital", "two were evacuated by reinforcements to a clinic": care
+# for the hurt, nobody displaced
+_CARE = frozenset({
+    "hospital", "clinic", "wound", "wounded", "injure", "injured", "casualty", "body", "patient", "treatment",
+})
 # "a total of 51 people": the people are counted; "a large number of expatriates": no count
 TALLY_OF = frozenset({"total", "tally", "toll", "number"})
 NOT_COUNTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})
@@ -557,6 +562,8 @@ def casualties_in(sentence: Sequence[Token]) -> list[Casualty]:
             lives = next((c for c in token.children if c.dep_ == "nsubj"), None)
             kind = "killed" if lives is not None else kind  # "two policemen embraced martyrdom"
         if kind is None or _undone(token):
+            continue
+        if word == "evacuate" and _CARE & argument_words(token):
             continue
         if token.dep_ in ("compound", "amod") and lemma(token.head) in _SITES_OF_THE_DISPLACED:
             continue  # "killed 42 people at a displacement camp", "a refugee camp": a place, no count

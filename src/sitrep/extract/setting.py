@@ -189,7 +189,9 @@ def _attached_places(
                 elif child.dep_ in ("dobj", "nsubjpass") and depth == 0:
                     if token.pos_ == "VERB":
                         named = _is_named(child, places)
-                        if named and _is_place_word(child, places):  # "captured the town of Rutshuru"
+                        if _said_to_be_someone(child):
+                            pass
+                        elif named and _is_place_word(child, places):  # "captured the town of Rutshuru"
                             yield _phrase(None, child, places), child, False, False, depth
                         elif child.pos_ == "PROPN" and child.ent_type_ not in _PARTIES and (
                             _name_label_fits(child)
@@ -199,6 +201,15 @@ def _attached_places(
                             yield _phrase(None, child, places), child, False, weak, depth
                     following.append(child)
         frontier = following
+
+
+def _said_to_be_someone(name: Token) -> bool:
+    """A name a "who" clause describes ("Ibarra, who was driving, was shot"): a person, whatever
+    town shares the name."""
+    return any(
+        c.dep_ == "relcl" and any(g.lower_ in ("who", "whom", "whose") for g in c.children)
+        for c in name.children
+    )
 
 
 def _sentence_place(

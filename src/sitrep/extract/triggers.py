@@ -85,7 +85,7 @@ def parties(token: Token) -> set[str]:
     return found
 
 
-def _argument_words(token: Token) -> set[str]:
+def argument_words(token: Token) -> set[str]:
     """The words of a trigger's own arguments: its children, the noun an "of" phrase on it names
     ("the evacuation of most of the school's 500 students": students), what a verb is "to" ("agreed
     to a static rally": rally), and the object of its infinitive ("asking not to use his name")."""
@@ -94,6 +94,14 @@ def _argument_words(token: Token) -> set[str]:
     if not subjects and token.dep_ == "conj":  # "banners left beside the bodies were signed": shared
         subjects = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         words.update(lemma(c) for c in subjects)
+    for subject in subjects:  # "about thirty wounded were evacuated": the words that say who they are
+        words.update(lemma(g) for g in subject.children if g.dep_ in ("acl", "amod", "compound"))
+    for agent in (c for c in token.children if c.dep_ == "agent"):
+        # "evacuated by reinforcements to hospital": the parse hangs where they went on the agent
+        words.update(
+            lemma(p) for g in agent.children for c in g.children if c.dep_ == "prep" and c.lower_ == "to"
+            for p in c.children if p.dep_ == "pobj"
+        )
     for subject in (c for c in subjects if c.pos_ == "VERB"):
         # "banners left at the scene were signed by the cartel": the parse made "left" the subject
         words.update(lemma(g) for g in subject.children if g.dep_ in ("nsubj", "nsubjpass"))
@@ -127,7 +135,7 @@ def _argument_words(token: Token) -> set[str]:
 
 
 def sense_applies(sense: Sense, token: Token, lexicon: Lexicon) -> bool:
-    if sense.unless and sense.unless & _argument_words(token):
+    if sense.unless and sense.unless & argument_words(token):
         return False
     before = token.doc[token.i - 1] if token.i > 0 else None
     if sense.unless and token.pos_ == "VERB" and before is not None and lemma(before) in sense.unless:

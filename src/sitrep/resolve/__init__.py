@@ -21,6 +21,7 @@ from sitrep.classify.proposals import propose
 from sitrep.classify.typer import EventTyper, settle
 from sitrep.extract.register import latest_year
 from sitrep.models import (
+    Actor,
     CleanArticle,
     DateSource,
     Event,
@@ -37,6 +38,7 @@ from sitrep.resolve.merge import disrupting, merge_events
 from sitrep.resolve.named_acts import named_act_places
 from sitrep.resolve.places import Gazetteer
 from sitrep.resolve.scene import PHYSICAL, Scene
+from sitrep.resolve.sides import ARMED_NON_STATE
 
 # Sub-events whose target is the side that lost ground, never the place taken.
 _TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
@@ -151,6 +153,7 @@ class Resolver:
         actor1, actor2 = self.parties.both(sides_of, event_date, home, target, known, location)
         location = scene.speaker_place(mention, actor1, location)
         actor2 = self.parties.hit_side(actor2, actor1, mention, location.country if location else None)
+        hedged = mention.hedged or self._claims_its_own_act(mention, actor1, event_date)
         key = f"{article.id}:{mention.trigger.start}:{mention.plover}"
         return Event(
             event_id=hashlib.sha1(key.encode()).hexdigest()[:16],
@@ -171,7 +174,7 @@ class Resolver:
             displaced=mention.figures.displaced,
             figure_qualifier=mention.figures.qualifier,
             attributed_to=mention.attributed_to,
-            hedged=mention.hedged,
+            hedged=hedged,
             evidence=mention.sentence,
             outlet=article.outlet,
             url=article.url,
@@ -183,13 +186,22 @@ class Resolver:
                     mention.sentence.start,
                     mention.sentence.end,
                     mention.attributed_to,
-                    mention.hedged,
+                    hedged,
                     mention.figures.killed,
                     mention.figures.injured,
                     mention.figures.displaced,
                 ),
             ),
         )
+
+
+    def _claims_its_own_act(self, mention: EventMention, actor1: Actor | None, when: date | None) -> bool:
+        """A rebel group or militia cited for its own act ("the BLA said its fighters killed three
+        soldiers"): a claim of responsibility, hedged (EVENTS.md), however plainly it is worded."""
+        if actor1 is None or actor1.kind not in ARMED_NON_STATE or not mention.attributed_to:
+            return False
+        source = self.actors.resolve(mention.attributed_to, when)
+        return source is not None and source.name == actor1.name
 
 
 def _inside_a_name(span: TextSpan, known: ArticleActors) -> bool:

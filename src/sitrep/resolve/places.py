@@ -88,6 +88,8 @@ _PROVINCE_OWNS = re.compile(
 )
 # A province named right after a place, set off by a comma: "in Calamar, Guaviare, on Monday".
 _PROVINCE_AFTER = re.compile(r"^,\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\b(?!\s+(?:said|told))")
+# "in Páez, Apure state": the name after the comma called a province
+_PROVINCE_WORD_NEXT = re.compile(r"^\s+" + _PROVINCE_WORD + r"\b")
 _LIST_GOES_ON = re.compile(r"^(?:\s*,\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)*,?\s+(?:and|or)\s+[A-Z]")
 # Initials in capitals ("SNA", "DRG", "ISWAP"): looked up only as written, never kept by name.
 _ACRONYM = re.compile(r"^[A-Z]{2,6}(?:['’]s)?$")
@@ -652,6 +654,10 @@ class Gazetteer:
         province = normalise(after["name"])
         if location.precision > 2 or normalise(location.admin1 or "") == province:
             return location
+        if _PROVINCE_WORD_NEXT.match(rest[after.end() :]):
+            abroad = self._in_a_foreign_province(location, place.text, after["name"])
+            if abroad is not None:
+                return abroad
         found = self.resolve(f"{place.text}, {after['name']}", countries)
         if found is None or found.country != location.country or normalise(found.admin1 or "") != province:
             return location
@@ -660,6 +666,26 @@ class Gazetteer:
             # that village, not Ivano-Frankivsk, whose old name it also is)
             return location
         return replace(found, precision=location.precision, text=location.text)
+
+    def _in_a_foreign_province(self, location: Location, name: str, province_name: str) -> Location | None:
+        """A place the text puts in a province of another country than its namesake's ("Páez, Apure
+        state": Venezuela's Apure, not Colombia's Páez): the town of that name there, or the name kept
+        in that province (precision 2) when the gazetteer lacks it."""
+        province = self._pick(province_name, [], want="admin1", within=None, exact=True)
+        if province is None or province.kind != "admin1" or not province.country:
+            return None
+        if province.country == location.country:
+            return None
+        cleaned = place_phrases.unchain(place_phrases.clean(name))
+        phrase = place_phrases.parse(cleaned) if cleaned else None
+        name = phrase.name.strip(place_phrases.TRIM) if phrase else ""
+        if not name or not place_phrases.is_proper_name(name):
+            return None
+        within = (province.country, province.admin1_code)
+        found = self._pick(name, [province.country], want=None, within=within, exact=True)
+        if found is not None and found.kind == "city":
+            return self._coded(found, location.precision, name)
+        return Location(name, province.name, province.country, province.lat, province.lon, None, 2, name)
 
     def provinces_in(self, text: str) -> list[Place]:
         """The provinces a text names as provinces ("the Zaporizhzhia region", "Borno State") or as

@@ -400,6 +400,9 @@ def _as_reference(found: Location, before: str) -> Location:
     return found
 
 
+# A name a "who" clause follows: a person ("Ibarra, who was driving").
+_WHO_AFTER = re.compile(r"^\s*,\s*who\b")
+
 def most_specific(
     mention: EventMention,
     doc: Any,
@@ -430,6 +433,8 @@ def most_specific(
             continue  # "at 14:00 Moscow time": an hour
         if _OUTLET_AFTER.match(sentence.text[span.end - sentence.start :]):
             continue  # "Al Quds Today reported": an outlet's name
+        if _WHO_AFTER.match(sentence.text[span.end - sentence.start :]):
+            continue  # "Ibarra, who was driving": someone
         if _elsewhere(before, sentence.text[span.end - sentence.start :]):
             continue  # "airlifted to Raipur", "the mayor of the nearby town of Bankass", a dateline
         if statement and kind in ("entity", "org") and not locative(before, ""):
@@ -532,6 +537,7 @@ def _starts_with(text: str, name: str) -> bool:
     return bool(name) and " ".join(words).startswith(name)
 
 
+
 def main_place(
     text: str,
     doc: Any,
@@ -567,6 +573,8 @@ def main_place(
             continue  # "at 14:00 Moscow time": an hour, not the story's place
         if _OUTLET_AFTER.match(text[span.end :]):
             continue  # "Al Quds Today reported", "the Kyiv Independent said": an outlet's name
+        if _WHO_AFTER.match(text[span.end :]):
+            continue  # "Ibarra, who was driving, was shot": someone, whatever town shares the name
         if kind in ("entity", "org") and _speaks(span, doc):
             continue  # "Washington will withdraw its troops": a government, not the story's place
         found = _resolve(span.text, kind, gazetteer, context, is_actor)
