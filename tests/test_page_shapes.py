@@ -1861,3 +1861,41 @@ def test_a_rebel_group_cited_for_its_own_act_is_a_hedged_claim(app: Sitrep) -> N
     assert event.hedged is True
     army = ["The army said its troops killed four militants near Afgoye on Tuesday."]
     assert _the_act(app, army, date(2024, 6, 5)).hedged is False
+
+
+def test_a_warning_of_what_may_come_is_no_threat(app: Sitrep) -> None:
+    act = "A drone struck a fuel depot in Kremenchuk on Monday, the governor said."
+    page = [act, "The regional governor warned of possible missile strikes on the city overnight.",
+            "The nurses' union warned at the end of last month of a fast-shrinking hospital staff."]
+    assert [e.plover for e in _events(app, page, date(2024, 6, 4))] == ["ASSAULT"]
+    answer = [act, "The defence minister warned of a painful response if the depots were attacked again."]
+    assert sorted(e.plover for e in _events(app, answer, date(2024, 6, 4))) == ["ASSAULT", "THREATEN"]
+
+
+def test_acts_named_as_examples_of_a_kind_are_no_acts(app: Sitrep) -> None:
+    act = "Gunmen shot dead two traders in Kidal on Sunday, a local official said."
+    page = [act, "Episodes such as the raid on the customs office and the looting of the port depot show how "
+            "fragile the town's security is."]
+    assert len(_events(app, page, date(2024, 6, 4))) == 1
+    dated = [act, "The group has at times kept silent on attacks that drew outrage, such as a 2015 bombing "
+             "of a bus station in Gao."]
+    assert len(_events(app, dated, date(2024, 6, 4))) == 2
+
+
+def test_figures_of_speech_and_hosting_the_displaced_are_no_acts(app: Sitrep) -> None:
+    page = ["The war began after tensions exploded between the two generals in the spring of 2023.",
+            "The eastern province is hosting a large portion of the displaced population."]
+    assert [e.plover for e in _events(app, page, date(2024, 6, 4))] == []
+
+
+def test_falling_debris_is_no_actor(app: Sitrep) -> None:
+    page = ["Air defences shot down twelve drones over the capital overnight, the mayor said.",
+            "Debris from the drones fell on a parking lot in the Podilskyi district."]
+    events = _events(app, page, date(2024, 6, 4))
+    assert all(e.actor1 is None or e.actor1.name != "Debris" for e in events)
+
+
+def test_a_national_red_crescent_is_not_the_red_cross(app: Sitrep) -> None:
+    page = ["Israeli troops detained an ambulance crew of the Palestinian Red Crescent near Jenin on Monday."]
+    [event] = _events(app, page, date(2024, 6, 4))
+    assert event.actor2 is not None and event.actor2.name == "Palestine Red Crescent Society"

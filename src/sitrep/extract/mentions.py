@@ -162,6 +162,8 @@ def build_sentence_drafts(tokens: list[Token], index: int, lexicon: Lexicon) -> 
             continue  # "violates the Comprehensive Agreement on Respect for Human Rights": a treaty named
         if lemma(trigger.head) in commissive and _content_trigger(trigger, triggers) is None:
             continue
+        if trigger.head.pos_ in NOUN_POS and _given_as_an_example(trigger.head):
+            continue  # "incidents such as the attack on the palace highlight ...": a kind illustrated
         if plover == "THREATEN" and trigger.head.pos_ in NOUN_POS and trigger.head.dep_ == "attr":
             continue  # "the attacks were a threat to shipping": what something is called, not a threat
         if plover == "THREATEN" and _called_threatening(trigger.head):
@@ -540,6 +542,20 @@ def _stated_deaths(casualties: list[Casualty], words: frozenset[str], lexicon: L
         if is_asserted(claim, lexicon) and not is_aggregate(claim, lexicon):
             return casualty
     return None
+
+
+def _given_as_an_example(word: Token) -> bool:
+    """"Incidents such as the attack on the National Palace and the evacuation of embassy staff
+    highlight the dangers": acts named as instances of a kind the sentence speaks of, none told. An
+    example given its own time ("such as a 2009 suicide bombing of a graduation") is an act told."""
+    while word.dep_ == "conj" and word.head.i < word.i:
+        word = word.head
+    prep = word.head
+    if word.dep_ != "pobj" or prep.lower_ != "as" or prep.i == 0:
+        return False
+    if any(t.ent_type_ in ("DATE", "TIME") for t in word.subtree):
+        return False
+    return word.doc[prep.i - 1].lower_ == "such" or any(c.lower_ == "such" for c in prep.head.children)
 
 
 def _forced_displacement(tokens: list[Token], lexicon: Lexicon) -> tuple[Trigger, Party] | None:

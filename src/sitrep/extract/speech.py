@@ -133,16 +133,54 @@ _ALARMS = frozenset(
 )
 
 
+# What a warning "of" menaces with: the warner's own answer ("warned of a crushing response")
+_MENACES = frozenset({
+    "response", "retaliation", "reprisal", "consequence", "revenge", "punishment", "countermeasure",
+    "measure", "action", "step", "war", "vengeance",
+})
+# Words that make an act warned of a foreseen one, not the warner's: "possible drone strikes"
+_FORESEEN = frozenset({"possible", "potential", "likely", "imminent", "probable"})
+# Nouns of a time that an "of" phrase of the warning may hang on: "warned at the start of this year of ..."
+_TIME_NOUNS = frozenset({"year", "month", "week", "day", "start", "end", "beginning", "weekend"})
+
+
+def _warned_of(word: Token) -> list[Token]:
+    """The "of" and "about" phrases of a warning, also one the parse hung on a time phrase of it."""
+    found = [c for c in word.children if c.dep_ == "prep" and c.lower_ in ("about", "of")]
+    for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ not in ("about", "of")):
+        for noun in (g for g in prep.subtree if g.dep_ == "pobj" and lemma(g) in _TIME_NOUNS):
+            found += [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" and c not in found
+                      and not any(lemma(g) in _TIME_NOUNS for g in c.children)]
+    return found
+
+
+def _foreseen(noun: Token, lexicon: Lexicon) -> bool:
+    """What a warning "of" foresees rather than menaces: an act called possible, or no act and no
+    answer of the warner's at all ("a rapidly shrinking police force")."""
+    if lemma(noun) in _MENACES:
+        return False
+    if any(c.dep_ == "amod" and c.lower_ in _FORESEEN for c in noun.children):
+        return True
+    return lemma(noun) not in lexicon.word_set("attack_nouns") and lemma(noun) not in _ACT_NOUNS
+
+
+# Acts a group may warn of as its own ("warned of more attacks", "warned of further bombings")
+_ACT_NOUNS = frozenset({"assault", "offensive", "bombing", "operation", "escalation", "invasion", "attack",
+                        "strike", "ambush", "violence", "bloodshed"})
+
+
 def warns_of_a_state(word: Token, lexicon: Lexicon) -> bool:
     """ "warned that more than a million civilians remain trapped": what a warning says is a present
     state, with no act to come (a threat says what will or would happen, or on what condition); a
     warning about something, or of a danger, is an alert."""
     if lemma(word) != "warn" or word.pos_ != "VERB":
         return False
-    for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ in ("about", "of")):
+    for prep in _warned_of(word):
         told = [g for g in prep.children if g.dep_ == "pobj"]
         if prep.lower_ == "about" or any(lemma(g) in _ALARMS for g in told):
             return True  # "warned about the discovery of six bodies", "warned of the threat of drone attacks"
+        if any(_foreseen(g, lexicon) for g in told):
+            return True  # "warned of possible drone strikes", "warned of a shrinking police force"
     content = next((c for c in word.children if c.dep_ == "ccomp"), None)
     if content is None:  # "warned in a statement that ...": the parse hangs the clause on the statement
         held = (g for c in word.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")

@@ -138,6 +138,16 @@ class ActorDictionary:
         # a town the dictionary lists for its country ("Palma") is a place, not someone
         return head.top is not None or any(e.kind not in _NO_ONE for m in head.matches for e in m.entries)
 
+    def names_no_one(self, text: str) -> bool:
+        """Whether a whole phrase is words the dictionary knows to name no actor ("Debris", "the
+        national team"), which a name tagger may still take for a person."""
+        phrase = self.reader.read(text, None)
+        size = len(phrase.tokens)
+        return size > 0 and any(
+            m.start == 0 and m.end >= size and any(e.kind == "blocked" for e in m.entries)
+            for m in phrase.matches
+        )
+
     def names_one_person(self, text: str) -> bool:
         """Whether a phrase names one holder of an office or a leader ("UN chief", "the head of the
         health ministry", "Putin"), not a body ("the ministry", "Russian authorities")."""

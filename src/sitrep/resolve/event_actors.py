@@ -293,6 +293,8 @@ class EventActors:
         stripped = span.text.strip()
         offset = span.start + span.text.index(stripped[:1]) if stripped else span.start
         end = offset + len(stripped)
+        if self.actors.names_no_one(stripped):
+            return None  # "Debris from the drones fell": the tagger's person is no one
         if (offset, end) in known.persons:
             return Actor(stripped, home, "person", (), span.text)
         # "Pope Francis", "Sheikh Hasina": a person named after a title the parse left out of the name
