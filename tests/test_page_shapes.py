@@ -1899,3 +1899,23 @@ def test_a_national_red_crescent_is_not_the_red_cross(app: Sitrep) -> None:
     page = ["Israeli troops detained an ambulance crew of the Palestinian Red Crescent near Jenin on Monday."]
     [event] = _events(app, page, date(2024, 6, 4))
     assert event.actor2 is not None and event.actor2.name == "Palestine Red Crescent Society"
+
+
+def test_lower_is_not_its_upper_namesake(app: Sitrep) -> None:
+    page = ["Militants attacked a police checkpoint in Lower Dir on Tuesday night, killing one constable."]
+    event = _the_act(app, page, date(2024, 6, 5))
+    assert event.location is not None and event.location.name == "Lower Dir"
+    assert event.location.admin1 == "Khyber Pakhtunkhwa"
+
+
+def test_a_wave_total_joins_none_of_its_attacks_beside_an_operation(app: Sitrep) -> None:
+    page = ["Six policemen were killed and nine wounded in a wave of night attacks across Khyber "
+            "Pakhtunkhwa.",
+            "The attacks hit police posts in Bannu, Kohat and Lakki Marwat late on Tuesday.",
+            "Police said two constables were killed and four hurt in Kohat when gunmen fired on a post.",
+            "In Bannu's Domel area, another policeman was killed in a gun battle.",
+            "In Lakki Marwat, three policemen died and one was wounded in two separate attacks on "
+            "checkposts.",
+            "Police repulsed several attacks and launched search operations."]
+    acts = [e for e in _events(app, page, date(2024, 6, 5)) if e.plover == "ASSAULT"]
+    assert sorted((e.killed, e.injured) for e in acts) == [(1, None), (2, 4), (3, 1)]

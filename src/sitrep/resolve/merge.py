@@ -100,16 +100,34 @@ def merge_events(
     on to tell two or more acts of its type one by one, it is dropped, and none of them joins it.
     Told beside one act or none, it stays, as the article's only record of what it counts."""
     several = several_acts_cues()
-    totals = {e.event_id for e in events if e.event_id not in claims and several.search(_text(e))}
+    # a toll told with no act counts as a total too when its sentence names several acts ("five
+    # policemen were martyred during a wave of attacks"): it joins no one act of them
+    totals = {e.event_id for e in events if several.search(_text(e))}
     if totals:
         apart = _groups(events, claims, others, totals, published)
         items = [g for g in apart if not all(e.event_id in totals for e in g)]
         told = [g for g in apart if all(e.event_id in totals for e in g)]
-        if all(sum(1 for g in items if g[0].plover == t[0].plover) >= 2 for t in told):
-            acts = [_dated(_combine(group), published) for group in items]
-            return _unique_ids([_doer_from_total(act, told) for act in acts], items)
+        counted = [t for t in told if sum(1 for g in items if g[0].plover == t[0].plover) >= 2]
+        if counted:
+            # a total of another type, or at a town none of the acts told is at ("in two separate
+            # attacks in Lower Dir"), is still the article's only record of what it counts
+            kept = [t for t in told if not any(t is c for c in counted) or _a_place_of_its_own(t, items)]
+            kept = _groups([e for t in kept for e in t], claims, others, frozenset(), published)
+            groups = sorted(items + kept, key=lambda g: _start(g[0]))
+            acts = [_dated(_combine(group), published) for group in groups]
+            return _unique_ids([_doer_from_total(act, counted) for act in acts], groups)
     groups = _groups(events, claims, others, frozenset(), published)
     return _unique_ids([_dated(_combine(group), published) for group in groups], groups)
+
+
+def _a_place_of_its_own(total: list[Event], items: Sequence[list[Event]]) -> bool:
+    """A total placed at a town or village (precision 1-2) that no act told one by one is at."""
+    place = total[0].location
+    if place is None or place.precision > 2:
+        return False
+    return not any(
+        _same_place(place, e.location, True) for g in items for e in g if e.plover == total[0].plover
+    )
 
 
 def _doer_from_total(act: Event, totals: Sequence[list[Event]]) -> Event:
@@ -134,7 +152,7 @@ def _groups(
     alone: set[int] = set()  # totals over several acts: nothing joins them
     leading: list[Event] = []  # tolls told before any act: the lead's "147 people lost their lives"
     for event in sorted(events, key=_start):
-        if event.event_id in claims:
+        if event.event_id in claims and event.event_id not in apart:
             earlier = reversed(list(enumerate(groups)))
             act = next((g for i, g in earlier if i not in closed and _tolls(event, g)), None)
             if act is not None:

@@ -88,6 +88,9 @@ _PROVINCE_OWNS = re.compile(
 )
 # A province named right after a place, set off by a comma: "in Calamar, Guaviare, on Monday".
 _PROVINCE_AFTER = re.compile(r"^,\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\b(?!\s+(?:said|told))")
+# A name opened by a capitalised Upper or Lower: the part its namesake with the other word is not
+_OPPOSITE_PART = re.compile(r"^(?P<word>Upper|Lower)\s+\S")
+_OTHER_PART = {"Upper": "lower", "Lower": "upper"}
 # "in Páez, Apure state": the name after the comma called a province
 _PROVINCE_WORD_NEXT = re.compile(r"^\s+" + _PROVINCE_WORD + r"\b")
 _LIST_GOES_ON = re.compile(r"^(?:\s*,\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)*,?\s+(?:and|or)\s+[A-Z]")
@@ -422,6 +425,8 @@ class Gazetteer:
                 if not phrase.qualifier_is_near:
                     within = (container.country, _admin1_code_of(self, container))
         place = self._pick(phrase.name, hints, want=phrase.want, within=within, exact=False)
+        if place is not None and _names_the_other_part(cleaned, place):
+            return self._kept_beside(cleaned, place)  # "Lower Dir" is no part of Upper Dir
         if place is None and within is not None and _PART.search(cleaned) and phrase.qualifier:
             place = self._neighbouring_part(phrase.name, phrase.qualifier, countries)
         unpopulated = place is not None and place.kind in ("region", "admin1") and phrase.qualifier_is_near
@@ -548,6 +553,18 @@ class Gazetteer:
             precision=2,
             text=name,
         )
+
+    def _kept_beside(self, cleaned: str, namesake: Place) -> Location:
+        """A name the gazetteer lacks, kept as written in its namesake's province (precision 2, at
+        the province's point)."""
+        named = _UNIT_WORD_END.sub("", place_phrases.without_admin_suffix(cleaned) or cleaned).strip()
+        unit = None
+        if namesake.admin1:
+            country = [namesake.country or ""]
+            unit = self._pick(namesake.admin1, country, want="admin1", within=None, exact=True)
+        at = unit if unit is not None and unit.kind == "admin1" else None
+        lat, lon = (at.lat, at.lon) if at is not None else (None, None)
+        return Location(named, namesake.admin1, namesake.country, lat, lon, None, 2, named)
 
     def _neighbouring_part(self, name: str, town_text: str, countries: Sequence[str]) -> Place | None:
         """ "the Matola area of Maputo": a town next to the city it is called a part of, though in
@@ -785,6 +802,12 @@ class Gazetteer:
             if place.population >= self._data.min_population_without_context:
                 return place
         return None
+
+
+def _names_the_other_part(cleaned: str, place: Place) -> bool:
+    """"Lower Dir" found as "Upper Dir": a capitalised Upper or Lower the place found has the other of."""
+    opposite = _OPPOSITE_PART.match(cleaned)
+    return opposite is not None and _OTHER_PART[opposite["word"]] in place.name.lower().split()
 
 
 def _called_a_village(text: str, name: str) -> bool:
