@@ -554,3 +554,14 @@ def test_one_side_at_both_ends_of_a_merged_act_keeps_the_leads_sides() -> None:
     other = _event(100, actor1=police, location=SUMY, **day)
     [merged] = merge_events([lead, other], date(2024, 5, 11))
     assert merged.actor2 == police and merged.actor1 is None
+
+
+def test_the_same_toll_told_again_with_its_source_speaks_for_the_act() -> None:
+    headline = _told(0, "40 Killed By Car Bomb", killed=40, location=KHARKIV)
+    lead = _told(
+        100, "At least 40 people were killed in a car bombing, according to the health office.", killed=40,
+        figure_qualifier="at least", attributed_to="the health office", location=KHARKIV,
+    )
+    [merged] = merge_events([headline, lead], None)
+    assert (merged.killed, merged.figure_qualifier) == (40, "at least")
+    assert merged.attributed_to == "the health office"

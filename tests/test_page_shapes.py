@@ -1919,3 +1919,23 @@ def test_a_wave_total_joins_none_of_its_attacks_beside_an_operation(app: Sitrep)
             "Police repulsed several attacks and launched search operations."]
     acts = [e for e in _events(app, page, date(2024, 6, 5)) if e.plover == "ASSAULT"]
     assert sorted((e.killed, e.injured) for e in acts) == [(1, None), (2, 4), (3, 1)]
+
+
+def test_an_act_a_group_claimed_is_hedged_unless_no_one_claimed_it(app: Sitrep) -> None:
+    act = "A bomb tore through a market in Kunduz on Friday, killing 14 people, police said."
+    claim = "The Islamic State group claimed responsibility for the attack."
+    assert _the_act(app, [act, claim], date(2024, 6, 8)).hedged is True
+    none = "No group has yet claimed responsibility for the attack."
+    assert _the_act(app, [act, none], date(2024, 6, 8)).hedged is False
+
+
+def test_an_attack_that_claimed_lives_is_no_claim(app: Sitrep) -> None:
+    page = ["An ambush claimed the lives of four soldiers near Palmyra on Friday, a military source said."]
+    assert _the_act(app, page, date(2024, 6, 8)).hedged is False
+
+
+def test_a_line_opened_by_a_number_and_a_name_is_one_sentence(app: Sitrep) -> None:
+    page = ["Strike on border town", "Three Hezbollah fighters were killed in a drone strike near Bint Jbeil "
+            "on Friday."]
+    assert _the_act(app, page, date(2024, 6, 8)).killed == 3
+

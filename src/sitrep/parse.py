@@ -40,6 +40,11 @@ def _mark_paragraph_breaks(doc: Any) -> Any:
         headline = headline and not doc[token.i + 1].text[:1].islower()
         if blank_line or ends or headline or _opens_with_dateline(doc, token.i + 1):
             doc[token.i + 1].is_sent_start = True
+            following = doc[token.i + 2] if token.i + 2 < len(doc) else None
+            if following is not None and not (following.is_space or following.is_punct):
+                # the parser, given a start, may end a sentence after its first word ("Three | Hezbollah
+                # fighters were killed"): a line's first word is never a sentence of its own
+                following.is_sent_start = False
         line_words = 0
     return doc
 

@@ -395,12 +395,14 @@ def is_hedged(trigger: Trigger, sentence_text: str, lexicon: Lexicon) -> bool:
     for token in chain:
         if statement and token.pos_ in ("VERB", "AUX"):
             break  # the speaker's verbs: "X claimed that ... and alleged that ..."
-        if lemma(token) in hedges or any(c.dep_ == "advmod" and lemma(c) in hedges for c in token.children):
-            return True
+        if (lemma(token) in hedges and not _claims_lives(token)) or any(
+            c.dep_ == "advmod" and lemma(c) in hedges for c in token.children
+        ):
+            return True  # "the attack claimed the lives of three soldiers" is a toll, no claim
     apart = {t.i for c in head.children if c.dep_ in ("conj", "parataxis") for t in c.subtree}
     apart |= {t.i for r in head.subtree if r.dep_ == "relcl" and r.head.i != head.i for t in r.subtree}
     inside = [t for t in head.subtree if t.i not in apart and not (statement and t.i == head.i)]
-    if any(lemma(t) in hedges for t in inside):
+    if any(lemma(t) in hedges and not _claims_lives(t) for t in inside):
         return True  # "..., and al-Shabaab claimed responsibility" is a statement of its own
     if _doer_hedged(head, lexicon):
         return True

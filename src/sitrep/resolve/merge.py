@@ -589,10 +589,35 @@ def _combine(group: list[Event]) -> Event:
         displaced=next((e.displaced for e in group if e.displaced is not None), None),
         figure_qualifier=counted.figure_qualifier,
         attributed_to=voiced.attributed_to,
-        hedged=voiced.hedged or any(e.hedged and _unverified(e) for e in group),
+        hedged=voiced.hedged or any(e.hedged and _unverified(e) for e in group) or _claimed(group, actor1),
         mentions=tuple(sorted(mentions, key=lambda m: m.start)),
     )
 
+
+
+def _claimed(group: list[Event], actor1: Actor | None) -> bool:
+    """An act a group claimed responsibility for ("IS claimed responsibility for the bombing"), told by
+    one of its mentions, is a claim (EVENTS.md: claims of responsibility are hedged), unless the act is
+    another side's ("the attackers, whose group claimed the raid, were killed by troops") or the
+    sentence says no one claimed it."""
+    if actor1 is not None and actor1.kind not in ARMED_NON_STATE:
+        return False
+    for event in group:
+        text = _text(event)
+        found = _CLAIMED_IT.search(text)
+        if found is not None and not _NOT_CLAIMED.search(text[: found.start()]):
+            return True
+    return False
+
+
+# "claimed responsibility", "claimed the attack": a claim of an act ("claimed that the blast was ..." is
+# speech); "no group has claimed", "has not yet claimed": none made
+_CLAIMED_IT = re.compile(
+    r"\bclaim(?:ed|s|ing)?\s+(?:responsibility|credit)\b|\bclaim(?:ed|s|ing)?\s+(?:the|this|both)\s+(?:\w+\s+)?"
+    r"(?:attacks?|bombings?|ambush(?:es)?|raids?|assaults?|killings?|blasts?)\b",
+    re.IGNORECASE,
+)
+_NOT_CLAIMED = re.compile(r"\b(?:no|not|never|nobody|none|no-one|yet|neither)\b", re.IGNORECASE)
 
 
 def _settled(event: Event) -> tuple[int, int]:

@@ -73,6 +73,10 @@ def standing(group: Sequence[Event], field: str) -> Event | None:
             -_start(e),
         ),
     )
+    # the same figure told again with its source or its "at least" ("90 Killed By Car Bomb" in the
+    # headline, "At least 90 people were killed ..., according to a report" in the lead): that telling
+    same = [e for e in current if getattr(e, field) == getattr(lead, field) and e.hedged == lead.hedged]
+    lead = max(same, key=lambda e: (e.attributed_to is not None, e.figure_qualifier is not None, -_start(e)))
     updates = [e for e in current if update.search(_text(e))]
     if not updates:
         return lead
