@@ -1939,3 +1939,12 @@ def test_a_line_opened_by_a_number_and_a_name_is_one_sentence(app: Sitrep) -> No
             "on Friday."]
     assert _the_act(app, page, date(2024, 6, 8)).killed == 3
 
+
+
+def test_rangers_and_security_operatives_are_a_states_forces(app: Sitrep) -> None:
+    page = ["Two paramilitary rangers were wounded when a roadside bomb exploded in Rueso on Monday."]
+    event = _the_act(app, page, date(2024, 6, 4))
+    assert event.actor2 is not None and event.actor2.kind == "state_forces"
+    clash = ["Security operatives exchanged fire with the kidnappers near Kachia on Tuesday."]
+    act = _the_act(app, clash, date(2024, 6, 5))
+    assert act.actor1 is not None and act.actor1.kind == "state_forces"
