@@ -1948,3 +1948,17 @@ def test_rangers_and_security_operatives_are_a_states_forces(app: Sitrep) -> Non
     clash = ["Security operatives exchanged fire with the kidnappers near Kachia on Tuesday."]
     act = _the_act(app, clash, date(2024, 6, 5))
     assert act.actor1 is not None and act.actor1.kind == "state_forces"
+
+
+def test_insisting_that_something_was_so_is_no_demand(app: Sitrep) -> None:
+    act = "A drone struck a wedding party in Kheret on Sunday, killing 30 people, residents said."
+    page = [act, "Villagers insisted that only civilians had been at the celebration."]
+    assert [e.plover for e in _events(app, page, date(2024, 6, 4))] == ["ASSAULT"]
+    demand = [act, "The elders insisted that the army must pay compensation to the families."]
+    assert sorted(e.plover for e in _events(app, demand, date(2024, 6, 4))) == ["ASSAULT", "REQUEST"]
+
+
+def test_a_match_won_by_a_score_is_no_beating(app: Sitrep) -> None:
+    page = ["Thousands filled the stadium on Friday night.",
+            "The home side beat the visitors 2-1 after extra time."]
+    assert [e.plover for e in _events(app, page, date(2024, 6, 8))] == []

@@ -19,6 +19,7 @@ Decisions an analyst would make, written down:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from sitrep.extract.arguments import (
@@ -59,6 +60,7 @@ from sitrep.extract.speech import (
     a_danger_handled,
     announced,
     contacted_for_the_story,
+    insists_on_a_fact,
     ownerless_equipment,
     reported_accusation,
     reported_threat,
@@ -148,6 +150,8 @@ def build_sentence_drafts(tokens: list[Token], index: int, lexicon: Lexicon) -> 
             continue  # "in the early weeks of the invasion, she worked as a fixer": when, no act told
         if remembered(trigger, lexicon):
             continue  # "marked the anniversary of the school attack": history remembered, no act told
+        if plover == "ASSAULT" and lemma(trigger.head) in _WIN_VERBS and _SCORE.search(sentence.text):
+            continue  # "Waberi beat Hodon 3-0": a match won, no beating
         if plover in MATERIAL and _writers_own(trigger, sentence.text):
             continue  # "I saw someone with a gun and I shot him": a blogger's game, not news
         if is_imperative(trigger):
@@ -168,6 +172,8 @@ def build_sentence_drafts(tokens: list[Token], index: int, lexicon: Lexicon) -> 
             continue  # "the attacks were a threat to shipping": what something is called, not a threat
         if plover == "THREATEN" and _called_threatening(trigger.head):
             continue  # "interpreted the post as threatening", "a threatening letter": how a thing is seen
+        if plover == "REQUEST" and insists_on_a_fact(trigger.head, lexicon):
+            continue  # "residents insisted that only civilians were killed": an assertion, no demand
         if plover == "THREATEN" and warns_of_a_state(trigger.head, lexicon):
             continue  # "warned that a million civilians remain trapped": an alarm, not a threat
         if plover == "THREATEN" and threatened_by_a_thing(trigger.head, lexicon):
@@ -542,6 +548,11 @@ def _stated_deaths(casualties: list[Casualty], words: frozenset[str], lexicon: L
         if is_asserted(claim, lexicon) and not is_aggregate(claim, lexicon):
             return casualty
     return None
+
+
+# Verbs of winning a match, and a score beside them ("beat Hodon 3-0", "crushed them 4–1")
+_WIN_VERBS = frozenset({"beat", "defeat", "thrash", "crush", "rout", "hammer", "edge", "down", "trounce"})
+_SCORE = re.compile(r"\b\d{1,2}\s*[-–]\s*\d{1,2}\b(?!\s*(?:km|kilomet|mile|year|month|day))")
 
 
 def _given_as_an_example(word: Token) -> bool:

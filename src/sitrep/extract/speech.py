@@ -169,6 +169,25 @@ _ACT_NOUNS = frozenset({"assault", "offensive", "bombing", "operation", "escalat
                         "strike", "ambush", "violence", "bloodshed"})
 
 
+def insists_on_a_fact(word: Token, lexicon: Lexicon) -> bool:
+    """"Residents insisted that only civilians were killed", "officials insist their forces have
+    defeated the group": insisting that something is or was so asserts it, no demand; a demand says
+    what should be done ("insisted that the troops withdraw", "insisted on a ceasefire")."""
+    if lemma(word) != "insist" or word.pos_ != "VERB":
+        return False
+    content = next((c for c in word.children if c.dep_ == "ccomp"), None)
+    if content is None:
+        return False
+    modals = lexicon.modality.get("modals", frozenset()) | {"should", "must"}
+    if any(c.dep_ == "aux" and c.lower_ in modals for c in content.children):
+        return False
+    told = content.tag_ in ("VBD", "VBZ") or any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in ("was", "were", "is", "are", "has", "have", "had")
+        for c in content.children
+    )
+    return told or content.lemma_ == "be"
+
+
 def warns_of_a_state(word: Token, lexicon: Lexicon) -> bool:
     """ "warned that more than a million civilians remain trapped": what a warning says is a present
     state, with no act to come (a threat says what will or would happen, or on what condition); a
