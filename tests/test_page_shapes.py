@@ -1962,3 +1962,28 @@ def test_a_match_won_by_a_score_is_no_beating(app: Sitrep) -> None:
     page = ["Thousands filled the stadium on Friday night.",
             "The home side beat the visitors 2-1 after extra time."]
     assert [e.plover for e in _events(app, page, date(2024, 6, 8))] == []
+
+
+def test_the_capital_named_by_its_countrys_adjective_is_that_city(app: Sitrep) -> None:
+    page = ["Police fired tear gas at protesters in the centre of the Kenyan capital on Tuesday."]
+    [event] = _events(app, page, date(2024, 6, 5))
+    assert event.location is not None and event.location.name == "Nairobi"
+    region = ["Gunmen killed a police officer on Monday in the capital of Russia's southern Dagestan region, "
+              "Makhachkala, officials said."]
+    act = _the_act(app, region, date(2024, 6, 5))
+    assert act.location is None or act.location.name != "Moscow"
+
+
+def test_a_list_marker_glued_to_a_link_is_furniture(app: Sitrep) -> None:
+    page = ["Gunmen shot dead two police officers at a checkpoint in Grozny on Monday, officials said.",
+            "Recommended Stories",
+            "list of 3 itemsEU imposes sanctions on regional leaders over crackdown",
+            "Football club celebrates anniversary",
+            "The attackers were killed in an exchange of fire, the regional leader said."]
+    assert "SANCTION" not in [e.plover for e in _events(app, page, date(2024, 6, 5))]
+
+
+def test_begging_the_question_is_no_request(app: Sitrep) -> None:
+    page = ["Militias blockaded the oil terminal at Zueitina on Monday, officials said.",
+            "This begs the question as to who really controls the port."]
+    assert "REQUEST" not in [e.plover for e in _events(app, page, date(2024, 6, 5))]

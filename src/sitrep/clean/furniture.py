@@ -124,8 +124,12 @@ def _teaser(text: str, rules: FurnitureRules) -> bool:
     return (
         0 < len(body) <= rules.teaser_max_chars
         and not _SENTENCE_END.search(body)
-        and not body[0].islower()
+        and (not body[0].islower() or _LIST_MARK.match(body) is not None)
     )
+
+
+# A list's own marker glued to its first link: "list of 3 itemsUS slaps sanctions on ..."
+_LIST_MARK = re.compile(r"^list of \d+ items?", re.IGNORECASE)
 
 
 def _is_stamp(text: str, rules: FurnitureRules) -> bool:
@@ -163,6 +167,9 @@ def mark_furniture(text: str, lines: Sequence[LineLike], rules: FurnitureRules) 
             line.rule = "repeated_line"
         elif is_caption(body, rules):
             line.rule = "caption"
+        elif _LIST_MARK.match(body.strip()) and body_started:
+            index = _take_teasers(text, lines, index, rules)
+            continue
         elif is_list_heading(body, rules) and body_started:
             line.rule = "link_list"
             index = _take_teasers(text, lines, index + 1, rules)

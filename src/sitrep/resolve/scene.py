@@ -581,11 +581,16 @@ class Scene:
         match = THE_CAPITAL.search(mention.sentence.text)
         if match is None or self._home is None or self._home in CONTESTED_CAPITALS:
             return None
+        country = self._gazetteer.country(self._home)
+        demonym = match["demonym"]
+        if demonym and (country is None or demonym[:4].lower() != country.name[:4].lower()):
+            return None  # "the Ethiopian capital" in a report on Somalia: another country's capital
         capital = self._gazetteer.capital(self._home)
         if capital is None or (self._place is not None and same_place(capital, self._place)):
             return None  # the scene is already in the capital, at a site of it perhaps: it stands
         near = match["near"].lower() in ("outside", "near", "around")
-        return replace(capital, precision=2 if near else 1, text=match.group(0).split(None, 1)[1])
+        said = match.group(0)
+        return replace(capital, precision=2 if near else 1, text=said[said.lower().index("the ") :])
 
     def _in_sentence(
         self,

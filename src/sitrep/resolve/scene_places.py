@@ -43,11 +43,14 @@ def called_a_settlement(mention: EventMention) -> bool:
     return mention.place is not None and SETTLEMENT.search(mention.place.text) is not None
 
 
-# "in the capital", "outside the country's capital", "across the capital city": the capital of the
-# article's country (a provincial or state capital is no such phrase)
+# "in the capital", "outside the country's capital", "across the capital city", "in the centre of the
+# Tunisian capital": the capital of the article's country (a provincial or state capital, "the capital
+# of Russia's Chechnya region", is no such phrase)
 THE_CAPITAL = re.compile(
-    r"\b(?P<near>in|across|around|into|outside|near|throughout|on the streets of)\s+the\s+"
-    r"(?:(?:country|nation)['’]s\s+|national\s+)?capital(?:\s+city)?\b(?!\s*,?\s*(?-i:[A-Z]))",
+    r"\b(?P<near>in|across|around|into|outside|near|throughout|on the streets of|(?:centre|center|heart) of)"
+    r"\s+the\s+"
+    r"(?:(?:country|nation)['’]s\s+|national\s+|(?P<demonym>(?-i:[A-Z])[a-z]+)\s+)?capital(?:\s+city)?\b"
+    r"(?!\s*,?\s*(?-i:[A-Z])|\s+of\b)",
     re.IGNORECASE,
 )
 # countries whose capital is contested: "the capital" is left to the sentence's other words
