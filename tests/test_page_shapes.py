@@ -1987,3 +1987,11 @@ def test_begging_the_question_is_no_request(app: Sitrep) -> None:
     page = ["Militias blockaded the oil terminal at Zueitina on Monday, officials said.",
             "This begs the question as to who really controls the port."]
     assert "REQUEST" not in [e.plover for e in _events(app, page, date(2024, 6, 5))]
+
+
+def test_one_more_dead_bringing_the_toll_to_a_total_gives_the_total(app: Sitrep) -> None:
+    page = ["Gunmen attacked a militia post in Kaya on Friday, killing five volunteers, an official said.",
+            "A passer-by was also killed in the attack, bringing the death toll to six."]
+    assert _the_act(app, page, date(2024, 6, 9)).killed == 6
+    tally = ["Two farmers were shot dead in Tame on Sunday, raising the tally to 40 murdered this year."]
+    assert _the_act(app, tally, date(2024, 6, 9)).killed == 2

@@ -527,6 +527,35 @@ def _more_than(token: Token) -> bool:
     return token.lower_ == "more" and after is not None and after.lower_ == "than"
 
 
+# Verbs that carry a toll to its new total: "bringing the death toll to seven", "raising the toll to 12"
+_CARRY_TO = frozenset({"bring", "raise", "take", "push", "lift"})
+
+
+def running_toll(sentence: Sequence[Token]) -> int | None:
+    """The act's dead counted so far, where a sentence adds one more to them ("A woman was also killed,
+    bringing the death toll to seven"): seven. Not a tally over time ("raising the tally to 46
+    murdered in 2020": a tally, no toll word; "... to 300 since January")."""
+    for token in sentence:
+        if lemma(token) != "toll" or lemma(token.head) not in _CARRY_TO or token.dep_ != "dobj":
+            continue
+        if any(lemma(c) in INJURED for c in token.children):
+            continue  # "the injury toll"
+        to = next((c for c in token.head.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+        total = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
+        if total is None or any(t.lower_ in _OVER_TIME for t in total.subtree):
+            continue
+        if total.like_num or total.pos_ == "NUM":
+            return parse_number(total.text)
+        counted = count_in(total)
+        numbered = any(c.dep_ == "nummod" for c in total.children)
+        return counted.value if counted is not None and numbered else None
+    return None
+
+
+# Words that make a total a tally over time: "to 300 since January", "so far this year"
+_OVER_TIME = frozenset({"since", "year", "month", "far"})
+
+
 def combine(casualties: Sequence[Casualty]) -> Figures:
     """The first figure of each kind, with the first qualifier stated; a figure counted on top of it
     adds up ("10 people died at the scene and two more died later in hospital": 12)."""

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from sitrep.extract.arguments import (
     Party,
@@ -35,7 +36,7 @@ from sitrep.extract.background import counts_from, frames_a_period, remembered
 from sitrep.extract.codes import EventFacts, codes_for
 from sitrep.extract.datelines import dateline_end
 from sitrep.extract.drafts import Draft, infer_mode
-from sitrep.extract.figures import Casualty, casualties_in, combine
+from sitrep.extract.figures import Casualty, casualties_in, combine, running_toll
 from sitrep.extract.lexicon import Lexicon, Sense
 from sitrep.extract.merging import (
     RECIPROCAL,
@@ -365,6 +366,11 @@ def attach_sentence_facts(
     )
     if casualties and violent and deaths is None:
         _assign_figures(casualties, violent, lexicon)
+        total = running_toll(tokens)
+        killing = next((d for d in violent if d.figures.killed is not None), None)
+        if total is not None and killing is not None and total > (killing.figures.killed or 0):
+            # "a woman was also killed in this attack, bringing the death toll to seven": the act's seven
+            killing.figures = replace(killing.figures, killed=total, qualifier=None)
     elif toll is not None:  # "the hospital put the death toll at 31": each source's figure is a claim
         trigger = Trigger(toll.word, (toll.word,), Sense("ASSAULT"))
         drafts.append(Draft(index, trigger, sentence, "ASSAULT", None, figures=figures, sentence_words=words))
@@ -454,6 +460,7 @@ def _assign_figures(casualties: list[Casualty], violent: list[Draft], lexicon: L
     for owner, found in by_draft.items():
         draft = violent[owner]
         draft.figures = combine(found)
+
         victim = next((c.victim for c in found if c.kind == "killed" and c.victim is not None), None)
         reciprocal = lemma(draft.trigger.head) in RECIPROCAL  # "clashed, leaving nine dead": fighters or not
         if draft.actor2 is None and victim is not None and draft.plover == "ASSAULT" and not reciprocal:
