@@ -1995,3 +1995,12 @@ def test_one_more_dead_bringing_the_toll_to_a_total_gives_the_total(app: Sitrep)
     assert _the_act(app, page, date(2024, 6, 9)).killed == 6
     tally = ["Two farmers were shot dead in Tame on Sunday, raising the tally to 40 murdered this year."]
     assert _the_act(app, tally, date(2024, 6, 9)).killed == 2
+
+
+def test_condemning_the_killing_of_victims_accuses_no_victim(app: Sitrep) -> None:
+    page = ["The bishop condemned the killing of three farmers in Benue on Monday."]
+    [event] = [e for e in _events(app, page, date(2024, 6, 4)) if e.plover == "ACCUSE"]
+    assert event.actor2 is None or event.actor2.kind != "civilians"
+    named = ["The bishop blamed army air strikes for the deaths of three farmers."]
+    [blamed] = [e for e in _events(app, named, date(2024, 6, 4)) if e.plover == "ACCUSE"]
+    assert blamed.actor2 is not None and blamed.actor2.kind == "state_forces"

@@ -186,6 +186,10 @@ def build_sentence_drafts(tokens: list[Token], index: int, lexicon: Lexicon) -> 
         if plover == "CONSULT" and _met_with_force(trigger.head):
             continue  # "the military has met protests with lethal force": force used, no meeting
         actor, target = arguments_of(trigger, lexicon)
+        if plover == "ACCUSE" and target is not None and _an_act_named(target.head, lexicon):
+            # "condemned the bombing of children": the victims are not the accused; "by X" names them
+            doer = next((g for c in target.head.children if c.lower_ == "by" for g in c.children), None)
+            target = party(doer, actor.head if actor else None, lexicon) if doer is not None else None
         if charge is not None:
             actor = party(charge[1], None, lexicon)  # "accused the army of killing": the army did it
         if plover in ("THREATEN", "REQUEST") or lemma(trigger.head) in commissive:
@@ -560,6 +564,30 @@ def _stated_deaths(casualties: list[Casualty], words: frozenset[str], lexicon: L
 # Verbs of winning a match, and a score beside them ("beat Hodon 3-0", "crushed them 4–1")
 _WIN_VERBS = frozenset({"beat", "defeat", "thrash", "crush", "rout", "hammer", "edge", "down", "trounce"})
 _SCORE = re.compile(r"\b\d{1,2}\s*[-–]\s*\d{1,2}\b(?!\s*(?:km|kilomet|mile|year|month|day))")
+
+
+# Nouns of acts an accusation may condemn: what was done, not who did it
+_CONDEMNED_ACTS = frozenset({
+    "killing", "killings", "bombing", "murder", "shelling", "massacre", "assassination", "abduction",
+    "kidnapping", "arrest", "detention", "attack", "strike", "execution", "beheading", "torture", "rape",
+    "shooting", "raid", "airstrike", "demolition",
+})
+
+
+def _an_act_named(word: Token, lexicon: Lexicon) -> bool:
+    """An act named by its victims ("the bombing of children"), with no doer on it ("military air
+    strikes", "Israel's bombing" name theirs)."""
+    act = word.pos_ in NOUN_POS and (
+        word.lower_ in _CONDEMNED_ACTS or lemma(word) in _CONDEMNED_ACTS
+        or lemma(word) in lexicon.word_set("attack_nouns")
+    )
+    of_victims = any(c.dep_ == "prep" and c.lower_ == "of" for c in word.children)
+    armed = lexicon.word_set("armed")
+    doer = any(
+        c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and (c.ent_type_ or lemma(c) in armed))
+        for c in word.children
+    )
+    return act and of_victims and not doer
 
 
 def _given_as_an_example(word: Token) -> bool:
