@@ -2004,3 +2004,9 @@ def test_condemning_the_killing_of_victims_accuses_no_victim(app: Sitrep) -> Non
     named = ["The bishop blamed army air strikes for the deaths of three farmers."]
     [blamed] = [e for e in _events(app, named, date(2024, 6, 4)) if e.plover == "ACCUSE"]
     assert blamed.actor2 is not None and blamed.actor2.kind == "state_forces"
+
+
+def test_a_government_accused_by_its_seat_is_not_where_the_act_was(app: Sitrep) -> None:
+    page = ["Kyiv accused Moscow of shelling the power plant overnight."]
+    events = _events(app, page, date(2024, 6, 4))
+    assert events and all(e.location is None or e.location.name != "Moscow" for e in events)

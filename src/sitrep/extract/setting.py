@@ -106,7 +106,13 @@ def place_span(
     elsewhere = _sentence_place(trigger, sentence, exclude, places, preps | directions, cues, facilities)
     if elsewhere is None and found and key[0]:
         return None  # "youths from neighbouring Unity State raided ...": where they came from
+    if elsewhere is None and found and key[1] and trigger.sense.plover in _ADDRESSED:
+        return None  # "Kyiv accused Moscow of ...", "sanctioned Russia": who is addressed, not where
     return elsewhere or (best if found else None)
+
+
+# Statements and measures whose object is a party: a bare name as their object is no place
+_ADDRESSED = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SANCTION"})
 
 
 # Prepositions of a place phrase that narrows the one just before it: "a restaurant near Lido beach

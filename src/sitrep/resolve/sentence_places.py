@@ -368,7 +368,16 @@ def _speaks(span: TextSpan, doc: Any) -> bool:
     if words is None or len(words) == 0:
         return False
     root = words.root
+    if root.dep_ == "dobj" and root.head.lemma_.lower() in _ADDRESSING_VERBS:
+        return True  # "Kyiv accused Moscow of shelling the plant": the government accused, not a place
     return root.dep_ == "nsubj" and root.head.lemma_.lower() in _GOVERNMENT_VERBS
+
+
+# Verbs whose object is a party addressed or blamed ("accused Moscow", "urged Washington")
+_ADDRESSING_VERBS = frozenset({
+    "accuse", "blame", "condemn", "sanction", "urge", "warn", "threaten", "criticise", "criticize",
+    "denounce", "press", "pressure",
+})
 
 
 def _dateline(before: str, after: str) -> bool:
