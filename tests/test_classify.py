@@ -440,3 +440,13 @@ def test_settle_keeps_the_codebooks_rules_on_the_merged_acts_parties() -> None:
     rebels = Actor("Rebels (Sudan)", "SDN", "rebels", text="rebels")
     (fight,) = settle([replace(merged, actor1=rebels)], scores)
     assert fight.acled_sub_event_type == "Armed clash"
+
+
+def test_force_on_a_crowd_by_gunmen_is_an_attack_not_excessive_force() -> None:
+    from sitrep.classify.typer import _hierarchy
+
+    force = ("Excessive force against protesters", "Protests")
+    attack = ("Attack", "Violence against civilians")
+    assert _hierarchy(*force, "protesters", None, "political_militia") == attack
+    assert _hierarchy(*force, "civilians", None, None) == attack
+    assert _hierarchy(*force, "protesters", None, "state_forces") == force

@@ -253,6 +253,12 @@ def _hierarchy(
         # "gunmen killed 12 soldiers": an attack on armed men is a battle, and no force used on them
         # is force against protesters ("one of the wounded soldiers died at a hospital")
         return "Armed clash", "Battles"
+    if sub_event == "Excessive force against protesters" and (
+        actor_kind in _NON_STATE_ARMED or (actor_kind is None and target_kind == "civilians")
+    ):
+        # force on a crowd is a state's: gunmen firing on mourners, or a reporter shot by no one named,
+        # is an attack on civilians
+        return "Attack", "Violence against civilians"
     if target_kind == "protesters" and sub_event in _BATTLE_OR_ATTACK:
         return "Excessive force against protesters", "Protests"
     return sub_event, event_type
