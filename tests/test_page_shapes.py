@@ -2010,3 +2010,14 @@ def test_a_government_accused_by_its_seat_is_not_where_the_act_was(app: Sitrep) 
     page = ["Kyiv accused Moscow of shelling the power plant overnight."]
     events = _events(app, page, date(2024, 6, 4))
     assert events and all(e.location is None or e.location.name != "Moscow" for e in events)
+
+
+def test_herders_and_farmers_clashing_are_two_communal_militias(app: Sitrep) -> None:
+    page = ["At least 12 people were killed on Sunday in clashes between herders and farmers near Mongo, "
+            "the governor said."]
+    event = _the_act(app, page, date(2024, 6, 4))
+    assert event.acled_sub_event_type == "Armed clash"
+    assert event.actor2 is not None and event.actor2.kind == "identity_militia"
+    raid = ["Herders attacked farmers near Mongo on Sunday, killing five."]
+    attack = _the_act(app, raid, date(2024, 6, 4))
+    assert attack.actor2 is not None and attack.actor2.kind == "civilians"

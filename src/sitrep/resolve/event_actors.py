@@ -345,6 +345,9 @@ class EventActors:
             actor2 = self._actor(partner(span1, known.doc), start, (), when, partner_home, known)
         if actor2 is None and mention.plover in _HIT_SIDE_ACTS:
             actor2 = self._victims(mention, known.doc, when, home, actor1)
+        fought = joint or (mention.plover == "ASSAULT" and _CLASHES.search(mention.sentence.text) is not None)
+        if fought and actor1 is not None and actor2 is not None:
+            actor1, actor2 = _communal_sides(actor1, actor2)
         return actor1, actor2
 
     def _town_naming_the_act(self, span: TextSpan, mention: EventMention, location: Location) -> bool:
@@ -444,6 +447,23 @@ def _common_noun(text: str) -> bool:
     """A phrase of common nouns ("Guerrillas", "the armed men"), naming no group: no capital after
     its first word."""
     return not any(word[:1].isupper() for word in text.split()[1:])
+
+
+# A fight told between two sides: "clashes between herders and farmers", "farmers and herders clashed"
+_CLASHES = re.compile(r"\bclash(?:es|ed)?\b|\bfighting\b|\bfought\b", re.IGNORECASE)
+
+
+def _communal_sides(actor1: Actor, actor2: Actor) -> tuple[Actor, Actor]:
+    """Two communities fighting ("clashes between herders and farmers"): when one side is a communal
+    militia and the other is named as civilians, both are communal militias (ACLED codes a
+    farmer-herder clash as one between two), not an attack on civilians."""
+    kinds = {actor1.kind, actor2.kind}
+    if kinds != {"identity_militia", "civilians"}:
+        return actor1, actor2
+    militia = actor1 if actor1.kind == "identity_militia" else actor2
+    if actor1.kind == "civilians":
+        return replace(militia, text=actor1.text), actor2
+    return actor1, replace(militia, text=actor2.text)
 
 
 def persons(doc: Any) -> set[tuple[int, int]]:
