@@ -672,3 +672,13 @@ def test_one_attacker_of_a_nationality_is_no_states_army(actors: ActorDictionary
     for phrase in ("a Palestinian attacker", "the lone assailant", "a Mexican hitman"):
         actor = actors.resolve(phrase, None, "PSE")
         assert actor is not None and actor.kind == "political_militia", (phrase, actor)
+
+
+def test_a_demonym_before_armed_forces_names_their_state_not_a_backer() -> None:
+    from sitrep.resolve.actors import ActorDictionary
+
+    actors = ActorDictionary.shared()
+    own = actors.resolve("Kenyan armed forces")
+    assert own is not None and own.name == "Military Forces of Kenya" and own.backed_by == ()
+    backed = actors.resolve("Iran-armed militias")
+    assert backed is not None and backed.backed_by == ("IRN",)

@@ -131,7 +131,11 @@ class PhraseReader:
             elif m.start > 0 and tokens[m.start - 1].folded == "pro" and tokens[m.start].hyphen_before:
                 phrase.backing |= span | {m.start - 1}  # "pro-Russian separatists"
                 phrase.add_backer(iso3)
-            elif after and after.folded in cues.backing_suffixes and not after.break_before:
+            elif (
+                after and after.folded in cues.backing_suffixes and not after.break_before
+                and (after.hyphen_before or after.folded != "armed")
+            ):
+                # "Iran backed militias", "Iran-armed militias"; but "Kenyan armed forces" are Kenya's own
                 phrase.backing |= span | {m.end}
                 phrase.add_backer(iso3)
             elif self._names_a_building(phrase, k):
