@@ -464,7 +464,6 @@ def _assign_figures(casualties: list[Casualty], violent: list[Draft], lexicon: L
     for owner, found in by_draft.items():
         draft = violent[owner]
         draft.figures = combine(found)
-
         victim = next((c.victim for c in found if c.kind == "killed" and c.victim is not None), None)
         reciprocal = lemma(draft.trigger.head) in RECIPROCAL  # "clashed, leaving nine dead": fighters or not
         if draft.actor2 is None and victim is not None and draft.plover == "ASSAULT" and not reciprocal:

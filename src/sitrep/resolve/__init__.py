@@ -194,7 +194,6 @@ class Resolver:
             ),
         )
 
-
     def _claims_its_own_act(self, mention: EventMention, actor1: Actor | None, when: date | None) -> bool:
         """A rebel group or militia cited for its own act ("the BLA said its fighters killed three
         soldiers"): a claim of responsibility, hedged (EVENTS.md), however plainly it is worded."""

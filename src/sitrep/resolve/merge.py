@@ -594,7 +594,6 @@ def _combine(group: list[Event]) -> Event:
     )
 
 
-
 def _claimed(group: list[Event], actor1: Actor | None) -> bool:
     """An act a group claimed responsibility for ("IS claimed responsibility for the bombing"), told by
     one of its mentions, is a claim (EVENTS.md: claims of responsibility are hedged), unless the act is
