@@ -320,3 +320,19 @@ def test_a_source_the_parser_made_a_second_subject_is_not_counted(nlp):
     assert _child(killed, ("nsubjpass",)).text == "members"
     [casualty] = [c for c in casualties_in(doc) if c.kind == "killed"]
     assert casualty.count.value == 30
+
+
+def test_a_side_that_lost_its_soldiers_counts_its_dead() -> None:
+    from datetime import date
+
+    from sitrep.app import Sitrep
+
+    app = Sitrep()
+
+    def killed(text: str) -> list[int | None]:
+        page = "Fighting near the border\n\n" + text
+        return [e.killed for e in app.analyze_text(page, published=date(2024, 6, 4)).events]
+
+    assert killed("The mission said it lost four soldiers in fighting near Afgoye on Sunday.") == [4]
+    assert killed("The army lost two soldiers and killed 30 militants near Bulo Burte on Monday.") == [32]
+    assert killed("The ruling party lost four seats in the vote on Sunday.") == []

@@ -369,6 +369,8 @@ def _victim(token: Token) -> Token | None:
             lives = word == "lose" and any(lemma(c) == "life" for c in token.children if c.dep_ == "dobj")
             if (word in ("flee", "die", "perish") or lives) and subject is not None:
                 return subject  # "147 people lost their lives"
+            if word == "lose":  # "the mission said it lost four soldiers": its own dead, counted
+                return next((c for c in token.children if c.dep_ == "dobj" and _lost_in_war(c)), None)
             if word == "flee" and token.dep_ == "xcomp":  # "forcing nearly 9,000 residents to flee"
                 return next((c for c in token.head.children if c.dep_ == "dobj"), None)
             if "dobj" not in children and token.dep_ == "conj":  # "27 were killed and 130 (others) injured"
@@ -560,10 +562,15 @@ def combine(casualties: Sequence[Casualty]) -> Figures:
     """The first figure of each kind, with the first qualifier stated; a figure counted on top of it
     adds up ("10 people died at the scene and two more died later in hospital": 12)."""
     found: dict[str, Count] = {}
+    lost = False  # the first killed figure was a side's own losses ("lost two soldiers")
     for casualty in casualties:
         first = found.get(casualty.kind)
-        if first is not None and casualty.further:
+        # "lost two soldiers and killed 30 militants": both sides' dead add up
+        both_sides = casualty.kind == "killed" and (lost or _loses_its_own(casualty.word))
+        if first is not None and (casualty.further or both_sides):
             found[casualty.kind] = Count(first.value + casualty.count.value, first.qualifier)
+        elif first is None and casualty.kind == "killed":
+            lost = _loses_its_own(casualty.word)
         found.setdefault(casualty.kind, casualty.count)
     qualifier = next((c.qualifier for c in found.values() if c.qualifier), None)
     return Figures(
@@ -596,7 +603,7 @@ def casualties_in(sentence: Sequence[Token]) -> list[Casualty]:
             continue
         if token.dep_ in ("compound", "amod") and lemma(token.head) in _SITES_OF_THE_DISPLACED:
             continue  # "killed 42 people at a displacement camp", "a refugee camp": a place, no count
-        if word == "lose" and not any(lemma(c) in ("life",) for c in token.children):
+        if word == "lose" and not any(lemma(c) in ("life",) or _lost_in_war(c) for c in token.children):
             continue
         victim = lives or _victim(token)
         if victim is None:
@@ -623,6 +630,25 @@ def casualties_in(sentence: Sequence[Token]) -> list[Casualty]:
             further = any(t.lower_ in FURTHER and not _more_than(t) for t in victim.subtree)
             found.append(Casualty(kind, _with_conjuncts(victim, count), token, named, further))
     return found
+
+
+# People a side loses in a fight: "lost four soldiers", "lost 12 fighters"
+_LOST_IN_WAR = frozenset({
+    "soldier", "troop", "fighter", "officer", "policeman", "serviceman", "militant", "man", "guard",
+    "personnel", "commander", "member",
+})
+
+
+def _loses_its_own(word: Token) -> bool:
+    """"lost four soldiers" (not "lost their lives"): a side counting its own dead."""
+    return lemma(word) == "lose" and any(_lost_in_war(c) for c in word.children)
+
+
+def _lost_in_war(noun: Token) -> bool:
+    """A counted object of "lose" that is a side's people ("lost four soldiers"), not ground or votes."""
+    return noun.dep_ == "dobj" and lemma(noun) in _LOST_IN_WAR and any(
+        c.dep_ == "nummod" or c.like_num for c in noun.children
+    )
 
 
 def _counted_before(pronoun: Token) -> Token | None:
