@@ -625,6 +625,8 @@ def casualties_in(sentence: Sequence[Token]) -> list[Casualty]:
             counted = next((a for a in _appositions(victim) if count_in(a) is not None), None)
             if counted is not None:
                 victim, count = counted, count_in(counted)
+        if count is not None and (_on_each_side(victim) or _on_each_side(token)):
+            count = Count(count.value * 2, count.qualifier)  # "two were killed on each side": four dead
         if count is not None:
             named = victim if victim.pos_ in ("NOUN", "PROPN") and lemma(victim) not in TALLIES else None
             further = any(t.lower_ in FURTHER and not _more_than(t) for t in victim.subtree)
@@ -648,6 +650,18 @@ def _lost_in_war(noun: Token) -> bool:
     """A counted object of "lose" that is a side's people ("lost four soldiers"), not ground or votes."""
     return noun.dep_ == "dobj" and lemma(noun) in _LOST_IN_WAR and any(
         c.dep_ == "nummod" or c.like_num for c in noun.children
+    )
+
+
+def _on_each_side(word: Token) -> bool:
+    """"two were killed on each side": a count per side of a fight ("22 fighters on both sides" is a
+    total over the two)."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "on" and any(
+            lemma(g) == "side" and any(d.lower_ == "each" for d in g.children)
+            for g in c.children
+        )
+        for c in word.children
     )
 
 
