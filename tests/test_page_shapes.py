@@ -2021,3 +2021,11 @@ def test_herders_and_farmers_clashing_are_two_communal_militias(app: Sitrep) -> 
     raid = ["Herders attacked farmers near Mongo on Sunday, killing five."]
     attack = _the_act(app, raid, date(2024, 6, 4))
     assert attack.actor2 is not None and attack.actor2.kind == "civilians"
+
+
+def test_a_plan_named_as_a_title_is_no_agreement(app: Sitrep) -> None:
+    page = ["A rocket was fired from Gaza at Sderot on Friday night, the army said.",
+            "The launch came amid anger over the unveiling of the 'Deal of the Decade.'"]
+    assert [e.plover for e in _events(app, page, date(2024, 6, 4))] == ["ASSAULT"]
+    signed = ["The two sides signed a peace deal in Doha on Saturday."]
+    assert [e.plover for e in _events(app, signed, date(2024, 6, 4))] == ["AGREE"]

@@ -762,11 +762,23 @@ def _a_documents_name(trigger: Trigger) -> bool:
     """A noun trigger that is a word of a named treaty or law ("the Comprehensive Agreement on Respect
     for Human Rights") names a document; the act, when one is told, has its own verb ("signed")."""
     head = trigger.head
-    if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in trigger.tokens):
+    if not all(t.text[:1].isupper() for t in trigger.tokens):
         return False
     if head.dep_ not in ("dobj", "pobj", "conj", "appos"):
         return False  # "the Juba Agreement took effect": the agreement itself does something
-    return any(c.dep_ == "compound" and c.pos_ == "PROPN" and c not in trigger.tokens for c in head.children)
+    named = all(t.pos_ == "PROPN" for t in trigger.tokens)
+    compound = any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" and c not in trigger.tokens for c in head.children
+    )
+    if named and compound:
+        return True
+    # "the release of the 'Deal of the Century'", "under the Agreement on the Cessation of Hostilities":
+    # a title, its words capitalised after the first
+    return head.i > head.sent.start and any(
+        c.dep_ == "prep" and c.lower_ in ("of", "on", "for")
+        and any(g.dep_ == "pobj" and g.text[:1].isupper() for g in c.children)
+        for c in head.children
+    )
 
 
 def _the_hurt(head: Token) -> bool:
