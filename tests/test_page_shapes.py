@@ -2029,3 +2029,10 @@ def test_a_plan_named_as_a_title_is_no_agreement(app: Sitrep) -> None:
     assert [e.plover for e in _events(app, page, date(2024, 6, 4))] == ["ASSAULT"]
     signed = ["The two sides signed a peace deal in Doha on Saturday."]
     assert [e.plover for e in _events(app, signed, date(2024, 6, 4))] == ["AGREE"]
+
+
+def test_a_joint_operation_of_no_named_party_is_no_cooperation(app: Sitrep) -> None:
+    page = ["Five militants were killed after they attacked a police convoy near Kohlu on Saturday, the CTD "
+            "said.",
+            "The joint operation was conducted in the hills east of the town."]
+    assert [e.plover for e in _events(app, page, date(2024, 6, 4))] == ["ASSAULT"]

@@ -219,8 +219,11 @@ def _vague(event: Event) -> bool:
 
 def _with_itself(event: Event) -> bool:
     """ "a joint operation by the Army, CRPF and police": one state's forces working together are no
-    cooperation between parties (both sides the same actor, or the same state's organs)."""
+    cooperation between parties (both sides the same actor, or the same state's organs, or none
+    named)."""
     one, other = event.actor1, event.actor2
+    if event.plover == "COOPERATE" and one is None and other is None:
+        return True  # "the joint operation was conducted in the area": no party named to cooperate
     if event.plover != "COOPERATE" or one is None or other is None:
         return False
     organs = one.country is not None and one.country == other.country and {one.kind, other.kind} <= _ORGANS
