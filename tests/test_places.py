@@ -676,3 +676,10 @@ def test_several_units_of_an_area_are_somewhere_in_the_area(gazetteer):
     for phrase in ("different areas of the West Bank", "several governorates of the West Bank"):
         place = gazetteer.resolve_in_article(phrase, ["PSE", "ISR"])
         assert place is not None and place.name == "West Bank" and place.precision == 3
+
+
+def test_a_district_named_before_its_province_is_the_area_of_its_town() -> None:
+    from sitrep.resolve.places import Gazetteer
+
+    found = Gazetteer.shared().resolve("the Beryslav District of Kherson Oblast", ["UKR"])
+    assert found is not None and found.name == "Beryslav" and found.precision == 2

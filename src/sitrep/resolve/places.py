@@ -88,6 +88,8 @@ _PROVINCE_OWNS = re.compile(
 )
 # A province named right after a place, set off by a comma: "in Calamar, Guaviare, on Monday".
 _PROVINCE_AFTER = re.compile(r"^,\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\b(?!\s+(?:said|told))")
+# A district named before the province it is in: "the Beryslav District of Kherson Oblast"
+_DISTRICT_OF_NAME = re.compile(r"\b(?:district|raion|county|tehsil|municipality)\s+of\b", re.IGNORECASE)
 # A name opened by a capitalised Upper or Lower: the part its namesake with the other word is not
 _OPPOSITE_PART = re.compile(r"^(?P<word>Upper|Lower)\s+\S")
 _OTHER_PART = {"Upper": "lower", "Lower": "upper"}
@@ -460,6 +462,8 @@ class Gazetteer:
             precision = 2
         if phrase.want == "admin1" and place.kind == "city":
             precision = max(precision, 2)  # "the Marjayoun region": the area around the town
+        if place.kind == "city" and _DISTRICT_OF_NAME.search(cleaned):
+            precision = max(precision, 2)  # "the Beryslav District of Kherson Oblast": the district's town
         text = phrase.name
         if place.kind in ("country", "admin1") and place_phrases.strip_direction(cleaned) == phrase.name:
             text = cleaned  # "northern Iraq" names a region of the country: the text keeps its direction
