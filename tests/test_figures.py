@@ -322,32 +322,25 @@ def test_a_source_the_parser_made_a_second_subject_is_not_counted(nlp):
     assert casualty.count.value == 30
 
 
-def test_a_side_that_lost_its_soldiers_counts_its_dead() -> None:
+
+def _killed_on_a_page(text: str) -> list[int | None]:
+    """The killed figure of each event Sitrep records for a one-paragraph page under a headline."""
     from datetime import date
 
     from sitrep.app import Sitrep
 
-    app = Sitrep()
+    page = "Fighting near the border\n\n" + text
+    return [e.killed for e in Sitrep().analyze_text(page, published=date(2024, 6, 4)).events]
 
-    def killed(text: str) -> list[int | None]:
-        page = "Fighting near the border\n\n" + text
-        return [e.killed for e in app.analyze_text(page, published=date(2024, 6, 4)).events]
 
+def test_a_side_that_lost_its_soldiers_counts_its_dead() -> None:
+    killed = _killed_on_a_page
     assert killed("The mission said it lost four soldiers in fighting near Afgoye on Sunday.") == [4]
     assert killed("The army lost two soldiers and killed 30 militants near Bulo Burte on Monday.") == [32]
     assert killed("The ruling party lost four seats in the vote on Sunday.") == []
 
 
 def test_a_count_on_each_side_counts_both_sides_and_on_both_sides_is_a_total() -> None:
-    from datetime import date
-
-    from sitrep.app import Sitrep
-
-    app = Sitrep()
-
-    def killed(text: str) -> list[int | None]:
-        page = "Border clash\n\n" + text
-        return [e.killed for e in app.analyze_text(page, published=date(2024, 6, 4)).events]
-
+    killed = _killed_on_a_page
     assert killed("Three soldiers were killed on each side in the clash near Kafolo on Sunday.") == [6]
     assert killed("Clashes near Manbij killed 14 fighters on both sides on Sunday.") == [14]
