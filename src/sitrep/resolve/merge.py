@@ -603,19 +603,13 @@ def _claimed(group: list[Event], actor1: Actor | None) -> bool:
         return False
     for event in group:
         text = _text(event)
-        found = _CLAIMED_IT.search(text)
+        found = _cues("responsibility", "claims").search(text)
         if found is not None and not _NOT_CLAIMED.search(text[: found.start()]):
             return True
     return False
 
 
-# "claimed responsibility", "claimed the attack": a claim of an act ("claimed that the blast was ..." is
-# speech); "no group has claimed", "has not yet claimed": none made
-_CLAIMED_IT = re.compile(
-    r"\bclaim(?:ed|s|ing)?\s+(?:responsibility|credit)\b|\bclaim(?:ed|s|ing)?\s+(?:the|this|both)\s+(?:\w+\s+)?"
-    r"(?:attacks?|bombings?|ambush(?:es)?|raids?|assaults?|killings?|blasts?)\b",
-    re.IGNORECASE,
-)
+# "no group has claimed", "has not yet claimed": no claim made
 _NOT_CLAIMED = re.compile(r"\b(?:no|not|never|nobody|none|no-one|yet|neither)\b", re.IGNORECASE)
 
 
