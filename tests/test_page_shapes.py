@@ -2036,3 +2036,23 @@ def test_a_joint_operation_of_no_named_party_is_no_cooperation(app: Sitrep) -> N
             "said.",
             "The joint operation was conducted in the hills east of the town."]
     assert [e.plover for e in _events(app, page, date(2024, 6, 4))] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Eleven passengers killed in Chad market bus attack on Sunday",
+        "Twenty worshippers killed in Kabul mosque bombing on Sunday",
+        "Nine worshippers killed in Niger church attack on Sunday",
+    ],
+)
+def test_a_place_named_before_an_attack_word_is_where_not_who(app: Sitrep, headline: str) -> None:
+    event = _the_act(app, [headline + ".", "No group has said it carried out the attack."], date(2024, 6, 4))
+    assert event.actor1 is None or event.actor1.kind != "state_forces"
+    assert event.location is not None
+
+
+def test_a_country_named_before_a_strike_is_the_striker(app: Sitrep) -> None:
+    page = ["Russia strike kills five in Kharkiv on Sunday."]
+    event = _the_act(app, page, date(2024, 6, 4))
+    assert event.actor1 is not None and event.actor1.country == "RUS"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sitrep.extract.antecedents import PERSONAL, resolve_head
 from sitrep.extract.datelines import after_dateline, dateline_end, dateline_word
 from sitrep.extract.figures import INJURED, KILLED, count_in, names_a_count, set_off_subject
-from sitrep.extract.lexicon import Lexicon
+from sitrep.extract.lexicon import Lexicon, a_country
 from sitrep.extract.triggers import BACKING_LEMMAS, NOUN_POS, Token, Trigger, lemma
 from sitrep.models import TextSpan
 from sitrep.parse import doc_memo, doc_text
@@ -798,6 +798,30 @@ def _between_in_its_clause(noun: Token, lexicon: Lexicon, violent: bool) -> Toke
     return None
 
 
+# Assault words a state carries out from afar or into another land: "Russia strike kills five in
+# Kharkiv", "an Israel offensive"; beside them a country's name may be the doer.
+_STATE_ASSAULTS = frozenset(
+    {"strike", "shelling", "offensive", "invasion", "bombardment", "incursion", "raid"}
+)
+
+
+def _names_where(child: Token, noun: Token, lexicon: Lexicon) -> bool:
+    """A place's name set before an assault word names where it was, not who did it: "Kabul mosque
+    bombing", "Nigeria church attack", "Yemen school bus attack". A country's name stays the doer of
+    what states do from afar ("Russia strike", "Myanmar airstrike") or of an assault on a named
+    target ("Russia attack on Kyiv")."""
+    if child.dep_ != "compound" or child.pos_ != "PROPN":
+        return False
+    senses = lexicon.nouns.get(lemma(noun), ())
+    if not any(sense.plover == "ASSAULT" for sense in senses):
+        return False
+    name = " ".join(t.text for t in child.subtree if t.dep_ == "compound" or t.i == child.i)
+    if not a_country(name):
+        return child.ent_type_ in ("GPE", "LOC")
+    from_afar = any(sense.mode in ("aerial", "drone") for sense in senses) or lemma(noun) in _STATE_ASSAULTS
+    return not from_afar and _prep_object(noun, ("on", "against")) is None
+
+
 # Possessive pronouns on an act of coercion name who undergoes it: "after his arrest", "their detention".
 _POSSESSIVES_HELD = frozenset({"his", "her", "their", "its"})
 
@@ -827,6 +851,8 @@ def noun_arguments(trigger: Trigger, lexicon: Lexicon) -> tuple[Token | None, To
         inner = [t for t in trigger.tokens if t.i != noun.i and t.head.i == noun.i and t.dep_ == "compound"]
         for child in [*noun.children, *(c for t in inner for c in t.children if c.i < t.i)]:
             if child.i in {t.i for t in trigger.tokens}:
+                continue
+            if _names_where(child, noun, lexicon):
                 continue
             if (
                 child.dep_ == "compound"

@@ -120,6 +120,19 @@ def read_data(name: str) -> dict[str, Any]:
 
 
 @lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    countries = read_data("actors/countries.toml").get("country", [])
+    return frozenset(name.lower() for country in countries for name in country.get("names", []))
+
+
+def a_country(name: str) -> bool:
+    """A country's name, alone or with a part of it ("Western Ukraine")."""
+    words = name.lower().removeprefix("the ").split()
+    names = _country_names()
+    return any(" ".join(words[k:]) in names for k in range(len(words)))
+
+
+@lru_cache(maxsize=1)
 def default_lexicon() -> Lexicon:
     """The shipped lexicon, compiled once per process."""
     return compile_lexicon(read_data("verbs.toml"))

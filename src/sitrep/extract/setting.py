@@ -17,10 +17,9 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterator, Sequence
-from functools import lru_cache
 
 from sitrep.extract.arguments import _child, _prep_object, bounds, governing_verb, span_of
-from sitrep.extract.lexicon import Lexicon, read_data
+from sitrep.extract.lexicon import Lexicon, a_country
 from sitrep.extract.triggers import NOUN_POS, Token, Trigger, lemma
 from sitrep.models import TextSpan
 from sitrep.parse import doc_text
@@ -504,22 +503,9 @@ def listed_places(
         if not _named_place(item) or item.lower_ in paired:
             return []
         listed.append(_listed_name(item))
-    if any(_a_country(span.text) for span in (_listed_name(root), *listed)):
+    if any(a_country(span.text) for span in (_listed_name(root), *listed)):
         return []  # "attacks in Burkina Faso, Mali and Niger": a region's tally more often than acts
     return listed
-
-
-@lru_cache(maxsize=1)
-def _country_names() -> frozenset[str]:
-    countries = read_data("actors/countries.toml").get("country", [])
-    return frozenset(name.lower() for country in countries for name in country.get("names", []))
-
-
-def _a_country(name: str) -> bool:
-    """A country's name, alone or with a part of it ("Western Ukraine")."""
-    words = name.lower().removeprefix("the ").split()
-    names = _country_names()
-    return any(" ".join(words[k:]) in names for k in range(len(words)))
 
 
 def _named_place(token: Token) -> bool:
