@@ -2056,3 +2056,30 @@ def test_a_country_named_before_a_strike_is_the_striker(app: Sitrep) -> None:
     page = ["Russia strike kills five in Kharkiv on Sunday."]
     event = _the_act(app, page, date(2024, 6, 4))
     assert event.actor1 is not None and event.actor1.country == "RUS"
+
+
+def test_a_toll_counted_in_violence_told_from_its_outbreak_is_a_tally(app: Sitrep) -> None:
+    page = ["Gunmen shot dead two farmers near Lamka on Sunday, police said.",
+            "At least 190 people have been killed and 50,000 displaced in the ethnic violence which broke "
+            "out in May last year.",
+            "An estimated 300,000 people have been killed."]
+    [event] = _events(app, page, date(2024, 6, 4))
+    assert event.killed == 2
+    day = ["At least six people have been killed and 20 wounded in clashes that broke out in Lamka on "
+           "Sunday."]
+    assert _the_act(app, day, date(2024, 6, 4)).killed == 6
+
+
+def test_an_act_told_days_earlier_as_a_separate_one_is_its_own(app: Sitrep) -> None:
+    page = ["Gunmen stormed a village near Tawila on Monday, killing six, residents said.",
+            "Only days earlier, a separate drone attack struck a mosque in the town, killing 12.",
+            "The army denied any role in the strike."]
+    acts = [e for e in _events(app, page, date(2024, 6, 4)) if e.plover == "ASSAULT"]
+    assert sorted(e.killed or 0 for e in acts) == [6, 12]
+
+
+def test_a_toll_spelled_out_before_the_next_sentence_is_still_counted(app: Sitrep) -> None:
+    # the tagger may run "six. Hours" into one time entity
+    page = ["Gunmen stormed a village near Tawila on Monday, killing six. Hours later, police arrived in "
+            "the village, residents said."]
+    assert _the_act(app, page, date(2024, 6, 4)).killed == 6

@@ -8,6 +8,7 @@ Vague numbers follow ACLED's convention of the lowest defensible value: "dozens"
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -295,10 +296,13 @@ def _lone_number(token: Token) -> bool:
     digits-only token that is the object of its verb or of a qualifying preposition the parse made of
     "over". "on 21 March" and "in 2023" are entities of their own kind."""
     qualified = token.dep_ == "pobj" and token.head.lower_ in QUALIFYING_PREPS
-    if not token.text.isdigit() or not (token.dep_ == "dobj" or qualified) or len(token.text) > 3:
+    spelled = token.is_alpha and token.like_num  # "killing six." (the tagger ran the entity over the stop)
+    digits = token.text.isdigit() and len(token.text) <= 3
+    if not (digits or spelled) or not (token.dep_ == "dobj" or qualified):
         return False
     doc = token.doc
-    return token.ent_iob_ == "B" and (token.i + 1 >= len(doc) or doc[token.i + 1].ent_iob_ != "I")
+    rest = itertools.takewhile(lambda t: t.ent_iob_ == "I", doc[token.i + 1 :])
+    return token.ent_iob_ == "B" and all(t.is_punct for t in rest)
 
 
 # Verbs that raise the counted people to their own subject: "were reported to be killed".

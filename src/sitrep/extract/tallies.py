@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from sitrep.extract.arguments import governing_verb
 from sitrep.extract.background import since_clause
+from sitrep.extract.figures import KILLED
 from sitrep.extract.lexicon import Lexicon
 from sitrep.extract.modality import CLAUSE_POS, DAYS_NAMED
 from sitrep.extract.setting import MONTH_NAMES
@@ -150,6 +151,8 @@ def is_aggregate(trigger: Trigger, lexicon: Lexicon) -> bool:
         frame.append(head.head.head)
     began = campaigns | lexicon.modality.get("since_began_nouns", frozenset())
     if _acts_so_far(clause, lexicon) or _since_a_campaign_began(clause, began):
+        return True
+    if _in_a_war_since_it_began(clause, began):
         return True
     if _counted_over_a_span(clause, spans) or _counted_over_a_year(clause, lexicon):
         return True
@@ -353,11 +356,52 @@ def _acts_so_far(clause: Token, lexicon: Lexicon) -> bool:
     also = any(c.dep_ == "advmod" and c.lower_ == "also" for c in clause.children)
     if also and hit.dep_ == "dobj" and hit.tag_ == "NNS" and _act_noun(hit, lexicon) and not _one_day(clause):
         return True  # "Turkey has also launched military incursions in Syria": background, many acts
-    if hit.lower_ in lexicon.modality.get("masses", frozenset()):
+    if hit.lower_ in lexicon.modality.get("masses", frozenset()) or _a_wars_dead(clause, hit):
         return not any(_one_act_named(c, lexicon) for c in clause.children)
     if lemma(hit) == "number":
         return _modified_by(hit, lexicon.modality.get("growing", frozenset()))
     return hit.tag_ == "NNS" and _modified_by(hit, _many(lexicon))
+
+
+# More people than one act of war kills: "An estimated 600,000 people have been killed" counts a war.
+_A_WARS_COUNT = 10_000
+
+
+def _a_wars_dead(verb: Token, counted: Token) -> bool:
+    """The dead counted in tens of thousands or more ("40,000 people have been killed"; not "has
+    called up 300,000 reservists")."""
+    if lemma(verb) not in KILLED:
+        return False
+    for number in (c for c in counted.children if c.dep_ == "nummod"):
+        words = [t.lower_ for t in number.subtree]
+        if any(w in ("million", "millions", "billion") for w in words):
+            return True
+        digits = number.text.replace(",", "")
+        if digits.isdigit() and int(digits) >= _A_WARS_COUNT:
+            return True
+    return False
+
+
+def _in_a_war_since_it_began(clause: Token, began: frozenset[str]) -> bool:
+    """ "180 people have been killed in the ethnic violence which broke out in May last year": a
+    present perfect counted within violence told from its outbreak is a tally of its acts (not
+    "... in the clashes that broke out on Sunday", one day's)."""
+    if clause.dep_ == "conj" and clause.head.pos_ in CLAUSE_POS:
+        clause = clause.head  # "have been killed and 40,000 displaced in the violence ...": one frame
+    if not _present_perfect(clause):
+        return False
+    verbs = [clause, *(c for c in clause.children if c.dep_ == "conj" and c.pos_ in CLAUSE_POS)]
+    links = [c for v in verbs for c in v.children if c.dep_ == "prep" and c.lower_ in ("in", "during")]
+    for link in links:
+        for noun in (g for g in link.children if g.dep_ == "pobj" and lemma(g) in began):
+            for told in (c for c in noun.children if c.dep_ == "relcl" and lemma(c) in _OUTBREAK_VERBS):
+                if not any(t.lower_ in DAYS_NAMED for t in told.subtree):
+                    return True
+    return False
+
+
+# verbs that tell a war or a spell of violence from its start: "which broke out", "that began"
+_OUTBREAK_VERBS = frozenset({"break", "begin", "erupt", "start", "flare", "spark"})
 
 
 def _counted_over_a_span(clause: Token, spans: frozenset[str]) -> bool:
