@@ -2083,3 +2083,18 @@ def test_a_toll_spelled_out_before_the_next_sentence_is_still_counted(app: Sitre
     page = ["Gunmen stormed a village near Tawila on Monday, killing six. Hours later, police arrived in "
             "the village, residents said."]
     assert _the_act(app, page, date(2024, 6, 4)).killed == 6
+
+
+@pytest.mark.parametrize(
+    ("line", "doer", "source"),
+    [
+        ("Addis Abeba - Residents of Ambo said soldiers shot dead four people on Monday.", "soldiers",
+         "Residents of Ambo"),
+        ("Maiduguri--Troops of the army's Sector 1 have killed 12 insurgents in Bula Dalo, the army said "
+         "on Monday.", "Troops of the army's Sector 1", "the army"),
+    ],
+)
+def test_a_dateline_in_capitalised_words_is_no_party(app: Sitrep, line: str, doer: str, source: str) -> None:
+    event = _the_act(app, [line], date(2024, 6, 4))
+    assert event.actor1 is not None and event.actor1.text == doer
+    assert event.attributed_to == source

@@ -26,7 +26,8 @@ def dateline_end(token: Token) -> int | None:
     while first < token.i and token.doc[first].is_space:
         first += 1
     if not token.doc[first].text.isupper() or len(token.doc[first].text) < 2:
-        return None
+        mixed = _mixed_case_end(token.doc, first, sentence.end)
+        return mixed if mixed is not None and mixed >= token.i else None
     if first + 1 < sentence.end and token.doc[first + 1].text == ":" and token.doc[first].is_alpha:
         return first + 1 if first + 1 > token.i else None  # "BANGKOK: A military airstrike ..."
     for i in range(first, min(first + 16, sentence.end)):
@@ -34,6 +35,37 @@ def dateline_end(token: Token) -> int | None:
             return i
     end = _undashed_end(token.doc, first, sentence.end)
     return end if end is not None and end >= token.i else None
+
+
+def _mixed_case_end(words: Any, first: int, stop: int) -> int | None:
+    """A dateline in capitalised words at a line's start: "Addis Abeba - Residents said ...",
+    "Maiduguri--Troops of ...", "Jayapura, Jubi - The workers ..." (a place, perhaps an outlet's name
+    after a comma, then a dash and a capital); the dash's index."""
+    at_line_start = first == 0 or (words[first - 1].is_space and "\n" in words[first - 1].text)
+    if not at_line_start or words[first].is_stop:
+        return None
+    i = _capitalised_run(words, first, stop, 3)
+    if i == first:
+        return None
+    if i < stop and words[i].text == ",":
+        after = _capitalised_run(words, i + 1, stop, 2)
+        if after == i + 1:
+            return None
+        i = after
+    if i + 1 >= stop or not words[i + 1].text[:1].isupper():
+        return None
+    spaced = bool(words[i - 1].whitespace_) and bool(words[i].whitespace_)
+    return i if words[i].text == "--" or (words[i].text in DASHES and spaced) else None
+
+
+def _capitalised_run(words: Any, start: int, stop: int, most: int) -> int:
+    """The index past at most `most` capitalised words from `start` ("Addis Abeba", "TEMPO.CO")."""
+    i = start
+    while i < stop and i - start < most and words[i].text[:1].isupper() and words[i].text.rstrip(".").replace(
+        ".", ""
+    ).isalpha():
+        i += 1
+    return i
 
 
 def _undashed_end(words: Any, first: int, stop: int) -> int | None:
