@@ -2098,3 +2098,16 @@ def test_a_dateline_in_capitalised_words_is_no_party(app: Sitrep, line: str, doe
     event = _the_act(app, [line], date(2024, 6, 4))
     assert event.actor1 is not None and event.actor1.text == doer
     assert event.attributed_to == source
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Four soldiers were on Tuesday killed in an ambush near Tamu, the army said.",
+        "Four armed men were on Tuesday killed in a gunfight with security forces near Tamu, the army said.",
+    ],
+)
+def test_a_passive_split_by_its_day_keeps_its_toll(app: Sitrep, line: str) -> None:
+    event = _the_act(app, [line], date(2024, 6, 4))
+    assert event.killed == 4
+    assert event.actor2 is not None

@@ -15,7 +15,15 @@ from sitrep.extract.antecedents import PERSONAL, resolve_head
 from sitrep.extract.datelines import after_dateline, dateline_end, dateline_word
 from sitrep.extract.figures import INJURED, KILLED, count_in, names_a_count, set_off_subject
 from sitrep.extract.lexicon import Lexicon, a_country
-from sitrep.extract.triggers import BACKING_LEMMAS, NOUN_POS, Token, Trigger, lemma
+from sitrep.extract.triggers import (
+    BACKING_LEMMAS,
+    NOUN_POS,
+    Token,
+    Trigger,
+    lemma,
+    split_passive_subject,
+    subject_on_auxiliary,
+)
 from sitrep.models import TextSpan
 from sitrep.parse import doc_memo, doc_text
 
@@ -401,20 +409,6 @@ def _misattached_conjunct(verb: Token) -> bool:
     )
 
 
-def split_passive_subject(verb: Token) -> Token | None:
-    """The subject of a passive the parser cut in two at a time or place set between auxiliary and
-    participle ("three students were on Tuesday kidnapped": "were" the root with the subject, the
-    participle a clause of it): the one the act was done to."""
-    head = verb.head
-    if verb.tag_ != "VBN" or verb.dep_ not in ("advcl", "xcomp") or head.i > verb.i or lemma(head) != "be":
-        return None
-    if any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in verb.children):
-        return None
-    if any(c.dep_ in ("attr", "acomp") for c in head.children):
-        return None
-    return _child(head, ("nsubj",))
-
-
 def is_passive(verb: Token) -> bool:
     # "IS militants attacked": the group's initials, which the parser took for "is", make no passive
     if any(c.dep_ == "nsubjpass" or c.dep_ == "auxpass" and c.text != "IS" for c in verb.children):
@@ -543,7 +537,8 @@ def verb_arguments(trigger: Trigger, lexicon: Lexicon) -> tuple[Token | None, To
             return _between(fought_between)
         if actor is None:
             actor = _fought_with(verb, lexicon)  # "two soldiers were killed in a clash with NPA rebels"
-        target = target or _child(verb, ("nsubjpass",)) or split_passive_subject(verb)
+        split = split_passive_subject(verb) or subject_on_auxiliary(verb)  # "were on Tuesday killed"
+        target = target or _child(verb, ("nsubjpass",)) or split
         if target is None and verb.dep_ == "conj":
             target = _child(verb.head, ("nsubjpass", "nsubj"))
     else:

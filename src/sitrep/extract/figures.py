@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sitrep.extract.datelines import dateline_end
-from sitrep.extract.triggers import Token, argument_words, lemma
+from sitrep.extract.triggers import Token, argument_words, lemma, split_passive_subject, subject_on_auxiliary
 from sitrep.models import Figures
 
 UNITS = {
@@ -353,6 +353,9 @@ def _victim(token: Token) -> Token | None:
         raised = token.dep_ == "xcomp" and lemma(token.head) in _RAISING and not any(
             c.dep_ in ("nsubj", "dobj") for c in token.children
         )  # "nine people were reported to be killed", "were known to have died"
+        split = split_passive_subject(token)  # "four soldiers were on Tuesday killed"
+        if split is not None:
+            return split
         if (token.dep_ in ("xcomp", "oprd") and token.tag_ == "VBN" and not own_clause) or raised:
             # "147 people are reported killed", "dozens were feared dead": the reporting verb's subject
             reported = next((c for c in token.head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
@@ -367,7 +370,10 @@ def _victim(token: Token) -> Token | None:
             return token.head  # "56 wounded patients", "24 bodies and 50 injured people"
         passive = "nsubjpass" in children or "auxpass" in children
         if passive:
-            return children.get("nsubjpass")
+            # "three men were on Tuesday killed": the parse may hang the subject on "were"
+            if "auxpass" not in children:
+                return children.get("nsubjpass")
+            return children.get("nsubjpass") or children.get("nsubj") or subject_on_auxiliary(token)
         if word in ("die", "flee", "perish", "lose") or "dobj" not in children:
             subject = children.get("nsubj")
             lives = word == "lose" and any(lemma(c) == "life" for c in token.children if c.dep_ == "dobj")

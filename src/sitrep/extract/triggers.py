@@ -264,6 +264,27 @@ def _where_clause(verb: Token) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children)
 
 
+def split_passive_subject(verb: Token) -> Token | None:
+    """The subject of a passive the parser cut in two at a time or place set between auxiliary and
+    participle ("three students were on Tuesday kidnapped": "were" the root with the subject, the
+    participle a clause of it): the one the act was done to."""
+    head = verb.head
+    if verb.tag_ != "VBN" or verb.dep_ not in ("advcl", "xcomp") or head.i > verb.i or lemma(head) != "be":
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in verb.children):
+        return None
+    if any(c.dep_ in ("attr", "acomp") for c in head.children):
+        return None
+    return next((c for c in head.children if c.dep_ == "nsubj"), None)
+
+
+def subject_on_auxiliary(verb: Token) -> Token | None:
+    """A passive's subject the parse hung on its auxiliary ("three men were on Tuesday killed": "men"
+    the subject of "were", "were" the auxiliary of "killed")."""
+    auxiliary = next((c for c in verb.children if c.dep_ == "auxpass"), None)
+    return next((c for c in auxiliary.children if c.dep_ == "nsubj"), None) if auxiliary else None
+
+
 def names_a_time(word: Token) -> bool:
     """The phrase a word heads names a day or a time ("were deployed on Monday", "last week")."""
     return any(t.ent_type_ in ("DATE", "TIME") for t in word.subtree)
