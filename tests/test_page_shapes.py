@@ -2111,3 +2111,17 @@ def test_a_passive_split_by_its_day_keeps_its_toll(app: Sitrep, line: str) -> No
     event = _the_act(app, [line], date(2024, 6, 4))
     assert event.killed == 4
     assert event.actor2 is not None
+
+
+@pytest.mark.parametrize(
+    "aside",
+    [
+        "The new governor took office without the rebels' agreement.",
+        "The drone came without warning.",
+        "Cobalt from the area is in high demand by battery makers.",
+        "The government announced a halt to the strikes on the town.",
+    ],
+)
+def test_an_act_named_as_lacking_or_stopped_is_not_told(app: Sitrep, aside: str) -> None:
+    page = ["Gunmen killed four villagers near Bunia on Monday, a local official said.", aside]
+    assert [e.plover for e in _events(app, page, date(2024, 6, 4))] == ["ASSAULT"]

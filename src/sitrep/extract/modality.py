@@ -102,6 +102,8 @@ def is_asserted(trigger: Trigger, lexicon: Lexicon) -> bool:
         return True  # "Russia-backed forces": a standing relation, stated as background
     if _granted(head):
         return False  # "Despite a November ceasefire, Israel has kept up its strikes": a given, not told
+    if _stopped_or_lacking(head):
+        return False
     if _yet_to_come(head):
         return False  # "ahead of planned protests", "residents fled an imminent attack"
     token = head
@@ -257,6 +259,30 @@ def _granted(head: Token) -> bool:
 
 
 _GRANTING = frozenset({"despite", "notwithstanding"})
+
+# Nouns that name an act's stopping: "the cessation of hostilities", "a halt to the attacks"
+_STOPPING = frozenset({"cessation", "halt", "suspension", "breakdown", "collapse", "moratorium"})
+
+
+def _stopped_or_lacking(head: Token) -> bool:
+    """An act named as stopped or lacking: "the cessation of hostilities, and in particular of the
+    attacks on the army", "a halt to the strikes", "without Russia's agreement", "came without
+    warning"; or a market's demand ("is in high demand"). None of them is told as done."""
+    if head.dep_ == "pcomp" and head.head.lower_ == "without":
+        return True  # "came without warning" (the parse may read "warning" as a verb)
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    noun = head
+    while noun.dep_ in ("conj", "appos") and noun.head.i != noun.i:
+        noun = noun.head  # "the cessation of hostilities, and in particular the attacks"
+    if noun.dep_ != "pobj":
+        return False
+    preposition = noun.head
+    if preposition.lower_ in ("of", "to") and lemma(preposition.head) in _STOPPING:
+        return True
+    if preposition.lower_ == "without":
+        return True
+    return preposition.lower_ == "in" and lemma(head) == "demand"
 
 
 # Verbs that only carry out the act their object names: "launching attacks", "carrying out raids"
