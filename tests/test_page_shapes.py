@@ -2125,3 +2125,19 @@ def test_a_passive_split_by_its_day_keeps_its_toll(app: Sitrep, line: str) -> No
 def test_an_act_named_as_lacking_or_stopped_is_not_told(app: Sitrep, aside: str) -> None:
     page = ["Gunmen killed four villagers near Bunia on Monday, a local official said.", aside]
     assert [e.plover for e in _events(app, page, date(2024, 6, 4))] == ["ASSAULT"]
+
+
+def test_men_from_a_named_group_are_the_group(app: Sitrep) -> None:
+    page = ["Armed men from the 3R group attacked the village of Ndanga on Wednesday night, killing seven, "
+            "a police official said."]
+    event = _the_act(app, page, date(2024, 6, 4))
+    assert event.actor1 is not None and event.actor1.name == "Return, Reclamation and Rehabilitation (3R)"
+    from_a_town = ["Gunmen from Bocaranga attacked the village of Ndanga on Wednesday night, killing seven."]
+    doer = _the_act(app, from_a_town, date(2024, 6, 4)).actor1
+    assert doer is not None and doer.kind != "rebels"
+
+
+def test_a_coalitions_member_group_is_named_as_itself(app: Sitrep) -> None:
+    page = ["UPC fighters attacked a UN base in Bambari on Sunday, killing a peacekeeper, the mission said."]
+    event = _the_act(app, page, date(2024, 6, 4))
+    assert event.actor1 is not None and event.actor1.name == "Union for Peace in the Central African Republic"

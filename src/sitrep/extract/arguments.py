@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sitrep.extract.antecedents import PERSONAL, resolve_head
 from sitrep.extract.datelines import after_dateline, dateline_end, dateline_word
 from sitrep.extract.figures import INJURED, KILLED, count_in, names_a_count, set_off_subject
-from sitrep.extract.lexicon import Lexicon, a_country
+from sitrep.extract.lexicon import Lexicon, a_country, default_lexicon
 from sitrep.extract.triggers import (
     BACKING_LEMMAS,
     NOUN_POS,
@@ -57,6 +57,26 @@ def span_of(tokens: Sequence[Token]) -> TextSpan:
     start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
     # The same text as Span.text, sliced from the article's text built once (see parse.doc_text)
     return TextSpan(doc_text(doc)[start:end], start, end)
+
+
+# people or forces a "from" phrase may say whose they are
+_MEMBERS = frozenset({"man", "member", "element", "team", "personnel", "reinforcement"})
+
+
+def _from_a_group(head: Token, preposition: Token) -> bool:
+    """ "armed men from the 3R group", "fighters from the UPC": people of a named group (not "men from
+    Gaza", "troops from the north": where they came from)."""
+    lexicon = default_lexicon()
+    people = _MEMBERS | lexicon.word_set("armed") | lexicon.word_set("shooters") | lexicon.word_set("doers")
+    if lemma(head) not in people:
+        return False
+    group = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+    if group is None or group.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME", "NORP"):
+        return False
+    if group.ent_type_ == "ORG" or (group.pos_ == "PROPN" and group.text.isupper() and len(group.text) > 1):
+        return True
+    named = any(c.dep_ == "compound" and (c.pos_ == "PROPN" or c.text.isupper()) for c in group.children)
+    return lemma(group) in _GROUP_WORDS and named
 
 
 def _cut_off_word(word: Token) -> bool:
@@ -114,6 +134,8 @@ def _bounds(head: Token, keep_numbers: bool, verbal_modifiers: bool) -> tuple[in
             drop = False
         if child.dep_ == "acl" and lemma(child) in OWNING_PARTICIPLES and child.i > head.i:
             drop = False
+        if child.dep_ == "prep" and child.lower_ == "from" and child.i > head.i:
+            drop = drop and not _from_a_group(head, child)  # "armed men from the 3R group": whose they are
         if drop or is_backing_modifier(child):
             dropped.update(t.i for t in child.subtree)
     kept = {t.i for t in head.subtree} - dropped
