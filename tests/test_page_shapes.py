@@ -2141,3 +2141,13 @@ def test_a_coalitions_member_group_is_named_as_itself(app: Sitrep) -> None:
     page = ["UPC fighters attacked a UN base in Bambari on Sunday, killing a peacekeeper, the mission said."]
     event = _the_act(app, page, date(2024, 6, 4))
     assert event.actor1 is not None and event.actor1.name == "Union for Peace in the Central African Republic"
+
+
+def test_people_killed_when_a_base_was_attacked_are_its_forces_and_a_speakers_city_is_not_the_place(
+    app: Sitrep,
+) -> None:
+    page = ["At least 10 people were killed on Friday when al-Shabaab fighters attacked a military base, a "
+            "senior security official in Mogadishu told dpa."]
+    event = _the_act(app, page, date(2024, 6, 4))
+    assert event.actor2 is not None and event.actor2.kind == "state_forces"
+    assert event.location is None or event.location.name != "Mogadishu"

@@ -101,6 +101,8 @@ def merge_same_acts(drafts: list[Draft]) -> list[Draft]:
                 if _when_clause(other, draft):  # the victims' clause keeps its parties
                     other.mode = stronger_mode(other.mode, draft.mode)
                     other.actor1 = other.actor1 or _attacker(draft.actor1)
+                    if _held_post(draft.actor2) and _people(other.actor2):
+                        other.actor2 = draft.actor2  # "10 people were killed when militants attacked a base"
                     target = other
                     break
                 if parties_agree or means or _nested_clause(other, draft):
@@ -278,6 +280,22 @@ def _attacker(p: Party | None) -> Party | None:
     if p is None or p.head.pos_ not in NOUN_POS or p.head.ent_type_ or p.head.lower_[:1].isupper():
         return p
     return None if lemma(p.head) in WEAPON_OR_VEHICLE else p
+
+
+# Posts forces hold: the side an attack on one of them hits ("attacked a military base", "a checkpoint")
+_POSTS = frozenset(
+    {"base", "checkpoint", "outpost", "post", "position", "convoy", "patrol", "barracks", "garrison",
+     "station"}
+)  # fmt: skip
+
+
+def _held_post(p: Party | None) -> bool:
+    return p is not None and lemma(p.head) in _POSTS
+
+
+def _people(p: Party | None) -> bool:
+    """A toll's bare count of people ("10 people were killed"), who they were told elsewhere."""
+    return p is not None and lemma(p.head) in ("people", "person")
 
 
 def _when_clause(a: Draft, b: Draft) -> bool:

@@ -113,7 +113,8 @@ _SPOKEN_AT = re.compile(
     r"\b(?:reporters|journalists|the\s+press|(?:a|the)\s+(?:news|press)\s+(?:conference|briefing)|"
     r"(?:a|the)\s+briefing|speaking|spoke|"
     # "Officials in Miranshah told the paper that five militants were killed": where the sources sit
-    r"officials|authorities|sources|spokes(?:man|woman|person))\s+in\s+$",
+    # ... "a senior security official in Mogadishu told dpa", "confirmed to local media in Mogadishu"
+    r"officials?|authorities|sources?|spokes(?:man|woman|person)|media|correspondents?)\s+in\s+$",
     re.IGNORECASE,
 )
 # "said in New York that the militia had killed 20": where a statement was made. For an act, such a
