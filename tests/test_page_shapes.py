@@ -2151,3 +2151,10 @@ def test_people_killed_when_a_base_was_attacked_are_its_forces_and_a_speakers_ci
     event = _the_act(app, page, date(2024, 6, 4))
     assert event.actor2 is not None and event.actor2.kind == "state_forces"
     assert event.location is None or event.location.name != "Mogadishu"
+
+
+def test_an_ambush_launched_by_a_group_is_the_groups(app: Sitrep) -> None:
+    page = ["Five soldiers were killed in an ambush launched by ISWAP near Damboa on Sunday, a military "
+            "source said."]
+    event = _the_act(app, page, date(2024, 6, 4))
+    assert event.actor1 is not None and event.actor1.name == "Islamic State West Africa Province"
