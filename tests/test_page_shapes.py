@@ -2158,3 +2158,19 @@ def test_an_ambush_launched_by_a_group_is_the_groups(app: Sitrep) -> None:
             "source said."]
     event = _the_act(app, page, date(2024, 6, 4))
     assert event.actor1 is not None and event.actor1.name == "Islamic State West Africa Province"
+
+
+@pytest.mark.parametrize(
+    "aside",
+    [
+        "Five aid agencies temporarily suspended their operations in the district.",
+        "Russia launched a wave of attacks on Ukraine overnight, deploying 40 drones and six missiles.",
+    ],
+)
+def test_an_agency_pausing_its_work_or_drones_in_an_attack_move_no_forces(app: Sitrep, aside: str) -> None:
+    page = ["Gunmen killed four villagers near Bunia on Monday, a local official said.", aside]
+    plovers = [e.plover for e in _events(app, page, date(2024, 6, 4))]
+    assert "MOBILIZE" not in plovers and "SANCTION" not in plovers and "RETREAT" not in plovers
+    rebels = ["Gunmen killed four villagers near Bunia on Monday, a local official said.",
+              "The rebels suspended their operations in the district on Tuesday."]
+    assert "RETREAT" in [e.plover for e in _events(app, rebels, date(2024, 6, 4))]
