@@ -2174,3 +2174,29 @@ def test_an_agency_pausing_its_work_or_drones_in_an_attack_move_no_forces(app: S
     rebels = ["Gunmen killed four villagers near Bunia on Monday, a local official said.",
               "The rebels suspended their operations in the district on Tuesday."]
     assert "RETREAT" in [e.plover for e in _events(app, rebels, date(2024, 6, 4))]
+
+
+def test_a_dateline_before_a_colon_is_no_party(app: Sitrep) -> None:
+    page = ["Abu Dhabi: Unknown gunmen shot dead three women activists in Basra on Sunday, security sources "
+            "said."]
+    event = _the_act(app, page, date(2024, 6, 4))
+    assert event.actor1 is not None and event.actor1.kind == "political_militia"
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Soldiers shot dead eight cattle rustlers in Kubebe on Friday, the army said.", "identity_militia"),
+        ("Three armed Palestinians were killed in an Israeli raid on Jenin on Thursday, the army said.",
+         "political_militia"),
+    ],
+)
+def test_raiders_and_armed_men_killed_are_no_civilians(app: Sitrep, line: str, kind: str) -> None:
+    event = _the_act(app, [line], date(2024, 6, 4))
+    assert event.actor2 is not None and event.actor2.kind == kind
+
+
+def test_money_wiped_out_is_no_assault(app: Sitrep) -> None:
+    page = ["Gunmen killed four villagers near Bunia on Monday, a local official said.",
+            "The local currency lost most of its value last year, wiping out savings."]
+    assert [e.plover for e in _events(app, page, date(2024, 6, 4))] == ["ASSAULT"]

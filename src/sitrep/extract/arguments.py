@@ -158,7 +158,7 @@ def _bounds(head: Token, keep_numbers: bool, verbal_modifiers: bool) -> tuple[in
         if doc[i].text in DASHES and spaced and all(dateline_word(doc[j]) for j in range(first, i)):
             first = i + 1
             break
-        if doc[i].text in DASHES | {"--"} and dateline_end(doc[first]) == i:  # "Addis Abeba - Residents"
+        if doc[i].text in DASHES | {"--", ":"} and dateline_end(doc[first]) == i:  # "Addis Abeba - Residents"
             first = i + 1
             break
     while first < last and doc[first].pos_ == "PUNCT":

@@ -39,8 +39,9 @@ def dateline_end(token: Token) -> int | None:
 
 def _mixed_case_end(words: Any, first: int, stop: int) -> int | None:
     """A dateline in capitalised words at a line's start: "Addis Abeba - Residents said ...",
-    "Maiduguri--Troops of ...", "Jayapura, Jubi - The workers ..." (a place, perhaps an outlet's name
-    after a comma, then a dash and a capital); the dash's index."""
+    "Maiduguri--Troops of ...", "Jayapura, Jubi - The workers ...", "Abu Dhabi: Unknown gunmen ..." (a
+    place, perhaps an outlet's name after a comma, then a dash or a colon and a capital); the dash's
+    index."""
     at_line_start = first == 0 or (words[first - 1].is_space and "\n" in words[first - 1].text)
     if not at_line_start or words[first].is_stop:
         return None
@@ -55,7 +56,8 @@ def _mixed_case_end(words: Any, first: int, stop: int) -> int | None:
     if i + 1 >= stop or not words[i + 1].text[:1].isupper():
         return None
     spaced = bool(words[i - 1].whitespace_) and bool(words[i].whitespace_)
-    return i if words[i].text == "--" or (words[i].text in DASHES and spaced) else None
+    colon = words[i].text == ":" and not words[i - 1].whitespace_  # "Abu Dhabi: Unknown gunmen ..."
+    return i if words[i].text == "--" or (words[i].text in DASHES and spaced) or colon else None
 
 
 def _capitalised_run(words: Any, start: int, stop: int, most: int) -> int:

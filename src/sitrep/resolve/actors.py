@@ -121,6 +121,11 @@ class ActorDictionary:
                 break
         if actor is None:
             return None
+        bearing_arms = any(t.folded == "armed" and not t.hyphen_before for t in phrase.tokens)
+        if actor.kind == "civilians" and bearing_arms:
+            # "three armed Palestinians", "armed villagers": people bearing arms are no civilians
+            armed = self.resolve("armed men", when, actor.country or context_country)
+            actor = armed if armed is not None else actor
         if phrase.installed_by and actor.kind == "government":
             actor = self._state(phrase.installed_by, None, context_country)  # "Russian-installed officials"
         name = text.strip() if actor.kind == "person" and actor.name == _PERSON_LABEL else actor.name
