@@ -181,6 +181,8 @@ CASES = [
     ("unidentified gunmen", date(2024, 1, 5), "MEX", ("MEX", "political_militia", ())),
     ("CJNG gunmen", date(2024, 1, 5), None, ("MEX", "political_militia", ())),
     ("gang members", date(2024, 1, 5), "HTI", ("HTI", "political_militia", ())),
+    # a country whose name opens with a Spanish article is named with it ("Salvador" alone is a man)
+    ("the police of El Salvador", date(2024, 1, 5), None, ("SLV", "state_forces", ())),
     # strangers named only as people no one knows are an armed group when they act, not civilians
     ("unknown people", date(2017, 8, 9), "BDI", ("BDI", "political_militia", ())),
     ("unidentified individuals", date(2017, 8, 9), "BDI", ("BDI", "political_militia", ())),
@@ -228,6 +230,7 @@ def test_resolves_realistic_phrases(
         "   ",
         "!!!",
         "a pdf file",
+        "party coordinator Salvador Ortiz",
     ],
 )
 def test_phrases_that_name_no_actor(actors: ActorDictionary, phrase: str) -> None:

@@ -226,10 +226,12 @@ class Lexicon:
                 candidates = self._index.get(tuple(folded[pos : pos + length]))
                 if not candidates or any(tokens[i].break_before for i in span[1:]):
                     continue
+                after_el = span[0] > 0 and tokens[span[0] - 1].folded == "el"
                 fitting = tuple(
                     e
                     for e in candidates
                     if all(_case_ok(rule, tokens[i]) for rule, i in zip(e.cases, span, strict=True))
+                    and (after_el or not e.alias.startswith("El "))  # "Salvador Magaña" is no El Salvador
                 )
                 if fitting:
                     found = Match(span[0], span[-1] + 1, fitting)
