@@ -2200,3 +2200,16 @@ def test_money_wiped_out_is_no_assault(app: Sitrep) -> None:
     page = ["Gunmen killed four villagers near Bunia on Monday, a local official said.",
             "The local currency lost most of its value last year, wiping out savings."]
     assert [e.plover for e in _events(app, page, date(2024, 6, 4))] == ["ASSAULT"]
+
+
+def test_what_reports_suggest_is_hedged(app: Sitrep) -> None:
+    page = ["Reports suggest that gunmen abducted six women from a village near Bunia on Tuesday."]
+    assert _the_act(app, page, date(2024, 6, 4)).hedged
+
+
+def test_an_act_said_not_to_be_the_first_is_not_told(app: Sitrep) -> None:
+    page = ["Gunmen killed four villagers near Bunia on Monday, a local official said.",
+            "It was not the first time that the village had come under attack."]
+    events = _events(app, page, date(2024, 6, 4))
+    assert [e.plover for e in events] == ["ASSAULT"]
+    assert all("first time" not in m.text for e in events for m in e.mentions)

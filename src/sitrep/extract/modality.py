@@ -104,6 +104,8 @@ def is_asserted(trigger: Trigger, lexicon: Lexicon) -> bool:
         return False  # "Despite a November ceasefire, Israel has kept up its strikes": a given, not told
     if _stopped_or_lacking(head):
         return False
+    if _not_the_first_time(head):
+        return False
     if _yet_to_come(head):
         return False  # "ahead of planned protests", "residents fled an imminent attack"
     token = head
@@ -259,6 +261,22 @@ def _granted(head: Token) -> bool:
 
 
 _GRANTING = frozenset({"despite", "notwithstanding"})
+
+def _not_the_first_time(head: Token) -> bool:
+    """ "This is not the first time the convoy has come under attack", "It was not the first time he
+    had been targeted": an act said to recur, none told (the clause hangs on "time" after a negated
+    "be")."""
+    for token in (head, *head.ancestors):
+        if token.dep_ == "relcl" and lemma(token.head) == "time":
+            time = token.head
+            first = any(c.lower_ == "first" for c in time.children)
+            being = time.head
+            denied = lemma(being) == "be" and any(c.dep_ == "neg" for c in being.children)
+            return first and denied
+        if token.dep_ in ("ROOT", "ccomp"):
+            return False
+    return False
+
 
 # Nouns that name an act's stopping: "the cessation of hostilities", "a halt to the attacks"
 _STOPPING = frozenset({"cessation", "halt", "suspension", "breakdown", "collapse", "moratorium"})
