@@ -2213,3 +2213,16 @@ def test_an_act_said_not_to_be_the_first_is_not_told(app: Sitrep) -> None:
     events = _events(app, page, date(2024, 6, 4))
     assert [e.plover for e in events] == ["ASSAULT"]
     assert all("first time" not in m.text for e in events for m in e.mentions)
+
+
+def test_the_day_and_place_a_later_sentence_says_the_violence_took_place(app: Sitrep) -> None:
+    page = ["At least 40 vigilantes have been killed in a clash with bandits in northwest Nigeria, a "
+            "security source said.",
+            "Police said the violence took place on Monday in the Zuru area of Kebbi State."]
+    event = _the_act(app, page, date(2022, 3, 9))
+    assert event.date == "2022-03-07" and event.date_precision == "day"
+    shootings = ["Gunmen shot dead eight workers at a remote village in Papua, police said.",
+                 "The shootings took place on March 2 in Beoga, police said on March 4."]
+    act = _the_act(app, shootings, date(2022, 3, 9))
+    assert act.date == "2022-03-02"
+    assert act.location is not None and act.location.name == "Beoga"

@@ -58,8 +58,10 @@ def comparison_cues() -> re.Pattern[str]:
 
 
 _ACT_NOUN = (
-    r"(?:attack|assault|strike|raid|ambush|bombing|blast|explosion|massacre|shelling|shooting|clash(?:es)?|"
-    r"confrontation|gunfight|firefight|fighting|killings?|kidnapping|abduction|incident)"
+    r"(?:(?:attack|assault|strike|raid|ambush|bombing|blast|explosion|massacre|shelling|shooting|"
+    r"confrontation|gunfight|firefight|killing|kidnapping|abduction|incident|murder)s?|clash(?:es)?|"
+    # "the violence took place on Monday in the Zuru district"
+    r"fighting|violence)"
 )
 _A_DAY = (
     # "last Sunday"; "the previous night", "last night": the night before the report
