@@ -2226,3 +2226,10 @@ def test_the_day_and_place_a_later_sentence_says_the_violence_took_place(app: Si
     act = _the_act(app, shootings, date(2022, 3, 9))
     assert act.date == "2022-03-02"
     assert act.location is not None and act.location.name == "Beoga"
+
+
+def test_a_capital_named_in_apposition_with_an_accent_is_the_place(app: Sitrep) -> None:
+    page = ["Thousands of opposition supporters marched through the streets of the capital, Lomé, on "
+            "Wednesday, organisers said."]
+    [event] = _events(app, page, date(2024, 6, 4))
+    assert event.location is not None and event.location.name == "Lome"

@@ -40,6 +40,9 @@ _FEATURE_OF = re.compile(
     # "the village of Stanislav, Kherson region": looked up in that region, not as a namesake elsewhere
     rf"(?:,\s+(?P<container>{_NAME}\s+(?i:region|oblast|province|governorate|state|county|district)))?"
 )
+# "the capital, Lomé": a town named in apposition to the word for it (the tagger may take a name with
+# an accent for a person's)
+_CAPITAL_NAMED = re.compile(rf"\b(?:capital|port city)\s*,\s+(?P<name>{_NAME})")
 # A part of a town ("the neighbourhood of Noailles", "Birere district"): coded to its town when the
 # text gives it, and never preferred to a town the gazetteer knows.
 _PART_OF = re.compile(rf"\b(?:neighbou?rhood|district|area|quarter|suburb)\s+of\s+(?P<name>{_NAME})")
@@ -191,6 +194,7 @@ def candidates(text: str, start: int, doc: Any) -> Iterator[tuple[TextSpan, str]
         (_NAME_THEN_UNIT, "feature"),
         (NAME_LOCATED, "feature"),
         (_TOOK_PLACE, "feature"),
+        (_CAPITAL_NAMED, "entity"),
         (_NAME_IN, "qualified"),
     ):
         for match in pattern.finditer(text):
