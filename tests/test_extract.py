@@ -948,6 +948,16 @@ def test_a_cricket_report_tells_no_conflict_events(extract):
     assert extract(report) == []
 
 
+def test_a_match_report_told_in_touchline_words_tells_no_conflict_events(extract):
+    report = (
+        "The visitors' backline was breached after ten minutes when the winger cut inside and fired into "
+        "the side netting.\n\n"
+        "Their manager was sent from the touchline for protesting a throw-in, and a late free-kick struck "
+        "the crossbar before the hosts' substitutes sealed the win with a goal that the referee allowed."
+    )
+    assert extract(report) == []
+
+
 def test_a_rugby_league_report_tells_no_conflict_events(extract):
     report = (
         "The hosts' attack blew the visitors off the park with six tries to one in the NRL clash.\n\n"
