@@ -2233,3 +2233,18 @@ def test_a_capital_named_in_apposition_with_an_accent_is_the_place(app: Sitrep) 
             "Wednesday, organisers said."]
     [event] = _events(app, page, date(2024, 6, 4))
     assert event.location is not None and event.location.name == "Lome"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Junta detains three journalists\n\nApril 9, 2025\n\nSoldiers detained three journalists in "
+        "Ouagadougou on Monday, their colleagues said.",
+        "Junta detains three journalists\n\nApril 9, 2025Soldiers detained three journalists in "
+        "Ouagadougou on Monday, their colleagues said.",
+    ],
+)
+def test_a_pages_own_date_near_its_top_dates_its_story(app: Sitrep, text: str) -> None:
+    [event] = app.analyze_text(text).events
+    assert event.published == "2025-04-09"
+    assert event.date == "2025-04-07"

@@ -10,12 +10,32 @@ PAGE_STAMP = re.compile(r"\s*date\s+(?P<day>\d{4}-\d\d-\d\d)\s+")
 
 
 def stamp_date(text: str) -> date | None:
-    """The day a stamp opening the text gives, or None."""
+    """The day a stamp opening the text gives ("date 2025-04-13 ..."), or a page's own date near its
+    top: glued to the lead ("April 12, 2025Sudanese forces ...") or alone on a line ("April 9, 2025");
+    None when there is none."""
     match = PAGE_STAMP.match(text)
     if match is None:
-        return None
+        found = _GLUED_DATE.search(text[:_DATELINE_REACH]) or _DATE_LINE.search(text[:_DATELINE_REACH])
+        return _day(found.group(0).strip()) if found is not None else None
     try:
         return date.fromisoformat(match["day"])
+    except ValueError:
+        return None
+
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _day(written: str) -> date | None:
+    """ "April 12, 2025", "12 April 2025", "Sept. 3, 2024" as a date."""
+    words = re.findall(r"[A-Za-z]+|\d+", written)
+    month = next((i + 1 for w in words for i, m in enumerate(_MONTHS) if w.lower().startswith(m)), None)
+    numbers = [int(w) for w in words if w.isdigit()]
+    if month is None or len(numbers) != 2:
+        return None
+    day, year = (numbers[0], numbers[1]) if numbers[0] <= 31 else (numbers[1], numbers[0])
+    try:
+        return date(year, month, day)
     except ValueError:
         return None
 
@@ -35,6 +55,11 @@ _DAY_DATELINE = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s+\d{4})?(?=\s+[A-Z])"
 )
 _DATELINE_REACH = 600  # characters: a dateline opens the story
+# A page's date alone on a line near the top: "April 9, 2025", "9 April 2025"
+_DATE_LINE = re.compile(
+    r"(?m)^[ \t]*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}"
+    r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4})[ \t]*$"
+)
 
 
 def without_stamp(text: str) -> str:
