@@ -63,11 +63,13 @@ def _mixed_case_end(words: Any, first: int, stop: int) -> int | None:
 def _capitalised_run(words: Any, start: int, stop: int, most: int) -> int:
     """The index past at most `most` capitalised words from `start` ("Addis Abeba", "TEMPO.CO")."""
     i = start
-    while i < stop and i - start < most and words[i].text[:1].isupper() and words[i].text.rstrip(".").replace(
-        ".", ""
-    ).isalpha():
+    while i < stop and i - start < most and _capitalised(words[i].text):
         i += 1
     return i
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and word.replace(".", "").isalpha()
 
 
 def _undashed_end(words: Any, first: int, stop: int) -> int | None:

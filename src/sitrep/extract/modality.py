@@ -262,6 +262,7 @@ def _granted(head: Token) -> bool:
 
 _GRANTING = frozenset({"despite", "notwithstanding"})
 
+
 def _not_the_first_time(head: Token) -> bool:
     """ "This is not the first time the convoy has come under attack", "It was not the first time he
     had been targeted": an act said to recur, none told (the clause hangs on "time" after a negated
