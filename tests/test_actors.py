@@ -181,6 +181,8 @@ CASES = [
     ("unidentified gunmen", date(2024, 1, 5), "MEX", ("MEX", "political_militia", ())),
     ("CJNG gunmen", date(2024, 1, 5), None, ("MEX", "political_militia", ())),
     ("gang members", date(2024, 1, 5), "HTI", ("HTI", "political_militia", ())),
+    # the group an offshoot word names, not its parent, with or without a comma between them
+    ("the al-Qaeda affiliate al-Shabaab", date(2018, 4, 1), "SOM", ("SOM", "rebels", ())),
     # a country whose name opens with a Spanish article is named with it ("Salvador" alone is a man)
     ("the police of El Salvador", date(2024, 1, 5), None, ("SLV", "state_forces", ())),
     # strangers named only as people no one knows are an armed group when they act, not civilians

@@ -247,6 +247,10 @@ class ActorDictionary:
             return None  # "the Palestinian soccer team": a phrase that ends in no actor names none
         named = [(m, e) for m, e in named if e.kind not in {"generic", "identity", "blocked", "city"}]
 
+        offshoot = next((i for i in range(a, b) if phrase.tokens[i].folded in OFFSHOOT_WORDS), None)
+        if offshoot is not None and any(m.start > offshoot for m, _ in named):
+            # "the al-Qaeda affiliate al-Shabaab": the group the offshoot word names, not its parent
+            named = [(m, e) for m, e in named if m.start > offshoot]
         if named:
             match, entry = max(named, key=lambda me: _KIND_ORDER.get(me[1].kind, 0))
             if top is None and entry.kind == "demonym":
