@@ -106,6 +106,18 @@ def test_mid_article_appeal_box_does_not_take_the_rest_of_the_article() -> None:
     assert cleaned.text.count("Bakhmut") == 5 * 4
 
 
+def test_a_recall_heading_at_the_end_drops_the_other_story_under_it() -> None:
+    news = "Drones struck an energy site in the Odesa region overnight, injuring two workers, police said. "
+    other = "Earlier, the two governments signed a deal on power trade."
+    body = "\n\n".join([news * 3, news * 2, "Recall", other])
+    cleaned = clean_article(_text_article(body), SETTINGS)
+    assert "power trade" not in cleaned.text
+    assert cleaned.text.count("Odesa") == 5
+    # "Recall that ..." opening a sentence of the story is the story's
+    kept = "\n\n".join([news * 3, "Recall that the same site was hit in March, the governor said."])
+    assert "the same site was hit in March" in clean_article(_text_article(kept), SETTINGS).text
+
+
 def test_html_page_with_donation_box_navigation_and_comments() -> None:
     cleaned = clean_article(_corpus_article(CORPUS / "blog-syria-idlib-donate.html"), SETTINGS)
     assert "Kafr Lusin" in cleaned.text

@@ -153,14 +153,20 @@ def _is_link_like(text: str, line: Line) -> bool:
     return len(body) <= _LINK_LIKE_MAX and not _SENTENCE_END.search(body)
 
 
+# Kinds whose line, near the end of the article, opens a block dropped as a whole: an appeal, or a
+# heading over another story ("Recall").
+_TRAILING_KINDS = ("appeal", "other_story")
+
+
 def _apply_trailing_block(text: str, lines: list[Line], book: Rulebook) -> None:
     unmatched_after = 0
     candidates: list[tuple[int, int]] = []  # (line index, unmatched chars after it)
     for index in range(len(lines) - 1, -1, -1):
         line = lines[index]
-        if line.has_kind("appeal"):
+        if any(line.has_kind(kind) for kind in _TRAILING_KINDS):
             first = line.pieces[0].rule
-            if line.rule or (first is not None and first.kind == "appeal") or line.matched_share >= 0.3:
+            opens = first is not None and first.kind in _TRAILING_KINDS
+            if line.rule or opens or line.matched_share >= 0.3:
                 candidates.append((index, unmatched_after))
         if line.rule is None:
             unmatched_after += sum(p.end - p.start for p in line.pieces if p.rule is None)
@@ -168,7 +174,7 @@ def _apply_trailing_block(text: str, lines: list[Line], book: Rulebook) -> None:
     for index, after in reversed(candidates):  # earliest first
         if lines[index].start >= threshold and after <= book.trailing_max_unmatched_after:
             start_rule = lines[index].rule or next(
-                p.rule.name for p in lines[index].pieces if p.rule and p.rule.kind == "appeal"
+                p.rule.name for p in lines[index].pieces if p.rule and p.rule.kind in _TRAILING_KINDS
             )
             for line in lines[index:]:
                 if line.rule is None:

@@ -15,10 +15,10 @@ from typing import Literal
 
 from sitrep.clean.furniture import FurnitureRules, compile_rules
 
-RuleKind = Literal["appeal", "notice", "link_list", "byline", "republication", "source_line"]
+RuleKind = Literal["appeal", "other_story", "notice", "link_list", "byline", "republication", "source_line"]
 RULES_PATH = Path(__file__).resolve().parent.parent / "data" / "boilerplate.toml"
 KINDS: frozenset[str] = frozenset(
-    {"appeal", "notice", "link_list", "byline", "republication", "source_line"}
+    {"appeal", "other_story", "notice", "link_list", "byline", "republication", "source_line"}
 )
 
 
