@@ -1,9 +1,11 @@
 """A page's date stamp: some page openings start with "date 2025-04-13" before the dateline or the
-story. It is the page's publication day, never words of the story."""
+story, or print the page's date alone on a line or glued to the lead. It is the page's publication
+day, never words of the story."""
 
 from __future__ import annotations
 
 import re
+from contextlib import suppress
 from datetime import date
 
 PAGE_STAMP = re.compile(r"\s*date\s+(?P<day>\d{4}-\d\d-\d\d)\s+")
@@ -14,38 +16,27 @@ def stamp_date(text: str) -> date | None:
     top: glued to the lead ("April 12, 2025Sudanese forces ...") or alone on a line ("April 9, 2025");
     None when there is none."""
     match = PAGE_STAMP.match(text)
-    if match is None:
-        found = _GLUED_DATE.search(text[:_DATELINE_REACH]) or _DATE_LINE.search(text[:_DATELINE_REACH])
-        return _day(found.group(0).strip()) if found is not None else None
-    try:
-        return date.fromisoformat(match["day"])
-    except ValueError:
+    if match is not None:
+        with suppress(ValueError):
+            return date.fromisoformat(match["day"])
         return None
-
-
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-
-
-def _day(written: str) -> date | None:
-    """ "April 12, 2025", "12 April 2025", "Sept. 3, 2024" as a date."""
-    words = re.findall(r"[A-Za-z]+|\d+", written)
-    month = next((i + 1 for w in words for i, m in enumerate(_MONTHS) if w.lower().startswith(m)), None)
-    numbers = [int(w) for w in words if w.isdigit()]
-    if month is None or len(numbers) != 2:
+    found = _GLUED_DATE.search(text[:_DATELINE_REACH]) or _DATE_LINE.search(text[:_DATELINE_REACH])
+    if found is None:
         return None
-    day, year = (numbers[0], numbers[1]) if numbers[0] <= 31 else (numbers[1], numbers[0])
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
+    # imported here: the resolve package imports the parser, which imports this module
+    from sitrep.resolve.dates import resolve_date
+
+    day, precision = resolve_date(found.group(0).strip(), None)
+    return date.fromisoformat(day) if day is not None and precision == "day" else None
 
 
 # A page's date glued to the line after it, with no space: "April 12, 2025Sudanese paramilitary
 # forces attacked ...", "12 April 2025The army said ..." (a sidebar stamp the extraction ran into the lead)
-_GLUED_DATE = re.compile(
-    r"(?m)^[ \t]*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}"
-    r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4})(?=[A-Z][a-z])"
+_WRITTEN_DAY = (
+    r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}"
+    r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4})"
 )
+_GLUED_DATE = re.compile(rf"(?m)^[ \t]*{_WRITTEN_DAY}(?=[A-Z][a-z])")
 
 
 # A dateline with its day and no dash, opening a line of the story's head: "Khartoum, Oct 7 At least
@@ -56,10 +47,7 @@ _DAY_DATELINE = re.compile(
 )
 _DATELINE_REACH = 600  # characters: a dateline opens the story
 # A page's date alone on a line near the top: "April 9, 2025", "9 April 2025"
-_DATE_LINE = re.compile(
-    r"(?m)^[ \t]*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}"
-    r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4})[ \t]*$"
-)
+_DATE_LINE = re.compile(rf"(?m)^[ \t]*{_WRITTEN_DAY}[ \t]*$")
 
 
 def without_stamp(text: str) -> str:

@@ -371,9 +371,8 @@ def _victim(token: Token) -> Token | None:
         passive = "nsubjpass" in children or "auxpass" in children
         if passive:
             # "three men were on Tuesday killed": the parse may hang the subject on "were"
-            if "auxpass" not in children:
-                return children.get("nsubjpass")
-            return children.get("nsubjpass") or children.get("nsubj") or subject_on_auxiliary(token)
+            held = children.get("nsubj") or subject_on_auxiliary(token) if "auxpass" in children else None
+            return children.get("nsubjpass") or held
         if word in ("die", "flee", "perish", "lose") or "dobj" not in children:
             subject = children.get("nsubj")
             lives = word == "lose" and any(lemma(c) == "life" for c in token.children if c.dep_ == "dobj")
