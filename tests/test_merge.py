@@ -565,3 +565,17 @@ def test_the_same_toll_told_again_with_its_source_speaks_for_the_act() -> None:
     [merged] = merge_events([headline, lead], None)
     assert (merged.killed, merged.figure_qualifier) == (40, "at least")
     assert merged.attributed_to == "the health office"
+
+
+def test_an_act_set_a_day_after_another_or_opened_last_year_is_that_other_act() -> None:
+    lead = _told(0, "Police stormed the market district on Wednesday, killing 21 people.", location=KHARKIV)
+    before = _told(100, "The raid came a day after an army operation in the north left 16 dead.", killed=16)
+    assert len(merge_events([lead, before], None)) == 2
+    own = _told(100, "The raid took place six days after a bomb hit another district.")
+    assert len(merge_events([lead, own], None)) == 1  # no toll of its own: the story's act, set in time
+    past = _told(100, "Last May, a police raid on the same district left 28 people dead.", killed=28)
+    assert len(merge_events([lead, past], None)) == 2
+    years = _told(100, "Two years ago, gunmen raided the district.")
+    assert len(merge_events([lead, years], None)) == 2
+    week = _told(100, "Last week, police said the district was calm.")
+    assert len(merge_events([lead, week], None)) == 1

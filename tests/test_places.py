@@ -683,3 +683,12 @@ def test_a_district_named_before_its_province_is_the_area_of_its_town() -> None:
 
     found = Gazetteer.shared().resolve("the Beryslav District of Kherson Oblast", ["UKR"])
     assert found is not None and found.name == "Beryslav" and found.precision == 2
+
+
+def test_a_great_city_goes_before_a_small_namesake_in_a_hinted_country(gazetteer: Gazetteer) -> None:
+    found = gazetteer.resolve("Damascus", ["USA", "IRN", "ISR"])
+    assert found is not None and found.country == "SYR"  # not the Maryland town
+    found = gazetteer.resolve("Hyderabad", ["PAK"])
+    assert found is not None and found.country == "PAK"  # a hinted city of its own size keeps its place
+    found = gazetteer.resolve("Tripoli", ["LBN"])
+    assert found is not None and found.country == "LBN"

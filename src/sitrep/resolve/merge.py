@@ -280,6 +280,8 @@ def _tells_another_act(event: Event) -> bool:
     if new_incident_cues().search(text):
         return True
     further = _further_act_cues().search(text) or comparison_cues().search(text)
+    if not further and (event.killed is not None or event.injured is not None):
+        further = _cues("further_act", "after_another").search(text)  # "came a day after ... left 16 dead"
     return bool(further) and not _same_attack_cues().search(text) and not _SOMEONE_LATER.search(text)
 
 

@@ -295,7 +295,7 @@ class Gazetteer:
                 keep(place, FUZZY)
         hints = {code: rank for rank, code in reversed(list(enumerate(countries)))}
         ranked = sorted(found.values(), key=lambda pq: self._sort_key(pq[0], pq[1], hints))
-        return self._promote_namesake_capital(ranked, key)
+        return self._promote_namesake_capital(_great_city_first(ranked), key)
 
     def _promote_namesake_capital(self, ranked: list[tuple[Place, int]], key: str) -> list[tuple[Place, int]]:
         """A bare "Idlib" or "Hodeidah" is the city, not the governorate named after it: ACLED codes
@@ -806,6 +806,23 @@ class Gazetteer:
             if place.population >= self._data.min_population_without_context:
                 return place
         return None
+
+
+def _great_city_first(ranked: list[tuple[Place, int]]) -> list[tuple[Place, int]]:
+    """A bare "Damascus" in a report that also names the United States is Syria's capital, not the
+    Maryland town: a city of a million or more by that very name goes before a hinted town under
+    _NAMESAKE_POPULATION (a hinted city of its own size, Hyderabad in Pakistan, keeps its place)."""
+    if not ranked or ranked[0][0].kind != "city" or ranked[0][0].population >= _NAMESAKE_POPULATION:
+        return ranked
+    great = next(
+        (
+            pq
+            for pq in ranked[1:]
+            if pq[0].kind == "city" and pq[1] == PRIMARY and pq[0].population >= _PHYSICAL_NAMESAKE_POPULATION
+        ),
+        None,
+    )
+    return ranked if great is None else [great, *(pq for pq in ranked if pq is not great)]
 
 
 def _names_the_other_part(cleaned: str, place: Place) -> bool:
