@@ -374,6 +374,13 @@ def test_a_link_whose_label_runs_into_its_headline_is_no_story() -> None:
     assert STORY in kept and "Residents fled" in kept and "Delegation received" not in kept
 
 
+@pytest.mark.parametrize("heading", ["Read Also", "Also see", "Must read", "Read next"])
+def test_a_linked_headline_under_any_reading_heading_is_no_story(heading: str) -> None:
+    link = f"{heading}: 3 killed, 20 injured in blast at eastern market, agency says"
+    kept = _kept(f"{STORY}\n{link}\nResidents fled toward the river.")
+    assert STORY in kept and "Residents fled" in kept and "20 injured" not in kept
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

@@ -433,6 +433,17 @@ def test_forcing_people_from_their_homes_is_coerce_with_the_figure(extract):
 @pytest.mark.parametrize(
     "sentence",
     [
+        "Since the war began, the conflict has displaced some 4 million people.",
+        "The insurgency has forced two million people from their homes since 2015.",
+    ],
+)
+def test_a_wars_displaced_are_a_tally_not_an_act(extract, sentence):
+    assert extract(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
         "The army did not attack the village.",
         "The strikes could lead to an all-out war.",
         "If Russia attacks Poland, NATO would respond.",

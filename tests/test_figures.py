@@ -248,6 +248,7 @@ def test_one_count_of_the_dead_and_the_hurt_is_neither_toll(nlp, sentence):
         ("Four guards are known to have died and six were hurt in the blast.", 4, 6),
         ("Two policemen and their driver were killed when the bomb went off.", 3, None),
         ("At least 40 pupils were killed on Monday, and more injured and taken hostage.", 40, None),
+        ("The ambush left one soldier martyred and three others injured.", 1, 3),
     ],
 )
 def test_separate_counts_of_the_dead_and_the_hurt_stay(nlp, sentence, killed, injured):

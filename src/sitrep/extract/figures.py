@@ -347,8 +347,9 @@ def _victim(token: Token) -> Token | None:
         modifier = token.dep_ in ("amod", "acl") and token.tag_ == "VBN" and not own_clause
         if modifier and word not in DISPLACED and token.head.pos_ == "NUM" and token.head.like_num:
             return token.head  # "More than 60 killed in car bombing": a headline's count
-        left = token.dep_ in ("advcl", "oprd") and lemma(token.head) == "leave"
-        if left and token.tag_ == "VBN" and not own_clause:  # "leaving two others injured": the others
+        left = token.dep_ in ("advcl", "oprd", "xcomp") and lemma(token.head) == "leave"
+        # "leaving two others injured", "left one soldier martyred" (the second parsed as a complement)
+        if left and token.tag_ == "VBN" and not own_clause:
             return next((c for c in token.head.children if c.dep_ == "dobj"), None)
         raised = token.dep_ == "xcomp" and lemma(token.head) in _RAISING and not any(
             c.dep_ in ("nsubj", "dobj") for c in token.children

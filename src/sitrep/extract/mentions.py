@@ -385,7 +385,9 @@ def attach_sentence_facts(
         drafts.append(claim)
     elif figures.displaced is not None:
         forced = _forced_displacement(tokens, lexicon)
-        if forced is not None:  # "militias forced 5,000 people from their homes": coercion by an actor
+        # "militias forced 5,000 people from their homes": coercion by an actor (but "the conflict has
+        # displaced some 4 million people" is a war's tally, no one act)
+        if forced is not None and not is_aggregate(forced[0], lexicon):
             trigger, actor = forced
             drafts.append(
                 Draft(index, trigger, sentence, "COERCE", None, actor, figures=figures, sentence_words=words)
