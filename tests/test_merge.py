@@ -579,3 +579,23 @@ def test_an_act_set_a_day_after_another_or_opened_last_year_is_that_other_act() 
     assert len(merge_events([lead, years], None)) == 2
     week = _told(100, "Last week, police said the district was calm.")
     assert len(merge_events([lead, week], None)) == 1
+
+
+def test_the_police_ending_an_attack_is_no_doer_of_the_attack() -> None:
+    day = date(2024, 3, 9)
+    one = _events_of(
+        ["An attacker stabbed a man to death and wounded four others in central Lyon on Saturday "
+         "before police shot him dead, officials said."],
+        day,
+    )
+    attack = next(e for e in one if e.injured == 4)
+    assert attack.actor1 is None or attack.actor1.kind != "state_forces"
+    two = _events_of(
+        ["Gunmen opened fire on diners at a restaurant on Friday, killing 12 people.",
+         "Police shot three attackers dead after a two-hour siege."],
+        day,
+    )
+    assert len(two) == 2
+    assert {e.killed for e in two} == {12, 3}
+    massacre = next(e for e in two if e.killed == 12)
+    assert massacre.actor1 is not None and massacre.actor1.kind != "state_forces"

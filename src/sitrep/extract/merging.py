@@ -87,6 +87,10 @@ def merge_same_acts(drafts: list[Draft]) -> list[Draft]:
                     continue  # "confirmed the attack but said two were killed": a back-reference and news
                 if other.dated_against != draft.dated_against:
                     continue  # "came six days after a missile struck": the strike is another act
+                ended = _the_doers_end(other, draft)
+                if ended is not None:  # "stabbed a man ... before police shot him dead": the attacker's end,
+                    ended.dated_against = True  # another act than the one the sentence tells
+                    continue
                 if other.mode != draft.mode and {other.mode, draft.mode} & DISTINCT_MODES:
                     continue
                 if not (other.mode is None or draft.mode is None or other.mode == draft.mode):
@@ -273,6 +277,31 @@ def _restates(a: Draft, b: Draft) -> bool:
     if not _nested_clause(a, b):
         return False
     return a.plover != b.plover or NOUN_POS & {a.trigger.head.pos_, b.trigger.head.pos_} != set()
+
+
+# Who the doer of an act is called when another act of the sentence hits him: "before police shot
+# him dead", "officers then shot the assailant"
+_THE_DOER = frozenset(
+    {"him", "her", "them", "attacker", "attackers", "assailant", "assailants", "gunman", "gunmen", "suspect",
+     "suspects", "bomber", "hijacker", "hijackers", "kidnapper", "kidnappers"}
+)  # fmt: skip
+
+
+def _the_doers_end(a: Draft, b: Draft) -> Draft | None:
+    """Of two acts of a sentence, the one that hits the other's doer, if either does."""
+    return b if _turned_on_the_doer(a, b) else a if _turned_on_the_doer(b, a) else None
+
+
+def _turned_on_the_doer(act: Draft, other: Draft) -> bool:
+    """`other` hits the doer of `act` ("An attacker stabbed a man ... before police shot him dead"): two
+    acts, the attack and its end, whatever the parties of `act` the parse found."""
+    if other.actor1 is None or act.actor2 is None or _same_party(act.actor1, other.actor1):
+        return False
+    verb = other.trigger.head
+    hit = other.actor2.head if other.actor2 is not None else next(
+        (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None
+    )  # "shot him dead": a pronoun is no party, but it is whom the act hit
+    return hit is not None and hit.lower_ in _THE_DOER and hit.i != act.actor2.head.i
 
 
 def _attacker(p: Party | None) -> Party | None:
