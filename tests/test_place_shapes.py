@@ -459,3 +459,17 @@ def test_the_one_whose_arrest_it_was_is_held_not_the_holder(app: Sitrep) -> None
     [arrest] = [e for e in app.analyze_text(text, published=date(2022, 9, 20)).events if e.plover == "COERCE"]
     assert arrest.actor1 is not None and arrest.actor1.kind == "state_forces"
     assert arrest.actor2 is not None and arrest.actor2.name == "Amini"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A bomb exploded in the centre of Grozny on Thursday.",
+        "A car bomb exploded on the outskirts of Grozny on Thursday.",
+        "The Moscow-based National Security Committee said gunmen attacked a police post in the centre of "
+        "Grozny on Thursday.",
+    ],
+)
+def test_a_town_a_part_of_which_is_named_is_the_place_and_a_seat_is_none(app: Sitrep, text: str) -> None:
+    event = _the_act(app, text)
+    assert event.location is not None and event.location.name == "Grozny"

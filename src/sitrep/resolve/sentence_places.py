@@ -45,7 +45,11 @@ _FEATURE_OF = re.compile(
 _CAPITAL_NAMED = re.compile(rf"\b(?:capital|port city)\s*,\s+(?P<name>{_NAME})")
 # A part of a town ("the neighbourhood of Noailles", "Birere district"): coded to its town when the
 # text gives it, and never preferred to a town the gazetteer knows.
-_PART_OF = re.compile(rf"\b(?:neighbou?rhood|district|area|quarter|suburb)\s+of\s+(?P<name>{_NAME})")
+# "the Karrada district of Baghdad", "the centre of Grozny", "the outskirts of Kabul": the town, whatever
+# the tagger made of its name (a person's, when it does not know it)
+_PART_OF = re.compile(
+    rf"\b(?:neighbou?rhood|district|area|quarter|suburbs?|cent(?:re|er)|heart|outskirts)\s+of\s+(?P<name>{_NAME})"
+)
 _NAME_PART = re.compile(rf"\b(?P<name>{_NAME})\s+(?:neighbou?rhood|district|quarter|suburb)\b")
 # The town a site is in comes with it: "Ex-Control checkpoint in Mogadishu", "Pazi Gyi village, Kanbalu".
 _NAME_FEATURE = re.compile(
@@ -315,7 +319,8 @@ _DESCRIBES = re.compile(
     r"[-‐]\s?(?:based|born|headquartered|registered)\s+(?:[\w'’-]+\s+){0,3}?(?:expert|analyst|researcher|"
     r"scholar|academic|journalist|reporter|correspondent|monitor|observatory|think[- ]tank|ngo|charity|"
     r"consultancy|firm|company|institute|center|centre|watchdog|organi[sz]ation|group|outlet|newspaper|"
-    r"broadcaster|agency|website|channel|network|union|foundation)s?\b",
+    r"broadcaster|agency|website|channel|network|union|foundation|committee|commission|council|body|bureau|"
+    r"service|daily|magazine|radio|television|tv|portal)s?\b",
     re.IGNORECASE,
 )
 
