@@ -473,3 +473,16 @@ def test_the_one_whose_arrest_it_was_is_held_not_the_holder(app: Sitrep) -> None
 def test_a_town_a_part_of_which_is_named_is_the_place_and_a_seat_is_none(app: Sitrep, text: str) -> None:
     event = _the_act(app, text)
     assert event.location is not None and event.location.name == "Grozny"
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "A soldier was killed when troops of the two countries fired at each other in their disputed border "
+        "area on Wednesday, officials said.",
+        "Two soldiers were killed on the front line overnight, the army said.",
+    ],
+)
+def test_an_act_at_the_border_or_the_front_is_not_in_the_reporters_city(app: Sitrep, lead: str) -> None:
+    event = _the_act(app, f"HANOI (AP) — {lead}", date(2024, 5, 15))
+    assert event.location is None or event.location.name != "Hanoi"

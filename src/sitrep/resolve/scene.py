@@ -139,7 +139,10 @@ def _dating_text(text: str) -> str:
 # reporter's city
 _PART_OF_THE_COUNTRY = re.compile(
     r"\b(?:the\s+country['’]s\s+(?:far[- ])?(?:north|south|east|west)|(?:far[- ])?(?:north|south|east|west)"
-    r"(?:ern)?\s+(?:part\s+)?of\s+the\s+country)",
+    r"(?:ern)?\s+(?:part\s+)?of\s+the\s+country"
+    # "troops fired at each other in their disputed border area", "on the front line": far from the
+    # reporter's capital too
+    r"|border|frontier|front[- ]?line)\b",
     re.IGNORECASE,
 )
 
