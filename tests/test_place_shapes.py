@@ -486,3 +486,16 @@ def test_a_town_a_part_of_which_is_named_is_the_place_and_a_seat_is_none(app: Si
 def test_an_act_at_the_border_or_the_front_is_not_in_the_reporters_city(app: Sitrep, lead: str) -> None:
     event = _the_act(app, f"HANOI (AP) — {lead}", date(2024, 5, 15))
     assert event.location is None or event.location.name != "Hanoi"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Militants attacked a post in the Mir Ali area of North Waziristan district on Sunday.", "Mir Ali"),
+        ("Gunmen ambushed a convoy in the Bagan area of Lower Kurram on Sunday.", "Bagan"),
+    ],
+)
+def test_an_area_named_inside_a_district_is_kept_by_name_there(app: Sitrep, text: str, name: str) -> None:
+    event = _the_act(app, text)
+    assert event.location is not None
+    assert (event.location.name, event.location.country, event.location.precision) == (name, "PAK", 2)

@@ -84,6 +84,13 @@ _NAME_IN_UNIT = re.compile(
     rf"(?P<container>{_NAME}\s+{_ADMIN_NOUN}"
     rf"(?:\s+of\s+(?:the\s+)?{_NAME}(?:\s+{_ADMIN_NOUN})?)?)"
 )
+# "the Mir Ali area of North Waziristan district", "the Bagan area of Lower Kurram", "the Akhnoor sector
+# of Jammu district": an area the text names inside a unit is a place, looked up inside that unit (kept
+# by name there when the gazetteer lacks it)
+_AREA_OF_UNIT = re.compile(
+    rf"\b(?P<name>{_NAME})\s+(?:area|sector|belt|locality|tehsil|subdivision)\s+of\s+(?:the\s+)?"
+    rf"(?P<container>{_NAME}(?:\s+{_ADMIN_NOUN})?)"
+)
 # "in Pundanhar, Palma district", "in Bweza, territory of Rutshuru": a name the text places in a unit
 # named after a comma is a place, looked up inside that unit
 _NAME_THEN_UNIT = re.compile(
@@ -208,7 +215,7 @@ def candidates(text: str, start: int, doc: Any) -> Iterator[tuple[TextSpan, str]
                 near = " near " if " near " in match.group(0) or " outside " in match.group(0) else " in "
                 name = f"{name}{near}{container}"
             found.append((TextSpan(name, start + match.start("name"), start + match.end("name")), kind))
-    for match in _NAME_IN_UNIT.finditer(text):
+    for match in (*_NAME_IN_UNIT.finditer(text), *_AREA_OF_UNIT.finditer(text)):
         # looked up as "Grafovka, Belgorod region": the village in the widest unit the text gives
         unit = re.split(r"\s+of\s+(?:the\s+)?", match.group("container"))[-1]
         name = f"{match.group('name')}, {unit}"
