@@ -317,6 +317,8 @@ def _kept(body: str) -> str:
         "Two army jets over the capital during a training flight. /Photo: army website",
         "Supporters of the movement march through the capital in solidarity with the detainees [Getty]",
         "File image of rescuers searching a shelled apartment block in the city centre",
+        # a credit glued to the caption's stop
+        "Tourists flee the beach after the attack that killed 27 on Friday, June 26, 2015.Credit: AFP",
     ],
 )
 def test_a_line_closed_by_a_photo_credit_is_a_caption(caption: str) -> None:
