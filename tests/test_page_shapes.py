@@ -2248,3 +2248,20 @@ def test_a_pages_own_date_near_its_top_dates_its_story(app: Sitrep, text: str) -
     [event] = app.analyze_text(text).events
     assert event.published == "2025-04-09"
     assert event.date == "2025-04-07"
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "Sat, 12 Apr 2025 09:14:02 +0200",
+        "Source: Staff Published: 2025/04/12 21:33:41",
+        "in Africa by April 12, 2025",
+        "2 12.04.2025 News",
+    ],
+)
+def test_a_pages_own_date_in_any_common_shape_dates_its_story(app: Sitrep, stamp: str) -> None:
+    story = "Soldiers detained three reporters in Ouagadougou on Thursday."
+    text = f"Junta detains three journalists\n\n{stamp}\n\n{story}"
+    [event] = app.analyze_text(text).events
+    assert event.published == "2025-04-12"
+    assert event.date == "2025-04-10"

@@ -20,13 +20,22 @@ def stamp_date(text: str) -> date | None:
         with suppress(ValueError):
             return date.fromisoformat(match["day"])
         return None
-    found = _GLUED_DATE.search(text[:_DATELINE_REACH]) or _DATE_LINE.search(text[:_DATELINE_REACH])
+    head = text[:_DATELINE_REACH]
+    numeric = _NUMERIC_DATE_LINE.search(head)
+    if numeric is not None:  # "Published: 2019/10/22 21:33:41", "22.11.2019"
+        with suppress(ValueError):
+            if numeric["year"] is not None:
+                return date(int(numeric["year"]), int(numeric["month"]), int(numeric["day"]))
+            return date(int(numeric["year2"]), int(numeric["month2"]), int(numeric["day2"]))
+        return None
+    found = _GLUED_DATE.search(head) or _DATE_LINE.search(head)
     if found is None:
         return None
     # imported here: the resolve package imports the parser, which imports this module
     from sitrep.resolve.dates import resolve_date
 
-    day, precision = resolve_date(found.group(0).strip(), None)
+    written = found.group("day") if "day" in found.re.groupindex else found.group(0).strip()
+    day, precision = resolve_date(written, None)
     return date.fromisoformat(day) if day is not None and precision == "day" else None
 
 
@@ -46,8 +55,20 @@ _DAY_DATELINE = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s+\d{4})?(?=\s+[A-Z])"
 )
 _DATELINE_REACH = 600  # characters: a dateline opens the story
-# A page's date alone on a line near the top: "April 9, 2025", "9 April 2025"
-_DATE_LINE = re.compile(rf"(?m)^[ \t]*{_WRITTEN_DAY}[ \t]*$")
+# A page's date alone on a line near the top: "April 9, 2025", "9 April 2025", "Sat, 21 Sep 2019 12:22:37
+# +0200"; or closing a byline line: "in World by November 16, 2019", "Staff | April 9, 2025"
+_WEEKDAY = r"(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
+_CLOCK = r"(?:,?\s+\d{1,2}:\d\d(?::\d\d)?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*(?:[+-]\d{4}|GMT|UTC|[A-Z]{2,4}))?)?"
+_DATE_LINE = re.compile(
+    rf"(?m)^[ \t]*(?:[^\n.!?]{{0,60}}?(?:\bby|\||·|•)[ \t]+)?{_WEEKDAY}(?P<day>{_WRITTEN_DAY}){_CLOCK}[ \t]*$"
+)
+# A page's date in figures near the top: labelled "Published: 2019/10/22 21:33:41", or day.month.year
+# on a line of its own words ("22.11.2019", never a sentence's "4.5 million")
+_NUMERIC_DATE_LINE = re.compile(
+    r"(?mi)^[^\n]{0,40}?\b(?:published|posted|updated|date)\s*:?\s*"
+    r"(?P<year>(?:19|20)\d\d)[/-](?P<month>\d{1,2})[/-](?P<day>\d{1,2})\b"
+    r"|^[^\n.!?]{0,12}?\b(?P<day2>\d{1,2})\.(?P<month2>\d{1,2})\.(?P<year2>(?:19|20)\d\d)\b[^\n.!?]{0,20}$"
+)
 
 
 def without_stamp(text: str) -> str:
