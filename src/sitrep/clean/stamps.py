@@ -34,7 +34,8 @@ def stamp_date(text: str) -> date | None:
     # imported here: the resolve package imports the parser, which imports this module
     from sitrep.resolve.dates import resolve_date
 
-    written = found.group("day") if "day" in found.re.groupindex else found.group(0).strip()
+    groups = found.groupdict()
+    written = groups.get("day") or groups.get("plain") or found.group(0).strip()
     day, precision = resolve_date(written, None)
     return date.fromisoformat(day) if day is not None and precision == "day" else None
 
@@ -57,10 +58,12 @@ _DAY_DATELINE = re.compile(
 _DATELINE_REACH = 600  # characters: a dateline opens the story
 # A page's date alone on a line near the top: "April 9, 2025", "9 April 2025", "Sat, 21 Sep 2019 12:22:37
 # +0200"; or closing a byline line: "in World by November 16, 2019", "Staff | April 9, 2025"
-_WEEKDAY = r"(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
-_CLOCK = r"(?:,?\s+\d{1,2}:\d\d(?::\d\d)?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*(?:[+-]\d{4}|GMT|UTC|[A-Z]{2,4}))?)?"
+# (a weekday's date with no clock, "Monday, July 8, 2024", is a site's date bar: the day it was read)
+_WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?,?\s+"
+_CLOCK = r",?\s+\d{1,2}:\d\d(?::\d\d)?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*(?:[+-]\d{4}|GMT|UTC|[A-Z]{2,4}))?"
 _DATE_LINE = re.compile(
-    rf"(?m)^[ \t]*(?:[^\n.!?]{{0,60}}?(?:\bby|\||·|•)[ \t]+)?{_WEEKDAY}(?P<day>{_WRITTEN_DAY}){_CLOCK}[ \t]*$"
+    rf"(?m)^[ \t]*(?:[^\n.!?]{{0,60}}?(?:\bby|\||·|•)[ \t]+)?"
+    rf"(?:{_WEEKDAY}(?P<day>{_WRITTEN_DAY}){_CLOCK}|(?P<plain>{_WRITTEN_DAY})(?:{_CLOCK})?)[ \t]*$"
 )
 # A page's date in figures near the top: labelled "Published: 2019/10/22 21:33:41", or day.month.year
 # on a line of its own words ("22.11.2019", never a sentence's "4.5 million")
