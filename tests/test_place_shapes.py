@@ -499,3 +499,17 @@ def test_an_area_named_inside_a_district_is_kept_by_name_there(app: Sitrep, text
     event = _the_act(app, text)
     assert event.location is not None
     assert (event.location.name, event.location.country, event.location.precision) == (name, "PAK", 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "capital"),
+    [
+        ("Israeli warplanes carried out strikes in the Lebanese capital on Monday, killing six.", "Beirut"),
+        ("Russian drones struck the Ukrainian capital overnight, injuring four people.", "Kyiv"),
+    ],
+)
+def test_a_countrys_capital_named_by_its_adjective_is_that_capital(
+    app: Sitrep, text: str, capital: str
+) -> None:
+    event = _the_act(app, text)
+    assert event.location is not None and event.location.name == capital

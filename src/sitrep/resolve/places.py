@@ -238,6 +238,10 @@ class Gazetteer:
                 return place.country
         return None
 
+    def demonym_country(self, word: str) -> str | None:
+        """ISO3 code of the country a people's adjective names ("Ukrainian" -> UKR), or None."""
+        return self._data.demonyms.get(word.casefold())
+
     def country(self, iso3: str) -> Location | None:
         """The country itself (precision 3), or None for an unknown code."""
         place = self._countries.get(iso3)

@@ -42,6 +42,7 @@ from sitrep.resolve.scene_cues import (
     took_place_on,
 )
 from sitrep.resolve.scene_places import (
+    A_COUNTRYS_CAPITAL,
     ANAPHOR,
     APPOSED,
     CONTESTED_CAPITALS,
@@ -300,6 +301,10 @@ class Scene:
             # "police banned all rallies in the capital": the capital of the article's country, not
             # the town the sentence before named
             location = self._capital_named(mention) or location
+        if location is None or (location.precision == 3 and location.admin1 is None):
+            # "Russian drones struck the Ukrainian capital", "airstrikes in the Lebanese capital": that
+            # country's capital, not the attacker's country the adjective before named
+            location = self._a_countrys_capital(mention) or location
         if location is None or (location.precision == 3 and location.admin1 is None):
             # "gunmen killed a candidate, the Guerrero state prosecutor's office said": the province
             # the sentence names, in the country the act is placed in, is finer than the country
@@ -594,6 +599,15 @@ class Scene:
         near = match["near"].lower() in ("outside", "near", "around")
         said = match.group(0)
         return replace(capital, precision=2 if near else 1, text=said[said.lower().index("the ") :])
+
+    def _a_countrys_capital(self, mention: EventMention) -> Location | None:
+        match = A_COUNTRYS_CAPITAL.search(mention.sentence.text)
+        iso3 = self._gazetteer.demonym_country(match["demonym"]) if match is not None else None
+        if match is None or iso3 is None or iso3 in CONTESTED_CAPITALS:
+            return None
+        capital = self._gazetteer.capital(iso3)
+        said = match.group(0)
+        return None if capital is None else replace(capital, precision=1, text=said)
 
     def _in_sentence(
         self,

@@ -53,6 +53,11 @@ THE_CAPITAL = re.compile(
     r"(?!\s*,?\s*(?-i:[A-Z])|\s+of\b)",
     re.IGNORECASE,
 )
+# "the Ukrainian capital", "the Lebanese capital's southern suburbs": a country's capital by its people's
+# adjective, whatever country the article is about (not "the Afghan capital, Kabul", named after it)
+A_COUNTRYS_CAPITAL = re.compile(
+    r"\bthe\s+(?P<demonym>[A-Z][a-z]+)\s+capital(?:\s+city)?\b(?!\s*,?\s*[A-Z]|\s+of\b)"
+)
 # countries whose capital is contested: "the capital" is left to the sentence's other words
 CONTESTED_CAPITALS = frozenset({"ISR", "PSE"})
 
