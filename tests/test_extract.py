@@ -441,6 +441,12 @@ def test_a_wars_displaced_are_a_tally_not_an_act(extract, sentence):
     assert extract(sentence) == []
 
 
+def test_a_span_hung_on_a_conjoined_verb_makes_both_a_tally(extract):
+    tally = "Nearly 4,000 people have been killed and 800,000 displaced since the insurgency erupted in 2017."
+    assert extract(tally) == []
+    assert extract("Five soldiers have been killed and two wounded in the town, police said.") != []
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

@@ -410,7 +410,10 @@ def _counted_over_a_span(clause: Token, spans: frozenset[str]) -> bool:
     signed" tally many acts ("has been killed", one act's toll, counts one: not a tally)."""
     if not _present_perfect(clause):
         return False
-    for child in clause.children:
+    # "4,000 people have been killed and 820,000 displaced since unrest erupted": the parse hangs the
+    # span on the conjoined verb; it counts both
+    conjoined = [c for c in clause.children if c.dep_ == "conj" and c.pos_ in CLAUSE_POS]
+    for child in (*clause.children, *(g for c in conjoined for g in c.children)):
         if child.dep_ == "npadvmod" and lemma(child) in spans and any(
             d.dep_ == "det" and d.lower_ == "this" for d in child.children
         ):
