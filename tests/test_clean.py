@@ -472,6 +472,14 @@ def test_a_wire_dateline_in_any_case_and_with_a_stop_is_cut(opening: str) -> Non
     assert any(r.rule == "wire_dateline" for r in cleaned.removed)
 
 
+@pytest.mark.parametrize("opening", ["ROME, SEPTEMBER 21 - ", "NAIROBI, Sept 21 - "])
+def test_a_dateline_in_capitals_with_its_day_is_cut_and_names_the_reporters_city(opening: str) -> None:
+    body = f"{opening}Police fired tear gas at protesters in the port city on Saturday, officials said."
+    cleaned = clean_article(_text_article(body), SETTINGS)
+    assert cleaned.text.startswith("Police fired tear gas")
+    assert cleaned.dateline_place == opening.split(",")[0]
+
+
 def test_a_dated_dateline_is_the_reporters_place_and_the_story_keeps_its_own_day() -> None:
     body = "Niamey (Niger), March 9: Four soldiers died on Saturday when their patrol hit a mine."
     cleaned = clean_article(_text_article(body), SETTINGS)

@@ -60,7 +60,9 @@ _DATELINE_DATED = re.compile(
 _DATELINE_PLACE = re.compile(
     r"^(?P<place>[A-Z]{3,}(?:[ '’-][A-Z]{2,}){0,3}(?:/[A-Z]{3,}(?:[ '’-][A-Z]{2,}){0,3}){0,2}"
     r"(?:,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})?)"
-    r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s+[-–—]+\s+(?=[A-Z“\"‘'])"
+    # its day, the month in capitals too: "ROME, SEPTEMBER 21 -"
+    r"(?:,?\s+(?:[A-Z][a-z]{2,8}|(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]{0,6})\.?\s+\d{1,2})?"
+    r"\s+[-–—]+\s+(?=[A-Z“\"‘'])"
 )
 
 
