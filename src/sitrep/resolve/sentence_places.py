@@ -221,7 +221,15 @@ def candidates(text: str, start: int, doc: Any) -> Iterator[tuple[TextSpan, str]
         name = f"{match.group('name')}, {unit}"
         span = TextSpan(name, start + match.start("name"), start + match.end("name"))
         found.append((span, "feature"))
-    yield from sorted(found, key=lambda pair: pair[0].start)
+    places = (pair for pair in found if not _A_DAY.search(pair[0].text))  # "on Easter Sunday": a day
+    yield from sorted(places, key=lambda pair: pair[0].start)
+
+
+# A feast or a day, never a place: "on Easter Sunday", "on Christmas Eve", "during Eid al-Adha"
+_A_DAY = re.compile(
+    r"(?:\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Eve)|^(?:Easter|Christmas|Eid|Ramadan|"
+    r"Nowruz|Diwali|Passover|Hanukkah|Yom Kippur|Ashura)\b.*)$"
+)
 
 
 def _surnames(doc: Any) -> frozenset[str]:
