@@ -413,6 +413,12 @@ def test_a_negated_verb_of_yielding_told_as_the_circumstance_of_an_act_is_no_ref
     assert "REJECT" not in [m.plover for m in extract(sentence)]
 
 
+def test_acts_a_measure_did_not_stop_went_on_but_a_vow_not_to_stop_is_a_refusal(extract):
+    went_on = "The curfew however did not stop another round of clashes between police and students."
+    assert "REJECT" not in [m.plover for m in extract(went_on)]
+    assert "REJECT" in [m.plover for m in extract("The government said it will not stop the offensive.")]
+
+
 def test_displacement_goes_on_the_causing_offensive(extract):
     mentions = extract("About 80,000 people have fled the army offensive in the eastern province of Ituri.")
     mention = only(mentions, "ASSAULT")
