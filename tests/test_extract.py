@@ -447,6 +447,11 @@ def test_a_wars_displaced_are_a_tally_not_an_act(extract, sentence):
     assert extract(sentence) == []
 
 
+def test_a_years_dead_and_hurt_in_attacks_are_a_tally(extract):
+    tally = "In 2015, 151 people died and over 360 were injured as a result of terrorist attacks."
+    assert extract(tally) == []
+
+
 def test_a_span_hung_on_a_conjoined_verb_makes_both_a_tally(extract):
     tally = "Nearly 4,000 people have been killed and 800,000 displaced since the insurgency erupted in 2017."
     assert extract(tally) == []

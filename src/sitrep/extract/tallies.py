@@ -430,6 +430,8 @@ def _counted_over_a_year(clause: Token, lexicon: Lexicon) -> bool:
     one act, dated by its year)."""
     if clause.tag_ == "VBN":
         counted = next((c for c in clause.children if c.dep_ == "nsubjpass"), None)
+    elif lemma(clause) in ("die", "perish"):  # "In 2015, 151 people died ... as a result of attacks"
+        counted = next((c for c in clause.children if c.dep_ == "nsubj"), None)
     else:  # "jihadist attacks left nearly 4,000 people dead last year": acts as the subject
         subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.tag_ != "NNS" or not _act_noun(subject, lexicon):
@@ -442,6 +444,8 @@ def _counted_over_a_year(clause: Token, lexicon: Lexicon) -> bool:
         return False  # "were killed ... early this year in a deadly ambush": one act
     if any(_one_act_named(c, lexicon) for c in links if c.dep_ == "agent"):
         return False
+    if clause.dep_ == "conj" and clause.head.pos_ in CLAUSE_POS and _over_a_whole_year(clause.head):
+        return True  # "In 2015, 151 people died and 360 were injured in attacks": the year frames both
     return _over_a_whole_year(clause)  # "last year", "this year", "in 2024"
 
 
