@@ -447,6 +447,12 @@ def test_a_wars_displaced_are_a_tally_not_an_act(extract, sentence):
     assert extract(sentence) == []
 
 
+def test_people_counted_killed_over_a_campaign_are_a_tally_but_one_acts_dead_are_not(extract):
+    tally = "The deaths raised to 325 the number of militants killed in the desert campaign since it began."
+    assert extract(tally) == []
+    assert extract("The soldiers killed in the ambush were buried on Monday.") != []
+
+
 def test_a_years_dead_and_hurt_in_attacks_are_a_tally(extract):
     tally = "In 2015, 151 people died and over 360 were injured as a result of terrorist attacks."
     assert extract(tally) == []

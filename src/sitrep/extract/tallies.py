@@ -140,6 +140,8 @@ def is_aggregate(trigger: Trigger, lexicon: Lexicon) -> bool:
         return True
     if _inside_a_count_since(head, clause):
         return True
+    if _counted_in_a_campaign(head, campaigns | lexicon.modality.get("since_began_nouns", frozenset())):
+        return True
     if trigger.sense.plover in _DONE_AS_A_HABIT and _done_as_a_habit(head, clause):
         return True
     # a conjoined verb shares the frame: "were killed and 90 wounded over the same period"
@@ -333,6 +335,22 @@ def _compared(noun: Token) -> bool:
         return False
     ranked = (c for c in noun.children if c.dep_ == "amod")
     return any(c.tag_ == "JJS" or c.lower_ in ("first", "last") for c in ranked)
+
+
+def _counted_in_a_campaign(head: Token, campaigns: frozenset[str]) -> bool:
+    """A participle counting people over a campaign or since a start: "the number of suspected militants
+    killed in the Sinai campaign since it began" tallies its acts (not "the soldiers killed in the
+    ambush", one act)."""
+    if head.tag_ != "VBN" or head.dep_ not in ("acl", "amod"):
+        return False
+    for child in head.children:
+        if since_clause(child) or _since(child):
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("in", "during", "throughout") and any(
+            g.dep_ == "pobj" and lemma(g) in campaigns for g in child.children
+        ):
+            return True
+    return False
 
 
 def _since(token: Token) -> bool:
