@@ -223,7 +223,7 @@ def rejects_by_negation(token: Token, lexicon: Lexicon) -> bool:
     if subject is not None and (lemma(subject) in wars or lexicon.names_an_assault(lemma(subject))):
         return False  # "the violence does not stop", "the fighting did not stop": no one refusing
     stopped = next((c for c in token.children if c.dep_ == "dobj"), None)
-    vowed = any(c.dep_ == "aux" and c.lower_ in _WILL for c in token.children)  # "will not stop it"
+    vowed = _modal_or_future(token, lexicon)  # "will not stop the offensive": a refusal still
     if stopped is not None and not vowed and _an_act(stopped, lexicon):
         return False  # "that did not stop another round of clashes": the act went on, no one refused
     if word in lexicon.modality.get("yield_only_with", frozenset()):  # "will not give up", not "did
@@ -231,9 +231,6 @@ def rejects_by_negation(token: Token, lexicon: Lexicon) -> bool:
         kept = ("prt", "dobj", "prep", "advmod")
         return any(c.dep_ in kept and lemma(c) in _YIELDED for c in token.children)
     return True
-
-
-_WILL = frozenset({"will", "would", "wo", "shall", "'ll", "’ll"})
 
 
 def _an_act(noun: Token, lexicon: Lexicon) -> bool:

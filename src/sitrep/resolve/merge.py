@@ -239,6 +239,10 @@ def _further_act_cues() -> re.Pattern[str]:
     return _cues("further_act", "cues")
 
 
+def _after_another_cues() -> re.Pattern[str]:
+    return _cues("further_act", "after_another")  # counted only with a toll: see _tells_another_act
+
+
 def _same_attack_cues() -> re.Pattern[str]:
     return _cues("further_act", "same_attack")  # no cue: nothing ties a further act to the first
 
@@ -281,7 +285,7 @@ def _tells_another_act(event: Event) -> bool:
         return True
     further = _further_act_cues().search(text) or comparison_cues().search(text)
     if not further and (event.killed is not None or event.injured is not None):
-        further = _cues("further_act", "after_another").search(text)  # "came a day after ... left 16 dead"
+        further = _after_another_cues().search(text)  # "came a day after ... left 16 dead"
     return bool(further) and not _same_attack_cues().search(text) and not _SOMEONE_LATER.search(text)
 
 

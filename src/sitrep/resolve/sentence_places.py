@@ -225,10 +225,11 @@ def candidates(text: str, start: int, doc: Any) -> Iterator[tuple[TextSpan, str]
     yield from sorted(places, key=lambda pair: pair[0].start)
 
 
-# A feast or a day, never a place: "on Easter Sunday", "on Christmas Eve", "during Eid al-Adha"
+# A feast or a day, never a place: "on Easter Sunday", "on Christmas Eve", "during Eid al-Adha" (not
+# Christmas Island)
 _A_DAY = re.compile(
-    r"(?:\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Eve)|^(?:Easter|Christmas|Eid|Ramadan|"
-    r"Nowruz|Diwali|Passover|Hanukkah|Yom Kippur|Ashura)\b.*)$"
+    r"(?:\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Eve)|^(?:Easter|Christmas)(?:\s+Day)?"
+    r"|^(?:Eid|Ramadan|Nowruz|Diwali|Passover|Hanukkah|Yom Kippur|Ashura)\b.*)$"
 )
 
 
