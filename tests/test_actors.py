@@ -203,6 +203,11 @@ CASES = [
     ("NATO", date(2024, 1, 5), None, (None, "external_other", ())),
     ("the ICRC", date(2024, 1, 5), None, (None, "external_other", ())),
     ("refugees", date(2024, 1, 5), "SDN", ("SDN", "civilians", ())),
+    # people at leisure or abroad
+    ("tourists", date(2024, 1, 5), "TUN", ("TUN", "civilians", ())),
+    ("some expats", date(2024, 1, 5), "MOZ", ("MOZ", "civilians", ())),
+    ("sunbathers", date(2024, 1, 5), "TUN", ("TUN", "civilians", ())),
+    ("passers-by", date(2024, 1, 5), "PAK", ("PAK", "civilians", ())),
 ]
 
 

@@ -519,3 +519,4 @@ def test_a_countrys_capital_named_by_its_adjective_is_that_capital(
 def test_a_feast_day_is_no_place(app: Sitrep, day: str) -> None:
     event = _the_act(app, f"Bombers killed 40 worshippers at churches in Sri Lanka on {day}.")
     assert event.location is not None and event.location.name == "Sri Lanka"
+
