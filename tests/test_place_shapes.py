@@ -520,3 +520,14 @@ def test_a_feast_day_is_no_place(app: Sitrep, day: str) -> None:
     event = _the_act(app, f"Bombers killed 40 worshippers at churches in Sri Lanka on {day}.")
     assert event.location is not None and event.location.name == "Sri Lanka"
 
+
+
+@pytest.mark.parametrize(("text", "doer"), [
+    ("Five civilians were killed in Russian shelling in the Kharkiv region on Thursday.", "RUS"),
+    ("Three villagers were wounded in heavy Pakistani firing on Thursday, officials said.", "PAK"),
+])
+def test_a_peoples_adjective_the_parse_hung_on_in_is_the_doer_of_the_act_after_it(
+    app: Sitrep, text: str, doer: str
+) -> None:
+    event = _the_act(app, text)
+    assert event.actor1 is not None and (event.actor1.country, event.actor1.kind) == (doer, "state_forces")

@@ -495,6 +495,9 @@ def verb_arguments(trigger: Trigger, lexicon: Lexicon) -> tuple[Token | None, To
         after = verb.nbor() if verb.i + 1 < len(verb.doc) else None
         if verb.dep_ == "pcomp" and after is not None and after.dep_ == "dobj" and after.tag_ == "NNS":
             return after, None
+    people = _people_before(verb)
+    if people is not None:  # "killed in Russian shelling", "wounded in heavy Pakistani firing": the parse
+        return people, None  # made the act a verb and its people's adjective the preposition's object
     if trigger.modifier:  # "Russia-backed forces", "rebels supported by Turkish artillery"
         agent = _prep_object(verb, ("by",)) or _child(verb, ("npadvmod",))
         return agent, verb.head
@@ -593,6 +596,23 @@ def verb_arguments(trigger: Trigger, lexicon: Lexicon) -> tuple[Token | None, To
         # attacked each other": no other side named
         target = next((c for c in actor.conjuncts if c.i > actor.i), None) if actor is not None else None
     return actor, target
+
+
+def _people_before(verb: Token) -> Token | None:
+    """The people's adjective or country the parser hung on "in"/"by" just before an act it took for a
+    verb ("killed in Russian shelling": "Russian" the object of "in", "shelling" a clause of its own),
+    for the act or for the harm it goes with."""
+    acts = [c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl":
+        acts.append(verb)
+    for act in acts:
+        if act.i == 0 or _child(act, ("nsubj",)) is not None:
+            continue
+        before = act.doc[act.i - 1]
+        hung = before.dep_ == "pobj" and before.head.lower_ in ("in", "by", "from")
+        if hung and before.head.head.i == act.head.i and before.ent_type_ in ("NORP", "GPE"):
+            return before
+    return None
 
 
 def _reciprocal(noun: Token) -> bool:
