@@ -531,3 +531,10 @@ def test_a_peoples_adjective_the_parse_hung_on_in_is_the_doer_of_the_act_after_i
 ) -> None:
     event = _the_act(app, text)
     assert event.actor1 is not None and (event.actor1.country, event.actor1.kind) == (doer, "state_forces")
+
+
+def test_an_unplaced_strike_lands_in_the_other_country_the_article_names(app: Sitrep) -> None:
+    text = ("A Turkish drone struck a car on Thursday, killing two fighters, Turkish officials said. "
+            "Turkey's defence ministry said the fighters were members of a Syrian militia.")
+    event = _the_act(app, text)
+    assert event.location is not None and event.location.country == "SYR"

@@ -38,6 +38,22 @@ def _bare_name(text: str) -> bool:
     return 1 <= len(words) <= 3 and all(word[:1].isupper() for word in words)
 
 
+# Acts a state does from afar: its strike or shell lands in another country more often than its own.
+_FROM_AFAR = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+
+
+def _from_afar_by(event: Event, country: str | None) -> bool:
+    """The event is a strike or a shelling by the forces of `country`."""
+    doer = event.actor1
+    return (
+        country is not None
+        and event.acled_sub_event_type in _FROM_AFAR
+        and doer is not None
+        and doer.country == country
+        and doer.kind == "state_forces"
+    )
+
+
 class ActPlaces:
     def __init__(self, actors: ActorDictionary, gazetteer: Gazetteer) -> None:
         self.actors = actors
@@ -56,6 +72,11 @@ class ActPlaces:
         for event in events:
             if event.location is None:
                 where = country if event.plover in PHYSICAL else story or country
+                if event.plover in PHYSICAL and _from_afar_by(event, context[0] if context else None):
+                    # "a Turkish drone killed two fighters" in a report naming Turkey most: the strike hit
+                    # the other country the article names, not the one it came from
+                    other = next((c for c in context[1:]), None)
+                    where = self.gazetteer.country(other) if other is not None else None
                 event = replace(event, location=where) if where is not None else event
             placed.append(event)
         return placed
