@@ -2165,6 +2165,7 @@ def test_an_ambush_launched_by_a_group_is_the_groups(app: Sitrep) -> None:
     [
         "Five aid agencies temporarily suspended their operations in the district.",
         "Russia launched a wave of attacks on Ukraine overnight, deploying 40 drones and six missiles.",
+        "Medecins Sans Frontieres said it was suspending its operations in the town.",
     ],
 )
 def test_an_agency_pausing_its_work_or_drones_in_an_attack_move_no_forces(app: Sitrep, aside: str) -> None:

@@ -91,7 +91,7 @@ class Resolver:
         acts = EventTyper.shared().type_snippet(article, acts)
         acts = named_act_places(article.text, acts, self.gazetteer, context, self.actors.names_someone)
         acts = [self.parties.typed_target(event) for event in acts]
-        kept = [event for event in acts if not _with_itself(event) and not _vague(event)]
+        kept = [e for e in acts if not _with_itself(e) and not _vague(e) and not _unarmed_pause(e)]
         return _condemned_doers(kept)
 
     def _event(
@@ -215,6 +215,14 @@ def _vague(event: Event) -> bool:
     sides = (event.actor1, event.actor2, event.date, event.location)
     figures = (event.killed, event.injured, event.displaced)
     return event.plover == "ASSAULT" and all(field is None for field in (*sides, *figures))
+
+
+def _unarmed_pause(event: Event) -> bool:
+    """ "MSF said it was suspending operations", "the aid agency halted its work": a body that bears no
+    arms pausing its own work changes no armed group's activity (ACLED's "Change to group/activity")."""
+    doer = event.actor1
+    paused = event.plover == "RETREAT" and event.acled_sub_event_type == "Change to group/activity"
+    return paused and doer is not None and doer.kind in ("external_other", "civilians")
 
 
 def _with_itself(event: Event) -> bool:
