@@ -538,3 +538,9 @@ def test_an_unplaced_strike_lands_in_the_other_country_the_article_names(app: Si
             "Turkey's defence ministry said the fighters were members of a Syrian militia.")
     event = _the_act(app, text)
     assert event.location is not None and event.location.country == "SYR"
+
+
+def test_a_fight_between_a_bare_noun_and_a_modified_one_has_both_sides(app: Sitrep) -> None:
+    event = _the_act(app, "A gunfight broke out between militants and security forces in Shopian on Tuesday.")
+    assert event.actor1 is not None and event.actor2 is not None
+    assert {event.actor1.kind, event.actor2.kind} == {"rebels", "state_forces"}

@@ -134,9 +134,10 @@ def with_noun(span: TextSpan, doc: Any) -> TextSpan:
         return span
     word = tokens[0]
     noun = _shared_noun(word, word.i)
-    if noun is None:
+    if noun is None and word.pos_ != "NOUN":
         # "Nigerien and Nigerian troops" parsed as two subjects: a conjunct noun with a modifier of
-        # its own, parallel to the bare word, shares its noun
+        # its own, parallel to the bare word, shares its noun (a noun of its own, "militants and
+        # security forces", is a side of its own)
         noun = next(
             (
                 c
