@@ -748,6 +748,13 @@ def test_a_claim_of_responsibility_made_later_is_a_mention_of_the_act(app: Sitre
     assert attack.actor1 is not None and "Nusrat" in attack.actor1.name
 
 
+def test_a_group_of_no_one_country_claiming_the_act_is_the_militants_it_describes(app: Sitrep) -> None:
+    page = ["Militants attacked an army checkpoint in North Sinai on Thursday, killing five soldiers.",
+            "The Islamic State group claimed the attack."]
+    attack = _the_act(app, page, date(2025, 4, 20))
+    assert attack.actor1 is not None and attack.actor1.name == "Islamic State" and attack.hedged
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

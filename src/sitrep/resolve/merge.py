@@ -659,8 +659,8 @@ def _named(preferred: Actor | None, candidates: Sequence[Actor | None]) -> Actor
             if a is not None
             and a.kind in ARMED_NON_STATE
             and not described_only(a)
-            and a.country is not None
-            and a.country == preferred.country
+            # a group of no one country ("Islamic State") may be the side a country's "militants" are
+            and (a.country is None or a.country == preferred.country)
         )
         preferred = next(armed, preferred)
     if who(preferred) is not None:
