@@ -544,3 +544,10 @@ def test_a_fight_between_a_bare_noun_and_a_modified_one_has_both_sides(app: Sitr
     event = _the_act(app, "A gunfight broke out between militants and security forces in Shopian on Tuesday.")
     assert event.actor1 is not None and event.actor2 is not None
     assert {event.actor1.kind, event.actor2.kind} == {"rebels", "state_forces"}
+
+
+def test_a_capital_denouncing_the_strikes_is_its_government_not_the_strikes_place(app: Sitrep) -> None:
+    text = ("Israeli strikes hit army positions in southern Syria on Tuesday, killing six soldiers. "
+            "Damascus denounced the Israeli attacks, reporting the deaths of soldiers and civilians.")
+    event = _the_act(app, text)
+    assert event.location is not None and event.location.name != "Damascus"

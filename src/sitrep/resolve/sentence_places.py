@@ -374,6 +374,13 @@ _GOVERNMENT_VERBS = frozenset(
         "impose",
         "recognise",
         "recognize",
+        # "Damascus denounced the Israeli attacks", "Tehran criticised the strikes"
+        "denounce",
+        "criticise",
+        "criticize",
+        "slam",
+        "summon",
+        "expel",
     ]
 )
 
@@ -472,6 +479,8 @@ def most_specific(
             continue  # "Ibarra, who was driving": someone
         if _elsewhere(before, sentence.text[span.end - sentence.start :]):
             continue  # "airlifted to Raipur", "the mayor of the nearby town of Bankass", a dateline
+        if kind == "entity" and _speaks(span, doc):
+            continue  # "Damascus denounced the Israeli attacks": a government by its seat, no place
         if statement and kind in ("entity", "org") and not locative(before, ""):
             continue
         found = _resolve(span.text, kind, gazetteer, context, is_actor)
