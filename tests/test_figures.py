@@ -206,6 +206,9 @@ def test_figures_of_hospital_counts_tallies_and_parse_slips(nlp, sentence, kille
         ("Kano: At least seven soldiers including two officers killed in raid.", 7, None, "at least"),
         # a toll put at a figure, and the part of it named after "including"
         ("The United Nations put the death toll at 184, including 127 children.", 184, None, None),
+        # ... a total the tagger takes for an age or a date ("over 72") is still the total
+        ("The death toll from the clashes has risen to over 72, including 14 policemen, officials said.", 72,
+         None, "over"),
         # a number in a clause of its own after "the toll" counts something else
         ("That was the toll when two bombs exploded at the cathedral on Sunday.", None, None, None),
     ],

@@ -443,7 +443,7 @@ def _victim(token: Token) -> Token | None:
             (
                 t
                 for t in token.head.subtree
-                if t.like_num and t.ent_type_ not in NOT_COUNTS and t.i > token.i
+                if t.like_num and (t.ent_type_ not in NOT_COUNTS or _total_reached(t)) and t.i > token.i
                 and not _in_clause(t, token.head)
             ),
             key=lambda t: t.i,  # "put the toll at 184, including 127 elderly": the first told
@@ -454,6 +454,13 @@ def _victim(token: Token) -> Token | None:
         ]
         return (reached or numbers)[0] if numbers else None
     return None
+
+
+def _total_reached(token: Token) -> bool:
+    """A total of at most three digits after "to" or "at" that the tagger took for a date ("the death
+    toll has risen to over 72": an age, it thought)."""
+    to = token.dep_ == "pobj" and token.head.lower_ in ("to", "at")
+    return to and token.text.isdigit() and len(token.text) <= 3
 
 
 # Verbs whose subject bears the wounds they take: "two men sustained shrapnel wounds".
