@@ -252,6 +252,7 @@ def test_one_count_of_the_dead_and_the_hurt_is_neither_toll(nlp, sentence):
         ("Two policemen and their driver were killed when the bomb went off.", 3, None),
         ("At least 40 pupils were killed on Monday, and more injured and taken hostage.", 40, None),
         ("The ambush left one soldier martyred and three others injured.", 1, 3),
+        ("The grenade went off in his hands, killing him and three others.", 4, None),
     ],
 )
 def test_separate_counts_of_the_dead_and_the_hurt_stay(nlp, sentence, killed, injured):

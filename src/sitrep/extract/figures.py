@@ -848,6 +848,7 @@ def _with_conjuncts(victim: Token, count: Count) -> Count:
             c.dep_ in ("amod", "acl") and lemma(c) in casualty_words for c in conjunct.children
         )
         nouns = {conjunct.pos_, victim.pos_} <= {"NOUN", "PROPN"}  # "169 Afghans and 13 US troops"
+        nouns = nouns or (victim.lower_ in ONE_PERSON and conjunct.pos_ == "NOUN")  # "him and three others"
         some_of = _some_of(conjunct)  # "a woman and three of her children": three more
         if conjunct.dep_ == "conj" and some_of is not None and not casualty_word:
             total += some_of
