@@ -1852,6 +1852,11 @@ def test_a_day_that_names_a_movement_is_no_time(extract):
     assert [text(m.time) for m in said if m.plover == "COERCE"] == [None]
 
 
+def test_a_day_that_names_a_neighbourhood_is_no_time(extract):
+    said = extract("Police detained eight suspects in the 30 June neighbourhood of the port town.")
+    assert [text(m.time) for m in said if m.plover == "COERCE"] == [None]
+
+
 def test_a_verdict_on_an_act_in_what_someone_said_is_an_accusation(extract):
     found = extract("The foreign minister said that the rebel shelling of the port was illegal and barbaric.")
     [accusation] = [m for m in found if m.plover == "ACCUSE"]

@@ -276,7 +276,12 @@ def _names_something(doc: Any, end: int) -> bool:
     )
 
 
-_NAMED_BY_A_DAY = frozenset({"movement", "revolution", "uprising", "coalition", "front", "alliance", "group"})
+_NAMED_BY_A_DAY = frozenset({
+    "movement", "revolution", "uprising", "coalition", "front", "alliance", "group",
+    # "the 30 June neighbourhood", "26 July Street", "the 6 October Bridge": a place's name
+    "neighbourhood", "neighborhood", "district", "quarter", "street", "square", "avenue", "road", "bridge",
+    "stadium", "camp", "bairro", "city", "town",
+})
 
 
 def _with_its_year(doc: Any, end: int) -> int:
