@@ -551,3 +551,10 @@ def test_a_capital_denouncing_the_strikes_is_its_government_not_the_strikes_plac
             "Damascus denounced the Israeli attacks, reporting the deaths of soldiers and civilians.")
     event = _the_act(app, text)
     assert event.location is not None and event.location.name != "Damascus"
+
+
+def test_an_operation_whose_own_verb_tells_its_toll_is_an_act_of_force(app: Sitrep) -> None:
+    text = ("A police operation in a slum of the capital on Friday left two officers dead and eight wounded, "
+            "authorities said.")
+    events = [e for e in app.analyze_text(text, published=date(2022, 3, 10)).events]
+    assert [(e.plover, e.killed, e.injured) for e in events] == [("ASSAULT", 2, 8)]
