@@ -2130,8 +2130,15 @@ def test_a_passive_split_by_its_day_keeps_its_toll(app: Sitrep, line: str) -> No
     ],
 )
 def test_an_act_named_as_lacking_or_stopped_is_not_told(app: Sitrep, aside: str) -> None:
-    page = ["Gunmen killed four villagers near Bunia on Monday, a local official said.", aside]
-    assert [e.plover for e in _events(app, page, date(2024, 6, 4))] == ["ASSAULT"]
+    assert _plovers_beside_a_killing(app, aside) == ["ASSAULT"]
+
+
+_A_KILLING = "Gunmen killed four villagers near Bunia on Monday, a local official said."
+
+
+def _plovers_beside_a_killing(app: Sitrep, aside: str) -> list[str]:
+    """The types of the events of a page telling a killing, then the aside."""
+    return [e.plover for e in _events(app, [_A_KILLING, aside], date(2024, 6, 4))]
 
 
 def test_men_from_a_named_group_are_the_group(app: Sitrep) -> None:
@@ -2176,12 +2183,10 @@ def test_an_ambush_launched_by_a_group_is_the_groups(app: Sitrep) -> None:
     ],
 )
 def test_an_agency_pausing_its_work_or_drones_in_an_attack_move_no_forces(app: Sitrep, aside: str) -> None:
-    page = ["Gunmen killed four villagers near Bunia on Monday, a local official said.", aside]
-    plovers = [e.plover for e in _events(app, page, date(2024, 6, 4))]
+    plovers = _plovers_beside_a_killing(app, aside)
     assert "MOBILIZE" not in plovers and "SANCTION" not in plovers and "RETREAT" not in plovers
-    rebels = ["Gunmen killed four villagers near Bunia on Monday, a local official said.",
-              "The rebels suspended their operations in the district on Tuesday."]
-    assert "RETREAT" in [e.plover for e in _events(app, rebels, date(2024, 6, 4))]
+    rebels = "The rebels suspended their operations in the district on Tuesday."
+    assert "RETREAT" in _plovers_beside_a_killing(app, rebels)
 
 
 def test_a_dateline_before_a_colon_is_no_party(app: Sitrep) -> None:

@@ -23,7 +23,9 @@ PARTS = frozenset({"RETREAT", "REQUEST"})
 _INTERCEPTED = re.compile(
     r"\b(?:intercept(?:ed|s|ing)?|interception|shot down|shoots? down|downed)\b", re.IGNORECASE
 )
-_LAUNCHES = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+# Acts done from afar, launched rather than fought: from the air or by shelling (only an armed force has
+# the means; what they hit is often in another country than the one they came from)
+FROM_AFAR = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
 _FLED = re.compile(r"\b(?:fled|flee|flees|fleeing|escaped)\b", re.IGNORECASE)
 _CROWDS = frozenset({"protesters", "rioters"})
 _RESPONDS = re.compile(
@@ -81,7 +83,7 @@ def interception(defence: Event, attack: Event) -> bool:
         return False
     if attacker is None or attacker.country == defender.country or _INTERCEPTED.search(_text(attack)):
         return False
-    if attack.acled_sub_event_type not in _LAUNCHES:
+    if attack.acled_sub_event_type not in FROM_AFAR:
         return False  # a plane shot down and its pilot killed: the shoot-down is the act
     hit = attack.actor2.country if attack.actor2 is not None else None
     return defender.country in (hit, attack.location.country if attack.location is not None else None)

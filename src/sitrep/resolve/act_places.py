@@ -11,6 +11,7 @@ from dataclasses import replace
 from typing import Any
 
 from sitrep.models import Event, EventMention, Location, TextSpan
+from sitrep.resolve.act_parts import FROM_AFAR
 from sitrep.resolve.actors import ActorDictionary
 from sitrep.resolve.place_names import same_name
 from sitrep.resolve.places import Gazetteer
@@ -38,8 +39,6 @@ def _bare_name(text: str) -> bool:
     return 1 <= len(words) <= 3 and all(word[:1].isupper() for word in words)
 
 
-# Acts a state does from afar: its strike or shell lands in another country more often than its own.
-_FROM_AFAR = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
 
 
 def _from_afar_by(event: Event, country: str | None) -> bool:
@@ -47,7 +46,7 @@ def _from_afar_by(event: Event, country: str | None) -> bool:
     doer = event.actor1
     return (
         country is not None
-        and event.acled_sub_event_type in _FROM_AFAR
+        and event.acled_sub_event_type in FROM_AFAR
         and doer is not None
         and doer.country == country
         and doer.kind == "state_forces"

@@ -26,6 +26,7 @@ from typing import Any
 
 from sitrep.models import Actor, Event, EventMention, Location, TextSpan
 from sitrep.parse import doc_text
+from sitrep.resolve.act_parts import FROM_AFAR
 from sitrep.resolve.act_places import name_on_the_act
 from sitrep.resolve.actor_spans import (
     agent_after,
@@ -72,8 +73,6 @@ _SPOKEN_ACTS = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT"})
 # shooting hit protesters when their sentence tells of a protest ("police shot dead 13 people
 # during protests", "dispersed the demonstrators and arrested 21 people").
 _PROTEST_SUB_EVENTS = frozenset({"Excessive force against protesters", "Protest with intervention"})
-# Means no crowd and no household has: who strikes from the air or shells is an armed force.
-_STATE_MEANS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
 # ACLED's "Violence against civilians": its target is civilians by definition.
 _AGAINST_CIVILIANS = frozenset({"Attack", "Abduction/forced disappearance", "Sexual violence"})
 # Initials in brackets right after a name, or ending its phrase: "the Arakan Army (AA)".
@@ -416,7 +415,7 @@ class EventActors:
             if actor.kind in {"civilians", "protesters", "rioters"}:
                 return replace(actor, name=self._label(label, actor.country), kind=kind)
             return actor
-        if actor is not None and actor.kind == "civilians" and actor.country and sub_event in _STATE_MEANS:
+        if actor is not None and actor.kind == "civilians" and actor.country and sub_event in FROM_AFAR:
             # "Russians dropped guided aerial bombs": a people named for who bombs or shells is its forces
             listed = self.actors.data.countries.get(actor.country)
             name = listed.name if listed else actor.country
